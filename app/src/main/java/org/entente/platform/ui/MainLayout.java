@@ -1,0 +1,67 @@
+package org.entente.platform.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.entente.platform.security.CurrentUser;
+import org.entente.platform.security.SignedInUser;
+import org.entente.tenant.TenantService;
+
+/**
+ * The frame of every workspace view: navigation (only views the user may open, from {@code @Menu}),
+ * the user's organization, and the user menu with sign-out.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, TenantService tenants, AuthenticationContext authentication) {
+        Span title = new Span("Entente");
+        title.addClassName("entente-title");
+        title.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
+
+        Span organization = new Span(tenants.currentTenant().map(t -> t.name()).orElse(""));
+        organization.setId("current-organization");
+        organization.addClassName("tenant-badge");
+
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, organization);
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.setWidthFull();
+        navbar.expand(organization);
+        currentUser.get().ifPresent(user -> navbar.add(userMenu(user, authentication)));
+        navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(navbar);
+
+        SideNav nav = new SideNav();
+        nav.setId("main-navigation");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(entry.icon() == null
+                ? new SideNavItem(entry.title(), entry.path())
+                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()))));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static MenuBar userMenu(SignedInUser user, AuthenticationContext authentication) {
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        MenuItem item = menu.addItem(new HorizontalLayout(avatar, new Span(user.displayName())));
+        item.getSubMenu().addItem("Sign out", click -> authentication.logout()).setId("sign-out");
+        return menu;
+    }
+}

@@ -1,0 +1,55 @@
+package org.entente.platform.ui;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Set;
+import org.entente.platform.security.CurrentUser;
+import org.entente.platform.security.SignedInUser;
+import org.entente.tenant.Affiliation;
+import org.entente.tenant.TenantService;
+import org.entente.tenant.TenantStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before every navigation: a signed-in person without a tenant, or whose tenant is no longer ACTIVE,
+ * sees the page that says so instead of the workspace. The status is read fresh each time, so a
+ * suspension reaches sessions that are already open.
+ */
+@Component
+class TenantAccessGuard implements VaadinServiceInitListener {
+
+    private static final Set<Class<?>> PROBLEM_VIEWS = Set.of(NoOrganizationView.class,
+            OrganizationUnavailableView.class, UnexpectedErrorView.class);
+
+    private final CurrentUser currentUser;
+    private final TenantService tenants;
+
+    TenantAccessGuard(CurrentUser currentUser, TenantService tenants) {
+        this.currentUser = currentUser;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this::check));
+    }
+
+    private void check(BeforeEnterEvent event) {
+        if (PROBLEM_VIEWS.contains(event.getNavigationTarget())) {
+            return;
+        }
+        SignedInUser user = currentUser.get().orElse(null);
+        if (user == null) {
+            return; // not signed in: Vaadin's access control sends the browser to Keycloak
+        }
+        if (!(user.affiliation() instanceof Affiliation.Affiliated)) {
+            event.rerouteTo(NoOrganizationView.class);
+            return;
+        }
+        boolean active = tenants.currentTenant().map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
+        if (!active) {
+            event.rerouteTo(OrganizationUnavailableView.class);
+        }
+    }
+}

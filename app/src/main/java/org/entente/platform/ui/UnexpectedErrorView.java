@@ -1,0 +1,35 @@
+package org.entente.platform.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Unexpected failures: a short message with a reference to the log entry, never a stack trace. */
+@AnonymousAllowed
+public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+
+    private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorView.class);
+
+    public UnexpectedErrorView() {
+        addClassName("access-problem");
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error, reference {}", reference, parameter.getCaughtException());
+        removeAll();
+        add(new H1("Something went wrong"),
+                new Paragraph("Entente could not complete this request. Nothing was changed by the failed step. "
+                        + "If it happens again, give your administrator the reference " + reference + "."));
+        return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+}

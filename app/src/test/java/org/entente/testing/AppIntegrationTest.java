@@ -1,0 +1,30 @@
+package org.entente.testing;
+
+import org.entente.keycloak.testing.KeycloakTestServer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running app against real parts: the embedded PostgreSQL 18 (the app's own default, data under
+ * target/) and one real Keycloak per test JVM. Every integration test extends this, so they share one
+ * Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entente.data-dir=target/it-data",
+        "entente.demo-data=true"})
+public abstract class AppIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("entente.identity.issuer-uri", () -> KeycloakTestServer.shared().issuerUri());
+    }
+
+    protected String appUrl(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

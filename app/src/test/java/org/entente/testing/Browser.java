@@ -1,0 +1,103 @@
+package org.entente.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through chromedriver, with a fresh profile (no cookies) per
+ * instance. Screenshots go to {@code target/screenshots}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    public Browser() {
+        try {
+            profile = Files.createTempDirectory("entente-chromium-");
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Fills in Keycloak's real login page. */
+    public void signInAtKeycloak(String username, String password) {
+        WebElement user = waitFor(By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    public WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public void waitForText(By locator, String text) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    public WebElement waitForClickable(By locator) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(locator));
+    }
+
+    /** Text of every rendered cell of the Vaadin grids on the page (cells live in the light DOM). */
+    public List<String> gridCells() {
+        return driver.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    }
+
+    public Path screenshot(String name) {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

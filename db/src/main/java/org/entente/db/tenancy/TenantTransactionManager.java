@@ -1,0 +1,51 @@
+package org.entente.db.tenancy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * The one tenant-context mechanism: every transaction's first statement sets the transaction-local
+ * settings {@code app.tenant_id} and {@code app.user_id} that the row-level security policies read.
+ *
+ * <p>The actor is {@link TenantScope#current()} if a scope is active, else
+ * {@link ActorSource#currentActor()}. Without an actor both settings are set to the empty string,
+ * which the policies treat as "no tenant": the transaction sees no tenant-owned rows. Because the
+ * settings are transaction-local ({@code set_config(..., true)}), they end with the transaction
+ * and never leak to the next user of a pooled connection.
+ */
+public class TenantTransactionManager extends JdbcTransactionManager {
+
+    private static final String SET_CONTEXT =
+            "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
+
+    private final ActorSource actorSource;
+
+    public TenantTransactionManager(DataSource dataSource, ActorSource actorSource) {
+        super(dataSource);
+        this.actorSource = actorSource;
+    }
+
+    /** The actor a transaction begun now on this thread acts as. */
+    public Optional<Actor> effectiveActor() {
+        Optional<Actor> scoped = TenantScope.current();
+        return scoped.isPresent() ? scoped : actorSource.currentActor();
+    }
+
+    @Override
+    protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
+            throws SQLException {
+        super.prepareTransactionalConnection(connection, definition);
+        Optional<Actor> actor = effectiveActor();
+        try (PreparedStatement setContext = connection.prepareStatement(SET_CONTEXT)) {
+            setContext.setString(1, actor.map(Actor::tenantId).map(UUID::toString).orElse(""));
+            setContext.setString(2, actor.map(Actor::memberId).map(UUID::toString).orElse(""));
+            setContext.execute();
+        }
+    }
+}

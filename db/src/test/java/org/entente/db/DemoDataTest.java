@@ -1,0 +1,161 @@
+package org.entente.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.db.embedded.SchemaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo world in its own fresh database (so other tests' tenants don't count), checked through
+ * the bootstrap superuser, which is the one role that sees every row regardless of row-level
+ * security.
+ */
+class DemoDataTest {
+
+    private static final String DATABASE = "entente_demo_check";
+
+    /** alias to tenant id, in the order of the demo-world table. */
+    private static final Map<String, UUID> DEMO_TENANTS = new LinkedHashMap<>();
+
+    static {
+        String[] aliases = {"norway", "kenya", "nato-act", "un-dpo", "au-psd", "relief-coalition",
+                "aegis-maritime", "northwind", "delft-defence-lab"};
+        for (int i = 0; i < aliases.length; i++) {
+            DEMO_TENANTS.put(aliases[i], UUID.fromString("0a000000-0000-4000-8000-%012d".formatted(i + 1)));
+        }
+    }
+
+    private static LocalPostgres postgres;
+    private static MigrateResult firstRun;
+    private static MigrateResult secondRun;
+
+    @BeforeAll
+    static void migrateWithDemoDataTwiceAndRunTheScriptOnceMore() throws Exception {
+        postgres = TestDatabase.postgres();
+        try (Connection superuser = superuser("postgres"); Statement sql = superuser.createStatement()) {
+            sql.execute("drop database if exists " + DATABASE);
+            sql.execute("create database " + DATABASE + " owner " + LocalPostgres.OWNER_USER);
+        }
+        String url = url(DATABASE);
+        firstRun = SchemaMigration.migrate(url, postgres.ownerUser(), postgres.ownerPassword(), postgres.appUser(),
+                TestDatabase.MIGRATIONS, TestDatabase.DEMO_DATA);
+        secondRun = SchemaMigration.migrate(url, postgres.ownerUser(), postgres.ownerPassword(), postgres.appUser(),
+                TestDatabase.MIGRATIONS, TestDatabase.DEMO_DATA);
+        // Flyway skips an unchanged repeatable migration; run the script itself again to prove it is re-runnable.
+        try (Connection owner = DriverManager.getConnection(url, postgres.ownerUser(), postgres.ownerPassword());
+             Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute(demoScript());
+            owner.commit();
+        }
+    }
+
+    @Test
+    void flywayAppliedSchemaAndDemoDataOnceAndNothingTheSecondTime() {
+        assertThat(firstRun.migrationsExecuted).isEqualTo(2);
+        assertThat(secondRun.migrationsExecuted).isZero();
+    }
+
+    @Test
+    void thereAreExactlyTheNineDemoTenantsAndElevenMembers() throws Exception {
+        try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
+            Map<String, UUID> tenants = new LinkedHashMap<>();
+            try (ResultSet rows = sql.executeQuery("select alias, id from tenant order by id")) {
+                while (rows.next()) {
+                    tenants.put(rows.getString(1), rows.getObject(2, UUID.class));
+                }
+            }
+            assertThat(tenants).containsExactlyEntriesOf(DEMO_TENANTS);
+            try (ResultSet rows = sql.executeQuery("select count(*), count(distinct id) from member")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(11);
+                assertThat(rows.getLong(2)).isEqualTo(11);
+            }
+        }
+    }
+
+    @Test
+    void eachDemoTenantSeesItselfAndItsMembersThroughTheOwnerToo() throws Exception {
+        Map<String, Long> membersPerTenant = new LinkedHashMap<>();
+        try (Connection owner = DriverManager.getConnection(url(DATABASE), postgres.ownerUser(), postgres.ownerPassword())) {
+            owner.setAutoCommit(false);
+            for (Map.Entry<String, UUID> tenant : DEMO_TENANTS.entrySet()) {
+                try (PreparedStatement set = owner.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                    set.setString(1, tenant.getValue().toString());
+                    set.execute();
+                }
+                try (Statement sql = owner.createStatement();
+                     ResultSet rows = sql.executeQuery("select (select string_agg(alias, ',') from tenant),"
+                             + " (select count(*) from member)")) {
+                    rows.next();
+                    assertThat(rows.getString(1)).isEqualTo(tenant.getKey());
+                    membersPerTenant.put(tenant.getKey(), rows.getLong(2));
+                }
+                owner.commit();
+            }
+        }
+        assertThat(membersPerTenant.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(11);
+        assertThat(membersPerTenant).containsEntry("norway", 2L).containsEntry("nato-act", 2L).containsEntry("kenya", 1L);
+    }
+
+    @Test
+    void demoRowsMatchTheDemoWorld() throws Exception {
+        try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
+            try (ResultSet row = sql.executeQuery(
+                    "select name, kind, region, status from tenant where alias = 'aegis-maritime'")) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo("Aegis Maritime Security Ltd");
+                assertThat(row.getString(2)).isEqualTo("PRIVATE_SECURITY");
+                assertThat(row.getString(3)).isEqualTo("Indian Ocean");
+                assertThat(row.getString(4)).isEqualTo("ACTIVE");
+            }
+            try (ResultSet row = sql.executeQuery("select m.tenant_id, m.username, m.display_name, m.email, m.roles"
+                    + " from member m where m.id = '0b000000-0000-4000-8000-000000000002'")) {
+                row.next();
+                assertThat(row.getObject(1, UUID.class)).isEqualTo(DEMO_TENANTS.get("norway"));
+                assertThat(row.getString(2)).isEqualTo("lars.haugen");
+                assertThat(row.getString(3)).isEqualTo("Lars Haugen");
+                assertThat(row.getString(4)).isEqualTo("lars.haugen@norway.demo.entente.org");
+                Array roles = row.getArray(5);
+                assertThat((String[]) roles.getArray()).containsExactly("member", "tenant-admin");
+            }
+            try (ResultSet row = sql.executeQuery("select count(*) from member"
+                    + " where username in ('pat.ops', 'guest.unaffiliated')")) {
+                row.next();
+                assertThat(row.getLong(1)).as("users without an organization have no member row").isZero();
+            }
+        }
+    }
+
+    private static String demoScript() throws IOException {
+        try (InputStream script = DemoDataTest.class.getResourceAsStream("/db/demo/R__demo_data.sql")) {
+            assertThat(script).isNotNull();
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Connection superuser(String database) throws SQLException {
+        // zonky's initdb trusts local connections; "postgres" is its bootstrap superuser.
+        return DriverManager.getConnection(url(database), "postgres", "");
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.port() + "/" + database;
+    }
+}
