@@ -24,7 +24,6 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +69,8 @@ public class TenantService {
                             knownKind(organization.attribute("kind")), organization.attribute("region")))
                     .fetchSingle()
                     .getTenantId());
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            // jOOQ's or Spring's DataAccessException, depending on the path; the SQLSTATE decides.
             if (UNKNOWN_KIND_SQLSTATE.equals(sqlState(e))) {
                 log.warn("Organization '{}' signed in but is not registered and its kind is unknown",
                         organization.alias());

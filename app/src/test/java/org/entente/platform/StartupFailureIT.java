@@ -43,11 +43,14 @@ class StartupFailureIT {
                 .contains("Fix entente.identity.issuer-uri");
     }
 
+    /** Properties as command-line arguments, which (unlike defaults) win over application.yml. */
     private static void start(String... properties) {
-        new SpringApplicationBuilder(Application.class)
-                .properties("server.port=0", "entente.data-dir=target/it-data", "spring.main.banner-mode=off")
-                .properties(properties)
-                .run()
-                .close();
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("server.port=0", "entente.data-dir=target/it-data",
+                                "spring.main.banner-mode=off"),
+                        java.util.stream.Stream.of(properties))
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
+        new SpringApplicationBuilder(Application.class).run(arguments).close();
     }
 }

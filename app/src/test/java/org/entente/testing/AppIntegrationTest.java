@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "entente.data-dir=target/it-data",
-        "entente.demo-data=true"})
+        "entente.demo-data=true",
+        // Vaadin's dev tools / Copilot overlay would sit on top of the page and intercept clicks.
+        "vaadin.devmode.devTools.enabled=false"})
 public abstract class AppIntegrationTest {
 
     @LocalServerPort

@@ -58,13 +58,19 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Fills in Keycloak's real login page. */
+    /**
+     * Fills in Keycloak's real login page. With organizations enabled Keycloak asks for the username
+     * first and for the password on a second page.
+     */
     public void signInAtKeycloak(String username, String password) {
         WebElement user = waitFor(By.id("username"));
         user.clear();
         user.sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
+        if (driver.findElements(By.id("password")).isEmpty()) {
+            driver.findElement(By.id("kc-login")).click();
+        }
+        waitFor(By.id("password")).sendKeys(password);
+        waitForClickable(By.id("kc-login")).click();
     }
 
     public WebElement waitFor(By locator) {

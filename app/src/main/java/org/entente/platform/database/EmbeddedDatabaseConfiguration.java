@@ -36,7 +36,8 @@ class EmbeddedDatabaseConfiguration {
         return !environment.getProperty("spring.datasource.url", "").isBlank();
     }
 
-    @Bean
+    /** Not closed with the context (other contexts may share it): the shutdown hook stops it. */
+    @Bean(destroyMethod = "")
     LocalPostgres localPostgres(@Value("${entente.data-dir}") Path dataDir,
             @Value("${entente.embedded-postgres.port:0}") int port) {
         Path folder = dataDir.resolve("postgres").toAbsolutePath().normalize();
