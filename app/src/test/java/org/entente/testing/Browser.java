@@ -85,6 +85,31 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(locator));
     }
 
+    /** Types into a Vaadin field (text field, combo box, date picker) by the id of the component. */
+    public void type(String componentId, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + componentId + " input, #" + componentId + " textarea"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Picks a combo box item by typing its full label and pressing Enter. */
+    public void choose(String comboBoxId, String label) {
+        WebElement input = waitFor(By.cssSelector("#" + comboBoxId + " input"));
+        input.click();
+        input.sendKeys(label);
+        new WebDriverWait(driver, PATIENCE).until(d -> !d.findElements(By.xpath(
+                "//vaadin-combo-box-item[normalize-space(.)='" + label + "']")).isEmpty());
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
+    public void click(String id) {
+        waitForClickable(By.id(id)).click();
+    }
+
+    public void openTab(String label) {
+        waitForClickable(By.xpath("//vaadin-tab[normalize-space(.)='" + label + "']")).click();
+    }
+
     /** Text of every rendered cell of the Vaadin grids on the page (cells live in the light DOM). */
     public List<String> gridCells() {
         return driver.findElements(By.tagName("vaadin-grid-cell-content")).stream()

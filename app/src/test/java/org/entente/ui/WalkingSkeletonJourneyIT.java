@@ -25,6 +25,8 @@ class WalkingSkeletonJourneyIT extends AppIntegrationTest {
             browser.screenshot("01-keycloak-login");
 
             browser.signInAtKeycloak("ingrid.solberg", EntenteRealm.DEMO_PASSWORD);
+            browser.waitForText(By.id("current-organization"), "Kingdom of Norway");
+            browser.open(appUrl("/organization"));
             browser.waitForText(By.id("organization-name"), "Kingdom of Norway");
             browser.waitForText(By.id("members"), "Lars Haugen");
             browser.screenshot("02-my-organization");

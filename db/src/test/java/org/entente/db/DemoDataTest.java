@@ -57,18 +57,20 @@ class DemoDataTest {
                 TestDatabase.MIGRATIONS, TestDatabase.DEMO_DATA);
         secondRun = SchemaMigration.migrate(url, postgres.ownerUser(), postgres.ownerPassword(), postgres.appUser(),
                 TestDatabase.MIGRATIONS, TestDatabase.DEMO_DATA);
-        // Flyway skips an unchanged repeatable migration; run the script itself again to prove it is re-runnable.
+        // Flyway skips unchanged repeatable migrations; run the scripts themselves again to prove they are re-runnable.
         try (Connection owner = DriverManager.getConnection(url, postgres.ownerUser(), postgres.ownerPassword());
              Statement sql = owner.createStatement()) {
             owner.setAutoCommit(false);
-            sql.execute(demoScript());
+            sql.execute(demoScript("R__demo_data.sql"));
+            sql.execute(demoScript("R__demo_workstreams.sql"));
             owner.commit();
         }
     }
 
     @Test
     void flywayAppliedSchemaAndDemoDataOnceAndNothingTheSecondTime() {
-        assertThat(firstRun.migrationsExecuted).isEqualTo(2);
+        // V1, V2, R__demo_data, R__demo_workstreams
+        assertThat(firstRun.migrationsExecuted).isEqualTo(4);
         assertThat(secondRun.migrationsExecuted).isZero();
     }
 
@@ -143,8 +145,66 @@ class DemoDataTest {
         }
     }
 
-    private static String demoScript() throws IOException {
-        try (InputStream script = DemoDataTest.class.getResourceAsStream("/db/demo/R__demo_data.sql")) {
+    @Test
+    void demoWorkstreamsCoverEveryKindStatusAndReleasability() throws Exception {
+        try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
+            assertThat(single(sql, "select count(*) from workstream")).isEqualTo(7);
+            assertThat(single(sql, "select count(distinct kind) from workstream")).isEqualTo(3);
+            assertThat(single(sql, "select count(*) from participation where status = 'INVITED'"
+                    + " and participant_tenant_id = '0a000000-0000-4000-8000-000000000004'")).as("un-dpo's pending invitation").isOne();
+            assertThat(single(sql, "select count(*) from participation where status <> 'ACCEPTED'")).isOne();
+            assertThat(single(sql, "select count(*) from workstream w join engagement e on e.workstream_id = w.id"
+                    + " where (w.status, e.vetting_status) in (('ACTIVE', 'CLEARED'), ('APPROVED', 'IN_REVIEW'))")).isEqualTo(2);
+            assertThat(single(sql, "select count(*) from milestone where planned_date < date '2026-11-25'"
+                    + " and status in ('PLANNED', 'IN_PROGRESS')")).as("overdue milestones").isGreaterThanOrEqualTo(2);
+            assertThat(single(sql, "select count(*) from milestone where planned_date >= date '2026-11-25'")).as("upcoming")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(single(sql, "select count(distinct releasability) from contribution")).isEqualTo(4);
+            assertThat(single(sql, "select count(distinct unit) from contribution")).isGreaterThanOrEqualTo(5);
+            assertThat(single(sql, "select count(*) from comment where parent_id is not null")).isGreaterThanOrEqualTo(1);
+            assertThat(single(sql, "select pledged_eur from contribution where id = '1b000000-0000-4000-8000-000000000101'"))
+                    .as("12,500,000 NOK in EUR").isEqualTo(1_075_000);
+        }
+    }
+
+    @Test
+    void demoTenantsSeeTheirShareThroughTheRuntimeRole() throws Exception {
+        // un-dpo is only invited to Blue Horizon: it sees the workstream, none of its contributions.
+        assertThat(seenBy("0a000000-0000-4000-8000-000000000004", "select count(*) from workstream"
+                + " where id = '0c000000-0000-4000-8000-000000000001'")).isOne();
+        assertThat(seenBy("0a000000-0000-4000-8000-000000000004", "select count(*) from contribution"
+                + " where workstream_id = '0c000000-0000-4000-8000-000000000001'")).isZero();
+        // norway sees aegis' escort vessels (released to it) but not aegis' private risk assessment.
+        assertThat(seenBy("0a000000-0000-4000-8000-000000000001", "select count(*) from contribution"
+                + " where id in ('1b000000-0000-4000-8000-000000000106', '1b000000-0000-4000-8000-000000000107')")).isOne();
+        // kenya, in the intelligence-sharing framework: its own and the shared ones, not norway's REL_TO
+        // nato-act secondment nor au-psd's private board.
+        assertThat(seenBy("0a000000-0000-4000-8000-000000000002", "select count(*) from contribution"
+                + " where workstream_id = '0c000000-0000-4000-8000-000000000003'")).isEqualTo(2);
+        // aegis-maritime takes part in neither R&D project.
+        assertThat(seenBy("0a000000-0000-4000-8000-000000000007", "select count(*) from workstream")).isEqualTo(2);
+    }
+
+    private static long seenBy(String tenant, String query) throws SQLException {
+        try (Connection app = DriverManager.getConnection(url(DATABASE), postgres.appUser(), postgres.appPassword());
+             Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            sql.execute("select set_config('app.tenant_id', '" + tenant + "', true)");
+            long count = single(sql, query);
+            app.rollback();
+            return count;
+        }
+    }
+
+    private static long single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static String demoScript(String name) throws IOException {
+        try (InputStream script = DemoDataTest.class.getResourceAsStream("/db/demo/" + name)) {
             assertThat(script).isNotNull();
             return new String(script.readAllBytes(), StandardCharsets.UTF_8);
         }

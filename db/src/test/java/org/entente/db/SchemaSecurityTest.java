@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.entente.db.embedded.LocalPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,8 @@ class SchemaSecurityTest {
                        and (c.relname = 'tenant' or exists (select 1 from pg_attribute a
                              where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped))
                      order by 1""");
-            assertThat(tenantOwned).contains("tenant", "member", "audit_event");
+            assertThat(tenantOwned).contains("tenant", "member", "audit_event")
+                    .containsAll(WorkstreamVisibilityTest.COLLABORATION_TABLES);
 
             assertThat(names(sql, """
                     select c.relname from pg_class c
@@ -112,6 +114,95 @@ class SchemaSecurityTest {
             assertThat(rights.getBoolean(2)).as("PUBLIC may execute").isFalse();
             assertThat(rights.getBoolean(3)).as("security definer").isTrue();
             assertThat(rights.getString(4)).contains("search_path=public, pg_temp");
+        }
+    }
+
+    /**
+     * Every SECURITY DEFINER function runs with a pinned search_path and is not executable by PUBLIC;
+     * the runtime role executes exactly the functions meant for it.
+     */
+    @Test
+    void definerFunctionsArePinnedAndGrantedOnlyToTheRuntimeRole() throws Exception {
+        try (Connection owner = TestDatabase.owner(); Statement sql = owner.createStatement()) {
+            assertThat(names(sql, """
+                    select p.oid::regprocedure::text from pg_proc p
+                     where p.pronamespace = 'public'::regnamespace and p.prosecdef
+                       and not coalesce('search_path=public, pg_temp' = any (p.proconfig), false)"""))
+                    .as("definer functions without search_path=public, pg_temp").isEmpty();
+            assertThat(names(sql, """
+                    select p.oid::regprocedure::text from pg_proc p
+                     where p.pronamespace = 'public'::regnamespace
+                       and has_function_privilege('public', p.oid, 'EXECUTE')"""))
+                    .as("functions PUBLIC may execute").isEmpty();
+            assertThat(names(sql, """
+                    select p.proname from pg_proc p
+                     where p.pronamespace = 'public'::regnamespace
+                       and has_function_privilege('entente_app', p.oid, 'EXECUTE') order by 1"""))
+                    .containsExactly("can_see_item", "can_see_workstream", "current_member_id", "current_tenant_id",
+                            "is_accepted_participant", "notify", "partner_directory", "provision_tenant",
+                            "record_contribution_access", "releasable_to", "workstream_members");
+        }
+    }
+
+    /**
+     * Policies that are not for everybody belong to the owner alone (for the definer functions) and
+     * either only read (USING true) or hold only while a definer function has set app.definer_call.
+     */
+    @Test
+    void ownerOnlyPoliciesServeTheDefinerFunctionsAndNobodyElse() throws Exception {
+        try (Connection owner = TestDatabase.owner(); Statement sql = owner.createStatement()) {
+            assertThat(names(sql, """
+                    select p.polname from pg_policy p
+                     where p.polroles <> '{0}'
+                       and not (p.polroles = array['entente_owner'::regrole]::oid[]
+                                and ((p.polcmd = 'r' and pg_get_expr(p.polqual, p.polrelid) = 'true')
+                                     or (pg_get_expr(p.polqual, p.polrelid) like '%app.definer_call%'
+                                         and coalesce(pg_get_expr(p.polwithcheck, p.polrelid), 'app.definer_call')
+                                             like '%app.definer_call%')
+                                     or p.polname = 'tenant_provisioning'))"""))
+                    .as("role-specific policies other than the owner's definer policies").isEmpty();
+            assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
+                    .containsExactly("contribution_access_definer_write", "member_definer_read", "notification_definer_write",
+                            "participation_definer_read", "tenant_definer_read", "tenant_provisioning", "workstream_definer_read");
+        }
+    }
+
+    /** Setting the definer flag in the runtime role's own session opens nothing. */
+    @Test
+    void theRuntimeRoleGainsNothingFromTheDefinerFlag() throws Exception {
+        // Another tenant's workstream exists; the outsider has no member row of its own.
+        Collaboration.workstream(Collaboration.tenant("flag-owner"), "INITIATIVE");
+        UUID outsider = TestDatabase.provisionTenant(TestDatabase.uniqueAlias("flag"));
+        try (Connection app = TestDatabase.app(); Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            sql.execute("select set_config('app.tenant_id', '" + outsider + "', true), set_config('app.definer_call', 'on', true)");
+            for (String table : List.of("tenant", "member", "workstream", "participation", "contribution", "notification",
+                    "contribution_access", "comment")) {
+                try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).as("rows of %s", table).isEqualTo(table.equals("tenant") ? 1 : 0);
+                }
+            }
+            assertThatThrownBy(() -> sql.execute("insert into notification (tenant_id, kind, text) values ('"
+                    + outsider + "', 'MENTION', 'x')")).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            app.rollback();
+        }
+    }
+
+    /** valuation_rate is shared reference data: readable by every tenant, written only by migrations. */
+    @Test
+    void valuationRatesAreReadOnlyReferenceData() throws Exception {
+        try (Connection owner = TestDatabase.owner(); Statement sql = owner.createStatement();
+             ResultSet rights = sql.executeQuery("""
+                     select has_table_privilege('entente_app', 'valuation_rate', 'SELECT'),
+                            has_table_privilege('entente_app', 'valuation_rate', 'INSERT, UPDATE, DELETE, TRUNCATE'),
+                            (select count(*) from valuation_rate),
+                            (select eur_per_unit from valuation_rate where unit = 'EUR')""")) {
+            assertThat(rights.next()).isTrue();
+            assertThat(rights.getBoolean(1)).isTrue();
+            assertThat(rights.getBoolean(2)).isFalse();
+            assertThat(rights.getLong(3)).isEqualTo(16);
+            assertThat(rights.getBigDecimal(4)).isEqualByComparingTo("1");
         }
     }
 

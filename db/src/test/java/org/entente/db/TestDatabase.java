@@ -81,11 +81,16 @@ public final class TestDatabase {
 
     /** Provisions a new tenant through provision_tenant as the runtime role; returns its id. */
     public static UUID provisionTenant(String alias) {
+        return provisionTenant(alias, "NGO");
+    }
+
+    /** Provisions a new tenant of the given kind (STATE, NGO, ...) through provision_tenant; returns its id. */
+    public static UUID provisionTenant(String alias, String kind) {
         try (Connection app = app();
              CallableStatement call = app.prepareCall("select tenant_id from provision_tenant(?, ?, ?, ?)")) {
             call.setString(1, alias);
             call.setString(2, "Test tenant " + alias);
-            call.setString(3, "NGO");
+            call.setString(3, kind);
             call.setString(4, "Test region");
             try (ResultSet rows = call.executeQuery()) {
                 rows.next();

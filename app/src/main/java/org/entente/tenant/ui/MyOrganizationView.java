@@ -22,9 +22,9 @@ import org.entente.tenant.Tenant;
 import org.entente.tenant.TenantService;
 
 /** Where partner staff land after sign-in: their organization, their roles, and its members. */
-@Route("")
+@Route("organization")
 @PageTitle("My organization · Entente")
-@Menu(title = "My organization", order = 0, icon = "vaadin:building")
+@Menu(title = "My organization", order = 9, icon = "vaadin:building")
 @PermitAll
 public class MyOrganizationView extends VerticalLayout {
 

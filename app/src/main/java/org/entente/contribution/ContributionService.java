@@ -1,0 +1,219 @@
+package org.entente.contribution;
+
+import static org.entente.db.jooq.Tables.CONTRIBUTION;
+import static org.entente.db.jooq.Tables.VALUATION_RATE;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.entente.db.jooq.tables.records.ContributionRecord;
+import org.entente.db.tenancy.Actor;
+import org.entente.db.tenancy.ActorSource;
+import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.live.WorkstreamChanged;
+import org.entente.platform.validation.ConcurrentEditException;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.NotAllowed;
+import org.entente.workstream.Participant;
+import org.entente.workstream.Partner;
+import org.entente.workstream.PartnerDirectory;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.WorkstreamRef;
+import org.entente.workstream.WorkstreamService;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pledges and deliveries. Row-level security shows each tenant only the contributions whose releasability
+ * includes it; the EUR values are computed by the database from the valuation-rate table. Reading another
+ * tenant's contributions is written to that tenant's access ledger.
+ */
+@Service
+public class ContributionService {
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
+    private final DSLContext dsl;
+    private final ActorSource actors;
+    private final PartnerDirectory partners;
+    private final WorkstreamService workstreams;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    ContributionService(DSLContext dsl, ActorSource actors, PartnerDirectory partners, WorkstreamService workstreams,
+            AuditTrail audit, ApplicationEventPublisher events) {
+        this.dsl = dsl;
+        this.actors = actors;
+        this.partners = partners;
+        this.workstreams = workstreams;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ValuationRate> units() {
+        return dsl.selectFrom(VALUATION_RATE).orderBy(VALUATION_RATE.UNIT)
+                .fetch(r -> new ValuationRate(r.getUnit(), r.getEurPerUnit(), r.getLabel()));
+    }
+
+    /** The workstream's contributions the signed-in tenant may see; foreign ones are ledgered as read. */
+    @Transactional
+    public List<Contribution> of(WorkstreamRef ref) {
+        Map<UUID, Partner> directory = partners.byId();
+        List<Contribution> contributions = dsl.selectFrom(CONTRIBUTION)
+                .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()))
+                .orderBy(CONTRIBUTION.CREATED_AT)
+                .fetch(r -> toContribution(r, directory));
+        ledger(ref, contributions, "READ");
+        return contributions;
+    }
+
+    @Transactional
+    public Contribution pledge(WorkstreamRef ref, ContributionDraft draft) {
+        Actor actor = actor();
+        validate(ref, draft);
+        UUID id = UUID.randomUUID();
+        try {
+            dsl.insertInto(CONTRIBUTION)
+                    .set(CONTRIBUTION.TENANT_ID, ref.tenantId())
+                    .set(CONTRIBUTION.WORKSTREAM_ID, ref.id())
+                    .set(CONTRIBUTION.ID, id)
+                    .set(CONTRIBUTION.CONTRIBUTOR_TENANT_ID, actor.tenantId())
+                    .set(CONTRIBUTION.TYPE, draft.type().name())
+                    .set(CONTRIBUTION.DESCRIPTION, draft.description() == null ? null : draft.description().strip())
+                    .set(CONTRIBUTION.UNIT, draft.unit())
+                    .set(CONTRIBUTION.PLEDGED_AMOUNT, draft.pledgedAmount())
+                    .set(CONTRIBUTION.DELIVERED_AMOUNT,
+                            draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount())
+                    .set(CONTRIBUTION.RELEASABILITY, draft.releasability().name())
+                    .set(CONTRIBUTION.REL_TO, draft.releasability() == Releasability.REL_TO
+                            ? draft.relTo().toArray(UUID[]::new) : new UUID[0])
+                    .set(CONTRIBUTION.CREATED_BY, actor.memberId())
+                    .execute();
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
+            if (isRlsViolation(e)) {
+                throw new NotAllowed("Only organizations that have accepted to participate can pledge contributions.");
+            }
+            throw e;
+        }
+        audit.record("CREATE", "contribution", id, null, snapshot(draft));
+        events.publishEvent(new WorkstreamChanged(ref.id(), "contributions"));
+        return dsl.selectFrom(CONTRIBUTION).where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.ID.eq(id))
+                .fetchSingle(r -> toContribution(r, partners.byId()));
+    }
+
+    /** Records what has been delivered so far; the second of two concurrent savers is told, not overwritten. */
+    @Transactional
+    public Contribution recordDelivery(Contribution current, BigDecimal deliveredAmount) {
+        Actor actor = actor();
+        if (!current.contributor().id().equals(actor.tenantId())) {
+            throw new NotAllowed("Only the contributing organization can record its deliveries.");
+        }
+        new InvalidInput.Collector()
+                .check(deliveredAmount != null && deliveredAmount.signum() >= 0, "deliveredAmount",
+                        "Enter a delivered amount of zero or more.")
+                .check(deliveredAmount == null || deliveredAmount.compareTo(MAX_AMOUNT) < 0, "deliveredAmount",
+                        "That amount is too large.")
+                .throwIfAny();
+        int updated = dsl.update(CONTRIBUTION)
+                .set(CONTRIBUTION.DELIVERED_AMOUNT, deliveredAmount)
+                .set(CONTRIBUTION.VERSION, CONTRIBUTION.VERSION.plus(1))
+                .set(CONTRIBUTION.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()),
+                        CONTRIBUTION.VERSION.eq(current.version()))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentEditException("contribution");
+        }
+        audit.record("UPDATE", "contribution", current.id(), Map.of("deliveredAmount", current.deliveredAmount()),
+                Map.of("deliveredAmount", deliveredAmount));
+        events.publishEvent(new WorkstreamChanged(current.workstream().id(), "contributions"));
+        return dsl.selectFrom(CONTRIBUTION)
+                .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()))
+                .fetchSingle(r -> toContribution(r, partners.byId()));
+    }
+
+    private void validate(WorkstreamRef ref, ContributionDraft draft) {
+        Set<String> units = new HashSet<>(dsl.select(VALUATION_RATE.UNIT).from(VALUATION_RATE).fetch(VALUATION_RATE.UNIT));
+        InvalidInput.Collector errors = new InvalidInput.Collector()
+                .check(draft.type() != null, "type", "Choose what kind of contribution this is.")
+                .check(draft.pledgedAmount() != null, "pledgedAmount", "Enter the pledged amount.")
+                .check(draft.pledgedAmount() == null || draft.pledgedAmount().signum() >= 0, "pledgedAmount",
+                        "Amounts cannot be negative.")
+                .check(draft.pledgedAmount() == null || draft.pledgedAmount().compareTo(MAX_AMOUNT) < 0,
+                        "pledgedAmount", "That amount is too large.")
+                .check(draft.deliveredAmount() == null || draft.deliveredAmount().signum() >= 0, "deliveredAmount",
+                        "Amounts cannot be negative.")
+                .check(draft.description() == null || draft.description().length() <= 1000, "description",
+                        "Keep the description to 1000 characters.")
+                .check(draft.releasability() != null, "releasability", "Choose who may see this contribution.")
+                .check(draft.unit() != null && units.contains(draft.unit()), "unit",
+                        "Unknown currency \"" + draft.unit() + "\": choose one of the listed currencies.");
+        if (draft.type() != null && draft.unit() != null) {
+            boolean personDays = ValuationRate.PERSON_DAY.equals(draft.unit());
+            errors.check((draft.type() == ContributionType.PERSONNEL) == personDays, "unit",
+                    draft.type() == ContributionType.PERSONNEL ? "Personnel is counted in person-days."
+                            : "Enter this contribution's value in a currency.");
+        }
+        if (draft.releasability() == Releasability.REL_TO) {
+            Set<UUID> accepted = new HashSet<>();
+            workstreams.participants(ref).stream()
+                    .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
+                    .forEach(p -> accepted.add(p.partner().id()));
+            errors.check(!draft.relTo().isEmpty(), "relTo", "Choose at least one participant to release it to.")
+                    .check(accepted.containsAll(draft.relTo()), "relTo",
+                            "A contribution can only be released to the workstream's participants.");
+        }
+        errors.throwIfAny();
+    }
+
+    private void ledger(WorkstreamRef ref, List<Contribution> contributions, String action) {
+        UUID tenant = actors.currentActor().map(Actor::tenantId).orElse(null);
+        UUID[] foreign = contributions.stream().filter(c -> !c.contributor().id().equals(tenant))
+                .map(Contribution::id).toArray(UUID[]::new);
+        if (foreign.length > 0) {
+            dsl.select(DSL.function("record_contribution_access", SQLDataType.INTEGER, DSL.val(ref.tenantId()),
+                    DSL.val(ref.id()), DSL.val(foreign, SQLDataType.UUID.array()), DSL.val(action))).fetch();
+        }
+    }
+
+    private Actor actor() {
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+    }
+
+    private static boolean isRlsViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> snapshot(ContributionDraft draft) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("type", draft.type().name());
+        snapshot.put("unit", draft.unit());
+        snapshot.put("pledgedAmount", draft.pledgedAmount());
+        snapshot.put("releasability", draft.releasability().name());
+        return snapshot;
+    }
+
+    private static Contribution toContribution(ContributionRecord r, Map<UUID, Partner> directory) {
+        UUID[] relTo = r.getRelTo() == null ? new UUID[0] : r.getRelTo();
+        return new Contribution(new WorkstreamRef(r.getTenantId(), r.getWorkstreamId()), r.getId(),
+                directory.getOrDefault(r.getContributorTenantId(), PartnerDirectory.unknown(r.getContributorTenantId())),
+                ContributionType.valueOf(r.getType()), r.getDescription(), r.getUnit(), r.getPledgedAmount(),
+                r.getDeliveredAmount(), r.getPledgedEur(), r.getDeliveredEur(),
+                Releasability.valueOf(r.getReleasability()), Arrays.asList(relTo), r.getVersion());
+    }
+}

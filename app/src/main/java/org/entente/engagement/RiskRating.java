@@ -1,0 +1,5 @@
+package org.entente.engagement;
+
+public enum RiskRating {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

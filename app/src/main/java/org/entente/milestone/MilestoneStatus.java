@@ -1,0 +1,5 @@
+package org.entente.milestone;
+
+public enum MilestoneStatus {
+    PLANNED, IN_PROGRESS, DONE, CANCELLED
+}

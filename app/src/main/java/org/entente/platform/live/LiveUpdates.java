@@ -1,0 +1,78 @@
+package org.entente.platform.live;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.entente.db.tenancy.Actor;
+import org.entente.db.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Server push for open views: after a change commits, every UI watching that workstream re-reads it.
+ * The re-read runs as the watching user's tenant (captured when the view subscribed), so a push never
+ * shows anyone more than their own tenant may see.
+ */
+@Component
+public class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    private record Watcher(UI ui, Actor actor, Consumer<WorkstreamChanged> onChange) {
+    }
+
+    private final Map<UUID, Set<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final Set<Watcher> everything = ConcurrentHashMap.newKeySet();
+    private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Watches one workstream; the registration ends when the view detaches. */
+    public Registration watch(UUID workstreamId, UI ui, Actor actor, Consumer<WorkstreamChanged> onChange) {
+        Watcher watcher = new Watcher(ui, actor, onChange);
+        watchers.computeIfAbsent(workstreamId, id -> ConcurrentHashMap.newKeySet()).add(watcher);
+        return () -> watchers.getOrDefault(workstreamId, Set.of()).remove(watcher);
+    }
+
+    /** Watches every workstream change (dashboards, notification bell). */
+    public Registration watchAll(UI ui, Actor actor, Consumer<WorkstreamChanged> onChange) {
+        Watcher watcher = new Watcher(ui, actor, onChange);
+        everything.add(watcher);
+        return () -> everything.remove(watcher);
+    }
+
+    /**
+     * Runs after the commit, but on another thread: code in an after-commit callback would otherwise still
+     * be bound to the finished transaction (and its tenant) of the person who made the change.
+     */
+    @TransactionalEventListener
+    void afterCommit(WorkstreamChanged change) {
+        List<Watcher> targets = new ArrayList<>(watchers.getOrDefault(change.workstreamId(), Set.of()));
+        targets.addAll(everything);
+        if (!targets.isEmpty()) {
+            delivery.execute(() -> targets.forEach(w -> deliver(w, change)));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        delivery.shutdown();
+    }
+
+    private static void deliver(Watcher watcher, WorkstreamChanged change) {
+        try {
+            watcher.ui().access(() -> TenantScope.runAs(watcher.actor(), () -> watcher.onChange().accept(change)));
+        } catch (RuntimeException e) {
+            log.debug("Could not push {} to a detached UI", change, e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.entente.workstream;
+
+import static org.entente.db.jooq.Tables.ENGAGEMENT;
+import static org.entente.db.jooq.Tables.INITIATIVE;
+import static org.entente.db.jooq.Tables.INITIATIVE_OBJECTIVE;
+import static org.entente.db.jooq.Tables.RND_PROJECT;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.entente.engagement.EngagementType;
+import org.entente.engagement.RiskRating;
+import org.entente.engagement.VettingStatus;
+import org.entente.initiative.Mechanism;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.rnd.TechnologyArea;
+import org.entente.tenant.TenantKind;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** Stores the kind-specific part of a workstream; the common part is WorkstreamService's. */
+@Component
+class WorkstreamDetailsStore {
+
+    static final Set<TenantKind> NON_STATE_KINDS =
+            Set.of(TenantKind.NGO, TenantKind.PRIVATE_SECURITY, TenantKind.CORPORATION, TenantKind.ACADEMIA);
+
+    private final DSLContext dsl;
+    private final PartnerDirectory partners;
+
+    WorkstreamDetailsStore(DSLContext dsl, PartnerDirectory partners) {
+        this.dsl = dsl;
+        this.partners = partners;
+    }
+
+    void validate(KindDetails details, InvalidInput.Collector errors) {
+        switch (details) {
+            case KindDetails.Initiative i -> {
+                errors.check(i.mechanism() != null, "mechanism", "Choose a cooperation mechanism.");
+                errors.check(i.objectives().stream().allMatch(o -> o.strip().length() <= 500), "objectives",
+                        "Keep each objective to 500 characters.");
+            }
+            case KindDetails.RndProject r -> {
+                errors.check(r.technologyArea() != null, "technologyArea", "Choose a technology area.");
+                errors.check(trl(r.trlStart()), "trlStart", "TRL is a whole number from 1 to 9.");
+                errors.check(trl(r.trlCurrent()), "trlCurrent", "TRL is a whole number from 1 to 9.");
+                errors.check(trl(r.trlTarget()), "trlTarget", "TRL is a whole number from 1 to 9.");
+                errors.check(r.trlTarget() >= r.trlStart(), "trlTarget", "The target TRL is below the starting TRL.");
+            }
+            case KindDetails.Engagement e -> {
+                boolean tenantParty = e.partyTenantId() != null;
+                boolean namedParty = e.partyName() != null && !e.partyName().isBlank();
+                errors.check(tenantParty != namedParty, "party",
+                        "Choose a non-state partner organization, or name an external party (not both).");
+                if (tenantParty) {
+                    errors.check(partners.find(e.partyTenantId()).map(p -> NON_STATE_KINDS.contains(p.kind()))
+                            .orElse(false), "party", "The party must be an NGO, private security company, "
+                            + "corporation or academic institution.");
+                }
+                errors.check(e.engagementType() != null, "engagementType", "Choose an engagement type.");
+                errors.check(e.agreementValidFrom() == null || e.agreementValidTo() == null
+                                || !e.agreementValidTo().isBefore(e.agreementValidFrom()), "agreementValidTo",
+                        "The agreement ends before it starts.");
+            }
+        }
+    }
+
+    private static boolean trl(int value) {
+        return value >= 1 && value <= 9;
+    }
+
+    void insert(WorkstreamRef ref, KindDetails details) {
+        switch (details) {
+            case KindDetails.Initiative i -> {
+                dsl.insertInto(INITIATIVE)
+                        .set(INITIATIVE.TENANT_ID, ref.tenantId())
+                        .set(INITIATIVE.WORKSTREAM_ID, ref.id())
+                        .set(INITIATIVE.MECHANISM, i.mechanism().name())
+                        .execute();
+                replaceObjectives(ref, i.objectives());
+            }
+            case KindDetails.RndProject r -> dsl.insertInto(RND_PROJECT)
+                    .set(RND_PROJECT.TENANT_ID, ref.tenantId())
+                    .set(RND_PROJECT.WORKSTREAM_ID, ref.id())
+                    .set(RND_PROJECT.TECHNOLOGY_AREA, r.technologyArea().name())
+                    .set(RND_PROJECT.TRL_START, (short) r.trlStart())
+                    .set(RND_PROJECT.TRL_CURRENT, (short) r.trlCurrent())
+                    .set(RND_PROJECT.TRL_TARGET, (short) r.trlTarget())
+                    .set(RND_PROJECT.BACKGROUND_IP_TERMS, r.backgroundIpTerms())
+                    .set(RND_PROJECT.FOREGROUND_IP_TERMS, r.foregroundIpTerms())
+                    .execute();
+            case KindDetails.Engagement e -> dsl.insertInto(ENGAGEMENT)
+                    .set(ENGAGEMENT.TENANT_ID, ref.tenantId())
+                    .set(ENGAGEMENT.WORKSTREAM_ID, ref.id())
+                    .set(ENGAGEMENT.PARTY_TENANT_ID, e.partyTenantId())
+                    .set(ENGAGEMENT.PARTY_NAME, blankToNull(e.partyName()))
+                    .set(ENGAGEMENT.ENGAGEMENT_TYPE, e.engagementType().name())
+                    .set(ENGAGEMENT.VETTING_STATUS, (e.vettingStatus() == null ? VettingStatus.NOT_STARTED : e.vettingStatus()).name())
+                    .set(ENGAGEMENT.AGREEMENT_REFERENCE, blankToNull(e.agreementReference()))
+                    .set(ENGAGEMENT.AGREEMENT_VALID_FROM, e.agreementValidFrom())
+                    .set(ENGAGEMENT.AGREEMENT_VALID_TO, e.agreementValidTo())
+                    .set(ENGAGEMENT.RISK_RATING, e.riskRating() == null ? null : e.riskRating().name())
+                    .set(ENGAGEMENT.OUTCOMES, blankToNull(e.outcomes()))
+                    .execute();
+        }
+    }
+
+    void update(WorkstreamRef ref, KindDetails details) {
+        switch (details) {
+            case KindDetails.Initiative i -> {
+                dsl.update(INITIATIVE).set(INITIATIVE.MECHANISM, i.mechanism().name())
+                        .where(INITIATIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE.WORKSTREAM_ID.eq(ref.id()))
+                        .execute();
+                replaceObjectives(ref, i.objectives());
+            }
+            case KindDetails.RndProject r -> dsl.update(RND_PROJECT)
+                    .set(RND_PROJECT.TECHNOLOGY_AREA, r.technologyArea().name())
+                    .set(RND_PROJECT.TRL_START, (short) r.trlStart())
+                    .set(RND_PROJECT.TRL_CURRENT, (short) r.trlCurrent())
+                    .set(RND_PROJECT.TRL_TARGET, (short) r.trlTarget())
+                    .set(RND_PROJECT.BACKGROUND_IP_TERMS, r.backgroundIpTerms())
+                    .set(RND_PROJECT.FOREGROUND_IP_TERMS, r.foregroundIpTerms())
+                    .where(RND_PROJECT.TENANT_ID.eq(ref.tenantId()), RND_PROJECT.WORKSTREAM_ID.eq(ref.id()))
+                    .execute();
+            case KindDetails.Engagement e -> dsl.update(ENGAGEMENT)
+                    .set(ENGAGEMENT.PARTY_TENANT_ID, e.partyTenantId())
+                    .set(ENGAGEMENT.PARTY_NAME, blankToNull(e.partyName()))
+                    .set(ENGAGEMENT.ENGAGEMENT_TYPE, e.engagementType().name())
+                    .set(ENGAGEMENT.VETTING_STATUS, (e.vettingStatus() == null ? VettingStatus.NOT_STARTED : e.vettingStatus()).name())
+                    .set(ENGAGEMENT.AGREEMENT_REFERENCE, blankToNull(e.agreementReference()))
+                    .set(ENGAGEMENT.AGREEMENT_VALID_FROM, e.agreementValidFrom())
+                    .set(ENGAGEMENT.AGREEMENT_VALID_TO, e.agreementValidTo())
+                    .set(ENGAGEMENT.RISK_RATING, e.riskRating() == null ? null : e.riskRating().name())
+                    .set(ENGAGEMENT.OUTCOMES, blankToNull(e.outcomes()))
+                    .where(ENGAGEMENT.TENANT_ID.eq(ref.tenantId()), ENGAGEMENT.WORKSTREAM_ID.eq(ref.id()))
+                    .execute();
+        }
+    }
+
+    /** Empty when the signed-in tenant may see only the workstream's summary (an open invitation). */
+    Optional<KindDetails> load(WorkstreamRef ref, WorkstreamKind kind) {
+        return switch (kind) {
+            case INITIATIVE -> dsl.selectFrom(INITIATIVE)
+                    .where(INITIATIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE.WORKSTREAM_ID.eq(ref.id()))
+                    .fetchOptional()
+                    .map(r -> new KindDetails.Initiative(Mechanism.valueOf(r.getMechanism()), objectives(ref)));
+            case RND_PROJECT -> dsl.selectFrom(RND_PROJECT)
+                    .where(RND_PROJECT.TENANT_ID.eq(ref.tenantId()), RND_PROJECT.WORKSTREAM_ID.eq(ref.id()))
+                    .fetchOptional()
+                    .map(r -> new KindDetails.RndProject(TechnologyArea.valueOf(r.getTechnologyArea()),
+                            r.getTrlStart(), r.getTrlCurrent(), r.getTrlTarget(), r.getBackgroundIpTerms(),
+                            r.getForegroundIpTerms()));
+            case ENGAGEMENT -> dsl.selectFrom(ENGAGEMENT)
+                    .where(ENGAGEMENT.TENANT_ID.eq(ref.tenantId()), ENGAGEMENT.WORKSTREAM_ID.eq(ref.id()))
+                    .fetchOptional()
+                    .map(r -> new KindDetails.Engagement(r.getPartyTenantId(), r.getPartyName(),
+                            EngagementType.valueOf(r.getEngagementType()), VettingStatus.valueOf(r.getVettingStatus()),
+                            r.getAgreementReference(), r.getAgreementValidFrom(), r.getAgreementValidTo(),
+                            r.getRiskRating() == null ? null : RiskRating.valueOf(r.getRiskRating()), r.getOutcomes()));
+        };
+    }
+
+    private List<String> objectives(WorkstreamRef ref) {
+        return dsl.select(INITIATIVE_OBJECTIVE.TEXT).from(INITIATIVE_OBJECTIVE)
+                .where(INITIATIVE_OBJECTIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE_OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
+                .orderBy(INITIATIVE_OBJECTIVE.POSITION)
+                .fetch(INITIATIVE_OBJECTIVE.TEXT);
+    }
+
+    private void replaceObjectives(WorkstreamRef ref, List<String> objectives) {
+        dsl.deleteFrom(INITIATIVE_OBJECTIVE)
+                .where(INITIATIVE_OBJECTIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE_OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
+                .execute();
+        int position = 0;
+        for (String objective : objectives) {
+            if (objective == null || objective.isBlank()) {
+                continue;
+            }
+            dsl.insertInto(INITIATIVE_OBJECTIVE)
+                    .set(INITIATIVE_OBJECTIVE.TENANT_ID, ref.tenantId())
+                    .set(INITIATIVE_OBJECTIVE.WORKSTREAM_ID, ref.id())
+                    .set(INITIATIVE_OBJECTIVE.ID, UUID.randomUUID())
+                    .set(INITIATIVE_OBJECTIVE.POSITION, position++)
+                    .set(INITIATIVE_OBJECTIVE.TEXT, objective.strip())
+                    .execute();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,184 @@
+package org.entente.workstream.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.contribution.Contribution;
+import org.entente.contribution.ContributionDraft;
+import org.entente.contribution.ContributionService;
+import org.entente.contribution.ContributionType;
+import org.entente.contribution.ValuationRate;
+import org.entente.platform.ui.Feedback;
+import org.entente.workstream.Participant;
+import org.entente.workstream.Partner;
+import org.entente.workstream.PartnerDirectory;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.Workstream;
+import org.entente.workstream.WorkstreamService;
+
+/** Pledged and delivered contributions the signed-in tenant may see, each with its marking. */
+class ContributionsTab extends VerticalLayout {
+
+    private static final NumberFormat MONEY = NumberFormat.getNumberInstance(Locale.UK);
+
+    private final Workstream workstream;
+    private final ContributionService contributions;
+    private final WorkstreamService workstreams;
+    private final PartnerDirectory partners;
+    private final UUID ownTenant;
+    private final Grid<Contribution> grid = new Grid<>(Contribution.class, false);
+    private final Span totals = new Span();
+
+    ContributionsTab(Workstream workstream, ContributionService contributions, WorkstreamService workstreams,
+            PartnerDirectory partners, UUID ownTenant) {
+        this.workstream = workstream;
+        this.contributions = contributions;
+        this.workstreams = workstreams;
+        this.partners = partners;
+        this.ownTenant = ownTenant;
+        setPadding(false);
+        MONEY.setMaximumFractionDigits(2);
+
+        Button pledge = new Button("Pledge a contribution", click -> openPledge());
+        pledge.setId("pledge");
+        pledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.setId("contributions");
+        grid.addColumn(c -> c.contributor().name()).setHeader("Contributor").setFlexGrow(2);
+        grid.addColumn(c -> c.type().label()).setHeader("Type").setAutoWidth(true);
+        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(2);
+        grid.addColumn(c -> MONEY.format(c.pledgedAmount()) + " " + unitLabel(c.unit())).setHeader("Pledged").setAutoWidth(true);
+        grid.addColumn(c -> MONEY.format(c.deliveredAmount()) + " " + unitLabel(c.unit())).setHeader("Delivered").setAutoWidth(true);
+        grid.addColumn(c -> "€ " + MONEY.format(c.pledgedEur())).setHeader("Pledged (EUR)").setAutoWidth(true);
+        grid.addComponentColumn(c -> {
+            Span marking = new Span(partners.marking(c.releasability(), c.relTo(), c.contributor().id()));
+            marking.getElement().getThemeList().add("badge contrast small");
+            return marking;
+        }).setHeader("Releasability").setAutoWidth(true);
+        grid.addComponentColumn(c -> {
+            if (!c.contributor().id().equals(ownTenant)) {
+                return new Span();
+            }
+            Button deliver = new Button("Record delivery", click -> openDelivery(c));
+            deliver.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return deliver;
+        }).setAutoWidth(true);
+        grid.setEmptyStateText("No contributions you may see yet.");
+        grid.setAllRowsVisible(true);
+        totals.setId("contribution-totals");
+        add(pledge, grid, totals);
+        refresh();
+    }
+
+    private static String unitLabel(String unit) {
+        return ValuationRate.PERSON_DAY.equals(unit) ? "person-days" : unit;
+    }
+
+    private void refresh() {
+        var visible = contributions.of(workstream.ref());
+        grid.setItems(visible);
+        BigDecimal pledged = visible.stream().map(Contribution::pledgedEur).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delivered = visible.stream().map(Contribution::deliveredEur).reduce(BigDecimal.ZERO, BigDecimal::add);
+        totals.setText("Visible to you: € " + MONEY.format(pledged.setScale(0, RoundingMode.HALF_UP)) + " pledged, € "
+                + MONEY.format(delivered.setScale(0, RoundingMode.HALF_UP)) + " delivered.");
+    }
+
+    private void openPledge() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Pledge a contribution");
+        ComboBox<ContributionType> type = new ComboBox<>("Type", ContributionType.values());
+        type.setItemLabelGenerator(ContributionType::label);
+        type.setValue(ContributionType.FUNDING);
+        type.setId("contribution-type");
+        ComboBox<String> unit = new ComboBox<>("Currency / unit");
+        unit.setItems(contributions.units().stream().map(ValuationRate::unit).toList());
+        unit.setItemLabelGenerator(ContributionsTab::unitLabel);
+        unit.setValue("EUR");
+        unit.setAllowCustomValue(true);
+        unit.addCustomValueSetListener(e -> unit.setValue(e.getDetail().toUpperCase()));
+        unit.setId("contribution-unit");
+        type.addValueChangeListener(e -> unit.setValue(e.getValue() == ContributionType.PERSONNEL
+                ? ValuationRate.PERSON_DAY : "EUR"));
+        TextField description = new TextField("Description");
+        description.setMaxLength(1000);
+        BigDecimalField pledged = new BigDecimalField("Pledged amount");
+        pledged.setId("contribution-pledged");
+        BigDecimalField delivered = new BigDecimalField("Delivered so far");
+        ComboBox<Releasability> releasability = new ComboBox<>("Releasability", Releasability.values());
+        releasability.setItemLabelGenerator(Releasability::marking);
+        releasability.setValue(Releasability.PARTICIPANTS);
+        releasability.setId("contribution-releasability");
+        MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
+        relTo.setItems(workstreams.participants(workstream.ref()).stream()
+                .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
+                .map(Participant::partner).filter(p -> !p.id().equals(ownTenant)).toList());
+        relTo.setItemLabelGenerator(Partner::name);
+        relTo.setVisible(false);
+        relTo.setId("contribution-rel-to");
+        releasability.addValueChangeListener(e -> relTo.setVisible(e.getValue() == Releasability.REL_TO));
+        FormLayout form = new FormLayout(type, unit, pledged, delivered, description, releasability, relTo);
+        dialog.add(form);
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("type", type, "unit", unit,
+                "pledgedAmount", pledged, "deliveredAmount", delivered, "description", description,
+                "releasability", releasability, "relTo", relTo);
+        Button save = new Button("Pledge", click -> {
+            Feedback.clear(fields);
+            if (pledged.isInvalid() && pledged.getValue() == null && !pledged.isEmpty()) {
+                return;
+            }
+            try {
+                contributions.pledge(workstream.ref(), new ContributionDraft(type.getValue(), description.getValue(),
+                        unit.getValue(), pledged.getValue(), delivered.getValue(), releasability.getValue(),
+                        relTo.getSelectedItems().stream().map(Partner::id).toList()));
+                dialog.close();
+                Feedback.success("Contribution pledged.");
+                refresh();
+            } catch (RuntimeException e) {
+                Feedback.show(e, fields, this::refresh);
+            }
+        });
+        save.setId("save-contribution");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openDelivery(Contribution contribution) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Record delivery");
+        BigDecimalField delivered = new BigDecimalField("Delivered so far (" + unitLabel(contribution.unit()) + ")");
+        delivered.setValue(contribution.deliveredAmount());
+        dialog.add(delivered);
+        Button save = new Button("Save", click -> {
+            Feedback.clear(Map.of("deliveredAmount", delivered));
+            try {
+                contributions.recordDelivery(contribution, delivered.getValue());
+                dialog.close();
+                Feedback.success("Delivery recorded.");
+                refresh();
+            } catch (RuntimeException e) {
+                Feedback.show(e, Map.of("deliveredAmount", delivered), () -> {
+                    dialog.close();
+                    refresh();
+                });
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+}

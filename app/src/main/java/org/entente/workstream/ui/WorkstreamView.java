@@ -1,0 +1,268 @@
+package org.entente.workstream.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.contribution.ContributionService;
+import org.entente.db.tenancy.Actor;
+import org.entente.db.tenancy.ActorSource;
+import org.entente.milestone.MilestoneService;
+import org.entente.platform.live.LiveUpdates;
+import org.entente.platform.ui.Feedback;
+import org.entente.workstream.KindDetails;
+import org.entente.workstream.Participant;
+import org.entente.workstream.PartnerDirectory;
+import org.entente.workstream.Workstream;
+import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.WorkstreamStatus;
+
+/**
+ * One workstream: its releasability marking, header and lifecycle actions, and tabs. Re-reads itself when
+ * someone else changes the workstream (server push).
+ */
+@Route("workstream")
+@PermitAll
+public class WorkstreamView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final WorkstreamService workstreams;
+    private final ContributionService contributions;
+    private final MilestoneService milestones;
+    private final PartnerDirectory partners;
+    private final ActorSource actors;
+    private final LiveUpdates live;
+
+    private UUID workstreamId;
+    private Workstream workstream;
+    private Registration liveRegistration;
+    /** Kept across re-renders (pushes, saves) so the user stays where they were. */
+    private int selectedTab;
+
+    public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
+            PartnerDirectory partners, ActorSource actors, LiveUpdates live) {
+        this.workstreams = workstreams;
+        this.contributions = contributions;
+        this.milestones = milestones;
+        this.partners = partners;
+        this.actors = actors;
+        this.live = live;
+        setPadding(false);
+        setSpacing(false);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            workstreamId = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            workstreamId = null;
+        }
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (workstream == null ? "Workstream" : workstream.title()) + " · Entente";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        Optional<Actor> actor = actors.currentActor();
+        if (workstreamId != null && actor.isPresent()) {
+            liveRegistration = live.watch(workstreamId, event.getUI(), actor.get(), change -> render());
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+            liveRegistration = null;
+        }
+    }
+
+    private void render() {
+        removeAll();
+        workstream = workstreamId == null ? null : workstreams.get(workstreamId).orElse(null);
+        if (workstream == null) {
+            Div empty = new Div(new H1("Workstream not found"),
+                    new Paragraph("This workstream does not exist or is not shared with your organization."));
+            empty.addClassName("access-problem");
+            empty.setId("workstream-not-found");
+            add(empty);
+            return;
+        }
+        UUID ownTenant = actors.currentActor().map(Actor::tenantId).orElse(null);
+        boolean lead = workstream.ref().tenantId().equals(ownTenant);
+
+        Div banner = new Div(new Span(partners.marking(workstream.releasability(), workstream.relTo(),
+                workstream.ref().tenantId())));
+        banner.addClassName("releasability-banner");
+        banner.setId("releasability-marking");
+        banner.setWidthFull();
+        add(banner);
+
+        VerticalLayout body = new VerticalLayout();
+        H1 title = new H1(workstream.title());
+        title.setId("workstream-heading");
+        HorizontalLayout facts = new HorizontalLayout(badge(workstream.kind().label()),
+                badge(workstream.status().label(), "workstream-status"), badge("Lead: " + workstream.lead().name()));
+        facts.setAlignItems(FlexComponent.Alignment.CENTER);
+        body.add(title, facts);
+
+        Optional<Participant> mine = workstreams.participants(workstream.ref()).stream()
+                .filter(p -> p.partner().id().equals(ownTenant)).findFirst();
+        if (mine.isPresent() && mine.get().status() == Participant.ParticipationStatus.INVITED) {
+            body.add(invitation());
+            add(body);
+            return; // an invited tenant sees the summary only, until it accepts
+        }
+        body.add(actions(lead));
+
+        Optional<KindDetails> details = workstreams.details(workstream);
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.setId("workstream-tabs");
+        tabs.add("Overview", new WorkstreamOverview(workstream, details.orElse(null), partners));
+        tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
+        tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
+        tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));
+        tabs.setSelectedIndex(selectedTab);
+        tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
+        body.add(tabs);
+        add(body);
+    }
+
+    private Component invitation() {
+        Paragraph text = new Paragraph(workstream.lead().name() + " invites your organization to this "
+                + workstream.kind().label().toLowerCase() + ". Accept to see its details and take part.");
+        Button accept = new Button("Accept invitation", click -> respond(true));
+        accept.setId("accept-invitation");
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button decline = new Button("Decline", click -> {
+            ConfirmDialog confirm = new ConfirmDialog("Decline the invitation?",
+                    "Your organization will no longer see \"" + workstream.title() + "\".", "Decline",
+                    e -> respond(false), "Cancel", e -> { });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        decline.setId("decline-invitation");
+        VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(accept, decline));
+        box.setId("invitation");
+        box.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
+        return box;
+    }
+
+    private void respond(boolean accept) {
+        try {
+            workstreams.respond(workstream.ref(), accept);
+            Feedback.success(accept ? "You joined \"" + workstream.title() + "\"." : "Invitation declined.");
+            if (accept) {
+                render();
+            } else {
+                getUI().ifPresent(ui -> ui.navigate(WorkstreamsView.class));
+            }
+        } catch (RuntimeException e) {
+            Feedback.show(e, Map.of(), this::render);
+        }
+    }
+
+    private Component actions(boolean lead) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setId("workstream-actions");
+        if (lead) {
+            Button edit = new Button("Edit", click -> new WorkstreamEditor(workstreams, partners.all(),
+                    workstreams.participants(workstream.ref()).stream()
+                            .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
+                            .map(Participant::partner).toList(),
+                    workstream, workstreams.details(workstream).orElse(null), saved -> {
+                        Feedback.success("Saved.");
+                        render();
+                    }, this::render).open());
+            edit.setId("edit-workstream");
+            actions.add(edit);
+            for (WorkstreamStatus next : workstream.status().next()) {
+                Button move = new Button(next == WorkstreamStatus.CANCELLED ? "Cancel workstream" : "Mark " + next.label().toLowerCase(),
+                        click -> changeStatus(next));
+                move.setId("status-" + next.name().toLowerCase());
+                if (next == WorkstreamStatus.CANCELLED) {
+                    move.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                }
+                actions.add(move);
+            }
+        } else {
+            Button withdraw = new Button("Withdraw my organization", click -> {
+                ConfirmDialog confirm = new ConfirmDialog("Withdraw from this workstream?",
+                        "Your organization will lose access to \"" + workstream.title() + "\" and its records.",
+                        "Withdraw", e -> {
+                            try {
+                                workstreams.withdraw(workstream.ref());
+                                getUI().ifPresent(ui -> ui.navigate(WorkstreamsView.class));
+                            } catch (RuntimeException failure) {
+                                Feedback.show(failure, Map.of(), this::render);
+                            }
+                        }, "Cancel", e -> { });
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.open();
+            });
+            withdraw.setId("withdraw");
+            withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(withdraw);
+        }
+        return actions;
+    }
+
+    private void changeStatus(WorkstreamStatus target) {
+        Runnable apply = () -> {
+            try {
+                workstreams.changeStatus(workstream, target);
+                Feedback.success("\"" + workstream.title() + "\" is now " + target.label().toLowerCase() + ".");
+                render();
+            } catch (RuntimeException e) {
+                Feedback.show(e, Map.of(), this::render);
+            }
+        };
+        if (target == WorkstreamStatus.CANCELLED || target == WorkstreamStatus.COMPLETED) {
+            ConfirmDialog confirm = new ConfirmDialog(target == WorkstreamStatus.CANCELLED ? "Cancel this workstream?"
+                    : "Complete this workstream?", "This cannot be undone.",
+                    target == WorkstreamStatus.CANCELLED ? "Cancel workstream" : "Complete", e -> apply.run(),
+                    "Keep it", e -> { });
+            confirm.setConfirmButtonTheme(target == WorkstreamStatus.CANCELLED ? "error primary" : "primary");
+            confirm.open();
+        } else {
+            apply.run();
+        }
+    }
+
+    static Span badge(String text) {
+        return badge(text, null);
+    }
+
+    static Span badge(String text, String id) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add("badge");
+        if (id != null) {
+            badge.setId(id);
+        }
+        return badge;
+    }
+}

@@ -1,0 +1,112 @@
+package org.entente.workstream.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.entente.workstream.Partner;
+import org.entente.workstream.PartnerDirectory;
+import org.entente.workstream.Workstream;
+import org.entente.workstream.WorkstreamKind;
+import org.entente.workstream.WorkstreamQuery;
+import org.entente.workstream.WorkstreamQuery.SortKey;
+import com.vaadin.flow.data.provider.SortDirection;
+import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.WorkstreamStatus;
+
+/** Every workstream shared with the signed-in tenant: search, filter, sort, open, create. */
+@Route("workstreams")
+@PageTitle("Workstreams · Entente")
+@Menu(title = "Workstreams", order = 1, icon = "vaadin:connect")
+@PermitAll
+public class WorkstreamsView extends VerticalLayout {
+
+    private final WorkstreamService workstreams;
+    private final TextField search = new TextField();
+    private final ComboBox<WorkstreamKind> kind = new ComboBox<>();
+    private final ComboBox<WorkstreamStatus> status = new ComboBox<>();
+    private final Grid<Workstream> grid = new Grid<>(Workstream.class, false);
+
+    public WorkstreamsView(WorkstreamService workstreams, PartnerDirectory partners) {
+        this.workstreams = workstreams;
+        setSizeFull();
+
+        search.setPlaceholder("Search title and description");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setId("workstream-search");
+        search.setWidth("22rem");
+        kind.setPlaceholder("Any kind");
+        kind.setItems(WorkstreamKind.values());
+        kind.setItemLabelGenerator(WorkstreamKind::label);
+        kind.setClearButtonVisible(true);
+        status.setPlaceholder("Any status");
+        status.setItems(WorkstreamStatus.values());
+        status.setItemLabelGenerator(WorkstreamStatus::label);
+        status.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> refresh());
+        kind.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+
+        Button create = new Button("New workstream", VaadinIcon.PLUS.create(), click -> new WorkstreamEditor(
+                workstreams, partners.all(), List.of(), null, null,
+                saved -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, saved.id().toString())),
+                this::refresh).open());
+        create.setId("new-workstream");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, kind, status, create);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(status);
+
+        DateTimeFormatter dates = DateTimeFormatter.ISO_LOCAL_DATE;
+        grid.setId("workstreams");
+        grid.addColumn(Workstream::title).setHeader("Title").setFlexGrow(3).setSortable(true).setKey(SortKey.TITLE.name());
+        grid.addColumn(w -> w.kind().label()).setHeader("Kind").setAutoWidth(true).setSortable(true).setKey(SortKey.KIND.name());
+        grid.addColumn(w -> w.status().label()).setHeader("Status").setAutoWidth(true).setSortable(true)
+                .setKey(SortKey.STATUS.name());
+        grid.addColumn(w -> w.lead().name()).setHeader("Lead").setAutoWidth(true);
+        grid.addComponentColumn(w -> marking(w, partners)).setHeader("Releasability").setAutoWidth(true);
+        grid.addColumn(w -> w.startDate() == null ? "" : dates.format(w.startDate())).setHeader("Start").setAutoWidth(true)
+                .setSortable(true).setKey(SortKey.START_DATE.name());
+        grid.addColumn(w -> w.endDate() == null ? "" : dates.format(w.endDate())).setHeader("End").setAutoWidth(true)
+                .setSortable(true).setKey(SortKey.END_DATE.name());
+        grid.setEmptyStateText("No workstreams match. Create one, or clear the filters.");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, e.getItem().id().toString())));
+        grid.setSizeFull();
+
+        add(new H1("Workstreams"), toolbar, grid);
+        refresh();
+    }
+
+    private static Span marking(Workstream w, PartnerDirectory partners) {
+        Span marking = new Span(partners.marking(w.releasability(), w.relTo(), w.ref().tenantId()));
+        marking.getElement().getThemeList().add("badge contrast small");
+        return marking;
+    }
+
+    private void refresh() {
+        WorkstreamQuery query = new WorkstreamQuery(search.getValue(), kind.getValue(), status.getValue());
+        grid.setItems(page -> workstreams.find(query, page.getSortOrders().stream()
+                        .map(order -> new WorkstreamQuery.Sort(SortKey.valueOf(order.getSorted()),
+                                order.getDirection() == SortDirection.ASCENDING))
+                        .toList(), page.getOffset(), page.getLimit()).stream(),
+                page -> workstreams.count(query));
+    }
+}

@@ -1,0 +1,279 @@
+package org.entente.workstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.entente.db.jooq.Tables.AUDIT_EVENT;
+import static org.entente.db.jooq.Tables.CONTRIBUTION_ACCESS;
+import static org.entente.db.jooq.Tables.NOTIFICATION;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.entente.contribution.Contribution;
+import org.entente.contribution.ContributionDraft;
+import org.entente.contribution.ContributionService;
+import org.entente.contribution.ContributionType;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.db.tenancy.Actor;
+import org.entente.db.tenancy.TenantScope;
+import org.entente.engagement.EngagementType;
+import org.entente.engagement.VettingStatus;
+import org.entente.initiative.Mechanism;
+import org.entente.milestone.MilestoneService;
+import org.entente.platform.validation.ConcurrentEditException;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.NotAllowed;
+import org.entente.rnd.TechnologyArea;
+import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.SuperuserDatabase;
+import org.entente.workstream.Participant.ParticipantRole;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The collaboration rules on the real database, as the app's runtime role: participation, releasability,
+ * bad input, concurrent edits, notifications, the access ledger and the audit log.
+ */
+class WorkstreamCollaborationIT extends AppIntegrationTest {
+
+    static final Actor NORWAY = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000001"),
+            UUID.fromString("0b000000-0000-4000-8000-000000000001"));
+    static final Actor KENYA = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000002"),
+            UUID.fromString("0b000000-0000-4000-8000-000000000003"));
+    static final Actor NATO = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000003"),
+            UUID.fromString("0b000000-0000-4000-8000-000000000004"));
+    static final Actor NORTHWIND = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000008"),
+            UUID.fromString("0b000000-0000-4000-8000-000000000010"));
+
+    @Autowired
+    WorkstreamService workstreams;
+    @Autowired
+    ContributionService contributions;
+    @Autowired
+    MilestoneService milestones;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    LocalPostgres postgres;
+
+    SuperuserDatabase database;
+    String marker;
+
+    @BeforeEach
+    void setUp() {
+        database = new SuperuserDatabase(postgres);
+        marker = "Exercise " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aNonParticipantSeesNothingByListIdSearchOrChildRecords() {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        as(NORWAY, () -> milestones.add(exercise.ref(), "Planning conference", NORWAY.tenantId(), LocalDate.now().plusDays(3)));
+        as(NORWAY, () -> contributions.pledge(exercise.ref(), funding("1000", "EUR", Releasability.PARTICIPANTS)));
+
+        as(KENYA, () -> {
+            assertThat(workstreams.find(new WorkstreamQuery(marker, null, null), 0, 50)).isEmpty();
+            assertThat(workstreams.count(new WorkstreamQuery(marker, null, null))).isZero();
+            assertThat(workstreams.get(exercise.id())).isEmpty();
+            assertThat(workstreams.participants(exercise.ref())).isEmpty();
+            assertThat(contributions.of(exercise.ref())).isEmpty();
+            assertThat(milestones.of(exercise.ref())).isEmpty();
+            assertThat(workstreams.pendingInvitations()).extracting(Workstream::id).doesNotContain(exercise.id());
+            return null;
+        });
+        assertThat(as(NORWAY, () -> workstreams.find(new WorkstreamQuery(marker, null, null), 0, 50)))
+                .extracting(Workstream::id).containsExactly(exercise.id());
+    }
+
+    @Test
+    void anInvitedTenantSeesTheSummaryAcceptsAndThenTakesPart() {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        as(NORWAY, () -> { workstreams.invite(exercise.ref(), KENYA.tenantId(), ParticipantRole.CONTRIBUTOR); return null; });
+
+        as(KENYA, () -> {
+            assertThat(workstreams.pendingInvitations()).extracting(Workstream::id).contains(exercise.id());
+            Workstream seen = workstreams.get(exercise.id()).orElseThrow();
+            assertThat(workstreams.details(seen)).isEmpty();
+            assertThat(dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.WORKSTREAM_ID.eq(exercise.id())).fetch())
+                    .singleElement().satisfies(n -> assertThat(n.getKind()).isEqualTo("INVITATION"));
+            workstreams.respond(exercise.ref(), true);
+            assertThat(workstreams.details(seen)).isPresent();
+            assertThat(workstreams.mine(100)).extracting(Workstream::id).contains(exercise.id());
+            return null;
+        });
+        as(NATO, () -> {
+            assertThat(workstreams.get(exercise.id())).isEmpty();
+            assertThat(dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.WORKSTREAM_ID.eq(exercise.id())).fetch()).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void privateAndRelToContributionsStayWithinTheirAudience() {
+        Workstream exercise = sharedWith(KENYA, NATO);
+        Contribution kenyaPrivate = as(KENYA, () -> contributions.pledge(exercise.ref(),
+                funding("500", "KES", Releasability.PRIVATE)));
+        Contribution norwayToKenya = as(NORWAY, () -> contributions.pledge(exercise.ref(),
+                new ContributionDraft(ContributionType.FUNDING, "Fuel", "NOK", new BigDecimal("2000"), null,
+                        Releasability.REL_TO, List.of(KENYA.tenantId()))));
+        Contribution natoForAll = as(NATO, () -> contributions.pledge(exercise.ref(),
+                new ContributionDraft(ContributionType.PERSONNEL, "Staff officers", "PERSON_DAY", new BigDecimal("40"),
+                        null, Releasability.ALL_PARTNERS, List.of())));
+
+        assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).extracting(Contribution::id)
+                .containsExactlyInAnyOrder(norwayToKenya.id(), natoForAll.id());
+        assertThat(as(KENYA, () -> contributions.of(exercise.ref()))).extracting(Contribution::id)
+                .containsExactlyInAnyOrder(kenyaPrivate.id(), norwayToKenya.id(), natoForAll.id());
+        assertThat(as(NATO, () -> contributions.of(exercise.ref()))).extracting(Contribution::id)
+                .containsExactlyInAnyOrder(natoForAll.id());
+        assertThat(natoForAll.pledgedEur()).isPositive();
+    }
+
+    @Test
+    void readingAnotherTenantsContributionsIsWrittenToItsAccessLedger() {
+        Workstream exercise = sharedWith(KENYA);
+        Contribution kenyan = as(KENYA, () -> contributions.pledge(exercise.ref(),
+                funding("750", "EUR", Releasability.PARTICIPANTS)));
+
+        as(NORWAY, () -> contributions.of(exercise.ref()));
+
+        List<UUID> readers = as(KENYA, () -> dsl.select(CONTRIBUTION_ACCESS.READER_TENANT_ID).from(CONTRIBUTION_ACCESS)
+                .where(CONTRIBUTION_ACCESS.CONTRIBUTION_ID.eq(kenyan.id())).fetch(CONTRIBUTION_ACCESS.READER_TENANT_ID));
+        assertThat(readers).contains(NORWAY.tenantId());
+        assertThat(as(NORWAY, () -> dsl.fetchCount(dsl.selectFrom(CONTRIBUTION_ACCESS)
+                .where(CONTRIBUTION_ACCESS.CONTRIBUTION_ID.eq(kenyan.id()))))).isZero();
+    }
+
+    @Test
+    void aWithdrawnParticipantLosesAccess() {
+        Workstream exercise = sharedWith(KENYA);
+        as(KENYA, () -> { workstreams.withdraw(exercise.ref()); return null; });
+
+        assertThat(as(KENYA, () -> workstreams.get(exercise.id()))).isEmpty();
+        assertThat(as(KENYA, () -> contributions.of(exercise.ref()))).isEmpty();
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentEditorsIsToldAndNothingIsOverwritten() {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        Workstream firstCopy = as(NORWAY, () -> workstreams.get(exercise.id()).orElseThrow());
+        Workstream secondCopy = as(NORWAY, () -> workstreams.get(exercise.id()).orElseThrow());
+
+        as(NORWAY, () -> workstreams.update(firstCopy, initiative(marker + " (first editor)")));
+
+        assertThatThrownBy(() -> as(NORWAY, () -> workstreams.update(secondCopy, initiative(marker + " (second editor)"))))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("Someone else changed this workstream");
+        assertThat(as(NORWAY, () -> workstreams.get(exercise.id()).orElseThrow().title()))
+                .isEqualTo(marker + " (first editor)");
+    }
+
+    @Test
+    void badInputIsRejectedPerFieldAndNothingIsStored() {
+        long before = workstreamCount();
+        assertFieldError(() -> workstreams.create(initiative("  ")), "title");
+        assertFieldError(() -> workstreams.create(initiative("x".repeat(201))), "title");
+        assertFieldError(() -> workstreams.create(new WorkstreamDraft(marker, "", Releasability.PARTICIPANTS, List.of(),
+                null, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 1),
+                new KindDetails.Initiative(Mechanism.JOINT_EXERCISE, List.of()))), "endDate");
+        assertFieldError(() -> workstreams.create(new WorkstreamDraft(marker, "", Releasability.PARTICIPANTS, List.of(),
+                null, null, null, new KindDetails.RndProject(TechnologyArea.AI, 0, 3, 10, null, null))), "trlStart");
+        assertThat(workstreamCount()).isEqualTo(before);
+
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        assertFieldError(() -> contributions.pledge(exercise.ref(), funding("-5", "EUR", Releasability.PARTICIPANTS)),
+                "pledgedAmount");
+        assertFieldError(() -> contributions.pledge(exercise.ref(), funding("5", "XXX", Releasability.PARTICIPANTS)),
+                "unit");
+        assertFieldError(() -> contributions.pledge(exercise.ref(), funding("5", "EUR", Releasability.REL_TO)), "relTo");
+        assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).isEmpty();
+    }
+
+    @Test
+    void onlyParticipantsPledgeAndOnlyTheLeadEdits() {
+        Workstream exercise = sharedWith(KENYA);
+        assertThatThrownBy(() -> as(NATO, () -> contributions.pledge(exercise.ref(),
+                funding("5", "EUR", Releasability.PARTICIPANTS)))).isInstanceOf(NotAllowed.class);
+        Workstream seenByKenya = as(KENYA, () -> workstreams.get(exercise.id()).orElseThrow());
+        assertThatThrownBy(() -> as(KENYA, () -> workstreams.update(seenByKenya, initiative("hijacked"))))
+                .isInstanceOf(NotAllowed.class);
+    }
+
+    @Test
+    void anEngagementBecomesActiveOnlyOnceThePartyIsCleared() {
+        Workstream engagement = as(NORWAY, () -> workstreams.create(new WorkstreamDraft(marker, "Port logistics",
+                Releasability.PARTICIPANTS, List.of(), "Indian Ocean", null, null,
+                new KindDetails.Engagement(UUID.fromString("0a000000-0000-4000-8000-000000000007"), null,
+                        EngagementType.LOGISTICS_SUPPORT, VettingStatus.IN_REVIEW, "AGR-1", null, null, null, null))));
+        Workstream approved = as(NORWAY, () -> workstreams.changeStatus(engagement, WorkstreamStatus.APPROVED));
+
+        assertFieldError(() -> workstreams.changeStatus(approved, WorkstreamStatus.ACTIVE), "status");
+
+        Workstream cleared = as(NORWAY, () -> workstreams.update(approved, new WorkstreamDraft(marker, "Port logistics",
+                Releasability.PARTICIPANTS, List.of(), "Indian Ocean", null, null,
+                new KindDetails.Engagement(UUID.fromString("0a000000-0000-4000-8000-000000000007"), null,
+                        EngagementType.LOGISTICS_SUPPORT, VettingStatus.CLEARED, "AGR-1", null, null, null, null))));
+        assertThat(as(NORWAY, () -> workstreams.changeStatus(cleared, WorkstreamStatus.ACTIVE)).status())
+                .isEqualTo(WorkstreamStatus.ACTIVE);
+        assertFieldError(() -> workstreams.create(new WorkstreamDraft(marker, "", Releasability.PARTICIPANTS, List.of(),
+                null, null, null, new KindDetails.Engagement(KENYA.tenantId(), null, EngagementType.TRAINING,
+                        null, null, null, null, null, null))), "party");
+    }
+
+    @Test
+    void changesAreAuditedWithBeforeAndAfter() {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        as(NORWAY, () -> workstreams.update(exercise, initiative(marker + " renamed")));
+
+        List<String> details = as(NORWAY, () -> dsl.select(AUDIT_EVENT.DETAILS).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_ID.eq(exercise.id().toString()), AUDIT_EVENT.ACTION.eq("UPDATE"))
+                .fetch(r -> r.value1().data()));
+        assertThat(details).singleElement().asString().contains("\"before\"").contains("\"after\"")
+                .contains(marker + " renamed");
+        assertThat(as(KENYA, () -> dsl.fetchCount(dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_ID.eq(exercise.id().toString()))))).isZero();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Workstream sharedWith(Actor... partners) {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        for (Actor partner : partners) {
+            as(NORWAY, () -> { workstreams.invite(exercise.ref(), partner.tenantId(), ParticipantRole.CONTRIBUTOR); return null; });
+            as(partner, () -> { workstreams.respond(exercise.ref(), true); return null; });
+        }
+        return exercise;
+    }
+
+    private WorkstreamDraft initiative(String title) {
+        return new WorkstreamDraft(title, "Multinational maritime exercise", Releasability.PARTICIPANTS, List.of(),
+                "Indian Ocean", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 15),
+                new KindDetails.Initiative(Mechanism.JOINT_EXERCISE, List.of("Interoperability", "Mine countermeasures")));
+    }
+
+    private static ContributionDraft funding(String amount, String unit, Releasability releasability) {
+        return new ContributionDraft(ContributionType.FUNDING, "Funding", unit, new BigDecimal(amount), null,
+                releasability, List.of());
+    }
+
+    private void assertFieldError(Runnable attempt, String field) {
+        assertThatThrownBy(() -> as(NORWAY, () -> { attempt.run(); return null; }))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsKey(field));
+    }
+
+    private long workstreamCount() {
+        return (Long) database.query("select count(*) from workstream").getFirst().getFirst();
+    }
+
+    private <T> T as(Actor actor, Supplier<T> work) {
+        return TenantScope.callAs(actor, () -> new TransactionTemplate(transactionManager).execute(status -> work.get()));
+    }
+}
