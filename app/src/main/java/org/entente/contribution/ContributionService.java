@@ -14,11 +14,13 @@ import java.util.UUID;
 import org.entente.db.jooq.tables.records.ContributionRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.SqlState;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
@@ -48,15 +50,17 @@ public class ContributionService {
     private final WorkstreamService workstreams;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ActivityFeed activity;
 
     ContributionService(DSLContext dsl, ActorSource actors, PartnerDirectory partners, WorkstreamService workstreams,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            AuditTrail audit, ApplicationEventPublisher events, ActivityFeed activity) {
         this.dsl = dsl;
         this.actors = actors;
         this.partners = partners;
         this.workstreams = workstreams;
         this.audit = audit;
         this.events = events;
+        this.activity = activity;
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +79,23 @@ public class ContributionService {
                 .fetch(r -> toContribution(r, directory));
         ledger(ref, contributions, "READ");
         return contributions;
+    }
+
+    /** The access ledger: which other tenants read or exported the signed-in tenant's contributions. */
+    @Transactional(readOnly = true)
+    public List<ContributionAccess> accessLedger(int limit) {
+        Map<UUID, Partner> directory = partners.byId();
+        var ledger = org.entente.db.jooq.Tables.CONTRIBUTION_ACCESS;
+        var workstream = org.entente.db.jooq.Tables.WORKSTREAM;
+        return dsl.select(ledger.AT, ledger.READER_TENANT_ID, ledger.ACTION, ledger.WORKSTREAM_ID, workstream.TITLE,
+                        ledger.CONTRIBUTION_ID)
+                .from(ledger).leftJoin(workstream)
+                .on(workstream.TENANT_ID.eq(ledger.WORKSTREAM_TENANT_ID), workstream.ID.eq(ledger.WORKSTREAM_ID))
+                .orderBy(ledger.AT.desc(), ledger.ID.desc())
+                .limit(limit)
+                .fetch(r -> new ContributionAccess(r.value1(),
+                        directory.getOrDefault(r.value2(), PartnerDirectory.unknown(r.value2())), r.value3(), r.value4(),
+                        r.value5() == null ? "(no longer shared with you)" : r.value5(), r.value6()));
     }
 
     @Transactional
@@ -99,13 +120,17 @@ public class ContributionService {
                             ? draft.relTo().toArray(UUID[]::new) : new UUID[0])
                     .set(CONTRIBUTION.CREATED_BY, actor.memberId())
                     .execute();
-        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
-            if (isRlsViolation(e)) {
+        } catch (RuntimeException e) {
+            if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
                 throw new NotAllowed("Only organizations that have accepted to participate can pledge contributions.");
             }
             throw e;
         }
         audit.record("CREATE", "contribution", id, null, snapshot(draft));
+        activity.record(ref, "pledged", "pledged " + draft.pledgedAmount().toPlainString() + " "
+                        + (ValuationRate.PERSON_DAY.equals(draft.unit()) ? "person-days" : draft.unit()) + " ("
+                        + draft.type().label().toLowerCase() + ")", "contribution", id, actor.tenantId(),
+                draft.releasability(), draft.relTo());
         events.publishEvent(new WorkstreamChanged(ref.id(), "contributions"));
         return dsl.selectFrom(CONTRIBUTION).where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.ID.eq(id))
                 .fetchSingle(r -> toContribution(r, partners.byId()));
@@ -136,6 +161,9 @@ public class ContributionService {
         }
         audit.record("UPDATE", "contribution", current.id(), Map.of("deliveredAmount", current.deliveredAmount()),
                 Map.of("deliveredAmount", deliveredAmount));
+        activity.record(current.workstream(), "delivered", "recorded a delivery of " + deliveredAmount.toPlainString()
+                        + " " + (ValuationRate.PERSON_DAY.equals(current.unit()) ? "person-days" : current.unit()),
+                "contribution", current.id(), actor.tenantId(), current.releasability(), current.relTo());
         events.publishEvent(new WorkstreamChanged(current.workstream().id(), "contributions"));
         return dsl.selectFrom(CONTRIBUTION)
                 .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()))
@@ -188,15 +216,6 @@ public class ContributionService {
 
     private Actor actor() {
         return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
-    }
-
-    private static boolean isRlsViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, Object> snapshot(ContributionDraft draft) {

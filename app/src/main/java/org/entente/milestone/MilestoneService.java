@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.entente.db.jooq.tables.records.MilestoneRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.workstream.Releasability;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -35,15 +37,17 @@ public class MilestoneService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ActivityFeed activity;
 
     MilestoneService(DSLContext dsl, ActorSource actors, PartnerDirectory partners, AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ActivityFeed activity) {
         this.dsl = dsl;
         this.actors = actors;
         this.partners = partners;
         this.audit = audit;
         this.events = events;
         this.clock = Clock.systemDefaultZone();
+        this.activity = activity;
     }
 
     public LocalDate today() {
@@ -93,6 +97,8 @@ public class MilestoneService {
                 .set(MILESTONE.STATUS, MilestoneStatus.PLANNED.name())
                 .execute();
         audit.record("CREATE", "milestone", id, null, Map.of("title", title.strip(), "plannedDate", plannedDate.toString()));
+        activity.record(ref, "milestone", "added the milestone \"" + title.strip() + "\" (" + plannedDate + ")", "milestone",
+                id, ref.tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(ref.id(), "milestones"));
         return get(ref, id);
     }
@@ -116,6 +122,9 @@ public class MilestoneService {
         }
         audit.record("STATUS_CHANGE", "milestone", current.id(), Map.of("status", current.status().name()),
                 Map.of("status", status.name()));
+        activity.record(current.workstream(), "milestone", "marked \"" + current.title() + "\" "
+                + status.name().toLowerCase().replace('_', ' '), "milestone", current.id(),
+                current.workstream().tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(current.workstream().id(), "milestones"));
         return get(current.workstream(), current.id());
     }

@@ -4,7 +4,6 @@ import static org.entente.db.jooq.Tables.AUDIT_EVENT;
 import static org.entente.db.jooq.Tables.MEMBER;
 import static org.entente.db.jooq.Tables.TENANT;
 
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.entente.db.jooq.tables.records.TenantRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.db.tenancy.TenantScope;
+import org.entente.platform.validation.SqlState;
 import org.entente.tenant.Affiliation.Affiliated;
 import org.entente.tenant.Affiliation.Ambiguous;
 import org.entente.tenant.Affiliation.Unaffiliated;
@@ -71,7 +71,7 @@ public class TenantService {
                     .getTenantId());
         } catch (RuntimeException e) {
             // jOOQ's or Spring's DataAccessException, depending on the path; the SQLSTATE decides.
-            if (UNKNOWN_KIND_SQLSTATE.equals(sqlState(e))) {
+            if (SqlState.is(e, UNKNOWN_KIND_SQLSTATE)) {
                 log.warn("Organization '{}' signed in but is not registered and its kind is unknown",
                         organization.alias());
                 return new Unregistered(organization.alias());
@@ -135,15 +135,6 @@ public class TenantService {
         }
         return Arrays.stream(TenantKind.values()).map(Enum::name)
                 .filter(name -> name.equalsIgnoreCase(kind.trim())).findFirst().orElse(null);
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 
     private static Tenant toTenant(TenantRecord r) {

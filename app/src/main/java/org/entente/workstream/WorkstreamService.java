@@ -16,6 +16,7 @@ import org.entente.db.jooq.tables.records.ParticipationRecord;
 import org.entente.db.jooq.tables.records.WorkstreamRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
@@ -48,9 +49,10 @@ public class WorkstreamService {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
+    private final ActivityFeed activity;
 
     WorkstreamService(DSLContext dsl, ActorSource actors, PartnerDirectory partners, WorkstreamDetailsStore details,
-            AuditTrail audit, Notifications notifications, ApplicationEventPublisher events) {
+            AuditTrail audit, Notifications notifications, ApplicationEventPublisher events, ActivityFeed activity) {
         this.dsl = dsl;
         this.actors = actors;
         this.partners = partners;
@@ -58,6 +60,7 @@ public class WorkstreamService {
         this.audit = audit;
         this.notifications = notifications;
         this.events = events;
+        this.activity = activity;
     }
 
     // ---------------------------------------------------------------- reading
@@ -171,8 +174,11 @@ public class WorkstreamService {
                 .execute();
         details.insert(ref, draft.details());
         audit.record("CREATE", "workstream", id, null, snapshot(draft));
+        Workstream created = get(id).orElseThrow();
+        activity.record(ref, "created", "created the " + draft.kind().label().toLowerCase() + " \"" + created.title() + "\"",
+                "workstream", id, ref.tenantId(), created.releasability(), created.relTo());
         events.publishEvent(new WorkstreamChanged(id, "created"));
-        return get(id).orElseThrow();
+        return created;
     }
 
     @Transactional
@@ -194,8 +200,11 @@ public class WorkstreamService {
         }
         details.update(current.ref(), draft.details());
         audit.record("UPDATE", "workstream", current.id(), snapshot(current), snapshot(draft));
+        Workstream updatedWorkstream = get(current.id()).orElseThrow();
+        activity.record(current.ref(), "updated", "updated the workstream", "workstream", current.id(),
+                current.ref().tenantId(), updatedWorkstream.releasability(), updatedWorkstream.relTo());
         events.publishEvent(new WorkstreamChanged(current.id(), "updated"));
-        return get(current.id()).orElseThrow();
+        return updatedWorkstream;
     }
 
     @Transactional
@@ -231,6 +240,8 @@ public class WorkstreamService {
                         "\"" + current.title() + "\" is now " + target.label().toLowerCase() + ".");
             }
         }
+        activity.record(current.ref(), "status", "marked the workstream " + target.label().toLowerCase(), "workstream",
+                current.id(), current.ref().tenantId(), current.releasability(), current.relTo());
         events.publishEvent(new WorkstreamChanged(current.id(), "status"));
         return get(current.id()).orElseThrow();
     }
@@ -282,6 +293,8 @@ public class WorkstreamService {
         notifications.notifyTenant(partnerId, Notifications.Kind.INVITATION, ref,
                 partners.find(actor.tenantId()).map(Partner::name).orElse("A partner") + " invites you to \"" + title
                         + "\" as " + role.name().toLowerCase() + ".");
+        activity.record(ref, "invited", "invited " + partner.name() + " as " + role.name().toLowerCase(), "participation",
+                ref.id(), ref.tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(ref.id(), "participants"));
     }
 
@@ -306,7 +319,17 @@ public class WorkstreamService {
         Actor actor = actor();
         String title = get(ref.id()).map(Workstream::title)
                 .orElseThrow(() -> new NotAllowed("This workstream does not exist or is not shared with you."));
-        // Notify first: once withdrawn or declined, this tenant may no longer address the workstream.
+        String verb = switch (to) {
+            case ACCEPTED -> "joined";
+            case DECLINED -> "declined";
+            default -> "withdrew";
+        };
+        if (to != ParticipationStatus.ACCEPTED) {
+            // Before the change: once withdrawn or declined, this tenant may no longer write to the workstream.
+            activity.record(ref, verb, verb + " the workstream", "participation", ref.id(), ref.tenantId(),
+                    Releasability.PARTICIPANTS, List.of());
+        }
+        // Notify first, for the same reason.
         notifications.notifyTenant(ref.tenantId(), Notifications.Kind.STATUS_CHANGE, ref,
                 partners.find(actor.tenantId()).map(Partner::name).orElse("A partner") + " "
                         + switch (to) {
@@ -328,6 +351,10 @@ public class WorkstreamService {
         }
         audit.record(action, "participation", ref.id(), Map.of("status", from.iterator().next().name()),
                 Map.of("status", to.name()));
+        if (to == ParticipationStatus.ACCEPTED) {
+            activity.record(ref, verb, verb + " the workstream", "participation", ref.id(), ref.tenantId(),
+                    Releasability.PARTICIPANTS, List.of());
+        }
         events.publishEvent(new WorkstreamChanged(ref.id(), "participants"));
     }
 

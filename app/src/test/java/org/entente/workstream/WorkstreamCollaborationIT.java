@@ -17,7 +17,6 @@ import org.entente.contribution.ContributionService;
 import org.entente.contribution.ContributionType;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.db.tenancy.Actor;
-import org.entente.db.tenancy.TenantScope;
 import org.entente.engagement.EngagementType;
 import org.entente.engagement.VettingStatus;
 import org.entente.initiative.Mechanism;
@@ -27,6 +26,7 @@ import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.rnd.TechnologyArea;
 import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.DemoActors;
 import org.entente.testing.SuperuserDatabase;
 import org.entente.workstream.Participant.ParticipantRole;
 import org.jooq.DSLContext;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The collaboration rules on the real database, as the app's runtime role: participation, releasability,
@@ -42,14 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class WorkstreamCollaborationIT extends AppIntegrationTest {
 
-    static final Actor NORWAY = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000001"),
-            UUID.fromString("0b000000-0000-4000-8000-000000000001"));
-    static final Actor KENYA = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000002"),
-            UUID.fromString("0b000000-0000-4000-8000-000000000003"));
-    static final Actor NATO = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000003"),
-            UUID.fromString("0b000000-0000-4000-8000-000000000004"));
-    static final Actor NORTHWIND = new Actor(UUID.fromString("0a000000-0000-4000-8000-000000000008"),
-            UUID.fromString("0b000000-0000-4000-8000-000000000010"));
+    static final Actor NORWAY = DemoActors.NORWAY;
+    static final Actor KENYA = DemoActors.KENYA;
+    static final Actor NATO = DemoActors.NATO;
 
     @Autowired
     WorkstreamService workstreams;
@@ -274,6 +268,6 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
     }
 
     private <T> T as(Actor actor, Supplier<T> work) {
-        return TenantScope.callAs(actor, () -> new TransactionTemplate(transactionManager).execute(status -> work.get()));
+        return new DemoActors(transactionManager).as(actor, work);
     }
 }

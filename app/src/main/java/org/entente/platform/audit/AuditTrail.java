@@ -20,10 +20,37 @@ public class AuditTrail {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final DSLContext dsl;
+    public static final String TENANT_ADMIN = "tenant-admin";
 
-    AuditTrail(DSLContext dsl) {
+    private final DSLContext dsl;
+    private final org.entente.platform.security.CurrentUser currentUser;
+
+    AuditTrail(DSLContext dsl, org.entente.platform.security.CurrentUser currentUser) {
         this.dsl = dsl;
+        this.currentUser = currentUser;
+    }
+
+    /** One entry of a tenant's audit log. */
+    public record Entry(long id, java.time.OffsetDateTime at, java.util.UUID actorId, String action, String entityType,
+            String entityId, String details) {
+    }
+
+    /** The signed-in tenant's audit log, newest first; only its tenant administrators may read it. */
+    @Transactional(readOnly = true)
+    public java.util.List<Entry> recent(int offset, int limit) {
+        if (!currentUser.get().map(u -> u.roles().contains(TENANT_ADMIN)).orElse(false)) {
+            throw new org.entente.platform.validation.NotAllowed("Only your organization's tenant administrators can read its audit log.");
+        }
+        return dsl.selectFrom(AUDIT_EVENT)
+                .orderBy(AUDIT_EVENT.AT.desc(), AUDIT_EVENT.ID.desc())
+                .offset(offset).limit(limit)
+                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActorId(), r.getAction(), r.getEntityType(),
+                        r.getEntityId(), r.getDetails().data()));
+    }
+
+    @Transactional(readOnly = true)
+    public int count() {
+        return dsl.fetchCount(AUDIT_EVENT);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

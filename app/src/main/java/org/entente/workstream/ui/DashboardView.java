@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
+import org.entente.activity.ActivityFeed;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.milestone.Milestone;
 import org.entente.milestone.MilestoneService;
@@ -37,14 +38,18 @@ public class DashboardView extends VerticalLayout {
     private final Grid<Workstream> mine = workstreamGrid("my-workstreams",
             "Your organization takes part in no workstream yet. Create one under Workstreams.");
     private final Grid<Milestone> due = new Grid<>(Milestone.class, false);
+    private final ActivityFeed activity;
+    private final ActivityList recent;
     private Registration liveRegistration;
 
     public DashboardView(WorkstreamService workstreams, MilestoneService milestones, ActorSource actors,
-            LiveUpdates live) {
+            LiveUpdates live, ActivityFeed activity) {
         this.workstreams = workstreams;
         this.milestones = milestones;
         this.actors = actors;
         this.live = live;
+        this.activity = activity;
+        this.recent = new ActivityList("recent-activity", true, java.util.List.of());
         LocalDate today = milestones.today();
         due.setId("due-milestones");
         due.addColumn(Milestone::title).setHeader("Milestone").setFlexGrow(2);
@@ -59,7 +64,7 @@ public class DashboardView extends VerticalLayout {
         due.setEmptyStateText("Nothing overdue or due in the next " + DUE_WITHIN_DAYS + " days.");
 
         add(new H1("Home"), new H2("Invitations"), invitations, new H2("My workstreams"), mine,
-                new H2("Milestones overdue or due soon"), due);
+                new H2("Milestones overdue or due soon"), due, new H2("Recent activity"), recent);
         refresh();
     }
 
@@ -80,6 +85,7 @@ public class DashboardView extends VerticalLayout {
         invitations.setItems(workstreams.pendingInvitations());
         mine.setItems(workstreams.mine(20));
         due.setItems(milestones.dueOrOverdue(DUE_WITHIN_DAYS));
+        recent.setItems(activity.recent(15));
     }
 
     @Override

@@ -23,6 +23,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.entente.activity.ActivityFeed;
+import org.entente.attachment.AttachmentService;
 import org.entente.contribution.ContributionService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
@@ -50,6 +52,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private final PartnerDirectory partners;
     private final ActorSource actors;
     private final LiveUpdates live;
+    private final AttachmentService attachments;
+    private final ActivityFeed activity;
 
     private UUID workstreamId;
     private Workstream workstream;
@@ -58,13 +62,16 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private int selectedTab;
 
     public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
-            PartnerDirectory partners, ActorSource actors, LiveUpdates live) {
+            PartnerDirectory partners, ActorSource actors, LiveUpdates live, AttachmentService attachments,
+            ActivityFeed activity) {
         this.workstreams = workstreams;
         this.contributions = contributions;
         this.milestones = milestones;
         this.partners = partners;
         this.actors = actors;
         this.live = live;
+        this.attachments = attachments;
+        this.activity = activity;
         setPadding(false);
         setSpacing(false);
     }
@@ -146,6 +153,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
         tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
         tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));
+        tabs.add("Files", new FilesTab(workstream, attachments, workstreams, partners, ownTenant));
+        tabs.add("Activity", new ActivityList("workstream-activity", false, activity.of(workstream.ref(), 100)));
         tabs.setSelectedIndex(selectedTab);
         tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
         body.add(tabs);
