@@ -100,6 +100,8 @@ public class TenantService {
                 .set(MEMBER.EMAIL, signIn.email())
                 .set(MEMBER.ROLES, roles)
                 .set(MEMBER.LAST_SEEN_AT, DSL.currentOffsetDateTime())
+                // Signing in through the organization makes an invited (or reconciled-away) member active.
+                .set(MEMBER.STATUS, "ACTIVE")
                 .set(MEMBER.UPDATED_AT, DSL.currentOffsetDateTime())
                 .execute();
         dsl.insertInto(AUDIT_EVENT)

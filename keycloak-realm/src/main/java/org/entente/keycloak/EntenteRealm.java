@@ -24,6 +24,15 @@ public final class EntenteRealm {
      */
     public static final String APP_CLIENT_SECRET = "entente-dev-secret";
 
+    /**
+     * Confidential client whose service account the app uses for tenant and member administration (client
+     * credentials only; realm-management roles view/manage-realm and view/query/manage-users, nothing else).
+     */
+    public static final String ADMIN_API_CLIENT_ID = "entente-admin-api";
+
+    /** Demo-only secret of {@link #ADMIN_API_CLIENT_ID}, like {@link #APP_CLIENT_SECRET}. */
+    public static final String ADMIN_API_CLIENT_SECRET = "entente-admin-dev-secret";
+
     /** Password of every demo user (dev and tests only). */
     public static final String DEMO_PASSWORD = "entente-demo";
 
@@ -47,6 +56,8 @@ public final class EntenteRealm {
     public static final String ROLE_MEMBER = "member";
     /** Administers members of the user's own organization only; the app enforces that boundary. */
     public static final String ROLE_TENANT_ADMIN = "tenant-admin";
+    /** Reads what is released to the user's organization, contributes nothing; given by a tenant-admin. */
+    public static final String ROLE_OBSERVER = "observer";
 
     private EntenteRealm() {
     }

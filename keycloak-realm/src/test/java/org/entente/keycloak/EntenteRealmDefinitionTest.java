@@ -76,10 +76,11 @@ class EntenteRealmDefinitionTest {
     }
 
     @Test
-    void realmRolesAreExactlyTheFourEntenteRoles() {
+    void realmRolesAreExactlyTheFiveEntenteRoles() {
         List<Map<String, Object>> roles = list(map(realm.get("roles")).get("realm"));
         assertThat(roles).extracting(r -> r.get("name")).containsExactlyInAnyOrder(EntenteRealm.ROLE_PLATFORM_ADMIN,
-                EntenteRealm.ROLE_COORDINATOR, EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN);
+                EntenteRealm.ROLE_COORDINATOR, EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN,
+                EntenteRealm.ROLE_OBSERVER);
         assertThat(roles).allSatisfy(r -> assertThat((String) r.get("description")).isNotBlank());
         Map<String, Object> tenantAdmin = roles.stream().filter(r -> r.get("name").equals("tenant-admin")).findFirst().orElseThrow();
         assertThat((String) tenantAdmin.get("description")).contains("OWN organization").contains("app enforces");
@@ -106,7 +107,7 @@ class EntenteRealmDefinitionTest {
 
     @Test
     void everyDemoUserHasFixedIdNameVerifiedEmailAndPermanentDemoPassword() {
-        Map<String, Map<String, Object>> byUsername = byKey(list(realm.get("users")), "username");
+        Map<String, Map<String, Object>> byUsername = byKey(people(), "username");
         assertThat(byUsername.keySet()).containsExactlyInAnyOrderElementsOf(USERS.stream().map(DemoUser::username).toList());
         for (DemoUser expected : USERS) {
             Map<String, Object> user = byUsername.get(expected.username());
@@ -211,6 +212,33 @@ class EntenteRealmDefinitionTest {
                 .containsEntry("id.token.claim", "true")
                 .containsEntry("access.token.claim", "true")
                 .containsEntry("userinfo.token.claim", "true");
+    }
+
+    @Test
+    void adminApiClientIsAServiceAccountWithOnlyTheRealmManagementRolesItNeeds() {
+        Map<String, Object> client = byKey(list(realm.get("clients")), "clientId").get(EntenteRealm.ADMIN_API_CLIENT_ID);
+        assertThat(client)
+                .containsEntry("enabled", true)
+                .containsEntry("publicClient", false)
+                .containsEntry("secret", EntenteRealm.ADMIN_API_CLIENT_SECRET)
+                .containsEntry("serviceAccountsEnabled", true)
+                .containsEntry("standardFlowEnabled", false)
+                .containsEntry("implicitFlowEnabled", false)
+                .containsEntry("directAccessGrantsEnabled", false);
+        assertThat((String) client.get("description")).containsIgnoringCase("demo-only");
+        Map<String, Object> serviceAccount = list(realm.get("users")).stream()
+                .filter(u -> EntenteRealm.ADMIN_API_CLIENT_ID.equals(u.get("serviceAccountClientId")))
+                .findFirst().orElseThrow();
+        assertThat(strings(serviceAccount.get("realmRoles"))).isEmpty();
+        assertThat(map(serviceAccount.get("clientRoles"))).containsOnlyKeys("realm-management");
+        // No realm-admin, no impersonation, no client or event management.
+        assertThat(strings(map(serviceAccount.get("clientRoles")).get("realm-management")))
+                .containsExactlyInAnyOrder("view-realm", "manage-realm", "view-users", "query-users", "manage-users");
+    }
+
+    /** Users that are people (not a client's service account). */
+    private static List<Map<String, Object>> people() {
+        return list(realm.get("users")).stream().filter(u -> !u.containsKey("serviceAccountClientId")).toList();
     }
 
     private static Map<String, Object> appClient() {

@@ -3,7 +3,10 @@ package org.entente.platform.ui;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
 import java.util.Set;
+import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.Affiliation;
@@ -21,6 +24,9 @@ class TenantAccessGuard implements VaadinServiceInitListener {
 
     private static final Set<Class<?>> PROBLEM_VIEWS = Set.of(NoOrganizationView.class,
             OrganizationUnavailableView.class, UnexpectedErrorView.class);
+
+    /** Where a platform administrator without organization lands (the tenants screen). */
+    static final String PLATFORM_HOME = "tenants";
 
     private final CurrentUser currentUser;
     private final TenantService tenants;
@@ -44,6 +50,13 @@ class TenantAccessGuard implements VaadinServiceInitListener {
             return; // not signed in: Vaadin's access control sends the browser to Keycloak
         }
         if (!(user.affiliation() instanceof Affiliation.Affiliated)) {
+            // Platform administrators belong to no organization: they work on the platform screens only.
+            if (user.roles().contains(EntenteRealm.ROLE_PLATFORM_ADMIN)) {
+                if (!platformView(event.getNavigationTarget())) {
+                    event.forwardTo(PLATFORM_HOME);
+                }
+                return;
+            }
             event.rerouteTo(NoOrganizationView.class);
             return;
         }
@@ -51,5 +64,10 @@ class TenantAccessGuard implements VaadinServiceInitListener {
         if (!active) {
             event.rerouteTo(OrganizationUnavailableView.class);
         }
+    }
+
+    private static boolean platformView(Class<?> target) {
+        RolesAllowed roles = target.getAnnotation(RolesAllowed.class);
+        return roles != null && Arrays.asList(roles.value()).contains(EntenteRealm.ROLE_PLATFORM_ADMIN);
     }
 }

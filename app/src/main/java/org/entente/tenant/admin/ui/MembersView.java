@@ -1,0 +1,169 @@
+package org.entente.tenant.admin.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.entente.tenant.admin.AdministrationException;
+import org.entente.tenant.admin.Invitation;
+import org.entente.tenant.admin.ManagedMember;
+import org.entente.tenant.admin.MemberAdministration;
+import org.entente.tenant.admin.MemberStatus;
+import org.entente.tenant.admin.TenantRole;
+
+/** A tenant admin's people: invite, roles, disable, remove — in their own organization only. */
+@Route("members")
+@PageTitle("Members · Entente")
+@Menu(title = "Members", order = 5, icon = "vaadin:users")
+@RolesAllowed("tenant-admin")
+public class MembersView extends VerticalLayout {
+
+    private final MemberAdministration administration;
+    private final Grid<ManagedMember> grid = new Grid<>(ManagedMember.class, false);
+
+    public MembersView(MemberAdministration administration) {
+        this.administration = administration;
+
+        EmailField email = new EmailField("Email");
+        email.setId("invite-email");
+        TextField firstName = new TextField("First name");
+        firstName.setId("invite-first-name");
+        TextField lastName = new TextField("Last name");
+        lastName.setId("invite-last-name");
+        ComboBox<TenantRole> role = new ComboBox<>("Role", TenantRole.values());
+        role.setId("invite-role");
+        role.setItemLabelGenerator(TenantRole::roleName);
+        role.setValue(TenantRole.MEMBER);
+        Button invite = new Button("Invite", click -> {
+            try {
+                administration.invite(new Invitation(email.getValue(), firstName.getValue(), lastName.getValue(),
+                        role.getValue()));
+                TenantsView.success(email.getValue() + " is invited: they set their password at first sign-in.");
+                email.clear();
+                firstName.clear();
+                lastName.clear();
+                refresh();
+            } catch (AdministrationException e) {
+                TenantsView.error(e.getMessage());
+            }
+        });
+        invite.setId("invite");
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout inviteForm = new HorizontalLayout(email, firstName, lastName, role, invite);
+        inviteForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("managed-members");
+        grid.addColumn(ManagedMember::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(ManagedMember::email).setHeader("Email").setAutoWidth(true);
+        grid.addColumn(m -> String.join(", ", m.roles().stream().sorted().toList())).setHeader("Roles").setAutoWidth(true);
+        grid.addColumn(m -> m.status().name().toLowerCase(Locale.ROOT)).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+
+        add(new H1("Members"), new H2("Invite a person"), inviteForm, new H2("People of your organization"), grid);
+        refresh();
+    }
+
+    private void refresh() {
+        try {
+            grid.setItems(administration.members());
+        } catch (AdministrationException e) {
+            TenantsView.error(e.getMessage());
+        }
+    }
+
+    private Component actions(ManagedMember member) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (member.status() == MemberStatus.REMOVED) {
+            return actions;
+        }
+        actions.add(small("Roles", "roles-" + member.username(), () -> editRoles(member)));
+        if (member.status() == MemberStatus.DISABLED) {
+            actions.add(small("Enable", "enable-" + member.username(), () -> run(() -> administration.enable(member.id()),
+                    member.displayName() + " is enabled.")));
+        } else {
+            actions.add(small("Disable", "disable-" + member.username(), () -> run(() -> administration.disable(member.id()),
+                    member.displayName() + " is disabled.")));
+        }
+        Button remove = small("Remove", "remove-" + member.username(), () -> run(() -> administration.remove(member.id()),
+                member.displayName() + " is removed from your organization."));
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        actions.add(remove);
+        return actions;
+    }
+
+    private void editRoles(ManagedMember member) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Roles of " + member.displayName());
+        CheckboxGroup<TenantRole> roles = new CheckboxGroup<>();
+        roles.setId("member-roles");
+        roles.setItems(TenantRole.values());
+        roles.setItemLabelGenerator(TenantRole::roleName);
+        Set<TenantRole> before = new HashSet<>();
+        for (TenantRole role : TenantRole.values()) {
+            if (member.roles().contains(role.roleName())) {
+                before.add(role);
+            }
+        }
+        roles.setValue(before);
+        dialog.add(roles);
+        Button save = new Button("Save", click -> {
+            try {
+                for (TenantRole role : TenantRole.values()) {
+                    boolean wanted = roles.getValue().contains(role);
+                    if (wanted && !before.contains(role)) {
+                        administration.grantRole(member.id(), role);
+                    } else if (!wanted && before.contains(role)) {
+                        administration.revokeRole(member.id(), role);
+                    }
+                }
+                TenantsView.success("Roles of " + member.displayName() + " saved.");
+                dialog.close();
+            } catch (AdministrationException e) {
+                TenantsView.error(e.getMessage());
+            }
+            refresh();
+        });
+        save.setId("save-roles");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void run(Runnable action, String done) {
+        try {
+            action.run();
+            TenantsView.success(done);
+        } catch (AdministrationException e) {
+            TenantsView.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private static Button small(String text, String id, Runnable action) {
+        Button button = new Button(text, click -> action.run());
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+}
