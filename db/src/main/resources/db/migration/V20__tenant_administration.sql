@@ -5,7 +5,7 @@
 -- Cross-tenant reads and writes happen only inside the SECURITY DEFINER functions below, which run
 -- as the owner. The owner is subject to row-level security too (FORCE), so each function opens an
 -- owner-only policy for the duration of its call through the transaction-local setting
--- app.platform_operation (the same pattern as provision_tenant's app.provisioning_alias). The
+-- app.definer_call (the same pattern as provision_tenant's app.provisioning_alias). The
 -- runtime role gains nothing by setting that value itself: those policies apply to the owner only.
 -- WHO may call these functions (platform-admin) is decided by the app from the signed-in token.
 --
@@ -31,14 +31,14 @@ ALTER TABLE member ADD CONSTRAINT member_status_ck CHECK (status IN ('INVITED', 
 -- Owner-only policies, open only while a platform function runs.
 -- ---------------------------------------------------------------------------------------------
 CREATE POLICY tenant_platform_operation ON tenant TO CURRENT_USER
-    USING (current_setting('app.platform_operation', true) = 'on')
-    WITH CHECK (current_setting('app.platform_operation', true) = 'on');
+    USING (current_setting('app.definer_call', true) = 'on')
+    WITH CHECK (current_setting('app.definer_call', true) = 'on');
 CREATE POLICY member_platform_operation ON member TO CURRENT_USER
-    USING (current_setting('app.platform_operation', true) = 'on')
-    WITH CHECK (current_setting('app.platform_operation', true) = 'on');
+    USING (current_setting('app.definer_call', true) = 'on')
+    WITH CHECK (current_setting('app.definer_call', true) = 'on');
 CREATE POLICY audit_event_platform_operation ON audit_event TO CURRENT_USER
-    USING (current_setting('app.platform_operation', true) = 'on')
-    WITH CHECK (current_setting('app.platform_operation', true) = 'on');
+    USING (current_setting('app.definer_call', true) = 'on')
+    WITH CHECK (current_setting('app.definer_call', true) = 'on');
 
 -- ---------------------------------------------------------------------------------------------
 -- platform_tenant_overview: every tenant with its member count and last activity.
@@ -52,7 +52,7 @@ CREATE FUNCTION platform_tenant_overview()
     SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM set_config('app.platform_operation', 'on', true);
+    PERFORM set_config('app.definer_call', 'on', true);
     RETURN QUERY
         SELECT t.id, t.alias, t.name, t.kind, t.region, t.status, t.capacity_index,
                (SELECT count(*) FROM member m WHERE m.tenant_id = t.id AND m.status IN ('INVITED', 'ACTIVE', 'DISABLED')),
@@ -60,7 +60,7 @@ BEGIN
                t.created_at
           FROM tenant t
          ORDER BY t.name;
-    PERFORM set_config('app.platform_operation', '', true);
+    PERFORM set_config('app.definer_call', '', true);
 END
 $$;
 
@@ -76,13 +76,13 @@ CREATE FUNCTION platform_register_tenant(p_id uuid, p_alias text, p_name text, p
     SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM set_config('app.platform_operation', 'on', true);
+    PERFORM set_config('app.definer_call', 'on', true);
     INSERT INTO tenant (id, alias, name, kind, region, capacity_index)
     VALUES (p_id, p_alias, p_name, p_kind, nullif(btrim(p_region), ''), p_capacity_index);
     INSERT INTO audit_event (tenant_id, action, entity_type, entity_id, details)
     VALUES (p_id, 'TENANT_CREATED', 'tenant', p_id::text,
             jsonb_build_object('alias', p_alias, 'name', p_name, 'kind', p_kind));
-    PERFORM set_config('app.platform_operation', '', true);
+    PERFORM set_config('app.definer_call', '', true);
 END
 $$;
 
@@ -97,7 +97,7 @@ CREATE FUNCTION platform_update_tenant(p_id uuid, p_name text, p_kind text, p_re
     SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM set_config('app.platform_operation', 'on', true);
+    PERFORM set_config('app.definer_call', 'on', true);
     UPDATE tenant
        SET name = p_name, kind = p_kind, region = nullif(btrim(p_region), ''),
            capacity_index = p_capacity_index, updated_at = now()
@@ -108,7 +108,7 @@ BEGIN
     INSERT INTO audit_event (tenant_id, action, entity_type, entity_id, details)
     VALUES (p_id, 'TENANT_UPDATED', 'tenant', p_id::text,
             jsonb_build_object('name', p_name, 'kind', p_kind, 'region', p_region, 'capacity_index', p_capacity_index));
-    PERFORM set_config('app.platform_operation', '', true);
+    PERFORM set_config('app.definer_call', '', true);
 END
 $$;
 
@@ -128,7 +128,7 @@ DECLARE
     v_name   text;
     v_next   text;
 BEGIN
-    PERFORM set_config('app.platform_operation', 'on', true);
+    PERFORM set_config('app.definer_call', 'on', true);
     SELECT t.status, t.name INTO v_status, v_name FROM tenant t WHERE t.id = p_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no tenant %', p_id USING ERRCODE = 'EN041';
@@ -152,7 +152,7 @@ BEGIN
     INSERT INTO audit_event (tenant_id, action, entity_type, entity_id, details)
     VALUES (p_id, 'TENANT_' || v_next, 'tenant', p_id::text,
             jsonb_build_object('from', v_status, 'to', v_next, 'reason', p_reason));
-    PERFORM set_config('app.platform_operation', '', true);
+    PERFORM set_config('app.definer_call', '', true);
     RETURN v_next;
 END
 $$;

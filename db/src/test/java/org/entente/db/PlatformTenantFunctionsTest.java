@@ -118,7 +118,7 @@ class PlatformTenantFunctionsTest {
             assertThat(sql.queryForList("select id from tenant", UUID.class)).containsExactly(tenantB);
             assertThat(sql.queryForList("select id from member", UUID.class)).containsExactly(memberOfB);
             // Setting the owner's switch as the runtime role opens nothing: the policies are the owner's.
-            sql.queryForList("select set_config('app.platform_operation', 'on', true)");
+            sql.queryForList("select set_config('app.definer_call', 'on', true)");
             assertThat(sql.queryForList("select id from tenant", UUID.class)).containsExactly(tenantB);
             assertThat(sql.update("update member set status = 'DISABLED' where tenant_id = ?", tenantA)).isZero();
             return null;

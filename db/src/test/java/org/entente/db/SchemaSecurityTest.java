@@ -139,8 +139,9 @@ class SchemaSecurityTest {
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('entente_app', p.oid, 'EXECUTE') order by 1"""))
                     .containsExactly("can_see_item", "can_see_workstream", "current_member_id", "current_tenant_id",
-                            "is_accepted_participant", "notify", "partner_directory", "provision_tenant",
-                            "record_contribution_access", "releasable_to", "workstream_members");
+                            "is_accepted_participant", "notify", "partner_directory", "platform_change_tenant_status",
+                            "platform_register_tenant", "platform_tenant_overview", "platform_update_tenant",
+                            "provision_tenant", "record_contribution_access", "releasable_to", "workstream_members");
         }
     }
 
@@ -162,8 +163,10 @@ class SchemaSecurityTest {
                                      or p.polname = 'tenant_provisioning'))"""))
                     .as("role-specific policies other than the owner's definer policies").isEmpty();
             assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
-                    .containsExactly("contribution_access_definer_write", "member_definer_read", "notification_definer_write",
-                            "participation_definer_read", "tenant_definer_read", "tenant_provisioning", "workstream_definer_read");
+                    .containsExactly("audit_event_platform_operation", "contribution_access_definer_write",
+                            "member_definer_read", "member_platform_operation", "notification_definer_write",
+                            "participation_definer_read", "tenant_definer_read", "tenant_platform_operation",
+                            "tenant_provisioning", "workstream_definer_read");
         }
     }
 

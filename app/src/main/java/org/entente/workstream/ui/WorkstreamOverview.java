@@ -9,12 +9,16 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.PartnerDirectory;
+import org.entente.initiative.AfterActionService;
+import org.entente.rnd.WorkPackageService;
 import org.entente.workstream.Workstream;
+import org.entente.workstream.WorkstreamService;
 
 /** Read-only overview: description, dates, and what this kind of workstream has. */
 class WorkstreamOverview extends VerticalLayout {
 
-    WorkstreamOverview(Workstream w, KindDetails details, PartnerDirectory partners) {
+    WorkstreamOverview(Workstream w, KindDetails details, PartnerDirectory partners, boolean lead,
+            WorkstreamService workstreams, WorkPackageService workPackages, AfterActionService afterAction) {
         setPadding(false);
         Paragraph description = new Paragraph(w.description() == null || w.description().isBlank()
                 ? "No description yet." : w.description());
@@ -35,6 +39,7 @@ class WorkstreamOverview extends VerticalLayout {
                     i.objectives().forEach(o -> list.add(new ListItem(o)));
                     add(list);
                 }
+                add(new AfterActionPanel(w, afterAction, lead));
             }
             case KindDetails.RndProject r -> {
                 facts.addFormItem(new Span(r.technologyArea().label()), "Technology area");
@@ -43,6 +48,7 @@ class WorkstreamOverview extends VerticalLayout {
                 facts.addFormItem(trl, "Readiness");
                 facts.addFormItem(new Span(orDash(r.backgroundIpTerms())), "Background IP");
                 facts.addFormItem(new Span(orDash(r.foregroundIpTerms())), "Foreground IP");
+                add(new WorkPackagesPanel(w, workPackages, workstreams, lead));
             }
             case KindDetails.Engagement e -> {
                 String party = e.partyTenantId() != null

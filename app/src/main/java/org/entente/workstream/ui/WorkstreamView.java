@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.entente.activity.ActivityFeed;
 import org.entente.attachment.AttachmentService;
 import org.entente.contribution.ContributionService;
+import org.entente.initiative.AfterActionService;
+import org.entente.rnd.WorkPackageService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.milestone.MilestoneService;
@@ -54,6 +56,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private final LiveUpdates live;
     private final AttachmentService attachments;
     private final ActivityFeed activity;
+    private final WorkPackageService workPackages;
+    private final AfterActionService afterAction;
 
     private UUID workstreamId;
     private Workstream workstream;
@@ -63,7 +67,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
 
     public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
             PartnerDirectory partners, ActorSource actors, LiveUpdates live, AttachmentService attachments,
-            ActivityFeed activity) {
+            ActivityFeed activity, WorkPackageService workPackages, AfterActionService afterAction) {
         this.workstreams = workstreams;
         this.contributions = contributions;
         this.milestones = milestones;
@@ -72,6 +76,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         this.live = live;
         this.attachments = attachments;
         this.activity = activity;
+        this.workPackages = workPackages;
+        this.afterAction = afterAction;
         setPadding(false);
         setSpacing(false);
     }
@@ -149,7 +155,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.setId("workstream-tabs");
-        tabs.add("Overview", new WorkstreamOverview(workstream, details.orElse(null), partners));
+        tabs.add("Overview", new WorkstreamOverview(workstream, details.orElse(null), partners, lead, workstreams,
+                workPackages, afterAction));
         tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
         tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
         tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));
