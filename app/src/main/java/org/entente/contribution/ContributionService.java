@@ -81,6 +81,39 @@ public class ContributionService {
         return contributions;
     }
 
+    /**
+     * The workstream's contributions the signed-in tenant may see, as CSV (UTF-8, one row per contribution).
+     * Exports of other tenants' contributions are written to their access ledgers and to the audit log.
+     */
+    @Transactional
+    public byte[] exportCsv(WorkstreamRef ref) {
+        Map<UUID, Partner> directory = partners.byId();
+        List<Contribution> visible = dsl.selectFrom(CONTRIBUTION)
+                .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()))
+                .orderBy(CONTRIBUTION.CREATED_AT)
+                .fetch(r -> toContribution(r, directory));
+        StringBuilder csv = new StringBuilder(
+                "contributor,type,description,unit,pledged,delivered,pledged_eur,delivered_eur,releasability\r\n");
+        for (Contribution c : visible) {
+            csv.append(String.join(",", csvField(c.contributor().name()), c.type().name(), csvField(c.description()),
+                    c.unit(), c.pledgedAmount().toPlainString(), c.deliveredAmount().toPlainString(),
+                    c.pledgedEur().toPlainString(), c.deliveredEur().toPlainString(),
+                    csvField(partners.marking(c.releasability(), c.relTo(), c.contributor().id())))).append("\r\n");
+        }
+        ledger(ref, visible, "EXPORT");
+        audit.record("EXPORT", "contribution", ref.id(), null, Map.of("rows", visible.size()));
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Quotes a CSV field, and defuses spreadsheet formulas (=, +, -, @ at the start). */
+    private static String csvField(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
     /** The access ledger: which other tenants read or exported the signed-in tenant's contributions. */
     @Transactional(readOnly = true)
     public List<ContributionAccess> accessLedger(int limit) {

@@ -35,7 +35,7 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
         try (Browser browser = new Browser()) {
             browser.open(appUrl("/"));
             browser.signInAtKeycloak("fatou.diallo", EntenteRealm.DEMO_PASSWORD);
-            browser.waitForText(By.id("organization-name"), "African Union Peace and Security Department");
+            browser.waitForText(By.id("current-organization"), "African Union Peace and Security Department");
             browser.screenshot("10-signed-in-before-suspension");
 
             SignedInAs.run(pat, () -> administration.suspend(AU_PSD));
@@ -75,9 +75,12 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
             browser.waitForText(By.id("tenants"), "Harbour Authority " + alias);
             browser.screenshot("14-tenant-created");
 
+            // Narrow the list to the new tenant first: with many tenants its row may sit under the fold.
+            browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys(alias);
             browser.waitForClickable(By.id("suspend-" + alias)).click();
             browser.waitForText(By.id("status-" + alias), "suspended");
 
+            browser.waitFor(By.cssSelector("#tenant-search input")).clear();
             browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys("norway");
             browser.waitForText(By.id("tenants"), "Kingdom of Norway");
             assertThat(browser.gridCells()).contains("Kingdom of Norway").doesNotContain("Republic of Kenya");
@@ -110,7 +113,7 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
         try (Browser browser = new Browser()) {
             browser.open(appUrl("/"));
             browser.signInAtKeycloak("ingrid.solberg", EntenteRealm.DEMO_PASSWORD);
-            browser.waitForText(By.id("organization-name"), "Kingdom of Norway");
+            browser.waitForText(By.id("current-organization"), "Kingdom of Norway");
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).doesNotContain("Members")
                     .doesNotContain("Tenants");
             browser.open(appUrl("/members"));

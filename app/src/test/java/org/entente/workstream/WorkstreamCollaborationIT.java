@@ -147,6 +147,23 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
     }
 
     @Test
+    void exportingShowsOnlyVisibleContributionsAndIsLedgered() {
+        Workstream exercise = sharedWith(KENYA, NATO);
+        as(KENYA, () -> contributions.pledge(exercise.ref(), funding("4242", "EUR", Releasability.PARTICIPANTS)));
+        as(NATO, () -> contributions.pledge(exercise.ref(), funding("9999", "EUR", Releasability.PRIVATE)));
+
+        String csv = new String(as(NORWAY, () -> contributions.exportCsv(exercise.ref())),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("4242").doesNotContain("9999").startsWith("contributor,type");
+        assertThat(as(KENYA, () -> dsl.fetchCount(CONTRIBUTION_ACCESS,
+                CONTRIBUTION_ACCESS.ACTION.eq("EXPORT").and(CONTRIBUTION_ACCESS.READER_TENANT_ID.eq(NORWAY.tenantId()))
+                        .and(CONTRIBUTION_ACCESS.WORKSTREAM_ID.eq(exercise.id()))))).isEqualTo(1);
+        assertThat(as(NATO, () -> dsl.fetchCount(CONTRIBUTION_ACCESS,
+                CONTRIBUTION_ACCESS.WORKSTREAM_ID.eq(exercise.id())))).isZero();
+    }
+
+    @Test
     void aWithdrawnParticipantLosesAccess() {
         Workstream exercise = sharedWith(KENYA);
         as(KENYA, () -> { workstreams.withdraw(exercise.ref()); return null; });

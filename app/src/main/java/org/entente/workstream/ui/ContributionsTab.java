@@ -80,7 +80,15 @@ class ContributionsTab extends VerticalLayout {
         grid.setEmptyStateText("No contributions you may see yet.");
         grid.setAllRowsVisible(true);
         totals.setId("contribution-totals");
-        add(pledge, grid, totals);
+        com.vaadin.flow.component.html.Anchor export = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                    byte[] csv = contributions.exportCsv(workstream.ref());
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(csv),
+                            "contributions.csv", "text/csv", csv.length);
+                }), "Export CSV");
+        export.setDownload(true);
+        export.setId("export-contributions");
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pledge, export), grid, totals);
         refresh();
     }
 
