@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.entente.contribution.ContributionService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.discussion.ui.DiscussionTabs;
 import org.entente.milestone.MilestoneService;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.ui.Feedback;
@@ -50,6 +51,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private final PartnerDirectory partners;
     private final ActorSource actors;
     private final LiveUpdates live;
+    private final DiscussionTabs discussion;
 
     private UUID workstreamId;
     private Workstream workstream;
@@ -58,13 +60,14 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private int selectedTab;
 
     public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
-            PartnerDirectory partners, ActorSource actors, LiveUpdates live) {
+            PartnerDirectory partners, ActorSource actors, LiveUpdates live, DiscussionTabs discussion) {
         this.workstreams = workstreams;
         this.contributions = contributions;
         this.milestones = milestones;
         this.partners = partners;
         this.actors = actors;
         this.live = live;
+        this.discussion = discussion;
         setPadding(false);
         setSpacing(false);
     }
@@ -146,6 +149,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
         tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
         tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));
+        tabs.add("Discussion", discussion.create(workstream));
         tabs.setSelectedIndex(selectedTab);
         tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
         body.add(tabs);
