@@ -25,7 +25,7 @@ class CollaborationJourneyIT extends AppIntegrationTest {
             norway.type("workstream-title", title);
             norway.type("workstream-description", "Multinational maritime exercise in the Norwegian Sea.");
             norway.choose("initiative-mechanism", "Joint exercise");
-            norway.screenshot("20-new-initiative");
+            norway.screenshot("30-new-initiative");
             norway.click("save-workstream");
             norway.waitForText(By.id("workstream-heading"), title);
             String url = norway.driver().getCurrentUrl();
@@ -35,20 +35,20 @@ class CollaborationJourneyIT extends AppIntegrationTest {
             norway.choose("invite-partner", "Republic of Kenya (kenya)");
             norway.click("invite");
             norway.waitForText(By.id("participants"), "invited");
-            norway.screenshot("21-kenya-invited");
+            norway.screenshot("31-kenya-invited");
 
             kenya.open(appUrl("/"));
             kenya.signInAtKeycloak("amina.odhiambo", EntenteRealm.DEMO_PASSWORD);
             kenya.waitForText(By.id("invitations"), title);
-            kenya.screenshot("22-kenya-dashboard-invitation");
+            kenya.screenshot("32-kenya-dashboard-invitation");
             kenya.open(appUrl(path));
             kenya.click("accept-invitation");
             kenya.waitFor(By.id("workstream-tabs"));
-            kenya.screenshot("23-kenya-accepted");
+            kenya.screenshot("33-kenya-accepted");
 
             // Norway's page was open all along: the push brings Kenya's acceptance without a reload.
             norway.waitForText(By.id("participants"), "accepted");
-            norway.screenshot("24-norway-sees-acceptance-live");
+            norway.screenshot("34-norway-sees-acceptance-live");
             assertThat(norway.gridCells()).contains("Republic of Kenya");
 
             nato.open(appUrl(path));
@@ -62,7 +62,7 @@ class CollaborationJourneyIT extends AppIntegrationTest {
             nato.open(appUrl("/"));
             nato.waitFor(By.id("invitations"));
             assertThat(nato.driver().getPageSource()).doesNotContain(title);
-            nato.screenshot("25-nato-sees-nothing");
+            nato.screenshot("35-nato-sees-nothing");
         }
     }
 }

@@ -16,19 +16,23 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.entente.notification.NotificationService;
+import org.entente.notification.ui.NotificationBell;
+import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
 
 /**
  * The frame of every workspace view: navigation (only views the user may open, from {@code @Menu}),
- * the user's organization, and the user menu with sign-out.
+ * the user's organization, the notification bell, and the user menu with sign-out.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, TenantService tenants, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, TenantService tenants, AuthenticationContext authentication,
+            NotificationService notifications, LiveUpdates live) {
         Span title = new Span("Entente");
         title.addClassName("entente-title");
         title.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
@@ -41,6 +45,9 @@ public class MainLayout extends AppLayout {
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.setWidthFull();
         navbar.expand(organization);
+        if (currentUser.currentActor().isPresent()) {
+            navbar.add(new NotificationBell(notifications, live, currentUser));
+        }
         currentUser.get().ifPresent(user -> navbar.add(userMenu(user, authentication)));
         navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(navbar);

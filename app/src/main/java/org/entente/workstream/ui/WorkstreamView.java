@@ -30,6 +30,7 @@ import org.entente.initiative.AfterActionService;
 import org.entente.rnd.WorkPackageService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.discussion.ui.DiscussionTabs;
 import org.entente.milestone.MilestoneService;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.ui.Feedback;
@@ -58,6 +59,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private final ActivityFeed activity;
     private final WorkPackageService workPackages;
     private final AfterActionService afterAction;
+    private final DiscussionTabs discussion;
 
     private UUID workstreamId;
     private Workstream workstream;
@@ -67,7 +69,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
 
     public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
             PartnerDirectory partners, ActorSource actors, LiveUpdates live, AttachmentService attachments,
-            ActivityFeed activity, WorkPackageService workPackages, AfterActionService afterAction) {
+            ActivityFeed activity, WorkPackageService workPackages, AfterActionService afterAction,
+            DiscussionTabs discussion) {
         this.workstreams = workstreams;
         this.contributions = contributions;
         this.milestones = milestones;
@@ -78,6 +81,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         this.activity = activity;
         this.workPackages = workPackages;
         this.afterAction = afterAction;
+        this.discussion = discussion;
         setPadding(false);
         setSpacing(false);
     }
@@ -160,6 +164,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
         tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
         tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));
+        tabs.add("Discussion", discussion.create(workstream));
         tabs.add("Files", new FilesTab(workstream, attachments, workstreams, partners, ownTenant));
         tabs.add("Activity", new ActivityList("workstream-activity", false, activity.of(workstream.ref(), 100)));
         tabs.setSelectedIndex(selectedTab);
