@@ -102,6 +102,7 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
 
             browser.open(appUrl("/tenants"));
             awaitRenderedPage(browser);
+            browser.waitFor(By.id("page-unavailable"));
             assertThat(browser.driver().findElements(By.id("tenants"))).isEmpty();
             assertThat(browser.driver().getPageSource()).doesNotContain("Republic of Kenya");
             browser.screenshot("17-tenant-admin-cannot-open-tenants");
@@ -118,6 +119,7 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
                     .doesNotContain("Tenants");
             browser.open(appUrl("/members"));
             awaitRenderedPage(browser);
+            browser.waitFor(By.id("page-unavailable"));
             browser.screenshot("18-member-cannot-open-members");
             assertThat(browser.driver().findElements(By.id("managed-members"))).isEmpty();
             assertThat(browser.driver().findElements(By.id("invite"))).isEmpty();

@@ -25,6 +25,8 @@ import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.rnd.TechnologyArea;
+import org.entente.platform.security.SignedInAs;
+import org.entente.platform.security.SignedInUser;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.DemoActors;
 import org.entente.testing.SuperuserDatabase;
@@ -57,6 +59,8 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     LocalPostgres postgres;
+    @Autowired
+    org.entente.tenant.TenantService tenants;
 
     SuperuserDatabase database;
     String marker;
@@ -161,6 +165,24 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
                         .and(CONTRIBUTION_ACCESS.WORKSTREAM_ID.eq(exercise.id()))))).isEqualTo(1);
         assertThat(as(NATO, () -> dsl.fetchCount(CONTRIBUTION_ACCESS,
                 CONTRIBUTION_ACCESS.WORKSTREAM_ID.eq(exercise.id())))).isZero();
+    }
+
+    @Test
+    void aSignedInMemberOfASuspendedOrganizationCanChangeNothing() {
+        // Delft, suspended for this test: its member is signed in, as in an already-open browser session.
+        SignedInUser pieter = SignedInAs.user(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000011"),
+                "pieter.devries", "Pieter de Vries", "pieter.devries@delft-defence-lab.demo.entente.org",
+                java.util.Set.of("member"), "delft-defence-lab");
+        database.update("update tenant set status = 'SUSPENDED' where alias = 'delft-defence-lab'");
+        try {
+            long before = workstreamCount();
+            assertThatThrownBy(() -> SignedInAs.call(pieter, () -> workstreams.create(initiative(marker))))
+                    .hasRootCauseInstanceOf(org.entente.db.tenancy.TenantNotActiveException.class);
+            assertThat(workstreamCount()).isEqualTo(before);
+        } finally {
+            database.update("update tenant set status = 'ACTIVE' where alias = 'delft-defence-lab'");
+        }
+        assertThat(SignedInAs.call(pieter, () -> workstreams.create(initiative(marker))).title()).isEqualTo(marker);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.entente.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.entente.db.jooq.Tables.MEMBER;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
+import org.entente.db.tenancy.TenantNotActiveException;
 import org.entente.db.tenancy.TenantTransactionManager;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -81,6 +83,36 @@ class TenantTransactionManagerTest {
                 .as("right after a tenant transaction, outside any transaction").isZero();
         assertThat(countIn(null, "select count(*) from member")).isZero();
         assertThat(countIn(null, "select count(*) from tenant")).isZero();
+    }
+
+    @Test
+    void aSignedInMemberOfASuspendedTenantCanReadButNotWrite() throws Exception {
+        UUID suspended = TestDatabase.provisionTenant(TestDatabase.uniqueAlias("suspended"));
+        try (java.sql.Connection superuser = java.sql.DriverManager.getConnection(
+                TestDatabase.postgres().jdbcUrl(), "postgres", "");
+                java.sql.PreparedStatement suspend = superuser.prepareStatement(
+                        "update tenant set status = 'SUSPENDED' where id = ?")) {
+            suspend.setObject(1, suspended);
+            assertThat(suspend.executeUpdate()).isOne();
+        }
+        signedIn.set(new Actor(suspended, UUID.randomUUID()));
+        try {
+            TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+            readOnly.setReadOnly(true);
+            String seen = readOnly.execute(tx -> jdbc.queryForObject("select status from tenant", String.class));
+            assertThat(seen).isEqualTo("SUSPENDED");
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.update(
+                    "insert into member (tenant_id, id, username, display_name) values (?, ?, 'late', 'Late')",
+                    suspended, UUID.randomUUID())))
+                    .hasRootCauseInstanceOf(TenantNotActiveException.class)
+                    .rootCause().hasMessageContaining("suspended");
+            // Sign-in provisioning and background work run in an explicit scope and are not refused.
+            TenantScope.runAs(Actor.system(suspended), () -> transactions.executeWithoutResult(status -> jdbc.update(
+                    "insert into member (tenant_id, id, username, display_name) values (?, ?, 'scoped', 'Scoped')",
+                    suspended, UUID.randomUUID())));
+        } finally {
+            signedIn.set(null);
+        }
     }
 
     @Test

@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.UI;
 import java.util.Map;
+import org.entente.db.tenancy.TenantNotActiveException;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
@@ -33,6 +35,13 @@ public final class Feedback {
      * concurrent edit with a Reload button. Returns false so callers can write {@code if (!ok) return}.
      */
     public static boolean show(RuntimeException failure, Map<String, ? extends HasValidation> fields, Runnable reload) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TenantNotActiveException) {
+                // The organization was suspended or offboarded while this page was open.
+                UI.getCurrent().navigate(OrganizationUnavailableView.class);
+                return false;
+            }
+        }
         switch (failure) {
             case InvalidInput invalid -> {
                 StringBuilder unplaced = new StringBuilder();

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 class TenantAccessGuard implements VaadinServiceInitListener {
 
     private static final Set<Class<?>> PROBLEM_VIEWS = Set.of(NoOrganizationView.class,
-            OrganizationUnavailableView.class, UnexpectedErrorView.class);
+            OrganizationUnavailableView.class, UnexpectedErrorView.class,
+            PageUnavailableView.class);
 
     /** Where a platform administrator without organization lands (the tenants screen). */
     static final String PLATFORM_HOME = "tenants";

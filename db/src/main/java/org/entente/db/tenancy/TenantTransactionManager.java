@@ -2,6 +2,7 @@ package org.entente.db.tenancy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,11 +19,18 @@ import org.springframework.transaction.TransactionDefinition;
  * which the policies treat as "no tenant": the transaction sees no tenant-owned rows. Because the
  * settings are transaction-local ({@code set_config(..., true)}), they end with the transaction
  * and never leak to the next user of a pooled connection.
+ *
+ * <p>A read-write transaction of a signed-in actor (from the {@link ActorSource}, not an explicit scope)
+ * also checks that the actor's tenant is ACTIVE: a suspended or offboarded organization's open sessions
+ * can still read what explains their situation, but change nothing
+ * ({@link TenantNotActiveException}). Explicit scopes (sign-in provisioning, background work) are exempt.
  */
 public class TenantTransactionManager extends JdbcTransactionManager {
 
     private static final String SET_CONTEXT =
             "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
+
+    private static final String TENANT_STATUS = "select status from tenant where id = ?";
 
     private final ActorSource actorSource;
 
@@ -41,11 +49,27 @@ public class TenantTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
+        boolean scoped = TenantScope.current().isPresent();
         Optional<Actor> actor = effectiveActor();
         try (PreparedStatement setContext = connection.prepareStatement(SET_CONTEXT)) {
             setContext.setString(1, actor.map(Actor::tenantId).map(UUID::toString).orElse(""));
             setContext.setString(2, actor.map(Actor::memberId).map(UUID::toString).orElse(""));
             setContext.execute();
+        }
+        if (!scoped && actor.isPresent() && !definition.isReadOnly()) {
+            requireActive(connection, actor.get().tenantId());
+        }
+    }
+
+    private static void requireActive(Connection connection, UUID tenantId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(TENANT_STATUS)) {
+            query.setObject(1, tenantId);
+            try (ResultSet row = query.executeQuery()) {
+                String status = row.next() ? row.getString(1) : null;
+                if (!"ACTIVE".equals(status)) {
+                    throw new TenantNotActiveException(tenantId, status);
+                }
+            }
         }
     }
 }
