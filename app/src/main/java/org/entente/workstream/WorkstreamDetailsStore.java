@@ -5,7 +5,9 @@ import static org.entente.db.jooq.Tables.INITIATIVE;
 import static org.entente.db.jooq.Tables.INITIATIVE_OBJECTIVE;
 import static org.entente.db.jooq.Tables.RND_PROJECT;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.entente.platform.validation.InvalidInput;
 import org.entente.rnd.TechnologyArea;
 import org.entente.tenant.TenantKind;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 /** Stores the kind-specific part of a workstream; the common part is WorkstreamService's. */
@@ -83,25 +86,12 @@ class WorkstreamDetailsStore {
             case KindDetails.RndProject r -> dsl.insertInto(RND_PROJECT)
                     .set(RND_PROJECT.TENANT_ID, ref.tenantId())
                     .set(RND_PROJECT.WORKSTREAM_ID, ref.id())
-                    .set(RND_PROJECT.TECHNOLOGY_AREA, r.technologyArea().name())
-                    .set(RND_PROJECT.TRL_START, (short) r.trlStart())
-                    .set(RND_PROJECT.TRL_CURRENT, (short) r.trlCurrent())
-                    .set(RND_PROJECT.TRL_TARGET, (short) r.trlTarget())
-                    .set(RND_PROJECT.BACKGROUND_IP_TERMS, r.backgroundIpTerms())
-                    .set(RND_PROJECT.FOREGROUND_IP_TERMS, r.foregroundIpTerms())
+                    .set(fields(r))
                     .execute();
             case KindDetails.Engagement e -> dsl.insertInto(ENGAGEMENT)
                     .set(ENGAGEMENT.TENANT_ID, ref.tenantId())
                     .set(ENGAGEMENT.WORKSTREAM_ID, ref.id())
-                    .set(ENGAGEMENT.PARTY_TENANT_ID, e.partyTenantId())
-                    .set(ENGAGEMENT.PARTY_NAME, blankToNull(e.partyName()))
-                    .set(ENGAGEMENT.ENGAGEMENT_TYPE, e.engagementType().name())
-                    .set(ENGAGEMENT.VETTING_STATUS, (e.vettingStatus() == null ? VettingStatus.NOT_STARTED : e.vettingStatus()).name())
-                    .set(ENGAGEMENT.AGREEMENT_REFERENCE, blankToNull(e.agreementReference()))
-                    .set(ENGAGEMENT.AGREEMENT_VALID_FROM, e.agreementValidFrom())
-                    .set(ENGAGEMENT.AGREEMENT_VALID_TO, e.agreementValidTo())
-                    .set(ENGAGEMENT.RISK_RATING, e.riskRating() == null ? null : e.riskRating().name())
-                    .set(ENGAGEMENT.OUTCOMES, blankToNull(e.outcomes()))
+                    .set(fields(e))
                     .execute();
         }
     }
@@ -115,24 +105,11 @@ class WorkstreamDetailsStore {
                 replaceObjectives(ref, i.objectives());
             }
             case KindDetails.RndProject r -> dsl.update(RND_PROJECT)
-                    .set(RND_PROJECT.TECHNOLOGY_AREA, r.technologyArea().name())
-                    .set(RND_PROJECT.TRL_START, (short) r.trlStart())
-                    .set(RND_PROJECT.TRL_CURRENT, (short) r.trlCurrent())
-                    .set(RND_PROJECT.TRL_TARGET, (short) r.trlTarget())
-                    .set(RND_PROJECT.BACKGROUND_IP_TERMS, r.backgroundIpTerms())
-                    .set(RND_PROJECT.FOREGROUND_IP_TERMS, r.foregroundIpTerms())
+                    .set(fields(r))
                     .where(RND_PROJECT.TENANT_ID.eq(ref.tenantId()), RND_PROJECT.WORKSTREAM_ID.eq(ref.id()))
                     .execute();
             case KindDetails.Engagement e -> dsl.update(ENGAGEMENT)
-                    .set(ENGAGEMENT.PARTY_TENANT_ID, e.partyTenantId())
-                    .set(ENGAGEMENT.PARTY_NAME, blankToNull(e.partyName()))
-                    .set(ENGAGEMENT.ENGAGEMENT_TYPE, e.engagementType().name())
-                    .set(ENGAGEMENT.VETTING_STATUS, (e.vettingStatus() == null ? VettingStatus.NOT_STARTED : e.vettingStatus()).name())
-                    .set(ENGAGEMENT.AGREEMENT_REFERENCE, blankToNull(e.agreementReference()))
-                    .set(ENGAGEMENT.AGREEMENT_VALID_FROM, e.agreementValidFrom())
-                    .set(ENGAGEMENT.AGREEMENT_VALID_TO, e.agreementValidTo())
-                    .set(ENGAGEMENT.RISK_RATING, e.riskRating() == null ? null : e.riskRating().name())
-                    .set(ENGAGEMENT.OUTCOMES, blankToNull(e.outcomes()))
+                    .set(fields(e))
                     .where(ENGAGEMENT.TENANT_ID.eq(ref.tenantId()), ENGAGEMENT.WORKSTREAM_ID.eq(ref.id()))
                     .execute();
         }
@@ -185,6 +162,31 @@ class WorkstreamDetailsStore {
                     .set(INITIATIVE_OBJECTIVE.TEXT, objective.strip())
                     .execute();
         }
+    }
+
+    private static Map<Field<?>, Object> fields(KindDetails.RndProject r) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(RND_PROJECT.TECHNOLOGY_AREA, r.technologyArea().name());
+        fields.put(RND_PROJECT.TRL_START, (short) r.trlStart());
+        fields.put(RND_PROJECT.TRL_CURRENT, (short) r.trlCurrent());
+        fields.put(RND_PROJECT.TRL_TARGET, (short) r.trlTarget());
+        fields.put(RND_PROJECT.BACKGROUND_IP_TERMS, r.backgroundIpTerms());
+        fields.put(RND_PROJECT.FOREGROUND_IP_TERMS, r.foregroundIpTerms());
+        return fields;
+    }
+
+    private static Map<Field<?>, Object> fields(KindDetails.Engagement e) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(ENGAGEMENT.PARTY_TENANT_ID, e.partyTenantId());
+        fields.put(ENGAGEMENT.PARTY_NAME, blankToNull(e.partyName()));
+        fields.put(ENGAGEMENT.ENGAGEMENT_TYPE, e.engagementType().name());
+        fields.put(ENGAGEMENT.VETTING_STATUS, (e.vettingStatus() == null ? VettingStatus.NOT_STARTED : e.vettingStatus()).name());
+        fields.put(ENGAGEMENT.AGREEMENT_REFERENCE, blankToNull(e.agreementReference()));
+        fields.put(ENGAGEMENT.AGREEMENT_VALID_FROM, e.agreementValidFrom());
+        fields.put(ENGAGEMENT.AGREEMENT_VALID_TO, e.agreementValidTo());
+        fields.put(ENGAGEMENT.RISK_RATING, e.riskRating() == null ? null : e.riskRating().name());
+        fields.put(ENGAGEMENT.OUTCOMES, blankToNull(e.outcomes()));
+        return fields;
     }
 
     private static String blankToNull(String value) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.db.tenancy.Actor;
-import org.entente.db.tenancy.TenantScope;
 import org.entente.initiative.Mechanism;
 import org.entente.milestone.MilestoneService;
 import org.entente.notification.Notification;
@@ -21,6 +20,7 @@ import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.DemoActors;
 import org.entente.testing.SuperuserDatabase;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.Notifications;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Discussion, mentions and notifications on the real database, as the app's runtime role: the directory of
@@ -302,6 +301,6 @@ class DiscussionIT extends AppIntegrationTest {
     }
 
     private <T> T as(Actor actor, Supplier<T> work) {
-        return TenantScope.callAs(actor, () -> new TransactionTemplate(transactionManager).execute(status -> work.get()));
+        return new DemoActors(transactionManager).as(actor, work);
     }
 }

@@ -126,23 +126,13 @@ class ContributionsTab extends VerticalLayout {
         BigDecimalField pledged = new BigDecimalField("Pledged amount");
         pledged.setId("contribution-pledged");
         BigDecimalField delivered = new BigDecimalField("Delivered so far");
-        ComboBox<Releasability> releasability = new ComboBox<>("Releasability", Releasability.values());
-        releasability.setItemLabelGenerator(Releasability::marking);
-        releasability.setValue(Releasability.PARTICIPANTS);
-        releasability.setId("contribution-releasability");
-        MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
-        relTo.setItems(workstreams.participants(workstream.ref()).stream()
-                .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
-                .map(Participant::partner).filter(p -> !p.id().equals(ownTenant)).toList());
-        relTo.setItemLabelGenerator(Partner::name);
-        relTo.setVisible(false);
-        relTo.setId("contribution-rel-to");
-        releasability.addValueChangeListener(e -> relTo.setVisible(e.getValue() == Releasability.REL_TO));
-        FormLayout form = new FormLayout(type, unit, pledged, delivered, description, releasability, relTo);
+        ReleasabilityChooser audience = new ReleasabilityChooser("contribution", workstream, workstreams, ownTenant);
+        FormLayout form = new FormLayout(type, unit, pledged, delivered, description, audience.releasability,
+                audience.relTo);
         dialog.add(form);
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("type", type, "unit", unit,
                 "pledgedAmount", pledged, "deliveredAmount", delivered, "description", description,
-                "releasability", releasability, "relTo", relTo);
+                "releasability", audience.releasability, "relTo", audience.relTo);
         Button save = new Button("Pledge", click -> {
             Feedback.clear(fields);
             if (pledged.isInvalid() && pledged.getValue() == null && !pledged.isEmpty()) {
@@ -150,8 +140,8 @@ class ContributionsTab extends VerticalLayout {
             }
             try {
                 contributions.pledge(workstream.ref(), new ContributionDraft(type.getValue(), description.getValue(),
-                        unit.getValue(), pledged.getValue(), delivered.getValue(), releasability.getValue(),
-                        relTo.getSelectedItems().stream().map(Partner::id).toList()));
+                        unit.getValue(), pledged.getValue(), delivered.getValue(), audience.value(),
+                        audience.relToIds()));
                 dialog.close();
                 Feedback.success("Contribution pledged.");
                 refresh();

@@ -39,24 +39,13 @@ class FilesTab extends VerticalLayout {
         this.attachments = attachments;
         setPadding(false);
 
-        ComboBox<Releasability> releasability = new ComboBox<>("Releasability", Releasability.values());
-        releasability.setItemLabelGenerator(Releasability::marking);
-        releasability.setValue(Releasability.PARTICIPANTS);
-        releasability.setId("file-releasability");
-        MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
-        relTo.setItems(workstreams.participants(workstream.ref()).stream()
-                .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
-                .map(Participant::partner).filter(p -> !p.id().equals(ownTenant)).toList());
-        relTo.setItemLabelGenerator(Partner::name);
-        relTo.setVisible(false);
-        releasability.addValueChangeListener(e -> relTo.setVisible(e.getValue() == Releasability.REL_TO));
+        ReleasabilityChooser audience = new ReleasabilityChooser("file", workstream, workstreams, ownTenant);
 
         // The callback runs in the upload request (signed-in user, own transaction); only feedback needs the UI lock.
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             RuntimeException failure = null;
             try {
-                attachments.upload(workstream.ref(), metadata.fileName(), bytes, releasability.getValue(),
-                        relTo.getSelectedItems().stream().map(Partner::id).toList());
+                attachments.upload(workstream.ref(), metadata.fileName(), bytes, audience.value(), audience.relToIds());
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -68,7 +57,8 @@ class FilesTab extends VerticalLayout {
                 } else if (outcome instanceof InvalidInput invalid && invalid.fieldErrors().containsKey("file")) {
                     Feedback.error(invalid.fieldErrors().get("file"));
                 } else {
-                    Feedback.show(outcome, Map.of("relTo", relTo, "releasability", releasability), this::refresh);
+                    Feedback.show(outcome, Map.of("relTo", audience.relTo, "releasability", audience.releasability),
+                            this::refresh);
                 }
             }));
         }));
@@ -101,7 +91,7 @@ class FilesTab extends VerticalLayout {
         grid.setEmptyStateText("No files you may see yet.");
         grid.setAllRowsVisible(true);
 
-        add(new HorizontalLayout(releasability, relTo), upload, grid);
+        add(new HorizontalLayout(audience.releasability, audience.relTo), upload, grid);
         refresh();
     }
 

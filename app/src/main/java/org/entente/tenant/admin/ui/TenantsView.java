@@ -90,10 +90,10 @@ public class TenantsView extends VerticalLayout {
 
         grid.setId("tenants");
         // Region and capacity are in the edit dialog; the list keeps to what fits next to the actions.
-        grid.addColumn(TenantSummary::name).setHeader("Name").setSortable(true).setWidth("16rem").setFlexGrow(3);
-        grid.addColumn(TenantSummary::alias).setHeader("Alias").setSortable(true).setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(TenantSummary::name).setHeader("Name").setSortable(true).setFlexGrow(3);
+        grid.addColumn(TenantSummary::alias).setHeader("Alias").setSortable(true).setFlexGrow(1);
         grid.addColumn(t -> t.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT)).setHeader("Kind")
-                .setSortable(true).setWidth("9rem").setFlexGrow(0);
+                .setSortable(true).setFlexGrow(1);
         grid.addComponentColumn(TenantsView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TenantSummary::memberCount).setHeader("Members").setSortable(true).setAutoWidth(true)
                 .setFlexGrow(0);
