@@ -60,6 +60,7 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
             browser.waitForText(By.id("tenants"), "Kingdom of Norway");
             assertThat(browser.driver().getCurrentUrl()).contains("/tenants");
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("Tenants")
+                    .doesNotContain("My organization").doesNotContain("Workstreams")
                     .doesNotContain("Members");
             browser.screenshot("12-tenants");
 

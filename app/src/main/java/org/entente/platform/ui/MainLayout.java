@@ -17,6 +17,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.entente.notification.NotificationService;
+import org.entente.tenant.Affiliation;
 import org.entente.notification.ui.NotificationBell;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.security.CurrentUser;
@@ -54,7 +55,11 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.setId("main-navigation");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(entry.icon() == null
+        // Without an organization only the platform screens work, so only they are offered.
+        boolean affiliated = currentUser.get().map(u -> u.affiliation() instanceof Affiliation.Affiliated).orElse(false);
+        MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> affiliated || TenantAccessGuard.platformView(entry.menuClass()))
+                .forEach(entry -> nav.addItem(entry.icon() == null
                 ? new SideNavItem(entry.title(), entry.path())
                 : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()))));
         addToDrawer(nav);

@@ -67,7 +67,8 @@ class TenantAccessGuard implements VaadinServiceInitListener {
         }
     }
 
-    private static boolean platformView(Class<?> target) {
+    /** Views a platform administrator without an organization can use. */
+    static boolean platformView(Class<?> target) {
         RolesAllowed roles = target.getAnnotation(RolesAllowed.class);
         return roles != null && Arrays.asList(roles.value()).contains(EntenteRealm.ROLE_PLATFORM_ADMIN);
     }
