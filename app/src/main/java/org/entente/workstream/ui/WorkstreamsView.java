@@ -77,11 +77,12 @@ public class WorkstreamsView extends VerticalLayout {
 
         DateTimeFormatter dates = DateTimeFormatter.ISO_LOCAL_DATE;
         grid.setId("workstreams");
-        grid.addColumn(Workstream::title).setHeader("Title").setFlexGrow(3).setSortable(true).setKey(SortKey.TITLE.name());
-        grid.addColumn(w -> w.kind().label()).setHeader("Kind").setAutoWidth(true).setSortable(true).setKey(SortKey.KIND.name());
+        grid.addColumn(Workstream::title).setHeader("Title").setWidth("18rem").setFlexGrow(3).setSortable(true)
+                .setKey(SortKey.TITLE.name()).setTooltipGenerator(Workstream::title);
+        grid.addColumn(w -> w.kind().label()).setHeader("Kind").setWidth("11rem").setFlexGrow(0).setSortable(true).setKey(SortKey.KIND.name());
         grid.addColumn(w -> w.status().label()).setHeader("Status").setAutoWidth(true).setSortable(true)
                 .setKey(SortKey.STATUS.name());
-        grid.addColumn(w -> w.lead().name()).setHeader("Lead").setAutoWidth(true);
+        grid.addColumn(w -> w.lead().name()).setHeader("Lead").setWidth("12rem").setFlexGrow(1);
         grid.addComponentColumn(w -> marking(w, partners)).setHeader("Releasability").setAutoWidth(true);
         grid.addColumn(w -> w.startDate() == null ? "" : dates.format(w.startDate())).setHeader("Start").setAutoWidth(true)
                 .setSortable(true).setKey(SortKey.START_DATE.name());
