@@ -1,0 +1,141 @@
+-- The analytics snapshot's tables (DuckDB). Every table is a copy of the PostgreSQL table of the same
+-- name, limited to the columns the role entente_analytics may read (see V30__analytics.sql): no titles,
+-- descriptions, comment bodies, file contents or e-mail addresses ever reach the snapshot.
+-- rel_to arrays are normalized into *_rel_to tables, so the visibility rule (visibility.sql) stays
+-- standard SQL that a distributed engine can run on the Parquet copy as well.
+
+CREATE TABLE tenant (
+    id             UUID NOT NULL,
+    alias          VARCHAR NOT NULL,
+    name           VARCHAR NOT NULL,
+    kind           VARCHAR NOT NULL,   -- STATE, ALLIANCE, IGO, NGO, PRIVATE_SECURITY, CORPORATION, ACADEMIA
+    region         VARCHAR,
+    status         VARCHAR NOT NULL,   -- ACTIVE, SUSPENDED, OFFBOARDED
+    capacity_index DECIMAL(8, 2)       -- fair-share weight; null = not assessed
+);
+
+CREATE TABLE workstream (
+    tenant_id     UUID NOT NULL,       -- the lead (owner) tenant
+    id            UUID NOT NULL,
+    kind          VARCHAR NOT NULL,    -- INITIATIVE, RND_PROJECT, ENGAGEMENT
+    status        VARCHAR NOT NULL,    -- PROPOSED, APPROVED, ACTIVE, COMPLETED, CANCELLED
+    releasability VARCHAR NOT NULL,    -- PRIVATE, PARTICIPANTS, REL_TO, ALL_PARTNERS
+    region        VARCHAR,
+    start_date    DATE,
+    end_date      DATE,
+    created_at    TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE workstream_rel_to (
+    tenant_id     UUID NOT NULL,
+    workstream_id UUID NOT NULL,
+    rel_tenant_id UUID NOT NULL
+);
+
+CREATE TABLE participation (
+    tenant_id             UUID NOT NULL,
+    workstream_id         UUID NOT NULL,
+    participant_tenant_id UUID NOT NULL,
+    role                  VARCHAR NOT NULL,  -- LEAD, CONTRIBUTOR, OBSERVER
+    status                VARCHAR NOT NULL   -- INVITED, ACCEPTED, DECLINED, WITHDRAWN
+);
+
+CREATE TABLE initiative (
+    tenant_id     UUID NOT NULL,
+    workstream_id UUID NOT NULL,
+    mechanism     VARCHAR NOT NULL
+);
+
+CREATE TABLE rnd_project (
+    tenant_id       UUID NOT NULL,
+    workstream_id   UUID NOT NULL,
+    technology_area VARCHAR NOT NULL,
+    trl_start       SMALLINT NOT NULL,
+    trl_current     SMALLINT NOT NULL,
+    trl_target      SMALLINT NOT NULL
+);
+
+CREATE TABLE work_package (
+    tenant_id      UUID NOT NULL,
+    workstream_id  UUID NOT NULL,
+    id             UUID NOT NULL,
+    lead_tenant_id UUID NOT NULL,
+    budget_eur     DECIMAL(18, 2) NOT NULL
+);
+
+CREATE TABLE deliverable (
+    tenant_id       UUID NOT NULL,
+    workstream_id   UUID NOT NULL,
+    id              UUID NOT NULL,
+    work_package_id UUID NOT NULL,
+    due_date        DATE,
+    status          VARCHAR NOT NULL,   -- PLANNED, SUBMITTED, ACCEPTED
+    submitted_on    DATE
+);
+
+CREATE TABLE engagement (
+    tenant_id            UUID NOT NULL,
+    workstream_id        UUID NOT NULL,
+    party_tenant_id      UUID,          -- null: a party outside Entente
+    engagement_type      VARCHAR NOT NULL,
+    vetting_status       VARCHAR NOT NULL,  -- NOT_STARTED, IN_REVIEW, CLEARED, REJECTED
+    agreement_valid_from DATE,
+    agreement_valid_to   DATE,
+    risk_rating          VARCHAR         -- LOW, MEDIUM, HIGH, CRITICAL; null = not rated
+);
+
+CREATE TABLE contribution (
+    tenant_id             UUID NOT NULL,   -- the workstream's lead (partition)
+    workstream_id         UUID NOT NULL,
+    id                    UUID NOT NULL,
+    contributor_tenant_id UUID NOT NULL,
+    type                  VARCHAR NOT NULL, -- FUNDING, PERSONNEL, EQUIPMENT, IN_KIND
+    unit                  VARCHAR NOT NULL,
+    pledged_eur           DECIMAL(18, 2) NOT NULL,
+    delivered_eur         DECIMAL(18, 2) NOT NULL,
+    pledged_on            DATE NOT NULL,
+    delivered_on          DATE,             -- last delivery; null = nothing delivered
+    releasability         VARCHAR NOT NULL
+);
+
+CREATE TABLE contribution_rel_to (
+    tenant_id       UUID NOT NULL,
+    workstream_id   UUID NOT NULL,
+    contribution_id UUID NOT NULL,
+    rel_tenant_id   UUID NOT NULL
+);
+
+CREATE TABLE milestone (
+    tenant_id       UUID NOT NULL,
+    workstream_id   UUID NOT NULL,
+    id              UUID NOT NULL,
+    owner_tenant_id UUID NOT NULL,
+    planned_date    DATE NOT NULL,
+    actual_date     DATE,
+    status          VARCHAR NOT NULL   -- PLANNED, IN_PROGRESS, DONE, CANCELLED
+);
+
+CREATE TABLE activity (
+    tenant_id       UUID NOT NULL,
+    workstream_id   UUID NOT NULL,
+    id              BIGINT NOT NULL,
+    actor_tenant_id UUID NOT NULL,
+    verb            VARCHAR NOT NULL,
+    item_type       VARCHAR,
+    item_tenant_id  UUID NOT NULL,
+    releasability   VARCHAR NOT NULL,
+    occurred_at     TIMESTAMPTZ NOT NULL  -- activity.at in PostgreSQL ("at" is reserved in DuckDB)
+);
+
+CREATE TABLE activity_rel_to (
+    tenant_id     UUID NOT NULL,
+    workstream_id UUID NOT NULL,
+    activity_id   BIGINT NOT NULL,
+    rel_tenant_id UUID NOT NULL
+);
+
+-- One row: when the snapshot was taken, and the date the rollups treat as "today".
+CREATE TABLE snapshot_info (
+    taken_at   TIMESTAMPTZ NOT NULL,
+    as_of_date DATE NOT NULL
+);
