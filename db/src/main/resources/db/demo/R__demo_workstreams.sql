@@ -237,93 +237,94 @@ INSERT INTO milestone (tenant_id, workstream_id, id, title, owner_tenant_id, pla
 ON CONFLICT DO NOTHING;
 
 -- ---------------------------------------------------------------------------------------------
--- Contributions, each by its contributor (EUR values are computed by the database)
+-- Contributions, each by its contributor (EUR values are computed by the database), with the date
+-- of the pledge and of the last delivery (none while nothing is delivered)
 -- ---------------------------------------------------------------------------------------------
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000001', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000002', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000101', 'FUNDING',
-     'Exercise host-nation costs and fuel', 'NOK', 12500000, 9000000, 'PARTICIPANTS', '{}'),
+     'Exercise host-nation costs and fuel', 'NOK', 12500000, 9000000, '2026-05-12', '2026-11-14', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000102', 'EQUIPMENT',
-     'Frigate with embarked helicopter, 21 days', 'NOK', 38000000, 38000000, 'ALL_PARTNERS', '{}'),
+     'Frigate with embarked helicopter, 21 days', 'NOK', 38000000, 38000000, '2026-05-12', '2026-11-22', 'ALL_PARTNERS', '{}'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000005', '1b000000-0000-4000-8000-000000000501', 'FUNDING',
-     'Project funding 2026-2028', 'NOK', 18000000, 6000000, 'PARTICIPANTS', '{}'),
+     'Project funding 2026-2028', 'NOK', 18000000, 6000000, '2025-12-01', '2026-07-01', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000301', 'PERSONNEL',
-     'Two analysts seconded to the liaison cell', 'PERSON_DAY', 180, 60, 'REL_TO', '{0a000000-0000-4000-8000-000000000003}'),
+     'Two analysts seconded to the liaison cell', 'PERSON_DAY', 180, 60, '2026-01-20', '2026-10-31', 'REL_TO', '{0a000000-0000-4000-8000-000000000003}'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000401', 'FUNDING',
-     'Field trial hosting and range time', 'NOK', 4000000, 0, 'PARTICIPANTS', '{}')
+     'Field trial hosting and range time', 'NOK', 4000000, 0, '2026-02-10', NULL, 'PARTICIPANTS', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000002', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000003', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000103', 'PERSONNEL',
-     'Kenya Navy boarding teams and coast guard', 'PERSON_DAY', 1200, 800, 'ALL_PARTNERS', '{}'),
+     'Kenya Navy boarding teams and coast guard', 'PERSON_DAY', 1200, 800, '2026-06-03', '2026-11-20', 'ALL_PARTNERS', '{}'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000104', 'IN_KIND',
-     'Berths, warehousing and security at Mombasa port', 'KES', 45000000, 45000000, 'PARTICIPANTS', '{}'),
+     'Berths, warehousing and security at Mombasa port', 'KES', 45000000, 45000000, '2026-06-03', '2026-10-21', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000201', 'PERSONNEL',
-     'Engineering company, six months', 'PERSON_DAY', 2400, 1500, 'PARTICIPANTS', '{}'),
+     'Engineering company, six months', 'PERSON_DAY', 2400, 1500, '2026-02-16', '2026-09-30', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000302', 'IN_KIND',
-     'Regional fusion-centre facilities in Nairobi', 'KES', 30000000, 10000000, 'REL_TO',
+     'Regional fusion-centre facilities in Nairobi', 'KES', 30000000, 10000000, '2026-01-28', '2026-08-15', 'REL_TO',
      '{0a000000-0000-4000-8000-000000000003,0a000000-0000-4000-8000-000000000005}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000003', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000005', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000105', 'FUNDING',
-     'Exercise planning and evaluation team costs', 'EUR', 600000, 450000, 'ALL_PARTNERS', '{}'),
+     'Exercise planning and evaluation team costs', 'EUR', 600000, 450000, '2026-04-22', '2026-11-18', 'ALL_PARTNERS', '{}'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000303', 'FUNDING',
-     'Secure exchange platform licences', 'EUR', 250000, 250000, 'PARTICIPANTS', '{}'),
+     'Secure exchange platform licences', 'EUR', 250000, 250000, '2026-01-15', '2026-03-02', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000402', 'FUNDING',
-     'Common-funded research budget', 'EUR', 1950000, 700000, 'ALL_PARTNERS', '{}')
+     'Common-funded research budget', 'EUR', 1950000, 700000, '2025-11-28', '2026-09-30', 'ALL_PARTNERS', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000004', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000006', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000202', 'FUNDING',
-     'Assessed contributions for mission support', 'USD', 4000000, 2500000, 'ALL_PARTNERS', '{}'),
+     'Assessed contributions for mission support', 'USD', 4000000, 2500000, '2026-02-01', '2026-10-15', 'ALL_PARTNERS', '{}'),
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000006', '1b000000-0000-4000-8000-000000000601', 'FUNDING',
-     'Coordination cell running costs', 'USD', 750000, 300000, 'PARTICIPANTS', '{}')
+     'Coordination cell running costs', 'USD', 750000, 300000, '2026-03-20', '2026-09-01', 'PARTICIPANTS', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000005', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000007', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000203', 'PERSONNEL',
-     'Formed police unit and civilian staff', 'PERSON_DAY', 3600, 2100, 'PARTICIPANTS', '{}'),
+     'Formed police unit and civilian staff', 'PERSON_DAY', 3600, 2100, '2026-02-20', '2026-11-01', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000304', 'PERSONNEL',
-     'Sources and methods review board (internal)', 'PERSON_DAY', 40, 10, 'PRIVATE', '{}'),
+     'Sources and methods review board (internal)', 'PERSON_DAY', 40, 10, '2026-02-05', '2026-06-30', 'PRIVATE', '{}'),
     ('0a000000-0000-4000-8000-000000000005', '0c000000-0000-4000-8000-000000000007', '1b000000-0000-4000-8000-000000000701', 'FUNDING',
-     'Logistics support budget, subject to vetting', 'USD', 1200000, 0, 'PARTICIPANTS', '{}')
+     'Logistics support budget, subject to vetting', 'USD', 1200000, 0, '2026-10-05', NULL, 'PARTICIPANTS', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000006', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000008', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000204', 'IN_KIND',
-     'Mobile clinics and medical supplies', 'EUR', 350000, 200000, 'PARTICIPANTS', '{}'),
+     'Mobile clinics and medical supplies', 'EUR', 350000, 200000, '2026-03-10', '2026-10-28', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000006', '1b000000-0000-4000-8000-000000000602', 'PERSONNEL',
-     'Humanitarian liaison officers', 'PERSON_DAY', 900, 420, 'ALL_PARTNERS', '{}')
+     'Humanitarian liaison officers', 'PERSON_DAY', 900, 420, '2026-04-15', '2026-11-10', 'ALL_PARTNERS', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000007', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000009', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000106', 'EQUIPMENT',
-     'Two escort vessels with crews (commercial rates)', 'USD', 850000, 850000, 'REL_TO', '{0a000000-0000-4000-8000-000000000001}'),
+     'Two escort vessels with crews (commercial rates)', 'USD', 850000, 850000, '2026-07-01', '2026-11-22', 'REL_TO', '{0a000000-0000-4000-8000-000000000001}'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000107', 'IN_KIND',
-     'Company risk assessment for the exercise area', 'GBP', 40000, 40000, 'PRIVATE', '{}')
+     'Company risk assessment for the exercise area', 'GBP', 40000, 40000, '2026-07-01', '2026-08-20', 'PRIVATE', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000008', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000010', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000403', 'IN_KIND',
-     'Sensor hardware and engineering at cost', 'GBP', 300000, 120000, 'REL_TO', '{0a000000-0000-4000-8000-000000000003}'),
+     'Sensor hardware and engineering at cost', 'GBP', 300000, 120000, '2026-01-12', '2026-09-15', 'REL_TO', '{0a000000-0000-4000-8000-000000000003}'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000005', '1b000000-0000-4000-8000-000000000502', 'EQUIPMENT',
-     'Two USV demonstrator hulls', 'GBP', 900000, 450000, 'PARTICIPANTS', '{}')
+     'Two USV demonstrator hulls', 'GBP', 900000, 450000, '2026-01-20', '2026-10-30', 'PARTICIPANTS', '{}')
 ON CONFLICT DO NOTHING;
 
 SELECT set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000009', true), set_config('app.user_id', '0b000000-0000-4000-8000-000000000011', true);
-INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, releasability, rel_to) VALUES
+INSERT INTO contribution (tenant_id, workstream_id, id, type, description, unit, pledged_amount, delivered_amount, pledged_on, delivered_on, releasability, rel_to) VALUES
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000404', 'PERSONNEL',
-     'Researchers and PhD candidates', 'PERSON_DAY', 640, 300, 'PARTICIPANTS', '{}'),
+     'Researchers and PhD candidates', 'PERSON_DAY', 640, 300, '2026-01-12', '2026-11-13', 'PARTICIPANTS', '{}'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000005', '1b000000-0000-4000-8000-000000000503', 'PERSONNEL',
-     'Cold-lab test engineers', 'PERSON_DAY', 400, 150, 'ALL_PARTNERS', '{}')
+     'Cold-lab test engineers', 'PERSON_DAY', 400, 150, '2026-02-02', '2026-11-06', 'ALL_PARTNERS', '{}')
 ON CONFLICT DO NOTHING;
 
 -- ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.db.demo.DemoHistoryWriter;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.db.embedded.SchemaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The demo world in its own fresh database (so other tests' tenants don't count), checked through
  * the bootstrap superuser, which is the one role that sees every row regardless of row-level
- * security.
+ * security. These are the hand-written demo rows (tenants with members, workstreams 0c…); the
+ * generated history around them (workstreams 2a…) is {@link DemoHistoryTest}'s.
  */
 class DemoDataTest {
 
@@ -62,6 +64,7 @@ class DemoDataTest {
              Statement sql = owner.createStatement()) {
             owner.setAutoCommit(false);
             sql.execute(demoScript("R__demo_data.sql"));
+            DemoHistoryWriter.write(owner);
             sql.execute(demoScript("R__demo_workstreams.sql"));
             owner.commit();
         }
@@ -69,8 +72,8 @@ class DemoDataTest {
 
     @Test
     void flywayAppliedSchemaAndDemoDataOnceAndNothingTheSecondTime() {
-        // Every versioned migration plus the two repeatable demo data scripts.
-        assertThat(firstRun.migrationsExecuted).isEqualTo(versionedMigrations() + 2);
+        // Every versioned migration plus the two repeatable demo data scripts and the demo history generator.
+        assertThat(firstRun.migrationsExecuted).isEqualTo(versionedMigrations() + 3);
         assertThat(secondRun.migrationsExecuted).isZero();
     }
 
@@ -84,15 +87,20 @@ class DemoDataTest {
     }
 
     @Test
-    void thereAreExactlyTheNineDemoTenantsAndElevenMembers() throws Exception {
+    void theNineDemoTenantsHaveTheElevenMembersAndThePartnersNone() throws Exception {
         try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
             Map<String, UUID> tenants = new LinkedHashMap<>();
-            try (ResultSet rows = sql.executeQuery("select alias, id from tenant order by id")) {
+            try (ResultSet rows = sql.executeQuery("select alias, id from tenant t"
+                    + " where exists (select 1 from member m where m.tenant_id = t.id) order by id")) {
                 while (rows.next()) {
                     tenants.put(rows.getString(1), rows.getObject(2, UUID.class));
                 }
             }
             assertThat(tenants).containsExactlyEntriesOf(DEMO_TENANTS);
+            assertThat(single(sql, "select count(*) from tenant where id::text not like '0a000000-0000-4000-8000-0000000000%'"))
+                    .as("every demo tenant has a fixed id").isZero();
+            assertThat(single(sql, "select count(*) from tenant")).as("with the partners of the demo history")
+                    .isGreaterThanOrEqualTo(40);
             try (ResultSet rows = sql.executeQuery("select count(*), count(distinct id) from member")) {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(11);
@@ -157,19 +165,23 @@ class DemoDataTest {
     @Test
     void demoWorkstreamsCoverEveryKindStatusAndReleasability() throws Exception {
         try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
-            assertThat(single(sql, "select count(*) from workstream")).isEqualTo(7);
-            assertThat(single(sql, "select count(distinct kind) from workstream")).isEqualTo(3);
+            // The hand-written workstreams 0c… (the generated history has its own test).
+            String demo = " workstream_id::text like '0c000000-%'";
+            assertThat(single(sql, "select count(*) from workstream where id::text like '0c000000-%'")).isEqualTo(7);
+            assertThat(single(sql, "select count(distinct kind) from workstream where id::text like '0c000000-%'")).isEqualTo(3);
             assertThat(single(sql, "select count(*) from participation where status = 'INVITED'"
-                    + " and participant_tenant_id = '0a000000-0000-4000-8000-000000000004'")).as("un-dpo's pending invitation").isOne();
-            assertThat(single(sql, "select count(*) from participation where status <> 'ACCEPTED'")).isOne();
+                    + " and participant_tenant_id = '0a000000-0000-4000-8000-000000000004' and" + demo))
+                    .as("un-dpo's pending invitation").isOne();
+            assertThat(single(sql, "select count(*) from participation where status <> 'ACCEPTED' and" + demo)).isOne();
             assertThat(single(sql, "select count(*) from workstream w join engagement e on e.workstream_id = w.id"
-                    + " where (w.status, e.vetting_status) in (('ACTIVE', 'CLEARED'), ('APPROVED', 'IN_REVIEW'))")).isEqualTo(2);
+                    + " where (w.status, e.vetting_status) in (('ACTIVE', 'CLEARED'), ('APPROVED', 'IN_REVIEW'))"
+                    + " and w.id::text like '0c000000-%'")).isEqualTo(2);
             assertThat(single(sql, "select count(*) from milestone where planned_date < date '2026-11-25'"
-                    + " and status in ('PLANNED', 'IN_PROGRESS')")).as("overdue milestones").isGreaterThanOrEqualTo(2);
-            assertThat(single(sql, "select count(*) from milestone where planned_date >= date '2026-11-25'")).as("upcoming")
-                    .isGreaterThanOrEqualTo(2);
-            assertThat(single(sql, "select count(distinct releasability) from contribution")).isEqualTo(4);
-            assertThat(single(sql, "select count(distinct unit) from contribution")).isGreaterThanOrEqualTo(5);
+                    + " and status in ('PLANNED', 'IN_PROGRESS') and" + demo)).as("overdue milestones").isGreaterThanOrEqualTo(2);
+            assertThat(single(sql, "select count(*) from milestone where planned_date >= date '2026-11-25' and" + demo))
+                    .as("upcoming").isGreaterThanOrEqualTo(2);
+            assertThat(single(sql, "select count(distinct releasability) from contribution where" + demo)).isEqualTo(4);
+            assertThat(single(sql, "select count(distinct unit) from contribution where" + demo)).isGreaterThanOrEqualTo(5);
             assertThat(single(sql, "select count(*) from comment where parent_id is not null")).isGreaterThanOrEqualTo(1);
             assertThat(single(sql, "select pledged_eur from contribution where id = '1b000000-0000-4000-8000-000000000101'"))
                     .as("12,500,000 NOK in EUR").isEqualTo(1_075_000);
@@ -190,8 +202,9 @@ class DemoDataTest {
         // nato-act secondment nor au-psd's private board.
         assertThat(seenBy("0a000000-0000-4000-8000-000000000002", "select count(*) from contribution"
                 + " where workstream_id = '0c000000-0000-4000-8000-000000000003'")).isEqualTo(2);
-        // aegis-maritime takes part in neither R&D project.
-        assertThat(seenBy("0a000000-0000-4000-8000-000000000007", "select count(*) from workstream")).isEqualTo(2);
+        // aegis-maritime takes part in neither hand-written R&D project.
+        assertThat(seenBy("0a000000-0000-4000-8000-000000000007", "select count(*) from workstream"
+                + " where id::text like '0c000000-%'")).isEqualTo(2);
     }
 
     private static long seenBy(String tenant, String query) throws SQLException {

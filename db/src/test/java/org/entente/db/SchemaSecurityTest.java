@@ -57,7 +57,8 @@ class SchemaSecurityTest {
      * The guard for every future migration: any table in public with a tenant_id column (and the
      * tenant table itself) must have row-level security enabled and forced, at least one policy,
      * tenant_id as the first primary-key column, and tenant_id first in every foreign key to another
-     * tenant-owned table.
+     * tenant-owned table. (The analytics role bypasses row-level security; its fence is column
+     * privileges, guarded table by table in AnalyticsRoleTest.)
      */
     @Test
     void everyTenantOwnedTableIsFencedByForcedRowLevelSecurity() throws Exception {
@@ -134,6 +135,11 @@ class SchemaSecurityTest {
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('public', p.oid, 'EXECUTE')"""))
                     .as("functions PUBLIC may execute").isEmpty();
+            assertThat(names(sql, """
+                    select p.oid::regprocedure::text from pg_proc p
+                     where p.pronamespace = 'public'::regnamespace
+                       and has_function_privilege('%s', p.oid, 'EXECUTE')""".formatted(LocalPostgres.ANALYTICS_USER)))
+                    .as("functions the analytics role may execute").isEmpty();
             assertThat(names(sql, """
                     select p.proname from pg_proc p
                      where p.pronamespace = 'public'::regnamespace

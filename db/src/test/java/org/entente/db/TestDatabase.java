@@ -74,6 +74,12 @@ public final class TestDatabase {
         return DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword());
     }
 
+    /** A connection as the analytics snapshot's role (BYPASSRLS, column SELECT grants only). */
+    public static Connection analytics() throws SQLException {
+        LocalPostgres db = postgres();
+        return DriverManager.getConnection(db.jdbcUrl(), db.analyticsUser(), db.analyticsPassword());
+    }
+
     /** A unique, valid tenant alias, so tests never depend on each other's rows. */
     public static String uniqueAlias(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

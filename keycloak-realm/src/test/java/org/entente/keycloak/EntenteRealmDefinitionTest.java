@@ -89,8 +89,7 @@ class EntenteRealmDefinitionTest {
     @Test
     void everyDemoOrganizationHasItsTenantIdNameDomainAndAttributes() {
         Map<String, Map<String, Object>> byAlias = byKey(list(realm.get("organizations")), "alias");
-        assertThat(byAlias.keySet()).containsExactlyInAnyOrderElementsOf(
-                ORGANIZATIONS.stream().map(DemoOrganization::alias).toList());
+        assertThat(byAlias.keySet()).containsAll(ORGANIZATIONS.stream().map(DemoOrganization::alias).toList());
         for (DemoOrganization expected : ORGANIZATIONS) {
             Map<String, Object> organization = byAlias.get(expected.alias());
             assertThat(organization).as(expected.alias())
@@ -102,6 +101,34 @@ class EntenteRealmDefinitionTest {
                     .containsExactly(expected.alias() + ".demo.entente.org");
             assertThat(map(organization.get("attributes")))
                     .containsOnly(Map.entry("kind", List.of(expected.kind())), Map.entry("region", List.of(expected.region())));
+        }
+    }
+
+    /**
+     * Besides the nine organizations people sign in for, the demo history's partners (db/demo's tenants 10 and
+     * up): same shape, so that reconciliation finds every tenant's organization, and no members.
+     */
+    @Test
+    void partnerOrganizationsOfTheDemoHistoryHaveTenantIdsDomainsKindAndRegionButNoMembers() {
+        List<Map<String, Object>> organizations = list(realm.get("organizations"));
+        Set<String> people = ORGANIZATIONS.stream().map(DemoOrganization::alias).collect(Collectors.toSet());
+        List<Map<String, Object>> partners = organizations.stream().filter(o -> !people.contains((String) o.get("alias")))
+                .toList();
+        assertThat(organizations).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(organizations).extracting(o -> o.get("id")).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat((String) id).matches("0a000000-0000-4000-8000-0000000000\\d\\d"));
+        assertThat(organizations).extracting(o -> o.get("name")).doesNotHaveDuplicates();
+        assertThat(partners).extracting(o -> strings(map(o.get("attributes")).get("kind")).getFirst())
+                .contains("STATE", "ALLIANCE", "IGO", "NGO", "PRIVATE_SECURITY", "CORPORATION", "ACADEMIA");
+        for (Map<String, Object> partner : partners) {
+            String alias = (String) partner.get("alias");
+            assertThat(partner).as(alias).containsEntry("enabled", true);
+            assertThat(alias).matches("[a-z0-9][a-z0-9-]{1,62}");
+            assertThat(list(partner.get("domains"))).extracting(d -> d.get("name")).containsExactly(alias + ".demo.entente.org");
+            assertThat(map(partner.get("attributes"))).as(alias).containsOnlyKeys("kind", "region");
+            assertThat(strings(map(partner.get("attributes")).get("region"))).as(alias).singleElement()
+                    .satisfies(region -> assertThat(region).isNotBlank());
+            assertThat(list(partner.getOrDefault("members", List.of()))).as(alias).isEmpty();
         }
     }
 

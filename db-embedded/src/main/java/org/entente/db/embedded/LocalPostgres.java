@@ -18,7 +18,7 @@ import java.time.Duration;
  * generation, tests and the app's embedded default when no datasource is configured.
  *
  * <p>The data directory is kept: starting again on the same directory reuses its data, a fresh or
- * empty directory gets {@code initdb}. On every start the database {@value #DATABASE} and its two
+ * empty directory gets {@code initdb}. On every start the database {@value #DATABASE} and its three
  * roles are ensured (created if missing, attributes re-asserted), so the app never runs with more
  * rights than intended even on an old data directory:
  * <ul>
@@ -26,6 +26,10 @@ import java.time.Duration;
  *       Not superuser, so forced row-level security applies to it too.</li>
  *   <li>{@value #APP_USER} is the runtime role: no superuser, no BYPASSRLS, owns nothing, only
  *       CONNECT here; migrations grant it what it may do.</li>
+ *   <li>{@value #ANALYTICS_USER} is the analytics snapshot's role: BYPASSRLS (the snapshot reads
+ *       every tenant's rows and applies the visibility rule itself), otherwise like the runtime
+ *       role: no superuser, owns nothing, only CONNECT here; migrations grant it SELECT on exactly
+ *       the columns analytics needs.</li>
  * </ul>
  * The server listens on localhost only and trusts local connections (zonky's initdb uses
  * {@code -A trust}); the passwords exist so configuration looks the same as for a real server.
@@ -37,6 +41,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String OWNER_PASSWORD = "entente_owner_dev";
     public static final String APP_USER = "entente_app";
     public static final String APP_PASSWORD = "entente_app_dev";
+    public static final String ANALYTICS_USER = "entente_analytics";
+    public static final String ANALYTICS_PASSWORD = "entente_analytics_dev";
 
     /** The bootstrap superuser zonky's initdb creates; used only here to set up roles and database. */
     private static final String SUPERUSER = "postgres";
@@ -113,6 +119,14 @@ public final class LocalPostgres implements AutoCloseable {
         return APP_PASSWORD;
     }
 
+    public String analyticsUser() {
+        return ANALYTICS_USER;
+    }
+
+    public String analyticsPassword() {
+        return ANALYTICS_PASSWORD;
+    }
+
     /** Stops PostgreSQL (fast shutdown); the data directory is kept. Calling it twice is harmless. */
     @Override
     public void close() {
@@ -129,15 +143,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     private void ensureDatabaseAndRoles() throws SQLException {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
-            ensureRole(admin, OWNER_USER, OWNER_PASSWORD);
-            ensureRole(admin, APP_USER, APP_PASSWORD);
+            ensureRole(admin, OWNER_USER, OWNER_PASSWORD, false);
+            ensureRole(admin, APP_USER, APP_PASSWORD, false);
+            ensureRole(admin, ANALYTICS_USER, ANALYTICS_PASSWORD, true);
             if (!exists(admin, "select 1 from pg_database where datname = ?", DATABASE)) {
                 execute(admin, "create database " + DATABASE + " owner " + OWNER_USER + " encoding 'UTF8'");
             }
             execute(admin, "alter database " + DATABASE + " owner to " + OWNER_USER);
-            // Nobody connects unless granted: the two roles above, and the superuser.
+            // Nobody connects unless granted: the roles above, and the superuser.
             execute(admin, "revoke all on database " + DATABASE + " from public");
             execute(admin, "grant connect on database " + DATABASE + " to " + APP_USER);
+            execute(admin, "grant connect on database " + DATABASE + " to " + ANALYTICS_USER);
         }
         try (Connection admin = DriverManager.getConnection(jdbcUrl(DATABASE), SUPERUSER, "")) {
             // The owner creates objects in public; the app role gets only what migrations grant.
@@ -146,10 +162,14 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Creates the role if missing, and on every start re-asserts that it has no elevated attribute. */
-    private static void ensureRole(Connection admin, String role, String password) throws SQLException {
-        String attributes = " login nosuperuser nobypassrls nocreatedb nocreaterole noreplication inherit password '"
-                + password + "'";
+    /**
+     * Creates the role if missing, and on every start re-asserts its attributes: no elevated one
+     * except BYPASSRLS where asked for.
+     */
+    private static void ensureRole(Connection admin, String role, String password, boolean bypassRls)
+            throws SQLException {
+        String attributes = " login nosuperuser " + (bypassRls ? "bypassrls" : "nobypassrls")
+                + " nocreatedb nocreaterole noreplication inherit password '" + password + "'";
         if (exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
             execute(admin, "alter role " + role + attributes);
         } else {

@@ -57,7 +57,16 @@ class LocalPostgresTest {
                         .as("login, superuser, bypassrls, createdb, createrole of %s", role)
                         .isEqualTo("t,f,f,f,f");
             }
+            // The analytics snapshot reads every tenant's rows: BYPASSRLS, and nothing else elevated.
+            assertThat(single(sql, "select concat_ws(',', rolcanlogin, rolsuper, rolbypassrls, rolcreatedb, rolcreaterole,"
+                    + " rolreplication) from pg_roles where rolname = '" + LocalPostgres.ANALYTICS_USER + "'"))
+                    .as("login, superuser, bypassrls, createdb, createrole, replication of %s", LocalPostgres.ANALYTICS_USER)
+                    .isEqualTo("t,f,t,f,f,f");
             assertThat(single(sql, "select has_database_privilege('entente_app', 'entente', 'CONNECT')")).isEqualTo("t");
+            assertThat(single(sql, "select has_database_privilege('entente_analytics', 'entente', 'CONNECT')")).isEqualTo("t");
+            assertThat(single(sql, "select has_database_privilege('entente_analytics', 'entente', 'CREATE, TEMPORARY')"))
+                    .isEqualTo("f");
+            assertThat(single(sql, "select has_schema_privilege('entente_analytics', 'public', 'CREATE')")).isEqualTo("f");
             assertThat(single(sql, "select has_schema_privilege('entente_app', 'public', 'CREATE')")).isEqualTo("f");
         }
     }
@@ -68,6 +77,19 @@ class LocalPostgresTest {
              Connection app = DriverManager.getConnection(postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword());
              Statement sql = app.createStatement()) {
             assertThat(single(sql, "select current_user")).isEqualTo(LocalPostgres.APP_USER);
+            assertThatThrownBy(() -> sql.execute("create table not_mine (id int)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for schema public");
+        }
+    }
+
+    @Test
+    void theAnalyticsRoleCanConnectButCreateNothing() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start(DATA, 0);
+             Connection analytics = DriverManager.getConnection(postgres.jdbcUrl(), postgres.analyticsUser(),
+                     postgres.analyticsPassword());
+             Statement sql = analytics.createStatement()) {
+            assertThat(single(sql, "select current_user")).isEqualTo(LocalPostgres.ANALYTICS_USER);
             assertThatThrownBy(() -> sql.execute("create table not_mine (id int)"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied for schema public");

@@ -1,0 +1,36 @@
+package org.entente.analytics.engine.rollup;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One table of figures under disclosure control, with a hint how to chart it.
+ *
+ * @param id       stable identifier, e.g. {@code burden-sharing} (see {@link RollupSuite} for the list)
+ * @param title    heading for people
+ * @param question the question the table answers
+ * @param columns  dimension columns (TEXT) first, then the figures
+ * @param rows     in reading order; totals follow the rows they total
+ * @param chart    how to draw it
+ */
+public record RollupTable(String id, String title, String question, List<Column> columns, List<Row> rows, Chart chart) {
+
+    /** The text of a dimension cell on a row that totals over that dimension. */
+    public static final String TOTAL = "Total";
+
+    public RollupTable {
+        Objects.requireNonNull(id, "id");
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    /** The position of column {@code id}, or -1. */
+    public int columnIndex(String id) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

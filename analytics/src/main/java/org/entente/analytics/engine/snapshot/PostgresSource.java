@@ -1,0 +1,139 @@
+package org.entente.analytics.engine.snapshot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The PostgreSQL side of a refresh: one connection, one REPEATABLE READ READ ONLY transaction, so every table is
+ * copied as of the same moment (the transaction's snapshot), and rolled back at the end. Tables leave PostgreSQL
+ * through {@code COPY (SELECT ...) TO STDOUT (FORMAT csv)} in UTC and ISO dates, the form DuckDB's CSV reader loads.
+ */
+final class PostgresSource implements AutoCloseable {
+
+    private final Connection connection;
+    private final boolean autoCommit;
+    private final CopyManager copy;
+    private final Instant takenAt;
+    private boolean closed;
+
+    private PostgresSource(Connection connection, boolean autoCommit) throws SQLException {
+        this.connection = connection;
+        this.autoCommit = autoCommit;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        execute("SET LOCAL TimeZone = 'UTC'");
+        execute("SET LOCAL DateStyle = 'ISO, YMD'");
+        checkBypassesRowLevelSecurity();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT now()")) {
+            rows.next();
+            this.takenAt = rows.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    /** Connects and opens the read transaction; fails if the role would see only part of the rows. */
+    static PostgresSource open(DataSource source) throws SQLException {
+        Connection connection = source.getConnection();
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            return new PostgresSource(connection, autoCommit);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is closed below anyway
+            }
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The start of the read transaction: the moment the copied data is consistent as of. */
+    Instant takenAt() {
+        return takenAt;
+    }
+
+    /** PostgreSQL's own row estimates (pg_class.reltuples; 0 when never analysed), for progress only. */
+    Map<String, Long> estimates(List<String> tables) throws SQLException {
+        Map<String, Long> estimates = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT c.relname, greatest(c.reltuples, 0)::bigint
+                  FROM pg_class c
+                 WHERE c.oid = ANY (SELECT to_regclass(t)::oid FROM unnest(?::text[]) AS t)""")) {
+            Array names = connection.createArrayOf("text", tables.toArray());
+            query.setArray(1, names);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    estimates.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return estimates;
+    }
+
+    /** Writes the rows of {@code query} to {@code out} as CSV (NULL unquoted empty, '' quoted); returns the row count. */
+    long copyCsv(String query, OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("COPY (" + query + ") TO STDOUT (FORMAT csv)", out);
+    }
+
+    /** Ends the read transaction (rolled back: nothing was written) and gives the connection back. Idempotent. */
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        } finally {
+            connection.close();
+        }
+    }
+
+    private void checkBypassesRowLevelSecurity() throws SQLException {
+        String role;
+        boolean bypasses;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_user,"
+                     + " coalesce((SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user), false)")) {
+            rows.next();
+            role = rows.getString(1);
+            bypasses = rows.getBoolean(2);
+        }
+        if (!bypasses) {
+            throw new RoleRefusedException(("The analytics snapshot must read every organization's rows, but database role"
+                    + " \"%s\" is subject to row-level security (it has neither BYPASSRLS nor superuser), so the snapshot"
+                    + " would miss rows. Connect the analytics datasource as a role with BYPASSRLS, such as"
+                    + " entente_analytics.").formatted(role));
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The connected role would see only the rows row-level security lets it see. */
+    static final class RoleRefusedException extends RuntimeException {
+        RoleRefusedException(String message) {
+            super(message);
+        }
+    }
+}

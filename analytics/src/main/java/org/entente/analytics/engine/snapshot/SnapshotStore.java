@@ -1,0 +1,440 @@
+package org.entente.analytics.engine.snapshot;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.duckdb.DuckDBConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analytics snapshots in one directory, and which one is current.
+ *
+ * <p>Files: {@code snapshot-<yyyyMMdd-HHmmssSSS, UTC>.duckdb}, one per successful refresh, and {@code parquet/}
+ * (see {@link ParquetExport}). A refresh builds {@code <name>.duckdb.tmp} (plus a {@code <name>.staging} folder for
+ * CSV chunks and {@code <name>.parquet.tmp} for Parquet), then fsyncs and renames it atomically to
+ * {@code <name>.duckdb}, swaps the Parquet folder in and makes the new file current. A failed or interrupted refresh
+ * deletes what it wrote and leaves the current snapshot as it was; {@link #lastFailure()} says why.
+ *
+ * <p>Readers: every snapshot file is opened by one in-memory DuckDB database that attaches it READ_ONLY; each
+ * {@link SnapshotReader} is a connection of that database, so readers share its cache but not their temp views.
+ * Readers are counted: a superseded file is closed and deleted when its last reader closes, so queries in flight
+ * finish on the file they started on.
+ *
+ * <p>On start the newest readable {@code snapshot-*.duckdb} is current; leftovers of interrupted refreshes and older
+ * snapshots are deleted. One refresh runs at a time; a second one asked meanwhile fails at once with
+ * {@link RefreshInProgressException}. Thread-safe.
+ */
+public final class SnapshotStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
+
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final Pattern SNAPSHOT = Pattern.compile("snapshot-\\d{8}-\\d{9}\\.duckdb");
+    private static final Pattern LEFTOVER = Pattern.compile(
+            "snapshot-\\d{8}-\\d{9}\\.(duckdb\\.tmp(\\.wal)?|duckdb\\.wal|staging|parquet\\.tmp)|"
+                    + Pattern.quote(ParquetExport.DIRECTORY) + "\\.old-\\d+");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile Instant refreshStarted;
+    private volatile RefreshFailure lastFailure;
+
+    // Guarded by this.
+    private Generation current;
+    private String lastName = "";
+    private boolean closed;
+
+    /**
+     * Opens the directory (created if missing) and makes the newest readable snapshot in it current.
+     *
+     * @throws UncheckedIOException if the directory cannot be created or listed
+     */
+    public SnapshotStore(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.directory);
+            recover();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the analytics snapshot directory " + this.directory, e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The current snapshot, or empty before the first successful refresh. */
+    public synchronized Optional<SnapshotInfo> current() {
+        return Optional.ofNullable(current).map(generation -> generation.info);
+    }
+
+    public boolean refreshing() {
+        return refreshing.get();
+    }
+
+    /** Why the last refresh failed; empty when it succeeded (or none ran yet). */
+    public Optional<RefreshFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /**
+     * Takes a new snapshot from {@code source} and makes it current; runs on the calling thread.
+     *
+     * @param source   PostgreSQL, as a role that bypasses row-level security (entente_analytics)
+     * @param listener progress; may be null
+     * @throws RefreshInProgressException at once if another refresh runs
+     * @throws SnapshotRefreshException   if it failed or the thread was interrupted (the interrupt flag stays set);
+     *                                    the previous snapshot stays current
+     */
+    public SnapshotInfo refresh(DataSource source, RefreshListener listener) {
+        Objects.requireNonNull(source, "source");
+        if (!refreshing.compareAndSet(false, true)) {
+            Instant since = refreshStarted;
+            throw new RefreshInProgressException("A snapshot refresh is already running"
+                    + (since == null ? "" : " (since " + CLOCK.format(since) + ")") + "; it was not started twice.");
+        }
+        try {
+            refreshStarted = Instant.now();
+            return refreshExclusively(source, new Progress(listener));
+        } finally {
+            refreshStarted = null;
+            refreshing.set(false);
+        }
+    }
+
+    /**
+     * A reader on the current snapshot.
+     *
+     * @throws NoSnapshotException if there is none yet, or its file cannot be opened
+     */
+    public SnapshotReader open() {
+        Generation generation;
+        Connection connection;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The snapshot store is closed");
+            }
+            generation = current;
+            if (generation == null) {
+                RefreshFailure failure = lastFailure;
+                throw new NoSnapshotException(failure == null
+                        ? "No analytics snapshot has been taken yet."
+                        : "No analytics snapshot is available: " + failure.message());
+            }
+            try {
+                connection = generation.connect();
+            } catch (SQLException e) {
+                throw new NoSnapshotException("The analytics snapshot " + generation.info.file().getFileName()
+                        + " cannot be opened: " + reason(e), e);
+            }
+            generation.readers++;
+        }
+        return new SnapshotReader(connection, generation.info, () -> release(generation));
+    }
+
+    /** Closes the databases no reader uses; the files stay for the next start. Open readers keep working. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (current != null && current.readers == 0) {
+            current.closeDatabase();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Refresh
+
+    private SnapshotInfo refreshExclusively(DataSource source, Progress progress) {
+        Instant started = Instant.now();
+        String name = nextName(started);
+        Path file = directory.resolve(name + ".duckdb");
+        Path temp = directory.resolve(name + ".duckdb.tmp");
+        Path staging = directory.resolve(name + ".staging");
+        Path parquetTemp = directory.resolve(name + ".parquet.tmp");
+        boolean published = false;
+        boolean interrupted = false;
+        try {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("The snapshot store is closed");
+                }
+            }
+            SnapshotBuilder.Result built = SnapshotBuilder.build(source, temp, staging, parquetTemp, progress);
+            progress.phase("publishing the snapshot", 0.98, "Publishing the snapshot");
+            Files.deleteIfExists(directory.resolve(temp.getFileName() + ".wal"));  // empty after CHECKPOINT and close
+            fsync(temp, false);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            fsync(directory, true);
+            Progress.checkInterrupted();
+            ParquetExport.replace(parquetTemp, directory.resolve(ParquetExport.DIRECTORY));
+            SnapshotInfo info = new SnapshotInfo(file, built.takenAt(), built.asOf(), built.rowCounts(),
+                    Duration.between(started, Instant.now()));
+            publish(info);
+            published = true;
+            lastFailure = null;
+            progress.report(1, "Snapshot ready: %s rows in %.1f s".formatted(
+                    SnapshotBuilder.thousands(info.totalRows()), info.took().toMillis() / 1000.0));
+            log.info("Analytics snapshot {} taken: {} rows as of {} in {} ms ({} rows/s)", file.getFileName(),
+                    info.totalRows(), info.takenAt(), info.took().toMillis(),
+                    info.totalRows() * 1000 / Math.max(1, info.took().toMillis()));
+            return info;
+        } catch (Exception e) {
+            interrupted = Thread.interrupted() || isInterruption(e);
+            String message = interrupted
+                    ? "The snapshot refresh was interrupted while " + progress.phase() + "."
+                    : e instanceof PostgresSource.RoleRefusedException
+                            ? e.getMessage()
+                            : "The snapshot refresh failed while " + progress.phase() + ": " + reason(e);
+            lastFailure = new RefreshFailure(Instant.now(), message);
+            if (interrupted || e instanceof PostgresSource.RoleRefusedException) {
+                log.warn("Analytics snapshot refresh failed: {}", message);
+            } else {
+                log.warn("Analytics snapshot refresh failed: {}", message, e);
+            }
+            throw new SnapshotRefreshException(message, e);
+        } finally {
+            interrupted |= Thread.interrupted();  // cleared while cleaning up (NIO channels refuse to work), set again below
+            for (Path leftover : published ? List.of(staging, parquetTemp) : List.of(temp,
+                    directory.resolve(temp.getFileName() + ".wal"), staging, parquetTemp, file)) {
+                try {
+                    Folders.deleteRecursively(leftover);
+                } catch (IOException e) {
+                    log.warn("Could not delete {} after a refresh", leftover, e);
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized String nextName(Instant now) {
+        Instant at = now;
+        String name = "snapshot-" + NAME_TIME.format(at);
+        while (name.compareTo(lastName) <= 0 || Files.exists(directory.resolve(name + ".duckdb"))) {
+            at = at.plusMillis(1);
+            name = "snapshot-" + NAME_TIME.format(at);
+        }
+        lastName = name;
+        return name;
+    }
+
+    private synchronized void publish(SnapshotInfo info) {
+        Generation previous = current;
+        current = new Generation(info);
+        if (previous != null) {
+            previous.retired = true;
+            if (previous.readers == 0) {
+                previous.closeAndDelete();
+            }
+        }
+    }
+
+    private synchronized void release(Generation generation) {
+        generation.readers--;
+        if (generation.readers == 0) {
+            if (generation.retired) {
+                generation.closeAndDelete();
+            } else if (closed) {
+                generation.closeDatabase();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Start: leftovers and the current snapshot
+
+    private void recover() throws IOException {
+        List<Path> snapshots = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path path : files.toList()) {
+                String name = path.getFileName().toString();
+                if (LEFTOVER.matcher(name).matches()) {
+                    log.info("Deleting {}, left over from an interrupted snapshot refresh", path);
+                    Folders.deleteRecursively(path);
+                } else if (SNAPSHOT.matcher(name).matches() && Files.isRegularFile(path)) {
+                    snapshots.add(path);
+                }
+            }
+        }
+        snapshots.sort(Comparator.comparing(Path::toString).reversed());
+        for (Path file : snapshots) {
+            if (current == null) {
+                try {
+                    current = new Generation(describe(file));
+                    lastName = file.getFileName().toString().replace(".duckdb", "");
+                    log.info("Analytics snapshot {} (as of {}) is current", file.getFileName(), current.info.takenAt());
+                    continue;
+                } catch (SQLException | RuntimeException e) {
+                    log.warn("Deleting analytics snapshot {}: it cannot be read ({})", file, reason(e));
+                }
+            }
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Reads what a snapshot file says about itself; took is not recorded in the file (ZERO). */
+    private static SnapshotInfo describe(Path file) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("ATTACH " + ParquetExport.literal(file) + " AS snap (READ_ONLY)");
+            statement.execute("USE snap");
+            Instant takenAt;
+            LocalDate asOf;
+            try (ResultSet rows = statement.executeQuery("SELECT taken_at, as_of_date FROM snapshot_info")) {
+                if (!rows.next()) {
+                    throw new SQLException("snapshot_info is empty");
+                }
+                takenAt = rows.getObject(1, OffsetDateTime.class).toInstant();
+                asOf = rows.getObject(2, LocalDate.class);
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String table : SnapshotTable.ALL) {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                }
+            }
+            return new SnapshotInfo(file, takenAt, asOf, counts, Duration.ZERO);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    private static void fsync(Path path, boolean directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (!directory) {
+                throw e;
+            }
+            // Not every file system lets a directory be opened for fsync; the rename is atomic regardless.
+        }
+    }
+
+    private static boolean isInterruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof InterruptedIOException
+                    || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The most telling message in a failure's causes, one line, without stack trace or class names. */
+    static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql) {
+                ServerErrorMessage server = psql.getServerErrorMessage();
+                return firstLine(server != null && server.getMessage() != null ? server.getMessage() : psql.getMessage());
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                return firstLine(t.getMessage());
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        String line = message.strip();
+        int end = line.indexOf('\n');
+        return end < 0 ? line : line.substring(0, end).strip();
+    }
+
+    /** One snapshot file, its shared in-memory DuckDB database (opened on first use) and its readers. */
+    private static final class Generation {
+
+        final SnapshotInfo info;
+        DuckDBConnection database;
+        int readers;
+        boolean retired;
+
+        Generation(SnapshotInfo info) {
+            this.info = info;
+        }
+
+        Connection connect() throws SQLException {
+            if (database == null) {
+                DuckDBConnection opened = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+                try (Statement statement = opened.createStatement()) {
+                    statement.execute("ATTACH " + ParquetExport.literal(info.file()) + " AS snap (READ_ONLY)");
+                } catch (SQLException e) {
+                    opened.close();
+                    throw e;
+                }
+                database = opened;
+            }
+            Connection connection = database.duplicate();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("USE snap");
+                statement.execute("SET TimeZone = 'UTC'");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }
+
+        void closeDatabase() {
+            if (database != null) {
+                try {
+                    database.close();
+                } catch (SQLException e) {
+                    log.warn("Could not close the DuckDB database on {}", info.file(), e);
+                }
+                database = null;
+            }
+        }
+
+        void closeAndDelete() {
+            closeDatabase();
+            try {
+                Files.deleteIfExists(info.file());
+                log.info("Deleted superseded analytics snapshot {}", info.file().getFileName());
+            } catch (IOException e) {
+                log.warn("Could not delete superseded analytics snapshot {}", info.file(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package org.entente.db.demo;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.entente.db.demo.DemoHistory.Answer;
+import org.entente.db.demo.DemoHistory.Contribution;
+import org.entente.db.demo.DemoHistory.Deliverable;
+import org.entente.db.demo.DemoHistory.Invitation;
+import org.entente.db.demo.DemoHistory.Kind;
+import org.entente.db.demo.DemoHistory.Milestone;
+import org.entente.db.demo.DemoHistory.Objective;
+import org.entente.db.demo.DemoHistory.Partner;
+import org.entente.db.demo.DemoHistory.WorkPackage;
+import org.entente.db.demo.DemoHistory.Workstream;
+
+/**
+ * Stores the {@link DemoHistory} plan on one connection, inside the caller's transaction, as the owner role.
+ *
+ * <p>Row-level security is forced for the owner too, and the triggers check who may do what, so every step runs
+ * in the context of the organization that does it in real life, exactly like R__demo_workstreams.sql: the lead
+ * creates the workstream, its details and invitations; each invited organization answers for itself; the lead
+ * plans work packages and milestones; each contributor pledges (and records deliveries) itself; participants
+ * leave themselves; the lead moves the workstream through its lifecycle, an engagement to ACTIVE only once vetted
+ * CLEARED. Rows are sent as JDBC batches, one batch per statement and acting organization.
+ *
+ * <p>Idempotent: a workstream of the plan that already exists is skipped with everything in it, so running it
+ * again adds nothing (and a changed generator only adds workstreams that are new; changing existing ones needs a
+ * fresh database, as for the other demo scripts).
+ */
+public final class DemoHistoryWriter {
+
+    private static final System.Logger LOG = System.getLogger(DemoHistoryWriter.class.getName());
+
+    /** What one run stored: rows per table, and how long the whole run took. */
+    public record Result(int planned, int skipped, Map<String, Integer> rows, Duration took) {
+    }
+
+    /** An item together with the workstream it belongs to. */
+    private record In<T>(Workstream workstream, T item) {
+
+        /** The workstream's lead, who plans the item. */
+        Partner lead() {
+            return workstream.lead();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final Map<String, Integer> rows = new LinkedHashMap<>();
+
+    private DemoHistoryWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Plans the history for the demo tenants in this database and stores what is not there yet. */
+    public static Result write(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        DemoHistoryWriter writer = new DemoHistoryWriter(connection);
+        List<Workstream> plan = DemoHistory.plan(writer.partners(), writer.rates());
+        Set<UUID> existing = writer.existing(plan);
+        List<Workstream> missing = plan.stream().filter(w -> !existing.contains(w.id())).toList();
+        try {
+            writer.store(missing);
+        } finally {
+            writer.clearContext();
+        }
+        Result result = new Result(plan.size(), existing.size(), Map.copyOf(writer.rows),
+                Duration.ofNanos(System.nanoTime() - started));
+        LOG.log(System.Logger.Level.INFO, "Demo history: {0} workstreams stored ({1} already there), rows {2}, in {3} ms",
+                missing.size(), existing.size(), writer.rows, result.took().toMillis());
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------------ reading
+
+    /** The demo tenants (ids 0a000000-0000-4000-8000-0000000000NN) with one member each, if they have one. */
+    private List<Partner> partners() throws SQLException {
+        // tenant and member are readable across tenants only through the owner's policies that app.definer_call opens.
+        execute("select set_config('app.definer_call', 'on', true)");
+        List<Partner> partners = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("""
+                     select t.id, t.alias, t.name, t.kind, t.region, coalesce(t.capacity_index, 0),
+                            (select m.id from member m where m.tenant_id = t.id order by m.id limit 1)
+                       from tenant t
+                      where t.id::text like '0a000000-0000-4000-8000-0000000000%'
+                      order by t.id""")) {
+            while (row.next()) {
+                partners.add(new Partner(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        Kind.valueOf(row.getString(4)), row.getString(5), row.getBigDecimal(6).doubleValue(),
+                        row.getObject(7, UUID.class)));
+            }
+        } finally {
+            execute("select set_config('app.definer_call', '', true)");
+        }
+        return partners;
+    }
+
+    private Map<String, BigDecimal> rates() throws SQLException {
+        Map<String, BigDecimal> rates = new HashMap<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select unit, eur_per_unit from valuation_rate")) {
+            while (row.next()) {
+                rates.put(row.getString(1), row.getBigDecimal(2));
+            }
+        }
+        return rates;
+    }
+
+    /** The owner reads every workstream through its workstream_definer_read policy. */
+    private Set<UUID> existing(List<Workstream> plan) throws SQLException {
+        Set<UUID> existing = new HashSet<>();
+        try (PreparedStatement sql = connection.prepareStatement("select id from workstream where id = any (?)")) {
+            sql.setArray(1, uuids(plan.stream().map(Workstream::id).toList()));
+            try (ResultSet row = sql.executeQuery()) {
+                while (row.next()) {
+                    existing.add(row.getObject(1, UUID.class));
+                }
+            }
+        }
+        return existing;
+    }
+
+    // ------------------------------------------------------------------------------------------ writing
+
+    private void store(List<Workstream> plan) throws SQLException {
+        if (plan.isEmpty()) {
+            return;
+        }
+        List<In<Invitation>> invitations = each(plan, Workstream::invitations);
+        List<In<Contribution>> contributions = each(plan, Workstream::contributions);
+        List<In<WorkPackage>> workPackages = each(plan.stream().filter(w -> w.rndProject() != null).toList(),
+                w -> w.rndProject().workPackages());
+
+        // 1. The lead creates the workstream (proposed), its details and the invitations.
+        batch("workstream", """
+                insert into workstream (tenant_id, id, kind, title, description, status, releasability, region,
+                                        start_date, end_date, created_at)
+                values (?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?)""", plan, Workstream::lead, (s, w) -> {
+            s.setObject(1, w.lead().id());
+            s.setObject(2, w.id());
+            s.setString(3, w.kind());
+            s.setString(4, w.title());
+            s.setString(5, w.description());
+            s.setString(6, w.releasability());
+            s.setString(7, w.region());
+            s.setObject(8, w.start());
+            s.setObject(9, w.end(), Types.DATE);
+            s.setObject(10, w.createdAt());
+        });
+        List<Workstream> initiatives = plan.stream().filter(w -> w.initiative() != null).toList();
+        batch("initiative", "insert into initiative (tenant_id, workstream_id, mechanism) values (?, ?, ?)",
+                initiatives, Workstream::lead, (s, w) -> {
+                    key(s, w);
+                    s.setString(3, w.initiative().mechanism());
+                });
+        batch("initiative_objective", """
+                insert into initiative_objective (tenant_id, workstream_id, id, position, text, rating)
+                values (?, ?, ?, ?, ?, ?)""", each(initiatives, w -> w.initiative().objectives()), In::lead,
+                (s, o) -> {
+                    key(s, o.workstream());
+                    Objective objective = o.item();
+                    s.setObject(3, objective.id());
+                    s.setInt(4, objective.position());
+                    s.setString(5, objective.text());
+                    s.setObject(6, objective.rating(), Types.SMALLINT);
+                });
+        batch("rnd_project", """
+                insert into rnd_project (tenant_id, workstream_id, technology_area, trl_start, trl_current, trl_target)
+                values (?, ?, ?, ?, ?, ?)""", plan.stream().filter(w -> w.rndProject() != null).toList(),
+                Workstream::lead, (s, w) -> {
+                    key(s, w);
+                    s.setString(3, w.rndProject().technologyArea());
+                    s.setInt(4, w.rndProject().trlStart());
+                    s.setInt(5, w.rndProject().trlCurrent());
+                    s.setInt(6, w.rndProject().trlTarget());
+                });
+        // The vetting status is the final one: only a CLEARED engagement is moved to ACTIVE in step 6.
+        batch("engagement", """
+                insert into engagement (tenant_id, workstream_id, party_tenant_id, party_name, engagement_type,
+                                        vetting_status, agreement_reference, agreement_valid_from,
+                                        agreement_valid_to, risk_rating)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", plan.stream().filter(w -> w.engagement() != null).toList(),
+                Workstream::lead, (s, w) -> {
+                    key(s, w);
+                    DemoHistory.Engagement e = w.engagement();
+                    s.setObject(3, e.party() == null ? null : e.party().id(), Types.OTHER);
+                    s.setString(4, e.partyName());
+                    s.setString(5, e.engagementType());
+                    s.setString(6, e.vettingStatus());
+                    s.setString(7, e.agreementReference());
+                    s.setObject(8, e.agreementValidFrom(), Types.DATE);
+                    s.setObject(9, e.agreementValidTo(), Types.DATE);
+                    s.setString(10, e.riskRating());
+                });
+        batch("participation", """
+                insert into participation (tenant_id, workstream_id, participant_tenant_id, role, invited_at)
+                values (?, ?, ?, ?, ?)""", invitations, In::lead, (s, i) -> {
+            key(s, i.workstream());
+            s.setObject(3, i.item().participant().id());
+            s.setString(4, i.item().role());
+            s.setObject(5, i.item().invitedAt());
+        });
+
+        // 2. Each invited organization answers for itself.
+        batch("participation answered", """
+                update participation set status = ?
+                 where tenant_id = ? and workstream_id = ? and participant_tenant_id = ? and status = 'INVITED'""",
+                invitations.stream().filter(i -> i.item().answer().acceptsFirst() || i.item().answer() == Answer.DECLINED)
+                        .toList(),
+                i -> i.item().participant(), (s, i) -> {
+                    s.setString(1, i.item().answer() == Answer.DECLINED ? "DECLINED" : "ACCEPTED");
+                    s.setObject(2, i.workstream().lead().id());
+                    s.setObject(3, i.workstream().id());
+                    s.setObject(4, i.item().participant().id());
+                });
+
+        // 3. The lead plans work packages, deliverables and milestones (owners: accepted participants).
+        batch("work_package", """
+                insert into work_package (tenant_id, workstream_id, id, code, title, lead_tenant_id, budget_eur)
+                values (?, ?, ?, ?, ?, ?, ?)""", workPackages, In::lead, (s, p) -> {
+            key(s, p.workstream());
+            s.setObject(3, p.item().id());
+            s.setString(4, p.item().code());
+            s.setString(5, p.item().title());
+            s.setObject(6, p.item().lead().id());
+            s.setBigDecimal(7, p.item().budgetEur());
+        });
+        List<In<Deliverable>> deliverables = new ArrayList<>();
+        Map<UUID, UUID> packageOf = new HashMap<>();
+        for (In<WorkPackage> p : workPackages) {
+            for (Deliverable d : p.item().deliverables()) {
+                deliverables.add(new In<>(p.workstream(), d));
+                packageOf.put(d.id(), p.item().id());
+            }
+        }
+        batch("deliverable", """
+                insert into deliverable (tenant_id, workstream_id, id, work_package_id, title, due_date, status,
+                                         submitted_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", deliverables, In::lead, (s, d) -> {
+            Deliverable deliverable = d.item();
+            key(s, d.workstream());
+            s.setObject(3, deliverable.id());
+            s.setObject(4, packageOf.get(deliverable.id()));
+            s.setString(5, deliverable.title());
+            s.setObject(6, deliverable.dueDate());
+            s.setString(7, deliverable.status());
+            s.setObject(8, deliverable.submittedOn(), Types.DATE);
+        });
+        batch("milestone", """
+                insert into milestone (tenant_id, workstream_id, id, title, owner_tenant_id, planned_date,
+                                       actual_date, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", each(plan, Workstream::milestones), In::lead, (s, m) -> {
+            Milestone milestone = m.item();
+            key(s, m.workstream());
+            s.setObject(3, milestone.id());
+            s.setString(4, milestone.title());
+            s.setObject(5, milestone.owner().id());
+            s.setObject(6, milestone.plannedDate());
+            s.setObject(7, milestone.actualDate(), Types.DATE);
+            s.setString(8, milestone.status());
+        });
+
+        // 4. Each contributor pledges and records its deliveries, with the feed entries the app would write.
+        batch("contribution", """
+                insert into contribution (tenant_id, workstream_id, id, contributor_tenant_id, type, description, unit,
+                                          pledged_amount, delivered_amount, pledged_on, delivered_on, releasability,
+                                          rel_to, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", contributions, c -> c.item().contributor(),
+                (s, c) -> {
+                    Contribution contribution = c.item();
+                    key(s, c.workstream());
+                    s.setObject(3, contribution.id());
+                    s.setObject(4, contribution.contributor().id());
+                    s.setString(5, contribution.type());
+                    s.setString(6, contribution.description());
+                    s.setString(7, contribution.unit());
+                    s.setBigDecimal(8, contribution.pledgedAmount());
+                    s.setBigDecimal(9, contribution.deliveredAmount());
+                    s.setObject(10, contribution.pledgedOn());
+                    s.setObject(11, contribution.deliveredOn(), Types.DATE);
+                    s.setString(12, contribution.releasability());
+                    s.setArray(13, uuids(contribution.relTo()));
+                    s.setObject(14, contribution.createdAt());
+                });
+        String activity = """
+                insert into activity (tenant_id, workstream_id, verb, summary, item_type, item_id, item_tenant_id,
+                                      releasability, rel_to, at)
+                values (?, ?, ?, ?, 'contribution', ?, ?, ?, ?, ?)""";
+        batch("activity", activity, contributions, c -> c.item().contributor(), (s, c) -> {
+            Contribution contribution = c.item();
+            feedEntry(s, c.workstream(), contribution, "pledged", "pledged " + contribution.pledgedAmount().toPlainString()
+                    + " " + unitLabel(contribution.unit()) + " (" + typeLabel(contribution.type()) + ")",
+                    contribution.createdAt().toLocalDate());
+        });
+        batch("activity", activity, contributions.stream().filter(c -> c.item().deliveredOn() != null).toList(),
+                c -> c.item().contributor(), (s, c) -> {
+                    Contribution contribution = c.item();
+                    feedEntry(s, c.workstream(), contribution, "delivered", "recorded a delivery of "
+                            + contribution.deliveredAmount().toPlainString() + " " + unitLabel(contribution.unit()),
+                            contribution.deliveredOn());
+                });
+
+        // 5. Participants who leave withdraw themselves; invitations the lead takes back, the lead withdraws.
+        String withdraw = """
+                update participation set status = 'WITHDRAWN'
+                 where tenant_id = ? and workstream_id = ? and participant_tenant_id = ? and status = ?""";
+        batch("participation withdrawn", withdraw,
+                invitations.stream().filter(i -> i.item().answer() == Answer.LEFT).toList(),
+                i -> i.item().participant(), (s, i) -> withdrawal(s, i, "ACCEPTED"));
+        batch("participation withdrawn", withdraw,
+                invitations.stream().filter(i -> i.item().answer() == Answer.UNINVITED).toList(), In::lead,
+                (s, i) -> withdrawal(s, i, "INVITED"));
+
+        // 6. The lead moves each workstream through its lifecycle, one transition at a time.
+        for (int step = 0; step < 3; step++) {
+            int index = step;
+            batch("workstream status", """
+                    update workstream set status = ? where tenant_id = ? and id = ? and status = ?""",
+                    plan.stream().filter(w -> w.lifecycle().size() > index).toList(), Workstream::lead, (s, w) -> {
+                        s.setString(1, w.lifecycle().get(index));
+                        s.setObject(2, w.lead().id());
+                        s.setObject(3, w.id());
+                        s.setString(4, index == 0 ? "PROPOSED" : w.lifecycle().get(index - 1));
+                    });
+        }
+    }
+
+    private void feedEntry(PreparedStatement s, Workstream workstream, Contribution contribution, String verb,
+            String summary, LocalDate day) throws SQLException {
+        key(s, workstream);
+        s.setString(3, verb);
+        s.setString(4, summary);
+        s.setObject(5, contribution.id());
+        s.setObject(6, contribution.contributor().id());
+        s.setString(7, contribution.releasability());
+        s.setArray(8, uuids(contribution.relTo()));
+        s.setObject(9, contribution.createdAt().with(day));
+    }
+
+    private static void withdrawal(PreparedStatement s, In<Invitation> invitation, String from) throws SQLException {
+        key(s, invitation.workstream());
+        s.setObject(3, invitation.item().participant().id());
+        s.setString(4, from);
+    }
+
+    private static String unitLabel(String unit) {
+        return unit.equals("PERSON_DAY") ? "person-days" : unit;
+    }
+
+    private static String typeLabel(String type) {
+        return type.equals("IN_KIND") ? "in kind" : type.toLowerCase();
+    }
+
+    // ------------------------------------------------------------------------------------------ plumbing
+
+    /**
+     * Runs sql once per row, grouped by the organization that acts (its tenant and member context set first, as
+     * the app's transactions do), and counts the rows changed under the table's name.
+     */
+    private <T> void batch(String table, String sql, List<T> items, Function<T, Partner> actor, Binder<T> binder)
+            throws SQLException {
+        Map<Partner, List<T>> byActor = new LinkedHashMap<>();
+        for (T item : items) {
+            byActor.computeIfAbsent(actor.apply(item), a -> new ArrayList<>()).add(item);
+        }
+        int changed = 0;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<Partner, List<T>> group : byActor.entrySet()) {
+                actAs(group.getKey());
+                for (T item : group.getValue()) {
+                    binder.bind(statement, item);
+                    statement.addBatch();
+                }
+                for (int count : statement.executeBatch()) {
+                    changed += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+                }
+            }
+        }
+        rows.merge(table, changed, Integer::sum);
+    }
+
+    private void actAs(Partner partner) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)")) {
+            sql.setString(1, partner.id().toString());
+            sql.setString(2, partner.memberId() == null ? "" : partner.memberId().toString());
+            sql.execute();
+        }
+    }
+
+    private void clearContext() throws SQLException {
+        execute("select set_config('app.tenant_id', '', true), set_config('app.user_id', '', true)");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Array uuids(List<UUID> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.toArray());
+    }
+
+    private static void key(PreparedStatement s, Workstream workstream) throws SQLException {
+        s.setObject(1, workstream.lead().id());
+        s.setObject(2, workstream.id());
+    }
+
+    private static <T> List<In<T>> each(List<Workstream> plan, Function<Workstream, List<T>> items) {
+        List<In<T>> result = new ArrayList<>();
+        for (Workstream workstream : plan) {
+            for (T item : items.apply(workstream)) {
+                result.add(new In<>(workstream, item));
+            }
+        }
+        return result;
+    }
+}
