@@ -4,6 +4,8 @@ import static org.entente.db.jooq.Tables.CONTRIBUTION;
 import static org.entente.db.jooq.Tables.VALUATION_RATE;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Pledges and deliveries. Row-level security shows each tenant only the contributions whose releasability
  * includes it; the EUR values are computed by the database from the valuation-rate table. Reading another
  * tenant's contributions is written to that tenant's access ledger.
+ *
+ * <p>Every contribution carries the date it was pledged and the date of its last delivery (none while
+ * nothing is delivered); neither lies in the future, and no delivery comes before its pledge. This
+ * service writes both dates itself (the database would otherwise date a delivery today).
  */
 @Service
 public class ContributionService {
@@ -51,6 +57,7 @@ public class ContributionService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ActivityFeed activity;
+    private final Clock clock = Clock.systemDefaultZone();
 
     ContributionService(DSLContext dsl, ActorSource actors, PartnerDirectory partners, WorkstreamService workstreams,
             AuditTrail audit, ApplicationEventPublisher events, ActivityFeed activity) {
@@ -61,6 +68,11 @@ public class ContributionService {
         this.audit = audit;
         this.events = events;
         this.activity = activity;
+    }
+
+    /** The date pledges and deliveries are checked against (none may lie after it). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Transactional(readOnly = true)
@@ -75,7 +87,7 @@ public class ContributionService {
         Map<UUID, Partner> directory = partners.byId();
         List<Contribution> contributions = dsl.selectFrom(CONTRIBUTION)
                 .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()))
-                .orderBy(CONTRIBUTION.CREATED_AT)
+                .orderBy(CONTRIBUTION.PLEDGED_ON, CONTRIBUTION.CREATED_AT)
                 .fetch(r -> toContribution(r, directory));
         ledger(ref, contributions, "READ");
         return contributions;
@@ -90,14 +102,16 @@ public class ContributionService {
         Map<UUID, Partner> directory = partners.byId();
         List<Contribution> visible = dsl.selectFrom(CONTRIBUTION)
                 .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()))
-                .orderBy(CONTRIBUTION.CREATED_AT)
+                .orderBy(CONTRIBUTION.PLEDGED_ON, CONTRIBUTION.CREATED_AT)
                 .fetch(r -> toContribution(r, directory));
         StringBuilder csv = new StringBuilder(
-                "contributor,type,description,unit,pledged,delivered,pledged_eur,delivered_eur,releasability\r\n");
+                "contributor,type,description,unit,pledged,delivered,pledged_eur,delivered_eur,pledged_on,delivered_on,"
+                        + "releasability\r\n");
         for (Contribution c : visible) {
             csv.append(String.join(",", csvField(c.contributor().name()), c.type().name(), csvField(c.description()),
                     c.unit(), c.pledgedAmount().toPlainString(), c.deliveredAmount().toPlainString(),
-                    c.pledgedEur().toPlainString(), c.deliveredEur().toPlainString(),
+                    c.pledgedEur().toPlainString(), c.deliveredEur().toPlainString(), c.pledgedOn().toString(),
+                    c.deliveredOn() == null ? "" : c.deliveredOn().toString(),
                     csvField(partners.marking(c.releasability(), c.relTo(), c.contributor().id())))).append("\r\n");
         }
         ledger(ref, visible, "EXPORT");
@@ -131,12 +145,20 @@ public class ContributionService {
                         r.value5() == null ? "(no longer shared with you)" : r.value5(), r.value6()));
     }
 
+    /**
+     * Pledges a contribution: dated today unless the draft says otherwise; a delivered amount given with it is
+     * dated today unless a delivery date is given.
+     */
     @Transactional
     public Contribution pledge(WorkstreamRef ref, ContributionDraft draft) {
         Actor actor = actor();
-        validate(ref, draft);
+        LocalDate pledgedOn = draft.pledgedOn() == null ? today() : draft.pledgedOn();
+        BigDecimal delivered = draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount();
+        LocalDate deliveredOn = draft.deliveredOn() == null && delivered.signum() > 0 ? today() : draft.deliveredOn();
+        validate(ref, draft, pledgedOn, deliveredOn);
         UUID id = UUID.randomUUID();
         try {
+            explicitDates();
             dsl.insertInto(CONTRIBUTION)
                     .set(CONTRIBUTION.TENANT_ID, ref.tenantId())
                     .set(CONTRIBUTION.WORKSTREAM_ID, ref.id())
@@ -146,8 +168,9 @@ public class ContributionService {
                     .set(CONTRIBUTION.DESCRIPTION, draft.description() == null ? null : draft.description().strip())
                     .set(CONTRIBUTION.UNIT, draft.unit())
                     .set(CONTRIBUTION.PLEDGED_AMOUNT, draft.pledgedAmount())
-                    .set(CONTRIBUTION.DELIVERED_AMOUNT,
-                            draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount())
+                    .set(CONTRIBUTION.DELIVERED_AMOUNT, delivered)
+                    .set(CONTRIBUTION.PLEDGED_ON, pledgedOn)
+                    .set(CONTRIBUTION.DELIVERED_ON, deliveredOn)
                     .set(CONTRIBUTION.RELEASABILITY, draft.releasability().name())
                     .set(CONTRIBUTION.REL_TO, draft.releasability() == Releasability.REL_TO
                             ? draft.relTo().toArray(UUID[]::new) : new UUID[0])
@@ -159,7 +182,7 @@ public class ContributionService {
             }
             throw e;
         }
-        audit.record("CREATE", "contribution", id, null, snapshot(draft));
+        audit.record("CREATE", "contribution", id, null, snapshot(draft, pledgedOn, deliveredOn));
         activity.record(ref, "pledged", "pledged " + draft.pledgedAmount().toPlainString() + " "
                         + (ValuationRate.PERSON_DAY.equals(draft.unit()) ? "person-days" : draft.unit()) + " ("
                         + draft.type().label().toLowerCase() + ")", "contribution", id, actor.tenantId(),
@@ -169,9 +192,19 @@ public class ContributionService {
                 .fetchSingle(r -> toContribution(r, partners.byId()));
     }
 
-    /** Records what has been delivered so far; the second of two concurrent savers is told, not overwritten. */
+    /** Records what has been delivered so far, dated as {@link #recordDelivery(Contribution, BigDecimal, LocalDate)} does. */
     @Transactional
     public Contribution recordDelivery(Contribution current, BigDecimal deliveredAmount) {
+        return recordDelivery(current, deliveredAmount, null);
+    }
+
+    /**
+     * Records what has been delivered so far and when it was last delivered; the second of two concurrent
+     * savers is told, not overwritten. Without a date, more than before is a delivery today, less (a
+     * correction) keeps the last delivery date, nothing clears it.
+     */
+    @Transactional
+    public Contribution recordDelivery(Contribution current, BigDecimal deliveredAmount, LocalDate deliveredOn) {
         Actor actor = actor();
         if (!current.contributor().id().equals(actor.tenantId())) {
             throw new NotAllowed("Only the contributing organization can record its deliveries.");
@@ -182,8 +215,18 @@ public class ContributionService {
                 .check(deliveredAmount == null || deliveredAmount.compareTo(MAX_AMOUNT) < 0, "deliveredAmount",
                         "That amount is too large.")
                 .throwIfAny();
+        LocalDate date = deliveredOn;
+        if (date == null && deliveredAmount.signum() > 0) {
+            boolean more = deliveredAmount.compareTo(current.deliveredAmount()) > 0;
+            date = more || current.deliveredOn() == null ? today() : current.deliveredOn();
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkDates(errors, current.pledgedOn(), deliveredAmount, date);
+        errors.throwIfAny();
+        explicitDates();
         int updated = dsl.update(CONTRIBUTION)
                 .set(CONTRIBUTION.DELIVERED_AMOUNT, deliveredAmount)
+                .set(CONTRIBUTION.DELIVERED_ON, date)
                 .set(CONTRIBUTION.VERSION, CONTRIBUTION.VERSION.plus(1))
                 .set(CONTRIBUTION.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()),
@@ -192,8 +235,8 @@ public class ContributionService {
         if (updated == 0) {
             throw new ConcurrentEditException("contribution");
         }
-        audit.record("UPDATE", "contribution", current.id(), Map.of("deliveredAmount", current.deliveredAmount()),
-                Map.of("deliveredAmount", deliveredAmount));
+        audit.record("UPDATE", "contribution", current.id(), delivery(current.deliveredAmount(), current.deliveredOn()),
+                delivery(deliveredAmount, date));
         activity.record(current.workstream(), "delivered", "recorded a delivery of " + deliveredAmount.toPlainString()
                         + " " + (ValuationRate.PERSON_DAY.equals(current.unit()) ? "person-days" : current.unit()),
                 "contribution", current.id(), actor.tenantId(), current.releasability(), current.relTo());
@@ -203,7 +246,7 @@ public class ContributionService {
                 .fetchSingle(r -> toContribution(r, partners.byId()));
     }
 
-    private void validate(WorkstreamRef ref, ContributionDraft draft) {
+    private void validate(WorkstreamRef ref, ContributionDraft draft, LocalDate pledgedOn, LocalDate deliveredOn) {
         Set<String> units = new HashSet<>(dsl.select(VALUATION_RATE.UNIT).from(VALUATION_RATE).fetch(VALUATION_RATE.UNIT));
         InvalidInput.Collector errors = new InvalidInput.Collector()
                 .check(draft.type() != null, "type", "Choose what kind of contribution this is.")
@@ -218,7 +261,12 @@ public class ContributionService {
                         "Keep the description to 1000 characters.")
                 .check(draft.releasability() != null, "releasability", "Choose who may see this contribution.")
                 .check(draft.unit() != null && units.contains(draft.unit()), "unit",
-                        "Unknown currency \"" + draft.unit() + "\": choose one of the listed currencies.");
+                        "Unknown currency \"" + draft.unit() + "\": choose one of the listed currencies.")
+                .check(!pledgedOn.isAfter(today()), "pledgedOn", "A pledge cannot be dated in the future.");
+        if (draft.deliveredAmount() == null || draft.deliveredAmount().signum() >= 0) {
+            checkDates(errors, pledgedOn, draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount(),
+                    deliveredOn);
+        }
         if (draft.type() != null && draft.unit() != null) {
             boolean personDays = ValuationRate.PERSON_DAY.equals(draft.unit());
             errors.check((draft.type() == ContributionType.PERSONNEL) == personDays, "unit",
@@ -237,6 +285,34 @@ public class ContributionService {
         errors.throwIfAny();
     }
 
+    /** The delivery date against the amount, the pledge date and today; {@code delivered} is zero or more. */
+    private void checkDates(InvalidInput.Collector errors, LocalDate pledgedOn, BigDecimal delivered, LocalDate deliveredOn) {
+        if (deliveredOn == null) {
+            return;
+        }
+        errors.check(delivered.signum() > 0, "deliveredOn",
+                        "Nothing is delivered yet: enter the delivered amount, or clear the delivery date.")
+                .check(!deliveredOn.isAfter(today()), "deliveredOn", "A delivery cannot be dated in the future.")
+                .check(!deliveredOn.isBefore(pledgedOn), "deliveredOn",
+                        "A delivery cannot come before its pledge (" + pledgedOn + ").");
+    }
+
+    /**
+     * Tells the database that this transaction writes the contribution dates itself: its trigger would
+     * otherwise date a growing delivery today even when the same date as the last one was chosen.
+     */
+    private void explicitDates() {
+        dsl.select(DSL.function("set_config", SQLDataType.VARCHAR, DSL.val("app.explicit_dates"), DSL.val("on"),
+                DSL.val(true))).fetch();
+    }
+
+    private static Map<String, Object> delivery(BigDecimal amount, LocalDate on) {
+        Map<String, Object> delivery = new LinkedHashMap<>();
+        delivery.put("deliveredAmount", amount);
+        delivery.put("deliveredOn", on == null ? null : on.toString());
+        return delivery;
+    }
+
     private void ledger(WorkstreamRef ref, List<Contribution> contributions, String action) {
         UUID tenant = actors.currentActor().map(Actor::tenantId).orElse(null);
         UUID[] foreign = contributions.stream().filter(c -> !c.contributor().id().equals(tenant))
@@ -251,11 +327,16 @@ public class ContributionService {
         return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
     }
 
-    private static Map<String, Object> snapshot(ContributionDraft draft) {
+    private static Map<String, Object> snapshot(ContributionDraft draft, LocalDate pledgedOn, LocalDate deliveredOn) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("type", draft.type().name());
         snapshot.put("unit", draft.unit());
         snapshot.put("pledgedAmount", draft.pledgedAmount());
+        snapshot.put("pledgedOn", pledgedOn.toString());
+        if (deliveredOn != null) {
+            snapshot.put("deliveredAmount", draft.deliveredAmount());
+            snapshot.put("deliveredOn", deliveredOn.toString());
+        }
         snapshot.put("releasability", draft.releasability().name());
         return snapshot;
     }
@@ -265,7 +346,7 @@ public class ContributionService {
         return new Contribution(new WorkstreamRef(r.getTenantId(), r.getWorkstreamId()), r.getId(),
                 directory.getOrDefault(r.getContributorTenantId(), PartnerDirectory.unknown(r.getContributorTenantId())),
                 ContributionType.valueOf(r.getType()), r.getDescription(), r.getUnit(), r.getPledgedAmount(),
-                r.getDeliveredAmount(), r.getPledgedEur(), r.getDeliveredEur(),
+                r.getDeliveredAmount(), r.getPledgedEur(), r.getDeliveredEur(), r.getPledgedOn(), r.getDeliveredOn(),
                 Releasability.valueOf(r.getReleasability()), Arrays.asList(relTo), r.getVersion());
     }
 }

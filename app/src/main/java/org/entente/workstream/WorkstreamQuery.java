@@ -1,7 +1,11 @@
 package org.entente.workstream;
 
-/** List filters: any of them may be null. Text searches title and description. */
-public record WorkstreamQuery(String text, WorkstreamKind kind, WorkstreamStatus status) {
+/** List filters: any of them may be null. Text searches title and description; region matches exactly. */
+public record WorkstreamQuery(String text, WorkstreamKind kind, WorkstreamStatus status, String region) {
+
+    public WorkstreamQuery(String text, WorkstreamKind kind, WorkstreamStatus status) {
+        this(text, kind, status, null);
+    }
 
     /** Sortable columns of the workstream list. */
     public enum SortKey {

@@ -404,6 +404,9 @@ public class WorkstreamService {
         if (query.status() != null) {
             conditions.add(WORKSTREAM.STATUS.eq(query.status().name()));
         }
+        if (query.region() != null && !query.region().isBlank()) {
+            conditions.add(WORKSTREAM.REGION.equalIgnoreCase(query.region().strip()));
+        }
         if (query.text() != null && !query.text().isBlank()) {
             String text = query.text().strip();
             // Whole words through the full-text index; partial words by title as people type them.

@@ -57,12 +57,17 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
         try (Browser browser = new Browser()) {
             browser.open(appUrl("/"));
             browser.signInAtKeycloak("pat.ops", EntenteRealm.DEMO_PASSWORD);
-            browser.waitForText(By.id("tenants"), "Kingdom of Norway");
+            // With the demo history's dozens of partners a given row may sit under the fold: wait for the list,
+            // then find Norway through the search.
+            browser.waitForText(By.id("tenants"), "active");
             assertThat(browser.driver().getCurrentUrl()).contains("/tenants");
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("Tenants")
                     .doesNotContain("My organization").doesNotContain("Workstreams")
                     .doesNotContain("Members");
             browser.screenshot("12-tenants");
+            browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys("norway");
+            browser.waitForText(By.id("tenants"), "Kingdom of Norway");
+            browser.waitFor(By.cssSelector("#tenant-search input")).clear();
 
             browser.waitForClickable(By.id("new-tenant")).click();
             browser.waitFor(By.cssSelector("#tenant-name input")).sendKeys("Harbour Authority " + alias);
@@ -73,11 +78,11 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
             browser.driver().findElement(By.cssSelector("#tenant-domains input")).sendKeys(alias + ".example.org");
             browser.screenshot("13-new-tenant-dialog");
             browser.waitForClickable(By.id("save-tenant")).click();
+            // Narrow the list to the new tenant first: with many tenants its row may sit under the fold.
+            browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys(alias);
             browser.waitForText(By.id("tenants"), "Harbour Authority " + alias);
             browser.screenshot("14-tenant-created");
 
-            // Narrow the list to the new tenant first: with many tenants its row may sit under the fold.
-            browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys(alias);
             browser.waitForClickable(By.id("suspend-" + alias)).click();
             browser.waitForText(By.id("status-" + alias), "suspended");
 

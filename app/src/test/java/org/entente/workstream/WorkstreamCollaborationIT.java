@@ -159,12 +159,76 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
         String csv = new String(as(NORWAY, () -> contributions.exportCsv(exercise.ref())),
                 java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(csv).contains("4242").doesNotContain("9999").startsWith("contributor,type");
+        assertThat(csv).contains("4242").doesNotContain("9999").startsWith(
+                "contributor,type,description,unit,pledged,delivered,pledged_eur,delivered_eur,pledged_on,delivered_on,"
+                        + "releasability\r\n");
+        assertThat(csv).contains(",4242.00,0.00,4242.00,0.00," + LocalDate.now() + ",,");
         assertThat(as(KENYA, () -> dsl.fetchCount(CONTRIBUTION_ACCESS,
                 CONTRIBUTION_ACCESS.ACTION.eq("EXPORT").and(CONTRIBUTION_ACCESS.READER_TENANT_ID.eq(NORWAY.tenantId()))
                         .and(CONTRIBUTION_ACCESS.WORKSTREAM_ID.eq(exercise.id()))))).isEqualTo(1);
         assertThat(as(NATO, () -> dsl.fetchCount(CONTRIBUTION_ACCESS,
                 CONTRIBUTION_ACCESS.WORKSTREAM_ID.eq(exercise.id())))).isZero();
+    }
+
+    @Test
+    void contributionsCarryTheirPledgeAndLastDeliveryDates() {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        LocalDate today = LocalDate.now();
+        LocalDate pledgedOn = today.minusDays(40);
+
+        Contribution plain = as(NORWAY, () -> contributions.pledge(exercise.ref(), funding("100", "EUR", Releasability.PARTICIPANTS)));
+        assertThat(plain.pledgedOn()).isEqualTo(today);
+        assertThat(plain.deliveredOn()).isNull();
+
+        Contribution dated = as(NORWAY, () -> contributions.pledge(exercise.ref(), dated("1000", null, pledgedOn, null)));
+        assertThat(dated.pledgedOn()).isEqualTo(pledgedOn);
+        assertThat(dated.deliveredOn()).isNull();
+        Contribution deliveredWithPledge = as(NORWAY, () -> contributions.pledge(exercise.ref(), dated("1000", "200", pledgedOn, null)));
+        assertThat(deliveredWithPledge.deliveredOn()).as("delivered today unless dated").isEqualTo(today);
+
+        // A first delivery dated by the contributor; more later, today; a correction keeps the date; a second
+        // delivery on the same date as the first stays on that date.
+        Contribution first = as(NORWAY, () -> contributions.recordDelivery(dated, new BigDecimal("300"), pledgedOn.plusDays(5)));
+        assertThat(first.deliveredOn()).isEqualTo(pledgedOn.plusDays(5));
+        Contribution more = as(NORWAY, () -> contributions.recordDelivery(first, new BigDecimal("500")));
+        assertThat(more.deliveredOn()).isEqualTo(today);
+        Contribution corrected = as(NORWAY, () -> contributions.recordDelivery(more, new BigDecimal("450")));
+        assertThat(corrected.deliveredOn()).isEqualTo(today);
+        Contribution sameDay = as(NORWAY, () -> contributions.recordDelivery(corrected, new BigDecimal("600"), pledgedOn.plusDays(5)));
+        assertThat(sameDay.deliveredOn()).isEqualTo(pledgedOn.plusDays(5));
+        Contribution undone = as(NORWAY, () -> contributions.recordDelivery(sameDay, BigDecimal.ZERO));
+        assertThat(undone.deliveredOn()).isNull();
+
+        assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).extracting(Contribution::id)
+                .as("oldest pledge first").startsWith(dated.id(), deliveredWithPledge.id());
+        String csv = new String(as(NORWAY, () -> contributions.exportCsv(exercise.ref())),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains(",1000.00,200.00,1000.00,200.00," + pledgedOn + "," + today + ",")
+                .contains(",1000.00,0.00,1000.00,0.00," + pledgedOn + ",,");
+    }
+
+    @Test
+    void badContributionDatesAreRejectedPerFieldAndNothingIsStored() {
+        Workstream exercise = as(NORWAY, () -> workstreams.create(initiative(marker)));
+        LocalDate today = LocalDate.now();
+        assertFieldError(() -> contributions.pledge(exercise.ref(), dated("10", null, today.plusDays(1), null)), "pledgedOn");
+        assertFieldError(() -> contributions.pledge(exercise.ref(), dated("10", "5", today.minusDays(3), today.plusDays(1))),
+                "deliveredOn");
+        assertFieldError(() -> contributions.pledge(exercise.ref(), dated("10", "5", today.minusDays(3), today.minusDays(4))),
+                "deliveredOn");
+        assertFieldError(() -> contributions.pledge(exercise.ref(), dated("10", null, today.minusDays(3), today.minusDays(1))),
+                "deliveredOn");
+        assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).isEmpty();
+
+        Contribution pledge = as(NORWAY, () -> contributions.pledge(exercise.ref(), dated("10", null, today.minusDays(3), null)));
+        assertFieldError(() -> contributions.recordDelivery(pledge, new BigDecimal("5"), today.minusDays(4)), "deliveredOn");
+        assertFieldError(() -> contributions.recordDelivery(pledge, new BigDecimal("5"), today.plusDays(1)), "deliveredOn");
+        assertFieldError(() -> contributions.recordDelivery(pledge, BigDecimal.ZERO, today), "deliveredOn");
+        assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).singleElement().satisfies(c -> {
+            assertThat(c.deliveredAmount()).isZero();
+            assertThat(c.deliveredOn()).isNull();
+            assertThat(c.version()).isEqualTo(pledge.version());
+        });
     }
 
     @Test
@@ -295,6 +359,12 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
     private static ContributionDraft funding(String amount, String unit, Releasability releasability) {
         return new ContributionDraft(ContributionType.FUNDING, "Funding", unit, new BigDecimal(amount), null,
                 releasability, List.of());
+    }
+
+    private static ContributionDraft dated(String pledged, String delivered, LocalDate pledgedOn, LocalDate deliveredOn) {
+        return new ContributionDraft(ContributionType.FUNDING, "Funding", "EUR", new BigDecimal(pledged),
+                delivered == null ? null : new BigDecimal(delivered), pledgedOn, deliveredOn, Releasability.PARTICIPANTS,
+                List.of());
     }
 
     private void assertFieldError(Runnable attempt, String field) {

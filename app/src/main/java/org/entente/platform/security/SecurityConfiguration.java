@@ -19,6 +19,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInUserService signInUserService) throws Exception {
+        // Static libraries served from jars (ECharts for the Analytics workspace): signed-in users only.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}"));
         http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(signInUserService)));
         return http.build();

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +32,7 @@ import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
 
-/** Pledged and delivered contributions the signed-in tenant may see, each with its marking. */
+/** Pledged and delivered contributions the signed-in tenant may see, each with its dates and marking. */
 class ContributionsTab extends VerticalLayout {
 
     private static final NumberFormat MONEY = NumberFormat.getNumberInstance(Locale.UK);
@@ -62,7 +64,10 @@ class ContributionsTab extends VerticalLayout {
         grid.addColumn(c -> c.type().label()).setHeader("Type").setAutoWidth(true);
         grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(2);
         grid.addColumn(c -> MONEY.format(c.pledgedAmount()) + " " + unitLabel(c.unit())).setHeader("Pledged").setAutoWidth(true);
+        grid.addColumn(Contribution::pledgedOn).setHeader("Pledged on").setKey("pledgedOn").setAutoWidth(true);
         grid.addColumn(c -> MONEY.format(c.deliveredAmount()) + " " + unitLabel(c.unit())).setHeader("Delivered").setAutoWidth(true);
+        grid.addColumn(c -> c.deliveredOn() == null ? "" : c.deliveredOn().toString()).setHeader("Last delivered on")
+                .setKey("deliveredOn").setAutoWidth(true);
         grid.addColumn(c -> "€ " + MONEY.format(c.pledgedEur())).setHeader("Pledged (EUR)").setAutoWidth(true);
         grid.addComponentColumn(c -> {
             Span marking = new Span(partners.marking(c.releasability(), c.relTo(), c.contributor().id()));
@@ -125,23 +130,50 @@ class ContributionsTab extends VerticalLayout {
         description.setMaxLength(1000);
         BigDecimalField pledged = new BigDecimalField("Pledged amount");
         pledged.setId("contribution-pledged");
+        LocalDate today = contributions.today();
+        DatePicker pledgedOn = new DatePicker("Pledged on", today);
+        pledgedOn.setMax(today);
+        pledgedOn.setId("contribution-pledged-on");
         BigDecimalField delivered = new BigDecimalField("Delivered so far");
+        delivered.setId("contribution-delivered");
+        // Offered once something is delivered: today unless changed, never before the pledge.
+        DatePicker deliveredOn = new DatePicker("Delivered on");
+        deliveredOn.setMax(today);
+        deliveredOn.setMin(today);
+        deliveredOn.setVisible(false);
+        deliveredOn.setId("contribution-delivered-on");
+        pledgedOn.addValueChangeListener(e -> deliveredOn.setMin(e.getValue()));
+        delivered.addValueChangeListener(e -> {
+            boolean any = e.getValue() != null && e.getValue().signum() > 0;
+            deliveredOn.setVisible(any);
+            if (!any) {
+                deliveredOn.clear();
+            } else if (deliveredOn.isEmpty()) {
+                deliveredOn.setValue(today);
+            }
+        });
         ReleasabilityChooser audience = new ReleasabilityChooser("contribution", workstream, workstreams, ownTenant);
-        FormLayout form = new FormLayout(type, unit, pledged, delivered, description, audience.releasability,
-                audience.relTo);
+        FormLayout form = new FormLayout(type, unit, pledged, pledgedOn, delivered, deliveredOn, description,
+                audience.releasability, audience.relTo);
         dialog.add(form);
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("type", type, "unit", unit,
-                "pledgedAmount", pledged, "deliveredAmount", delivered, "description", description,
-                "releasability", audience.releasability, "relTo", audience.relTo);
+                "pledgedAmount", pledged, "deliveredAmount", delivered, "pledgedOn", pledgedOn, "deliveredOn", deliveredOn,
+                "description", description, "releasability", audience.releasability, "relTo", audience.relTo);
         Button save = new Button("Pledge", click -> {
             Feedback.clear(fields);
             if (pledged.isInvalid() && pledged.getValue() == null && !pledged.isEmpty()) {
                 return;
             }
             try {
+                if (pledgedOn.isEmpty()) {
+                    // A cleared date would silently become today: ask instead.
+                    pledgedOn.setErrorMessage("Enter the date of the pledge.");
+                    pledgedOn.setInvalid(true);
+                    return;
+                }
                 contributions.pledge(workstream.ref(), new ContributionDraft(type.getValue(), description.getValue(),
-                        unit.getValue(), pledged.getValue(), delivered.getValue(), audience.value(),
-                        audience.relToIds()));
+                        unit.getValue(), pledged.getValue(), delivered.getValue(), pledgedOn.getValue(),
+                        deliveredOn.getValue(), audience.value(), audience.relToIds()));
                 dialog.close();
                 Feedback.success("Contribution pledged.");
                 refresh();
@@ -160,21 +192,45 @@ class ContributionsTab extends VerticalLayout {
         dialog.setHeaderTitle("Record delivery");
         BigDecimalField delivered = new BigDecimalField("Delivered so far (" + unitLabel(contribution.unit()) + ")");
         delivered.setValue(contribution.deliveredAmount());
-        dialog.add(delivered);
+        delivered.setId("delivery-amount");
+        // More than before is a delivery today unless another date is chosen; less is a correction that
+        // keeps the last delivery date; nothing delivered has no date.
+        LocalDate today = contributions.today();
+        DatePicker deliveredOn = new DatePicker("Last delivered on", contribution.deliveredOn());
+        deliveredOn.setMin(contribution.pledgedOn());
+        deliveredOn.setMax(today);
+        deliveredOn.setVisible(contribution.deliveredOn() != null);
+        deliveredOn.setId("delivery-date");
+        boolean[] dateChosen = {false};
+        deliveredOn.addValueChangeListener(e -> dateChosen[0] |= e.isFromClient());
+        delivered.addValueChangeListener(e -> {
+            boolean any = e.getValue() != null && e.getValue().signum() > 0;
+            deliveredOn.setVisible(any);
+            if (!any) {
+                deliveredOn.clear();
+            } else if (!dateChosen[0]) {
+                boolean more = e.getValue().compareTo(contribution.deliveredAmount()) > 0;
+                deliveredOn.setValue(more || contribution.deliveredOn() == null ? today : contribution.deliveredOn());
+            }
+        });
+        dialog.add(new FormLayout(delivered, deliveredOn));
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("deliveredAmount", delivered,
+                "deliveredOn", deliveredOn);
         Button save = new Button("Save", click -> {
-            Feedback.clear(Map.of("deliveredAmount", delivered));
+            Feedback.clear(fields);
             try {
-                contributions.recordDelivery(contribution, delivered.getValue());
+                contributions.recordDelivery(contribution, delivered.getValue(), deliveredOn.getValue());
                 dialog.close();
                 Feedback.success("Delivery recorded.");
                 refresh();
             } catch (RuntimeException e) {
-                Feedback.show(e, Map.of("deliveredAmount", delivered), () -> {
+                Feedback.show(e, fields, () -> {
                     dialog.close();
                     refresh();
                 });
             }
         });
+        save.setId("save-delivery");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -28,17 +30,22 @@ import com.vaadin.flow.data.provider.SortDirection;
 import org.entente.workstream.WorkstreamService;
 import org.entente.workstream.WorkstreamStatus;
 
-/** Every workstream shared with the signed-in tenant: search, filter, sort, open, create. */
+/**
+ * Every workstream shared with the signed-in tenant: search, filter, sort, open, create. Query parameters
+ * {@code kind}, {@code status} and {@code region} preset the filters (e.g. {@code /workstreams?kind=RND_PROJECT&status=ACTIVE},
+ * the Analytics drill-down); the list still shows only what the tenant may see.
+ */
 @Route("workstreams")
 @PageTitle("Workstreams · Entente")
 @Menu(title = "Workstreams", order = 1, icon = "vaadin:connect")
 @PermitAll
-public class WorkstreamsView extends VerticalLayout {
+public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final WorkstreamService workstreams;
     private final TextField search = new TextField();
     private final ComboBox<WorkstreamKind> kind = new ComboBox<>();
     private final ComboBox<WorkstreamStatus> status = new ComboBox<>();
+    private final TextField region = new TextField();
     private final Grid<Workstream> grid = new Grid<>(Workstream.class, false);
 
     public WorkstreamsView(WorkstreamService workstreams, PartnerDirectory partners) {
@@ -59,6 +66,14 @@ public class WorkstreamsView extends VerticalLayout {
         status.setItems(WorkstreamStatus.values());
         status.setItemLabelGenerator(WorkstreamStatus::label);
         status.setClearButtonVisible(true);
+        region.setPlaceholder("Any region");
+        region.setId("workstream-region");
+        region.setWidth("9rem");
+        region.setClearButtonVisible(true);
+        region.setValueChangeMode(ValueChangeMode.LAZY);
+        region.addValueChangeListener(e -> refresh());
+        kind.setId("workstream-kind-filter");
+        status.setId("workstream-status-filter");
         search.addValueChangeListener(e -> refresh());
         kind.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
@@ -70,7 +85,7 @@ public class WorkstreamsView extends VerticalLayout {
         create.setId("new-workstream");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, kind, status, create);
+        HorizontalLayout toolbar = new HorizontalLayout(search, kind, status, region, create);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(status);
@@ -103,11 +118,27 @@ public class WorkstreamsView extends VerticalLayout {
     }
 
     private void refresh() {
-        WorkstreamQuery query = new WorkstreamQuery(search.getValue(), kind.getValue(), status.getValue());
+        WorkstreamQuery query = new WorkstreamQuery(search.getValue(), kind.getValue(), status.getValue(),
+                region.getValue());
         grid.setItems(page -> workstreams.find(query, page.getSortOrders().stream()
                         .map(order -> new WorkstreamQuery.Sort(SortKey.valueOf(order.getSorted()),
                                 order.getDirection() == SortDirection.ASCENDING))
                         .toList(), page.getOffset(), page.getLimit()).stream(),
                 page -> workstreams.count(query));
+    }
+
+    /** Presets the filters from {@code ?kind=…&status=…&region=…}; values that name nothing are ignored. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        java.util.Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        first(parameters, "kind").flatMap(value -> java.util.Arrays.stream(WorkstreamKind.values())
+                .filter(k -> k.name().equalsIgnoreCase(value)).findFirst()).ifPresent(kind::setValue);
+        first(parameters, "status").flatMap(value -> java.util.Arrays.stream(WorkstreamStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(value)).findFirst()).ifPresent(status::setValue);
+        first(parameters, "region").ifPresent(region::setValue);
+    }
+
+    private static java.util.Optional<String> first(java.util.Map<String, List<String>> parameters, String name) {
+        return parameters.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
     }
 }

@@ -1,0 +1,264 @@
+package org.entente.analytics;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.entente.analytics.engine.Analytics;
+import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.AnalyticsReport;
+import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.FilterOptions;
+import org.entente.analytics.engine.InvalidFilterException;
+import org.entente.analytics.engine.Viewer;
+import org.entente.analytics.engine.snapshot.NoSnapshotException;
+import org.entente.analytics.engine.snapshot.RefreshInProgressException;
+import org.entente.analytics.engine.snapshot.SnapshotInfo;
+import org.entente.analytics.engine.snapshot.SnapshotStore;
+import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.security.CurrentUser;
+import org.entente.platform.security.SignedInUser;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.NotAllowed;
+import org.entente.tenant.Affiliation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Analytics workspace's one entry point. Decides who sees what — realm role {@code coordinator}: the
+ * federation under disclosure control; everyone else: their own organization's view — from the signed-in
+ * token only. Figures come only from the DuckDB snapshot, never from PostgreSQL. Refreshes the snapshot on
+ * a coordinator's request, on a schedule and once at start-up when there is none, one at a time and on a
+ * background thread, telling every open page how far it got.
+ */
+@Service
+public class AnalyticsService {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsService.class);
+
+    private final SnapshotStore store;
+    private final Analytics analytics;
+    private final AnalyticsSource source;
+    private final CurrentUser currentUser;
+    private final AnalyticsSettings settings;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("analytics-refresh").factory());
+    private final AtomicReference<AnalyticsStatus.Running> running = new AtomicReference<>();
+    private final Set<Consumer<RefreshEvent>> watchers = ConcurrentHashMap.newKeySet();
+    private volatile AnalyticsStatus.Failure lastFailure;
+
+    AnalyticsService(SnapshotStore store, Analytics analytics, AnalyticsSource source, CurrentUser currentUser,
+            AnalyticsProperties properties) {
+        this.settings = new AnalyticsSettings(properties.minimumPartners(), properties.dominanceLimit());
+        this.store = store;
+        this.analytics = analytics;
+        this.source = source;
+        this.currentUser = currentUser;
+    }
+
+    /** The disclosure-control settings the federation view is published under. */
+    public AnalyticsSettings settings() {
+        return settings;
+    }
+
+    /** Whose figures the signed-in person sees. */
+    public Viewer viewer() {
+        SignedInUser user = signedIn();
+        if (!(user.affiliation() instanceof Affiliation.Affiliated affiliated)) {
+            throw new NotAllowed("Analytics shows figures to members of a partner organization.");
+        }
+        return coordinator(user) ? Viewer.federation(affiliated.tenantId()) : Viewer.organization(affiliated.tenantId());
+    }
+
+    public AnalyticsStatus status() {
+        Viewer viewer = viewer();
+        return new AnalyticsStatus(viewer, store.current().orElse(null), running.get(), failure(),
+                viewer.federation());
+    }
+
+    /**
+     * The figures for the signed-in person, cut by the filter; empty while there is no snapshot yet.
+     *
+     * @throws InvalidInput for a filter out of range, keyed by the filter's field
+     *                      ({@code yearFrom, yearTo, region, partnerKind, workstreamKind})
+     */
+    public Optional<AnalyticsReport> report(AnalyticsFilter filter) {
+        Viewer viewer = viewer();
+        try {
+            return Optional.of(analytics.report(viewer, filter == null ? AnalyticsFilter.everything() : filter));
+        } catch (NoSnapshotException e) {
+            if (store.current().isPresent()) {
+                // There is a snapshot, but its file cannot be read: say so rather than "no snapshot yet".
+                throw new AnalyticsUnavailable(e.getMessage());
+            }
+            return Optional.empty();
+        } catch (InvalidFilterException e) {
+            throw InvalidInput.of(e.field() == null ? "filter" : e.field(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Analytics report failed for {}", viewer, e);
+            throw new AnalyticsUnavailable("The figures cannot be read from the snapshot right now: "
+                    + source.explain(e));
+        }
+    }
+
+    /** Years, regions and kinds the filters offer; empty while there is no snapshot yet. */
+    public Optional<FilterOptions> filterOptions() {
+        viewer();
+        try {
+            return Optional.of(analytics.filterOptions());
+        } catch (NoSnapshotException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn("Analytics filter options failed", e);
+            throw new AnalyticsUnavailable("The snapshot cannot be read right now: " + source.explain(e));
+        }
+    }
+
+    /**
+     * Starts a refresh of the snapshot in the background (coordinators only); progress and outcome reach
+     * every {@link #watch watcher}.
+     *
+     * @throws NotAllowed     for anyone but a coordinator
+     * @throws RefreshRunning when a refresh runs already (it is not started twice)
+     */
+    public void refresh() {
+        SignedInUser user = signedIn();
+        if (!coordinator(user) || !(user.affiliation() instanceof Affiliation.Affiliated)) {
+            throw new NotAllowed("Only coordinators refresh the analytics snapshot.");
+        }
+        start(user.displayName());
+    }
+
+    /** Tells {@code watcher} about every refresh from now on, on the refresh thread; close to stop. */
+    public AutoCloseable watch(Consumer<RefreshEvent> watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    /** Whether a refresh runs now (started by anyone, or the schedule). */
+    public boolean refreshing() {
+        return running.get() != null || store.refreshing();
+    }
+
+    @Scheduled(initialDelayString = "${entente.analytics.refresh-interval:PT15M}",
+            fixedDelayString = "${entente.analytics.refresh-interval:PT15M}")
+    void onSchedule() {
+        startQuietly("the schedule");
+    }
+
+    /**
+     * Without a snapshot, takes the first one; with one, still checks the analytics role so that the page
+     * can name a broken setting before the next scheduled refresh. Never holds up or fails the start.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (store.current().isEmpty()) {
+            startQuietly("start-up");
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                source.check();
+            } catch (AnalyticsSetupProblem e) {
+                recordFailure(e.getMessage());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void startQuietly(String by) {
+        try {
+            start(by);
+        } catch (RefreshRunning e) {
+            log.debug("Analytics refresh by {} skipped: {}", by, e.getMessage());
+        }
+    }
+
+    private void start(String by) {
+        AnalyticsStatus.Running refresh = new AnalyticsStatus.Running(Instant.now(), by, 0, "Starting");
+        if (store.refreshing() || !running.compareAndSet(null, refresh)) {
+            AnalyticsStatus.Running current = running.get();
+            throw new RefreshRunning(current == null
+                    ? "A refresh is already running; its result will show here when it is done."
+                    : "A refresh started by " + current.startedBy() + " is already running; its result will show "
+                            + "here when it is done.");
+        }
+        broadcast(new RefreshEvent.Started(refresh.startedAt(), by));
+        try {
+            worker.execute(() -> run(refresh));
+        } catch (RuntimeException e) {
+            running.set(null);
+            throw e;
+        }
+    }
+
+    private void run(AnalyticsStatus.Running refresh) {
+        RefreshEvent outcome;
+        try {
+            source.check();
+            SnapshotInfo info = store.refresh(source.dataSource(), (fraction, step) -> {
+                running.set(new AnalyticsStatus.Running(refresh.startedAt(), refresh.startedBy(), fraction, step));
+                broadcast(new RefreshEvent.Progress(fraction, step));
+            });
+            lastFailure = null;
+            log.info("Analytics snapshot taken in {}: {}", info.took(), info.rowCounts());
+            outcome = new RefreshEvent.Finished(info);
+        } catch (RefreshInProgressException e) {
+            outcome = new RefreshEvent.Failed(Instant.now(), e.getMessage());
+        } catch (AnalyticsSetupProblem e) {
+            outcome = recordFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Analytics refresh failed", e);
+            outcome = recordFailure("The refresh failed, the previous snapshot stays in use: " + source.explain(e));
+        } finally {
+            running.set(null);
+        }
+        broadcast(outcome);
+    }
+
+    private RefreshEvent.Failed recordFailure(String message) {
+        log.warn("Analytics: {}", message);
+        RefreshEvent.Failed failed = new RefreshEvent.Failed(Instant.now(), message);
+        lastFailure = new AnalyticsStatus.Failure(failed.at(), message);
+        return failed;
+    }
+
+    private AnalyticsStatus.Failure failure() {
+        AnalyticsStatus.Failure own = lastFailure;
+        if (own != null) {
+            return own;
+        }
+        return store.lastFailure().map(f -> new AnalyticsStatus.Failure(f.at(), f.message())).orElse(null);
+    }
+
+    private void broadcast(RefreshEvent event) {
+        for (Consumer<RefreshEvent> watcher : watchers) {
+            try {
+                watcher.accept(event);
+            } catch (RuntimeException e) {
+                log.debug("An analytics watcher failed on {}", event, e);
+            }
+        }
+    }
+
+    private SignedInUser signedIn() {
+        return currentUser.get().orElseThrow(() -> new NotAllowed("Sign in to see analytics."));
+    }
+
+    private static boolean coordinator(SignedInUser user) {
+        return user.roles().contains(EntenteRealm.ROLE_COORDINATOR);
+    }
+}

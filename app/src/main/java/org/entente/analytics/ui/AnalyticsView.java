@@ -1,0 +1,531 @@
+package org.entente.analytics.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.entente.analytics.AnalyticsService;
+import org.entente.analytics.AnalyticsStatus;
+import org.entente.analytics.AnalyticsUnavailable;
+import org.entente.analytics.RefreshEvent;
+import org.entente.analytics.RefreshRunning;
+import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.AnalyticsReport;
+import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.FilterOptions;
+import org.entente.analytics.engine.Kpi;
+import org.entente.analytics.engine.disclosure.SuppressionReason;
+import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.rollup.Row;
+import org.entente.platform.ui.Feedback;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.NotAllowed;
+import org.entente.tenant.TenantKind;
+import org.entente.tenant.TenantService;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.WorkstreamKind;
+import org.entente.workstream.WorkstreamStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Analytics workspace: figures from the latest snapshot for the signed-in person — the federation
+ * under disclosure control for coordinators, their own organization's sight for everyone else. Each rollup
+ * is a chart with its figures beside it; the page carries the most restrictive marking of the data behind
+ * what it shows and the time of the snapshot. Coordinators refresh the snapshot and watch its progress
+ * (server push); a refresh started elsewhere shows here too.
+ */
+@Route("analytics")
+@PageTitle("Analytics · Entente")
+@Menu(title = "Analytics", order = 2, icon = "vaadin:chart")
+@PermitAll
+public class AnalyticsView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsView.class);
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+    /** The rollups (portfolio, portfolio-by-region) whose bars and rows open the workstream list. */
+    static final String PORTFOLIO = "portfolio";
+
+    private final AnalyticsService analytics;
+    private final Figures figures;
+
+    private final Div marking = new Div();
+    private final Span asOf = new Span();
+    private final Paragraph scope = new Paragraph();
+    private final Div legend = new Div();
+    private final Button refresh = new Button("Refresh snapshot", VaadinIcon.REFRESH.create());
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressStep = new Span();
+    private final Div failure = new Div();
+    private final Div content = new Div();
+
+    private final IntegerField yearFrom = new IntegerField("From year");
+    private final IntegerField yearTo = new IntegerField("To year");
+    private final ComboBox<String> region = new ComboBox<>("Region");
+    private final ComboBox<String> partnerKind = new ComboBox<>("Partner kind");
+    private final ComboBox<String> workstreamKind = new ComboBox<>("Workstream kind");
+    private final Map<String, HasValidation> fields = Map.of("yearFrom", yearFrom, "yearTo", yearTo,
+            "region", region, "partnerKind", partnerKind, "workstreamKind", workstreamKind);
+    private final HorizontalLayout filters;
+
+    private AutoCloseable watching;
+    private boolean filterOptionsLoaded;
+
+    public AnalyticsView(AnalyticsService analytics, TenantService tenants) {
+        this.analytics = analytics;
+        AnalyticsSettings settings = analytics.settings();
+        this.figures = new Figures(settings.minimumPartners(), settings.dominanceLimit());
+        setPadding(false);
+        setSpacing(false);
+        addClassName("analytics-view");
+
+        marking.addClassName("releasability-banner");
+        marking.setId("analytics-marking");
+        marking.setWidthFull();
+        add(marking);
+
+        VerticalLayout body = new VerticalLayout();
+        body.addClassName("analytics-page");
+        H1 title = new H1("Analytics");
+        asOf.setId("analytics-as-of");
+        asOf.addClassName("analytics-as-of");
+        refresh.setId("refresh-analytics");
+        refresh.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        refresh.addClickListener(click -> startRefresh());
+        progress.setId("refresh-progress");
+        progress.setWidth("20rem");
+        progressStep.setId("refresh-step");
+        progressStep.addClassName("analytics-step");
+        HorizontalLayout progressBox = new HorizontalLayout(progress, progressStep);
+        progressBox.setId("refresh-status");
+        progressBox.setAlignItems(FlexComponent.Alignment.CENTER);
+        progressBox.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(title, asOf, refresh);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.expand(asOf);
+        header.addClassName("analytics-header");
+
+        scope.setId("analytics-scope");
+        scope.addClassName("analytics-scope");
+        legend.setId("suppression-legend");
+        legend.addClassName("analytics-legend");
+        failure.setId("analytics-failure");
+        failure.addClassName("analytics-failure");
+        failure.setVisible(false);
+
+        filters = filterBar();
+        content.setId("analytics-content");
+        content.setWidthFull();
+        body.add(header, progressBox, scope, legend, failure, filters, content);
+        add(body);
+
+        AnalyticsStatus status = analytics.status();
+        refresh.setVisible(status.mayRefresh());
+        describeScope(status, tenants);
+        showStatus(status);
+        render();
+    }
+
+    // ---------------------------------------------------------------------------------------- header
+
+    private void describeScope(AnalyticsStatus status, TenantService tenants) {
+        if (status.viewer().federation()) {
+            scope.setText("Federation view — all partners; figures under disclosure control (k = "
+                    + analytics.settings().minimumPartners() + ", dominance "
+                    + Math.round(analytics.settings().dominanceLimit() * 100) + " %).");
+            legend.removeAll();
+            legend.add(new Span("Suppressed figures:"));
+            for (SuppressionReason reason : SuppressionReason.values()) {
+                Span mark = new Span(figures.mark(reason));
+                mark.addClassName("suppressed-mark");
+                legend.add(new Span(mark, new Span(" " + figures.explanation(reason))));
+            }
+        } else {
+            String name = tenants.currentTenant().map(t -> t.name()).orElse("your organization");
+            scope.setText("Your organization's view — figures from the records " + name
+                    + " may see, so nothing is withheld.");
+            legend.setVisible(false);
+        }
+    }
+
+    private void showStatus(AnalyticsStatus status) {
+        asOf.setText(status.snapshot() == null ? "No snapshot yet" : "as of " + AS_OF.format(status.snapshot().takenAt()));
+        if (status.snapshot() != null) {
+            asOf.getElement().setAttribute("title", "Snapshot of " + status.snapshot().asOf() + ", taken in "
+                    + status.snapshot().took().toMillis() + " ms");
+        }
+        AnalyticsStatus.Running running = status.running();
+        showProgress(running == null ? null : running.fraction(), running == null ? null : running.step());
+        if (status.lastFailure() == null) {
+            failure.setVisible(false);
+        } else {
+            failure.setText("Last refresh failed (" + AS_OF.format(status.lastFailure().at()) + "): "
+                    + status.lastFailure().message()
+                    + (status.snapshot() == null ? "" : " The figures below are from the previous snapshot."));
+            failure.setVisible(true);
+        }
+    }
+
+    private void showProgress(Double fraction, String step) {
+        Component box = progress.getParent().orElseThrow();
+        if (fraction == null) {
+            box.setVisible(false);
+            refresh.setEnabled(true);
+            refresh.setText("Refresh snapshot");
+            return;
+        }
+        box.setVisible(true);
+        progress.setValue(Math.max(0, Math.min(1, fraction)));
+        progressStep.setText(step == null ? "" : step);
+        refresh.setEnabled(false);
+        refresh.setText("Refreshing…");
+    }
+
+    private void startRefresh() {
+        try {
+            analytics.refresh();
+            showProgress(0.0, "Starting");
+        } catch (RefreshRunning running) {
+            Notification note = Notification.show(running.getMessage(), 5000, Notification.Position.MIDDLE);
+            note.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        } catch (NotAllowed notAllowed) {
+            Feedback.error(notAllowed.getMessage());
+        }
+    }
+
+    private void onRefreshEvent(RefreshEvent event) {
+        switch (event) {
+            case RefreshEvent.Started started -> showProgress(0.0, "Started by " + started.by());
+            case RefreshEvent.Progress p -> showProgress(p.fraction(), p.step());
+            case RefreshEvent.Finished finished -> {
+                showStatus(analytics.status());
+                filterOptionsLoaded = false;
+                render();
+                Feedback.success("Snapshot refreshed: " + asOf.getText() + ".");
+            }
+            case RefreshEvent.Failed failed -> {
+                showStatus(analytics.status());
+                Feedback.error(failed.message());
+            }
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- filters
+
+    private HorizontalLayout filterBar() {
+        for (IntegerField year : List.of(yearFrom, yearTo)) {
+            year.setWidth("7rem");
+            year.setStepButtonsVisible(false);
+            year.setClearButtonVisible(true);
+            year.setPlaceholder("Any");
+            year.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a year, e.g. 2024."));
+            year.addValueChangeListener(e -> render());
+        }
+        yearFrom.setId("filter-year-from");
+        yearTo.setId("filter-year-to");
+        region.setId("filter-region");
+        partnerKind.setId("filter-partner-kind");
+        workstreamKind.setId("filter-workstream-kind");
+        partnerKind.setItemLabelGenerator(AnalyticsView::partnerKindLabel);
+        workstreamKind.setItemLabelGenerator(AnalyticsView::workstreamKindLabel);
+        for (ComboBox<String> box : List.of(region, partnerKind, workstreamKind)) {
+            box.setPlaceholder("All");
+            box.setClearButtonVisible(true);
+            box.setWidth("11rem");
+            box.addValueChangeListener(e -> render());
+        }
+        Button clear = new Button("Clear filters", click -> {
+            yearFrom.clear();
+            yearTo.clear();
+            region.clear();
+            partnerKind.clear();
+            workstreamKind.clear();
+        });
+        clear.setId("clear-filters");
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(yearFrom, yearTo, region, partnerKind, workstreamKind, clear);
+        bar.setId("analytics-filters");
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    private void loadFilterOptions() {
+        if (filterOptionsLoaded) {
+            return;
+        }
+        Optional<FilterOptions> options = analytics.filterOptions();
+        options.ifPresent(o -> {
+            keepValue(region, o.regions());
+            keepValue(partnerKind, o.partnerKinds());
+            keepValue(workstreamKind, o.workstreamKinds());
+            String years = "Years " + o.firstYear() + "–" + o.lastYear();
+            yearFrom.setHelperText(years);
+            yearTo.setHelperText(years);
+            filterOptionsLoaded = true;
+        });
+    }
+
+    private static void keepValue(ComboBox<String> box, List<String> items) {
+        String value = box.getValue();
+        box.setItems(items);
+        if (value != null && items.contains(value)) {
+            box.setValue(value);
+        }
+    }
+
+    private AnalyticsFilter filter() {
+        return new AnalyticsFilter(yearFrom.getValue(), yearTo.getValue(), region.getValue(), partnerKind.getValue(),
+                workstreamKind.getValue());
+    }
+
+    // ------------------------------------------------------------------------------------- the figures
+
+    private void render() {
+        Feedback.clear(fields);
+        Optional<AnalyticsReport> report;
+        try {
+            loadFilterOptions();
+            report = analytics.report(filter());
+        } catch (InvalidInput invalid) {
+            Feedback.show(invalid, fields, this::render);
+            return;
+        } catch (AnalyticsUnavailable unavailable) {
+            content.removeAll();
+            Div problem = new Div(new Span(unavailable.getMessage()));
+            problem.addClassName("analytics-failure");
+            problem.setId("analytics-unavailable");
+            content.add(problem);
+            return;
+        }
+        content.removeAll();
+        if (report.isEmpty()) {
+            filters.setVisible(false);
+            marking.setText("No figures shown");
+            Div empty = new Div(new Span(analytics.status().mayRefresh()
+                    ? "No snapshot yet — refresh to take the first one."
+                    : "No snapshot yet — a coordinator can refresh."));
+            empty.setId("analytics-empty");
+            empty.addClassName("analytics-empty");
+            content.add(empty);
+            return;
+        }
+        filters.setVisible(true);
+        show(report.get());
+    }
+
+    private void show(AnalyticsReport report) {
+        marking.setText(report.marking() == null
+                ? "No figures published for these filters"
+                : marking(report.marking()) + " — the most restrictive marking of the records behind these figures");
+
+        Div kpis = new Div();
+        kpis.setId("analytics-kpis");
+        kpis.addClassName("analytics-kpis");
+        for (Kpi kpi : report.kpis()) {
+            Span value = new Span(figures.text(kpi.value(), kpi.kind()));
+            value.addClassName("kpi-value");
+            if (kpi.value() != null && kpi.value().isSuppressed()) {
+                value.addClassName("suppressed-mark");
+                value.getElement().setAttribute("title", figures.reason(kpi.value()));
+            }
+            Span label = new Span(kpi.label());
+            label.addClassName("kpi-label");
+            Div tile = new Div(value, label);
+            tile.addClassName("kpi-tile");
+            tile.setId("kpi-" + kpi.id());
+            kpis.add(tile);
+        }
+        content.add(kpis);
+
+        List<RollupSection> sections = new ArrayList<>();
+        HorizontalLayout jump = new HorizontalLayout();
+        jump.setId("analytics-sections");
+        jump.addClassName("analytics-jump");
+        jump.setSpacing(false);
+        content.add(jump);
+        for (RollupTable table : report.tables()) {
+            boolean portfolio = table.id().startsWith(PORTFOLIO);
+            RollupSection section = new RollupSection(table, figures,
+                    portfolio ? row -> openWorkstreams(table, row) : null);
+            if (portfolio && section.chart() != null) {
+                section.chart().onClick((category, series) -> openWorkstreams(table, category, series));
+            }
+            Button go = new Button(table.title(), click -> section.scrollIntoView());
+            go.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            jump.add(go);
+            sections.add(section);
+            content.add(section);
+        }
+        for (RollupSection section : sections) {
+            try {
+                section.draw();
+            } catch (RuntimeException e) {
+                // A chart that cannot be drawn must not take the page with it: its table still shows the figures.
+                log.warn("Chart of {} not drawn", section.getId().orElse("?"), e);
+            }
+        }
+    }
+
+    static String marking(String releasability) {
+        try {
+            Releasability marking = Releasability.valueOf(releasability);
+            return marking == Releasability.REL_TO ? "REL TO NAMED PARTNERS" : marking.marking();
+        } catch (IllegalArgumentException e) {
+            return releasability;
+        }
+    }
+
+    // ------------------------------------------------------------------- drill-down into the workstreams
+
+    /**
+     * A bar of a portfolio chart: the first row drawn as that bar (its category and series labels) names the
+     * kind, status and region to open.
+     */
+    private void openWorkstreams(RollupTable table, String category, String series) {
+        ChartOptions.Plan plan = ChartOptions.plan(table);
+        int categoryColumn = plan.category();
+        int seriesColumn = plan.series();
+        plan.rows().stream()
+                .filter(row -> ChartOptions.label(row.cells().get(categoryColumn)).equals(category))
+                .filter(row -> seriesColumn < 0 || ChartOptions.label(row.cells().get(seriesColumn)).equals(series))
+                .findFirst()
+                .ifPresent(row -> openWorkstreams(table, row));
+    }
+
+    /** A row of the portfolio table. */
+    private void openWorkstreams(RollupTable table, Row row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < table.columns().size() && i < row.cells().size(); i++) {
+            Object value = row.cells().get(i).value();
+            if (value != null) {
+                values.put(table.columns().get(i).id(), value.toString());
+            }
+        }
+        openWorkstreams(values);
+    }
+
+    private void openWorkstreams(Map<String, String> columnValues) {
+        Map<String, String> parameters = drillDown(columnValues, workstreamKind.getValue(), region.getValue());
+        UI.getCurrent().navigate("workstreams", QueryParameters.simple(parameters));
+    }
+
+    /**
+     * The workstream list's filters for a portfolio figure: workstream kind, status and region columns map
+     * to {@code kind}, {@code status} and {@code region}; the page's own filters fill what the figure leaves
+     * open. The list itself shows only what the viewer may see.
+     */
+    static Map<String, String> drillDown(Map<String, String> columnValues, String kindFilter, String regionFilter) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        columnValues.forEach((column, value) -> {
+            if (column == null || value == null || value.equals(RollupTable.TOTAL)) {
+                return;
+            }
+            String id = column.toLowerCase(Locale.ROOT);
+            if ((id.equals("kind") || id.equals("workstream_kind") || id.equals("workstreamkind"))) {
+                workstreamKind(value).ifPresent(k -> parameters.put("kind", k.name()));
+            } else if (id.equals("status") || id.equals("workstream_status")) {
+                workstreamStatus(value).ifPresent(s -> parameters.put("status", s.name()));
+            } else if (id.equals("region") || id.equals("workstream_region")) {
+                parameters.put("region", value);
+            }
+        });
+        if (kindFilter != null) {
+            workstreamKind(kindFilter).ifPresent(k -> parameters.putIfAbsent("kind", k.name()));
+        }
+        if (regionFilter != null) {
+            parameters.putIfAbsent("region", regionFilter);
+        }
+        return parameters;
+    }
+
+    static Optional<WorkstreamKind> workstreamKind(String value) {
+        for (WorkstreamKind kind : WorkstreamKind.values()) {
+            if (kind.name().equalsIgnoreCase(value) || kind.label().equalsIgnoreCase(value)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<WorkstreamStatus> workstreamStatus(String value) {
+        for (WorkstreamStatus status : WorkstreamStatus.values()) {
+            if (status.name().equalsIgnoreCase(value)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String partnerKindLabel(String kind) {
+        try {
+            return TenantKind.valueOf(kind).label();
+        } catch (IllegalArgumentException e) {
+            return kind;
+        }
+    }
+
+    private static String workstreamKindLabel(String kind) {
+        return workstreamKind(kind).map(WorkstreamKind::label).orElse(kind);
+    }
+
+    // ------------------------------------------------------------------------------------- push
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        EChart.load(event.getUI());
+        UI ui = event.getUI();
+        watching = analytics.watch(refreshEvent -> ui.access(() -> {
+            try {
+                onRefreshEvent(refreshEvent);
+            } catch (RuntimeException e) {
+                log.debug("Analytics page could not show {}", refreshEvent, e);
+            }
+        }));
+        // A refresh may have ended between building the page and now.
+        showStatus(analytics.status());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                log.debug("Could not stop watching analytics refreshes", e);
+            }
+            watching = null;
+        }
+    }
+}

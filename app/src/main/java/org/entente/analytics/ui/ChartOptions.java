@@ -1,0 +1,367 @@
+package org.entente.analytics.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.analytics.engine.rollup.Cell;
+import org.entente.analytics.engine.rollup.Chart;
+import org.entente.analytics.engine.rollup.Column;
+import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.rollup.Row;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a rollup table and its chart hint into an ECharts option. Only published figures are plotted: a
+ * suppressed cell is a gap in the chart (and marked in the table beside it); total rows stay in the table.
+ */
+final class ChartOptions {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Beyond this many categories a bar chart scrolls (slider) instead of squeezing labels. */
+    private static final int CATEGORIES_IN_VIEW = 24;
+
+    private ChartOptions() {
+    }
+
+    /** The format the browser applies to the plotted values: eur, percent, count or number. */
+    static String format(RollupTable table) {
+        Column.Kind kind = valueKind(table);
+        return switch (kind) {
+            case MONEY_EUR -> "eur";
+            case PERCENT -> "percent";
+            case COUNT -> "count";
+            default -> "number";
+        };
+    }
+
+    static ObjectNode of(RollupTable table) {
+        Chart chart = table.chart();
+        return chart.type() == Chart.Type.GRAPH ? graph(table) : cartesian(table);
+    }
+
+    private static Column.Kind valueKind(RollupTable table) {
+        List<String> values = table.chart().valueColumns();
+        if (values == null || values.isEmpty()) {
+            return Column.Kind.NUMBER;
+        }
+        int index = index(table, values.getFirst());
+        return index < 0 ? Column.Kind.NUMBER : table.columns().get(index).kind();
+    }
+
+    /**
+     * Which rows a cartesian chart draws, along which columns. {@code series} -1: one series per value column.
+     * {@code note} says when subtotals stand in for finer figures that disclosure control mostly withholds.
+     */
+    record Plan(List<Row> rows, int category, int series, List<Integer> values, String note) {
+    }
+
+    /** Above this share of suppressed points the chart draws the subtotals instead, when they say more. */
+    private static final double MOSTLY_SUPPRESSED = 0.5;
+    /** Above this share the hinted figures hardly draw at all: other figures of the same kind may. */
+    private static final double NEARLY_ALL_SUPPRESSED = 0.9;
+
+    static Plan plan(RollupTable table) {
+        Chart chart = table.chart();
+        int category = index(table, chart.categoryColumn());
+        int series = chart.seriesColumn() == null ? -1 : index(table, chart.seriesColumn());
+        List<Integer> values = chart.valueColumns().stream().map(v -> index(table, v)).filter(i -> i >= 0).toList();
+        Plan detail = new Plan(rows(table), category, series, values, null);
+        double detailShare = suppressedShare(detail);
+        if (detailShare <= MOSTLY_SUPPRESSED) {
+            return detail;
+        }
+        List<Integer> dimensions = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).kind() == Column.Kind.TEXT && i != category && i != series) {
+                dimensions.add(i);
+            }
+        }
+        List<Plan> candidates = new ArrayList<>();
+        if (series >= 0) {
+            String over = table.columns().get(series).label().toLowerCase(java.util.Locale.ROOT);
+            for (int other : dimensions) {
+                candidates.add(new Plan(table.rows().stream()
+                        .filter(r -> total(r, series) && !total(r, category) && !total(r, other)).toList(),
+                        category, other, values, "By " + table.columns().get(other).label().toLowerCase(java.util.Locale.ROOT)
+                                + ": most figures per " + over + " are suppressed (see the table)."));
+            }
+            candidates.add(new Plan(table.rows().stream()
+                    .filter(r -> total(r, series) && !total(r, category)
+                            && dimensions.stream().allMatch(d -> total(r, d) || r.cells().get(d).value() == null))
+                    .toList(), category, -1, values,
+                    "Totals over every " + over + ": most figures per " + over + " are suppressed (see the table)."));
+        } else {
+            String over = table.columns().get(category).label().toLowerCase(java.util.Locale.ROOT);
+            for (int other : dimensions) {
+                candidates.add(new Plan(table.rows().stream()
+                        .filter(r -> total(r, category) && !total(r, other)).toList(),
+                        other, -1, values, "By " + table.columns().get(other).label().toLowerCase(java.util.Locale.ROOT)
+                                + ": most figures per " + over + " are suppressed (see the table)."));
+            }
+        }
+        candidates.addFirst(detail);
+        Plan best = best(candidates);
+        if (suppressedShare(best) < NEARLY_ALL_SUPPRESSED) {
+            return best;
+        }
+        // Everything the hint draws is withheld (e.g. running totals, withheld from the first withheld month
+        // on): draw the table's other figures of the same kind instead, if any of them are published.
+        Column.Kind kind = valueKind(table);
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).kind() == kind && !values.contains(i)) {
+                others.add(i);
+            }
+        }
+        if (others.isEmpty()) {
+            return best;
+        }
+        String shown = others.stream().map(i -> table.columns().get(i).label()).collect(java.util.stream.Collectors.joining(", "));
+        String hinted = values.stream().map(i -> table.columns().get(i).label()).collect(java.util.stream.Collectors.joining(", "));
+        List<Plan> alternatives = candidates.stream().map(c -> new Plan(c.rows(), c.category(), c.series(), others,
+                shown + " instead of " + hinted + ", which disclosure control withholds"
+                        + (c.note() == null ? "." : "; " + c.note().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                                + c.note().substring(1)))).toList();
+        Plan alternative = best(alternatives);
+        return suppressedShare(alternative) < suppressedShare(best) ? alternative : best;
+    }
+
+    private static Plan best(List<Plan> plans) {
+        Plan best = plans.getFirst();
+        double bestShare = suppressedShare(best);
+        for (Plan candidate : plans) {
+            double share = suppressedShare(candidate);
+            if (!candidate.rows().isEmpty() && share < bestShare) {
+                best = candidate;
+                bestShare = share;
+            }
+        }
+        return best;
+    }
+
+    private static boolean total(Row row, int column) {
+        return column >= 0 && RollupTable.TOTAL.equals(row.cells().get(column).value());
+    }
+
+    /** The share of the points a plan would draw that are suppressed (1 when it draws nothing). */
+    private static double suppressedShare(Plan plan) {
+        int points = 0;
+        int suppressed = 0;
+        List<Integer> drawn = plan.series() >= 0 ? plan.values().subList(0, Math.min(1, plan.values().size()))
+                : plan.values();
+        for (Row row : plan.rows()) {
+            for (int v : drawn) {
+                points++;
+                if (row.cells().get(v).isSuppressed()) {
+                    suppressed++;
+                }
+            }
+        }
+        return points == 0 ? 1 : (double) suppressed / points;
+    }
+
+    private static ObjectNode cartesian(RollupTable table) {
+        Plan plan = plan(table);
+        int category = plan.category();
+        int seriesColumn = plan.series();
+        List<Integer> values = plan.values();
+        boolean percent = valueKind(table) == Column.Kind.PERCENT;
+
+        List<String> categories = new ArrayList<>(new LinkedHashSet<>(
+                plan.rows().stream().map(r -> label(r.cells().get(category))).toList()));
+        if (!categories.isEmpty() && categories.stream().allMatch(c -> c.matches("\\d{4}(-\\d{2})?"))) {
+            java.util.Collections.sort(categories); // years and months read left to right
+        }
+        // series name -> category -> value
+        Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+        for (Row row : plan.rows()) {
+            String cat = label(row.cells().get(category));
+            if (seriesColumn >= 0 && !values.isEmpty()) {
+                String name = label(row.cells().get(seriesColumn));
+                for (int v : values) {
+                    String seriesName = values.size() == 1 ? name : name + " — " + table.columns().get(v).label();
+                    series.computeIfAbsent(seriesName, n -> new LinkedHashMap<>())
+                            .putIfAbsent(cat, scaled(row.cells().get(v), percent));
+                }
+            } else {
+                for (int v : values) {
+                    series.computeIfAbsent(table.columns().get(v).label(), n -> new LinkedHashMap<>())
+                            .putIfAbsent(cat, scaled(row.cells().get(v), percent));
+                }
+            }
+        }
+
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        ObjectNode legend = option.putObject("legend").put("type", "scroll").put("top", 0);
+        if (series.size() == 1) {
+            legend.put("show", false);
+        }
+        ObjectNode grid = option.putObject("grid").put("left", 8).put("right", 16).put("top", 36)
+                .put("bottom", categories.size() > CATEGORIES_IN_VIEW ? 56 : 8).put("containLabel", true);
+        ObjectNode x = option.putObject("xAxis").put("type", "category");
+        ArrayNode names = x.putArray("data");
+        categories.forEach(names::add);
+        ObjectNode labels = x.putObject("axisLabel").put("hideOverlap", true).put("width", 110)
+                .put("overflow", "truncate");
+        if (categories.size() > 6 || categories.stream().mapToInt(String::length).sum() > 60) {
+            labels.put("rotate", 35);
+        }
+        option.putObject("yAxis").put("type", "value");
+        if (categories.size() > CATEGORIES_IN_VIEW) {
+            ArrayNode zoom = option.putArray("dataZoom");
+            int end = Math.max(1, Math.round(100f * CATEGORIES_IN_VIEW / categories.size()));
+            zoom.addObject().put("type", "slider").put("start", 0).put("end", end).put("height", 18).put("bottom", 4);
+            zoom.addObject().put("type", "inside");
+        }
+        ArrayNode list = option.putArray("series");
+        series.forEach((name, byCategory) -> {
+            ObjectNode s = list.addObject().put("name", name);
+            switch (table.chart().type()) {
+                case LINE -> s.put("type", "line").put("connectNulls", false).put("showSymbol",
+                        categories.size() <= 24 || categories.size()
+                                - byCategory.values().stream().filter(java.util.Objects::nonNull).count()
+                                > categories.size() / 4); // gappy lines: single points must still show
+                case STACKED_BAR -> s.put("type", "bar").put("stack", "total");
+                default -> s.put("type", "bar");
+            }
+            s.putObject("emphasis").put("focus", "series");
+            ArrayNode data = s.putArray("data");
+            for (String cat : categories) {
+                Double value = byCategory.get(cat);
+                if (value == null) {
+                    data.add("-"); // ECharts' "no value": a gap, never a zero
+                } else {
+                    data.add(value);
+                }
+            }
+        });
+        return option;
+    }
+
+    private static ObjectNode graph(RollupTable table) {
+        Chart chart = table.chart();
+        int source = index(table, chart.categoryColumn());
+        int target = index(table, chart.seriesColumn());
+        int weight = chart.valueColumns().isEmpty() ? -1 : index(table, chart.valueColumns().getFirst());
+
+        // Nodes are coloured by partner kind where the table says it (source_kind / target_kind).
+        int sourceKind = index(table, chart.categoryColumn() + "_kind");
+        int targetKind = index(table, chart.seriesColumn() + "_kind");
+        Map<String, String> kindOf = new LinkedHashMap<>();
+        Map<String, Double> degree = new LinkedHashMap<>();
+        List<String[]> edges = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (Row row : rows(table)) {
+            String from = label(row.cells().get(source));
+            String to = label(row.cells().get(target));
+            Double value = weight < 0 ? Double.valueOf(1) : Figures.plotted(row.cells().get(weight));
+            degree.putIfAbsent(from, 0.0);
+            degree.putIfAbsent(to, 0.0);
+            if (sourceKind >= 0) {
+                kindOf.putIfAbsent(from, label(row.cells().get(sourceKind)));
+            }
+            if (targetKind >= 0) {
+                kindOf.putIfAbsent(to, label(row.cells().get(targetKind)));
+            }
+            if (value == null || from.equals(to)) {
+                continue; // suppressed link: not drawn
+            }
+            degree.merge(from, value, Double::sum);
+            degree.merge(to, value, Double::sum);
+            edges.add(new String[] {from, to});
+            weights.add(value);
+        }
+        double maxDegree = degree.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double maxWeight = weights.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "item");
+        ObjectNode s = option.putArray("series").addObject().put("type", "graph").put("layout", "force")
+                .put("roam", true).put("draggable", true);
+        s.putObject("force").put("repulsion", 420).put("gravity", 0.06).put("friction", 0.2)
+                .put("layoutAnimation", false).putArray("edgeLength").add(60).add(240);
+        List<String> kinds = new ArrayList<>(new LinkedHashSet<>(kindOf.values()));
+        java.util.Collections.sort(kinds);
+        if (!kinds.isEmpty()) {
+            ArrayNode categories = s.putArray("categories");
+            kinds.forEach(kind -> categories.addObject().put("name", kind));
+            ArrayNode legendData = option.putObject("legend").put("type", "scroll").put("top", 0).putArray("data");
+            kinds.forEach(legendData::add);
+        }
+        s.put("top", 40).put("bottom", 8);
+        s.putObject("label").put("show", true).put("position", "right").put("fontSize", 11);
+        s.putObject("labelLayout").put("hideOverlap", true);
+        s.putObject("lineStyle").put("color", "source").put("opacity", 0.25).put("curveness", 0.15);
+        s.putObject("emphasis").put("focus", "adjacency");
+        ArrayNode nodes = s.putArray("data");
+        degree.forEach((name, d) -> {
+            ObjectNode node = nodes.addObject().put("name", name).put("value", d)
+                    .put("symbolSize", 8 + 26 * Math.sqrt(maxDegree == 0 ? 0 : d / maxDegree));
+            if (kindOf.containsKey(name)) {
+                node.put("category", kinds.indexOf(kindOf.get(name)));
+            }
+        });
+        ArrayNode links = s.putArray("links");
+        for (int i = 0; i < edges.size(); i++) {
+            ObjectNode link = links.addObject().put("source", edges.get(i)[0]).put("target", edges.get(i)[1])
+                    .put("value", weights.get(i));
+            link.putObject("lineStyle").put("width", 0.6 + 5 * weights.get(i) / maxWeight);
+        }
+        return option;
+    }
+
+    private static ObjectNode base() {
+        ObjectNode option = JSON.objectNode();
+        option.put("animationDuration", 300);
+        option.putObject("textStyle").put("fontFamily", "inherit");
+        return option;
+    }
+
+    private static List<Row> rows(RollupTable table) {
+        return table.rows().stream().filter(r -> !r.total()).toList();
+    }
+
+    private static Double scaled(Cell cell, boolean percent) {
+        Double value = Figures.plotted(cell);
+        if (value == null) {
+            return null;
+        }
+        return percent ? Double.valueOf(value * 100) : value;
+    }
+
+    static String label(Cell cell) {
+        return cell == null || cell.value() == null ? "(none)" : Labels.of(cell.value());
+    }
+
+    static int index(RollupTable table, String columnId) {
+        if (columnId == null) {
+            return -1;
+        }
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).id().equals(columnId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Columns the chart cannot draw without: the category (and for a graph, the target). */
+    static boolean drawable(RollupTable table) {
+        Chart chart = table.chart();
+        if (chart == null || index(table, chart.categoryColumn()) < 0) {
+            return false;
+        }
+        Set<String> known = new LinkedHashSet<>();
+        table.columns().forEach(c -> known.add(c.id()));
+        if (chart.type() == Chart.Type.GRAPH) {
+            return chart.seriesColumn() != null && known.contains(chart.seriesColumn());
+        }
+        return chart.valueColumns() != null && chart.valueColumns().stream().anyMatch(known::contains);
+    }
+}

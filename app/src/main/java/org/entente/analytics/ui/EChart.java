@@ -1,0 +1,76 @@
+package org.entente.analytics.ui;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import java.util.function.BiConsumer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Apache ECharts chart, drawn in the browser from an option object built on the server. ECharts comes
+ * from the app's own webjar ({@value #SCRIPT}), added to the page at run time: no CDN and no frontend
+ * bundle build. The script may still be loading when the first option arrives, so the browser side waits
+ * for {@code window.echarts}.
+ */
+final class EChart extends Div {
+
+    static final String SCRIPT = "/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+    /**
+     * Number formats the browser applies (functions cannot travel in JSON): {@code eur}, {@code percent}
+     * (values already in percent), {@code count}, {@code number}.
+     */
+    private static final String DRAW = """
+            const el = this, option = $0, format = $1;
+            const eur = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
+            const eurShort = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1});
+            const plain = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 1});
+            const full = v => v == null || v === '-' ? 'suppressed / none'
+                : format === 'eur' ? eur.format(v) : format === 'percent' ? plain.format(v) + ' %' : plain.format(v);
+            const short = v => format === 'eur' ? eurShort.format(v) : format === 'percent' ? plain.format(v) + ' %' : plain.format(v);
+            const draw = () => {
+              if (!window.echarts) { setTimeout(draw, 50); return; }
+              option.tooltip = Object.assign(option.tooltip || {}, {valueFormatter: full});
+              for (const axis of [].concat(option.xAxis || [], option.yAxis || [])) {
+                if (axis.type === 'value') { axis.axisLabel = Object.assign(axis.axisLabel || {}, {formatter: short}); }
+              }
+              const chart = echarts.getInstanceByDom(el) || echarts.init(el, null, {renderer: 'canvas'});
+              chart.setOption(option, true);
+              if (!el.__ententeWired) {
+                el.__ententeWired = true;
+                new ResizeObserver(() => chart.resize()).observe(el);
+                chart.on('click', p => el.$server && el.$server.clicked(String(p.name ?? ''), String(p.seriesName ?? '')));
+              }
+            };
+            draw();
+            """;
+
+    private BiConsumer<String, String> onClick = (category, series) -> { };
+
+    EChart(String id, String description) {
+        setId(id);
+        addClassName("analytics-chart");
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", description);
+    }
+
+    /** Makes sure the page loads ECharts once (Vaadin adds a script URL only once per page). */
+    static void load(UI ui) {
+        ui.getPage().addJavaScript(SCRIPT);
+    }
+
+    void draw(ObjectNode option, String format) {
+        getElement().executeJs(DRAW, option, format);
+    }
+
+    /** Called with the clicked bar's category and series name. */
+    void onClick(BiConsumer<String, String> listener) {
+        this.onClick = listener;
+        getElement().getClassList().add("clickable");
+    }
+
+    @ClientCallable
+    private void clicked(String category, String series) {
+        onClick.accept(category, series);
+    }
+}

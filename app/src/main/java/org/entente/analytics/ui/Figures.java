@@ -1,0 +1,102 @@
+package org.entente.analytics.ui;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.entente.analytics.engine.disclosure.SuppressionReason;
+import org.entente.analytics.engine.rollup.Cell;
+import org.entente.analytics.engine.rollup.Column;
+
+/**
+ * How figures read on the screen: EUR and counts with thousands separators, shares in percent, and a
+ * suppressed figure as a short mark ({@code ✕ n<3}) whose reason is said in full in its tooltip and the
+ * legend.
+ */
+final class Figures {
+
+    private static final Locale LOCALE = Locale.UK;
+
+    private final int minimumPartners;
+    private final double dominanceLimit;
+
+    Figures(int minimumPartners, double dominanceLimit) {
+        this.minimumPartners = minimumPartners;
+        this.dominanceLimit = dominanceLimit;
+    }
+
+    String text(Cell cell, Column.Kind kind) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.isSuppressed()) {
+            return mark(cell.suppressed());
+        }
+        return value(cell.value(), kind);
+    }
+
+    /** The tooltip of a suppressed figure; null for a published one. */
+    String reason(Cell cell) {
+        return cell == null || !cell.isSuppressed() ? null : "Suppressed: " + explanation(cell.suppressed());
+    }
+
+    String explanation(SuppressionReason reason) {
+        return reason.explanation(minimumPartners, dominanceLimit);
+    }
+
+    String mark(SuppressionReason reason) {
+        return switch (reason) {
+            case TOO_FEW_PARTNERS -> "✕ n<" + minimumPartners;
+            case DOMINATED -> "✕ >" + Math.round(dominanceLimit * 100) + "%";
+            case PROTECTS_ANOTHER_CELL -> "✕ protects";
+        };
+    }
+
+    static boolean numeric(Column.Kind kind) {
+        return kind != Column.Kind.TEXT;
+    }
+
+    static String value(Object value, Column.Kind kind) {
+        if (value == null) {
+            return "–";
+        }
+        if (!(value instanceof Number number)) {
+            return kind == Column.Kind.TEXT ? Labels.of(value) : value.toString();
+        }
+        return switch (kind) {
+            case MONEY_EUR -> money(number);
+            case COUNT -> NumberFormat.getIntegerInstance(LOCALE).format(number);
+            case PERCENT -> percent(number);
+            case RATIO -> decimals(number, 2);
+            case NUMBER -> decimals(number, number.doubleValue() == Math.rint(number.doubleValue()) ? 0 : 1);
+            case TEXT -> number.toString();
+        };
+    }
+
+    static String money(Number number) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+        format.setCurrency(java.util.Currency.getInstance("EUR"));
+        format.setMaximumFractionDigits(0);
+        format.setMinimumFractionDigits(0);
+        return format.format(number instanceof BigDecimal big ? big : number.doubleValue());
+    }
+
+    /** Shares are fractions (0.25 = 25 %). */
+    static String percent(Number number) {
+        return decimals(number.doubleValue() * 100, 1) + " %";
+    }
+
+    private static String decimals(Number number, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(LOCALE);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(number.doubleValue());
+    }
+
+    /** The number a chart plots, or null for a gap (suppressed or missing). */
+    static Double plotted(Cell cell) {
+        if (cell == null || cell.isSuppressed() || !(cell.value() instanceof Number number)) {
+            return null;
+        }
+        return number.doubleValue();
+    }
+}

@@ -1,0 +1,272 @@
+package org.entente.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.AnalyticsReport;
+import org.entente.analytics.engine.rollup.Cell;
+import org.entente.analytics.engine.rollup.Column;
+import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.rollup.Row;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.platform.security.SignedInAs;
+import org.entente.platform.security.SignedInUser;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.NotAllowed;
+import org.entente.tenant.TenantService;
+import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.DemoActors;
+import org.entente.testing.SuperuserDatabase;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The Analytics workspace's service against the real stack: the snapshot taken from the embedded PostgreSQL
+ * as the analytics role, demo people signed in as the app would sign them in.
+ */
+class AnalyticsServiceIT extends AppIntegrationTest {
+
+    static final UUID OLIVIA_GRANT = UUID.fromString("0b000000-0000-4000-8000-000000000005");
+    static final UUID INGRID_SOLBERG = UUID.fromString("0b000000-0000-4000-8000-000000000001");
+
+    @Autowired
+    AnalyticsService analytics;
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    LocalPostgres postgres;
+
+    SignedInUser olivia;
+    SignedInUser ingrid;
+
+    @BeforeEach
+    void signIn() {
+        olivia = SignedInAs.user(tenants, OLIVIA_GRANT, "olivia.grant", "Olivia Grant",
+                "olivia.grant@nato-act.demo.entente.org", Set.of("member", "coordinator"), "nato-act");
+        ingrid = SignedInAs.user(tenants, INGRID_SOLBERG, "ingrid.solberg", "Ingrid Solberg",
+                "ingrid.solberg@norway.demo.entente.org", Set.of("member"), "norway");
+    }
+
+    @Test
+    void aCoordinatorSeesTheFederationUnderDisclosureControl() {
+        freshSnapshot();
+        AnalyticsReport report = SignedInAs.call(olivia, () -> analytics.report(AnalyticsFilter.everything())).orElseThrow();
+
+        assertThat(report.viewer().federation()).isTrue();
+        assertThat(report.tables()).extracting(RollupTable::id)
+                .contains("burden-sharing", "pledge-fulfilment", "portfolio", "rnd", "engagements",
+                        "collaboration-network", "milestones", "data-completeness");
+        List<Cell> suppressed = cells(report).stream().filter(Cell::isSuppressed).toList();
+        assertThat(suppressed).as("the demo history has figures too few partners stand behind").isNotEmpty();
+        assertThat(suppressed).allSatisfy(cell -> {
+            assertThat(cell.value()).isNull();
+            assertThat(cell.suppressed()).isNotNull();
+        });
+        assertThat(report.marking()).isNotNull();
+        assertThat(SignedInAs.call(olivia, analytics::status).mayRefresh()).isTrue();
+    }
+
+    @Test
+    void aMemberSeesOnlyWhatTheirOrganizationMaySee() {
+        freshSnapshot();
+        AnalyticsReport report = SignedInAs.call(ingrid, () -> analytics.report(AnalyticsFilter.everything())).orElseThrow();
+
+        assertThat(report.viewer().federation()).isFalse();
+        assertThat(report.viewer().tenantId()).isEqualTo(DemoActors.NORWAY.tenantId());
+        assertThat(cells(report)).noneMatch(Cell::isSuppressed);
+
+        // The pledged total behind norway's figures is exactly what row-level security lets norway read in
+        // PostgreSQL, and every contributor in its burden-sharing table is one norway sees there.
+        BigDecimal visibleInPostgres = new DemoActors(transactionManager).as(DemoActors.NORWAY,
+                () -> dsl.fetchOne("select coalesce(sum(pledged_eur), 0) from contribution").get(0, BigDecimal.class));
+        assertThat(number(report.kpi("pledged-eur").orElseThrow().value())).isEqualByComparingTo(visibleInPostgres);
+        assertThat(visibleInPostgres).isPositive();
+
+        RollupTable burden = table(report, "burden-sharing");
+        int partner = column(burden, "partner");
+        Set<UUID> contributorIds = new HashSet<>(new DemoActors(transactionManager).as(DemoActors.NORWAY,
+                () -> dsl.fetch("select distinct contributor_tenant_id from contribution").getValues(0, UUID.class)));
+        Set<String> contributorsInPostgres = new HashSet<>();
+        new SuperuserDatabase(postgres).query("select id, name from tenant").stream()
+                .filter(row -> contributorIds.contains((UUID) row.get(0)))
+                .forEach(row -> contributorsInPostgres.add((String) row.get(1)));
+        Set<String> partnersInReport = new HashSet<>();
+        burden.rows().stream().filter(r -> !r.total()).map(r -> r.cells().get(partner).value())
+                .filter(v -> v != null).forEach(v -> partnersInReport.add(v.toString()));
+        assertThat(partnersInReport).isNotEmpty();
+        assertThat(contributorsInPostgres).containsAll(partnersInReport);
+
+        assertThat(SignedInAs.call(ingrid, analytics::status).mayRefresh()).isFalse();
+    }
+
+    @Test
+    void onlyCoordinatorsRefresh() {
+        assertThatThrownBy(() -> SignedInAs.run(ingrid, analytics::refresh))
+                .isInstanceOf(NotAllowed.class)
+                .hasMessageContaining("coordinators");
+        assertThatThrownBy(analytics::refresh).isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> analytics.report(AnalyticsFilter.everything())).isInstanceOf(NotAllowed.class);
+    }
+
+    @Test
+    void aRefreshAskedForWhileOneRunsIsRefusedNotRunTwice() throws Exception {
+        awaitIdle();
+        CountDownLatch inProgress = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
+        List<RefreshEvent> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable watch = analytics.watch(event -> {
+            switch (event) {
+                case RefreshEvent.Started s -> started.add(s);
+                case RefreshEvent.Progress p -> {
+                    inProgress.countDown();
+                    await(release); // holds the refresh thread: the refresh is certainly still running
+                }
+                case RefreshEvent.Finished f -> outcome.complete(f);
+                case RefreshEvent.Failed f -> outcome.complete(f);
+            }
+        })) {
+            SignedInAs.run(olivia, analytics::refresh);
+            assertThat(inProgress.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(analytics.refreshing()).isTrue();
+            assertThat(SignedInAs.call(olivia, analytics::status).running()).isNotNull();
+
+            assertThatThrownBy(() -> SignedInAs.run(olivia, analytics::refresh))
+                    .isInstanceOf(RefreshRunning.class)
+                    .hasMessageContaining("already running");
+            release.countDown();
+            assertThat(outcome.get(120, TimeUnit.SECONDS)).isInstanceOf(RefreshEvent.Finished.class);
+            assertThat(started).hasSize(1);
+        } finally {
+            release.countDown();
+        }
+        assertThat(analytics.refreshing()).isFalse();
+    }
+
+    @Test
+    void filtersOutOfRangeGiveAMessageForTheirField() {
+        freshSnapshot();
+        assertThatThrownBy(() -> SignedInAs.run(olivia,
+                () -> analytics.report(new AnalyticsFilter(2026, 2021, null, null, null))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors())
+                        .containsAnyOf(entryKey("yearFrom", e), entryKey("yearTo", e)));
+        assertThatThrownBy(() -> SignedInAs.run(olivia,
+                () -> analytics.report(new AnalyticsFilter(1800, null, null, null, null))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsKey("yearFrom"));
+        assertThatThrownBy(() -> SignedInAs.run(ingrid,
+                () -> analytics.report(new AnalyticsFilter(null, null, "Atlantis", null, null))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsKey("region"));
+    }
+
+    @Test
+    void aMisconfiguredAnalyticsRoleIsNamedBySetting() {
+        try (AnalyticsSource missing = new AnalyticsSource(postgres.jdbcUrl(), "entente_nobody", "x")) {
+            assertThatThrownBy(missing::check).isInstanceOf(AnalyticsSetupProblem.class)
+                    .hasMessageStartingWith("entente.analytics.datasource.username: role entente_nobody cannot sign in");
+        }
+        try (AnalyticsSource app = new AnalyticsSource(postgres.jdbcUrl(), postgres.appUser(), postgres.appPassword())) {
+            assertThatThrownBy(app::check).isInstanceOf(AnalyticsSetupProblem.class)
+                    .hasMessageStartingWith("entente.analytics.datasource.username: role entente_app cannot bypass "
+                            + "row-level security");
+        }
+        try (AnalyticsSource unreachable = new AnalyticsSource("jdbc:postgresql://127.0.0.1:9/entente",
+                "entente_analytics", "x")) {
+            assertThatThrownBy(unreachable::check).isInstanceOf(AnalyticsSetupProblem.class)
+                    .hasMessageStartingWith("entente.analytics.datasource.url: cannot reach PostgreSQL at "
+                            + "jdbc:postgresql://127.0.0.1:9/entente");
+        }
+        try (AnalyticsSource right = new AnalyticsSource(postgres.jdbcUrl(), postgres.analyticsUser(),
+                postgres.analyticsPassword())) {
+            right.check();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static java.util.Map.Entry<String, String> entryKey(String key, InvalidInput e) {
+        return java.util.Map.entry(key, e.fieldErrors().getOrDefault(key, ""));
+    }
+
+    /** Takes a snapshot now, so that figures and PostgreSQL agree on the same data. */
+    private void freshSnapshot() {
+        awaitIdle();
+        CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
+        try (AutoCloseable watch = analytics.watch(event -> {
+            if (event instanceof RefreshEvent.Finished || event instanceof RefreshEvent.Failed) {
+                outcome.complete(event);
+            }
+        })) {
+            SignedInAs.run(olivia, analytics::refresh);
+            RefreshEvent result = outcome.get(180, TimeUnit.SECONDS);
+            assertThat(result).as(result.toString()).isInstanceOf(RefreshEvent.Finished.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void awaitIdle() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (analytics.refreshing()) {
+            assertThat(System.nanoTime()).as("a refresh still runs").isLessThan(deadline);
+            sleep(200);
+        }
+    }
+
+    private static List<Cell> cells(AnalyticsReport report) {
+        List<Cell> cells = new java.util.ArrayList<>();
+        report.tables().forEach(t -> t.rows().forEach(r -> cells.addAll(r.cells())));
+        report.kpis().forEach(k -> cells.add(k.value()));
+        return cells;
+    }
+
+    private static RollupTable table(AnalyticsReport report, String id) {
+        return report.tables().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static int column(RollupTable table, String id) {
+        List<Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + id + " in " + table.id() + ": " + columns);
+    }
+
+    private static BigDecimal number(Cell cell) {
+        return new BigDecimal(cell.value().toString());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.entente.analytics.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.entente.analytics.engine.disclosure.SuppressionReason;
+import org.entente.analytics.engine.rollup.Cell;
+import org.entente.analytics.engine.rollup.Chart;
+import org.entente.analytics.engine.rollup.Column;
+import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.rollup.Row;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** How the Analytics page turns rollup tables into text and chart options (no browser, no server). */
+class AnalyticsScreenTest {
+
+    private final Figures figures = new Figures(3, 0.85);
+
+    @Test
+    void figuresReadAsEurCountsAndPercentAndSuppressedOnesAsAMarkWithTheirReason() {
+        assertThat(figures.text(Cell.of(new BigDecimal("1234567.40")), Column.Kind.MONEY_EUR)).isEqualTo("€1,234,567");
+        assertThat(figures.text(Cell.of(12345L), Column.Kind.COUNT)).isEqualTo("12,345");
+        assertThat(figures.text(Cell.of(0.254), Column.Kind.PERCENT)).isEqualTo("25.4 %");
+        assertThat(figures.text(Cell.of("RND_PROJECT"), Column.Kind.TEXT)).isEqualTo("Joint R&D project");
+        assertThat(figures.text(Cell.of("IN_REVIEW"), Column.Kind.TEXT)).isEqualTo("In review");
+        Cell withheld = Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS);
+        assertThat(figures.text(withheld, Column.Kind.MONEY_EUR)).isEqualTo("✕ n<3");
+        assertThat(figures.reason(withheld)).isEqualTo("Suppressed: fewer than 3 partners");
+        assertThat(figures.text(Cell.suppressed(SuppressionReason.DOMINATED), Column.Kind.COUNT)).isEqualTo("✕ >85%");
+        assertThat(figures.reason(Cell.of(1L))).isNull();
+    }
+
+    @Test
+    void aSuppressedFigureIsAGapInTheChartNeverAZero() {
+        RollupTable table = table(Chart.Type.BAR, null,
+                row(false, "STATE", "Norway", 10L),
+                row(false, "STATE", "Kenya", null),
+                row(false, "NGO", "Relief", 5L),
+                row(true, "Total", "Total", 15L));
+        JsonNode option = ChartOptions.of(table);
+        assertThat(option.at("/xAxis/data").toString()).isEqualTo("[\"Norway\",\"Kenya\",\"Relief\"]");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[10.0,\"-\",5.0]");
+        assertThat(ChartOptions.plan(table).note()).isNull();
+    }
+
+    @Test
+    void whenMostPartnerFiguresAreWithheldTheChartDrawsTheSubtotals() {
+        RollupTable table = table(Chart.Type.BAR, null,
+                row(false, "STATE", "Norway", null),
+                row(false, "STATE", "Kenya", null),
+                row(true, "STATE", "Total", 40L),
+                row(false, "NGO", "Relief", 5L),
+                row(false, "NGO", "Aid", null),
+                row(true, "NGO", "Total", 9L),
+                row(true, "Total", "Total", 49L));
+        ChartOptions.Plan plan = ChartOptions.plan(table);
+        assertThat(plan.note()).startsWith("By partner kind: most figures per partner are suppressed");
+        JsonNode option = ChartOptions.of(table);
+        assertThat(option.at("/xAxis/data").toString()).isEqualTo("[\"State\",\"Non-governmental organization\"]");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[40.0,9.0]");
+    }
+
+    @Test
+    void theNetworkIsAGraphOfPublishedLinks() {
+        List<Column> columns = List.of(new Column("source", "Partner", Column.Kind.TEXT),
+                new Column("source_kind", "Partner kind", Column.Kind.TEXT),
+                new Column("target", "Works with", Column.Kind.TEXT),
+                new Column("target_kind", "Their kind", Column.Kind.TEXT),
+                new Column("co_participations", "Shared workstreams", Column.Kind.COUNT));
+        RollupTable table = new RollupTable("collaboration-network", "Network", "Who works with whom?", columns,
+                List.of(new Row(List.of(Cell.of("Norway"), Cell.of("STATE"), Cell.of("Kenya"), Cell.of("STATE"),
+                                Cell.of(4L)), false),
+                        new Row(List.of(Cell.of("Norway"), Cell.of("STATE"), Cell.of("Relief"), Cell.of("NGO"),
+                                Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS)), false)),
+                new Chart(Chart.Type.GRAPH, "source", "target", List.of("co_participations")));
+        JsonNode option = ChartOptions.of(table);
+        assertThat(option.at("/series/0/type").asString()).isEqualTo("graph");
+        assertThat(option.at("/series/0/data")).hasSize(3);
+        assertThat(option.at("/series/0/links")).hasSize(1); // the suppressed link is not drawn
+        assertThat(option.at("/series/0/categories").toString()).contains("Non-governmental organization", "State");
+    }
+
+    @Test
+    void aPortfolioFigureOpensTheWorkstreamListFilteredByKindStatusAndRegion() {
+        assertThat(AnalyticsView.drillDown(Map.of("kind", "RND_PROJECT", "subtype", "CYBER", "status", "ACTIVE"),
+                null, null)).isEqualTo(Map.of("kind", "RND_PROJECT", "status", "ACTIVE"));
+        assertThat(AnalyticsView.drillDown(Map.of("region", "Sahel", "kind", "Total"), "ENGAGEMENT", null))
+                .isEqualTo(Map.of("region", "Sahel", "kind", "ENGAGEMENT"));
+        assertThat(AnalyticsView.drillDown(Map.of("status", "Total"), null, "Baltic"))
+                .isEqualTo(Map.of("region", "Baltic"));
+    }
+
+    private static RollupTable table(Chart.Type type, String series, Row... rows) {
+        List<Column> columns = List.of(new Column("partner_kind", "Partner kind", Column.Kind.TEXT),
+                new Column("partner", "Partner", Column.Kind.TEXT),
+                new Column("pledges", "Pledges", Column.Kind.COUNT));
+        return new RollupTable("burden-sharing", "Burden sharing", "Who carries the burden?", columns, List.of(rows),
+                new Chart(type, "partner", series, List.of("pledges")));
+    }
+
+    private static Row row(boolean total, String kind, String partner, Long pledges) {
+        return new Row(List.of(Cell.of(kind), Cell.of(partner),
+                pledges == null ? Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS) : Cell.of(pledges)), total);
+    }
+}
