@@ -13,14 +13,17 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The PostgreSQL side of a refresh: one connection, one REPEATABLE READ READ ONLY transaction, so every table is
- * copied as of the same moment (the transaction's snapshot), and rolled back at the end. Tables leave PostgreSQL
- * through {@code COPY (SELECT ...) TO STDOUT (FORMAT csv)} in UTC and ISO dates, the form DuckDB's CSV reader loads.
+ * The PostgreSQL side of a refresh: one connection in a REPEATABLE READ READ ONLY transaction, rolled back at the end.
+ * The first connection ({@link #open}) exports its snapshot ({@code pg_export_snapshot()}); a second one
+ * ({@link #join}) imports it ({@code SET TRANSACTION SNAPSHOT}), so both read the database as of the same moment and
+ * may share the tables. Tables leave PostgreSQL through {@code COPY (SELECT ...) TO STDOUT (FORMAT csv)} in UTC and
+ * ISO dates, the form DuckDB's CSV reader loads.
  */
 final class PostgresSource implements AutoCloseable {
 
@@ -28,13 +31,35 @@ final class PostgresSource implements AutoCloseable {
     private final boolean autoCommit;
     private final CopyManager copy;
     private final Instant takenAt;
+    private final String exportedSnapshot;
+    private final String exportFailure;
     private boolean closed;
 
-    private PostgresSource(Connection connection, boolean autoCommit) throws SQLException {
+    /** Starts the read transaction: with the snapshot {@code importing} (from another connection), or exporting its own. */
+    private PostgresSource(Connection connection, boolean autoCommit, String importing) throws SQLException {
         this.connection = connection;
         this.autoCommit = autoCommit;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        String exported = null;
+        String failure = null;
+        if (importing != null) {
+            execute("SET TRANSACTION SNAPSHOT '" + importing.replace("'", "''") + "'");
+        } else {
+            // The transaction's snapshot is taken here, by its first query. Should PostgreSQL refuse to export it (it
+            // may, e.g. on some standbys), the transaction starts over without: one connection reads everything.
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                rows.next();
+                exported = rows.getString(1);
+            } catch (SQLException e) {
+                failure = SnapshotStore.reason(e);
+                connection.rollback();
+                execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        }
+        this.exportedSnapshot = exported;
+        this.exportFailure = failure;
         execute("SET LOCAL TimeZone = 'UTC'");
         execute("SET LOCAL DateStyle = 'ISO, YMD'");
         checkBypassesRowLevelSecurity();
@@ -45,13 +70,28 @@ final class PostgresSource implements AutoCloseable {
         }
     }
 
-    /** Connects and opens the read transaction; fails if the role would see only part of the rows. */
+    /**
+     * Connects and opens the read transaction, exporting its snapshot for {@link #join}; fails if the role would see
+     * only part of the rows.
+     */
     static PostgresSource open(DataSource source) throws SQLException {
+        return connect(source, null);
+    }
+
+    /**
+     * Connects and opens a read transaction on the snapshot {@code snapshot} that {@link #open} exported; it must still
+     * be open. Fails like {@link #open}, and if PostgreSQL refuses the snapshot.
+     */
+    static PostgresSource join(DataSource source, String snapshot) throws SQLException {
+        return connect(source, snapshot);
+    }
+
+    private static PostgresSource connect(DataSource source, String snapshot) throws SQLException {
         Connection connection = source.getConnection();
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            return new PostgresSource(connection, autoCommit);
+            return new PostgresSource(connection, autoCommit, snapshot);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -68,11 +108,24 @@ final class PostgresSource implements AutoCloseable {
         return takenAt;
     }
 
-    /** PostgreSQL's own row estimates (pg_class.reltuples; 0 when never analysed), for progress only. */
+    /** The id of this transaction's snapshot for {@link #join}; empty if PostgreSQL refused to export it. */
+    Optional<String> exportedSnapshot() {
+        return Optional.ofNullable(exportedSnapshot);
+    }
+
+    /** Why PostgreSQL refused to export the snapshot; null if it did not. */
+    String exportFailure() {
+        return exportFailure;
+    }
+
+    /**
+     * PostgreSQL's own row estimates (pg_class.reltuples; from the file size when never analysed), for progress and
+     * for slicing the big tables; never exact.
+     */
     Map<String, Long> estimates(List<String> tables) throws SQLException {
         Map<String, Long> estimates = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT c.relname, greatest(c.reltuples, 0)::bigint
+                SELECT c.relname, (CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE pg_relation_size(c.oid) / 200 END)::bigint
                   FROM pg_class c
                  WHERE c.oid = ANY (SELECT to_regclass(t)::oid FROM unnest(?::text[]) AS t)""")) {
             Array names = connection.createArrayOf("text", tables.toArray());

@@ -5,7 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A refresh's progress: passes steps to the listener with a never-decreasing fraction, ignores the listener's own
- * failures, and remembers the current phase for an error message ("copying contributions").
+ * failures, and remembers the current phase for an error message ("copying contributions"). Used by the refreshing
+ * thread only, so the listener always runs on it.
  */
 final class Progress {
 
@@ -37,6 +38,11 @@ final class Progress {
 
     String phase() {
         return phase;
+    }
+
+    /** Names the phase a failure happened in, without reporting a step. */
+    void failedWhile(String phase) {
+        this.phase = phase;
     }
 
     /** Throws if the refreshing thread was interrupted (the interrupt flag stays set). */

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param takenAt   when PostgreSQL's consistent view was taken (the start of the read transaction): the "as of" time
  * @param asOf      the date the rollups treat as today: {@code takenAt}'s date in UTC
  * @param rowCounts rows per snapshot table, in schema order
- * @param took      how long the refresh took; {@link Duration#ZERO} for a file found on start (not recorded)
+ * @param took      how long the refresh took until this snapshot was current (its Parquet copy is written after);
+ *                  {@link Duration#ZERO} for a file found on start (not recorded)
  */
 public record SnapshotInfo(Path file, Instant takenAt, LocalDate asOf, Map<String, Long> rowCounts, Duration took) {
 

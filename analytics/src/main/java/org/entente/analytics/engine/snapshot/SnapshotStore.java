@@ -42,9 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files: {@code snapshot-<yyyyMMdd-HHmmssSSS, UTC>.duckdb}, one per successful refresh, and {@code parquet/}
  * (see {@link ParquetExport}). A refresh builds {@code <name>.duckdb.tmp} (plus a {@code <name>.staging} folder for
- * CSV chunks and {@code <name>.parquet.tmp} for Parquet), then fsyncs and renames it atomically to
- * {@code <name>.duckdb}, swaps the Parquet folder in and makes the new file current. A failed or interrupted refresh
- * deletes what it wrote and leaves the current snapshot as it was; {@link #lastFailure()} says why.
+ * CSV chunks, see {@link SnapshotBuilder}), then fsyncs and renames it atomically to {@code <name>.duckdb} and makes
+ * it current; then it writes the Parquet copy from the new file into {@code <name>.parquet.tmp} and swaps that folder
+ * in. A failed or interrupted refresh deletes what it wrote and leaves the current snapshot as it was;
+ * {@link #lastFailure()} says why. If only the Parquet copy fails, the new snapshot stays current, {@code parquet/}
+ * keeps the previous copy, and {@link #lastFailure()} says so.
  *
  * <p>Readers: every snapshot file is opened by one in-memory DuckDB database that attaches it READ_ONLY; each
  * {@link SnapshotReader} is a connection of that database, so readers share its cache but not their temp views.
@@ -66,8 +68,18 @@ public final class SnapshotStore implements AutoCloseable {
             "snapshot-\\d{8}-\\d{9}\\.(duckdb\\.tmp(\\.wal)?|duckdb\\.wal|staging|parquet\\.tmp)|"
                     + Pattern.quote(ParquetExport.DIRECTORY) + "\\.old-\\d+");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final double PARQUET_START = 0.86;
+    private static final double PARQUET_END = 0.99;
+
+    /** Writes the Parquet copy of a snapshot (a DuckDB connection on it) into a new folder; {@link ParquetExport}. */
+    @FunctionalInterface
+    interface ParquetWriter {
+        void write(Connection snapshot, Path folder, RefreshListener listener) throws SQLException, IOException;
+    }
 
     private final Path directory;
+    private final SnapshotBuilder.ReadPlan plan;
+    private final ParquetWriter parquet;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Instant refreshStarted;
     private volatile RefreshFailure lastFailure;
@@ -83,6 +95,13 @@ public final class SnapshotStore implements AutoCloseable {
      * @throws UncheckedIOException if the directory cannot be created or listed
      */
     public SnapshotStore(Path directory) {
+        this(directory, SnapshotBuilder.ReadPlan.DEFAULT, ParquetExport::write);
+    }
+
+    /** With another way of reading PostgreSQL or of writing Parquet (tests). */
+    SnapshotStore(Path directory, SnapshotBuilder.ReadPlan plan, ParquetWriter parquet) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.parquet = Objects.requireNonNull(parquet, "parquet");
         this.directory = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.directory);
@@ -117,7 +136,9 @@ public final class SnapshotStore implements AutoCloseable {
      * @param listener progress; may be null
      * @throws RefreshInProgressException at once if another refresh runs
      * @throws SnapshotRefreshException   if it failed or the thread was interrupted (the interrupt flag stays set);
-     *                                    the previous snapshot stays current
+     *                                    the previous snapshot stays current. Once the new snapshot is current, a
+     *                                    failed or interrupted Parquet copy does not throw: {@link #lastFailure()} says
+     *                                    so, and the interrupt flag stays set
      */
     public SnapshotInfo refresh(DataSource source, RefreshListener listener) {
         Objects.requireNonNull(source, "source");
@@ -184,7 +205,7 @@ public final class SnapshotStore implements AutoCloseable {
         Path temp = directory.resolve(name + ".duckdb.tmp");
         Path staging = directory.resolve(name + ".staging");
         Path parquetTemp = directory.resolve(name + ".parquet.tmp");
-        boolean published = false;
+        SnapshotInfo info = null;
         boolean interrupted = false;
         try {
             synchronized (this) {
@@ -192,25 +213,22 @@ public final class SnapshotStore implements AutoCloseable {
                     throw new IllegalStateException("The snapshot store is closed");
                 }
             }
-            SnapshotBuilder.Result built = SnapshotBuilder.build(source, temp, staging, parquetTemp, progress);
-            progress.phase("publishing the snapshot", 0.98, "Publishing the snapshot");
+            SnapshotBuilder.Result built = SnapshotBuilder.build(source, temp, staging, progress, plan);
+            progress.phase("publishing the snapshot", SnapshotBuilder.BUILT, "Publishing the snapshot");
             Files.deleteIfExists(directory.resolve(temp.getFileName() + ".wal"));  // empty after CHECKPOINT and close
             fsync(temp, false);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             fsync(directory, true);
             Progress.checkInterrupted();
-            ParquetExport.replace(parquetTemp, directory.resolve(ParquetExport.DIRECTORY));
-            SnapshotInfo info = new SnapshotInfo(file, built.takenAt(), built.asOf(), built.rowCounts(),
+            SnapshotInfo taken = new SnapshotInfo(file, built.takenAt(), built.asOf(), built.rowCounts(),
                     Duration.between(started, Instant.now()));
-            publish(info);
-            published = true;
+            publish(taken);
+            info = taken;
             lastFailure = null;
-            progress.report(1, "Snapshot ready: %s rows in %.1f s".formatted(
-                    SnapshotBuilder.thousands(info.totalRows()), info.took().toMillis() / 1000.0));
-            log.info("Analytics snapshot {} taken: {} rows as of {} in {} ms ({} rows/s)", file.getFileName(),
-                    info.totalRows(), info.takenAt(), info.took().toMillis(),
-                    info.totalRows() * 1000 / Math.max(1, info.took().toMillis()));
-            return info;
+            log.info("Analytics snapshot {} taken: {} rows as of {} in {} ms ({} rows/s, {} PostgreSQL connection{})",
+                    file.getFileName(), info.totalRows(), info.takenAt(), info.took().toMillis(),
+                    info.totalRows() * 1000 / Math.max(1, info.took().toMillis()), built.connections(),
+                    built.connections() == 1 ? "" : "s");
         } catch (Exception e) {
             interrupted = Thread.interrupted() || isInterruption(e);
             String message = interrupted
@@ -226,17 +244,63 @@ public final class SnapshotStore implements AutoCloseable {
             }
             throw new SnapshotRefreshException(message, e);
         } finally {
-            interrupted |= Thread.interrupted();  // cleared while cleaning up (NIO channels refuse to work), set again below
-            for (Path leftover : published ? List.of(staging, parquetTemp) : List.of(temp,
-                    directory.resolve(temp.getFileName() + ".wal"), staging, parquetTemp, file)) {
-                try {
-                    Folders.deleteRecursively(leftover);
-                } catch (IOException e) {
-                    log.warn("Could not delete {} after a refresh", leftover, e);
+            if (info == null) {
+                interrupted |= Thread.interrupted();  // cleared while cleaning up (NIO channels refuse to work), set again below
+                deleteAll(List.of(temp, directory.resolve(temp.getFileName() + ".wal"), staging, parquetTemp, file));
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
+        }
+        deleteAll(List.of(staging));
+        boolean parquetWritten = writeParquet(info, parquetTemp, progress);
+        progress.report(1, "Snapshot ready: %s rows in %.1f s%s".formatted(SnapshotBuilder.thousands(info.totalRows()),
+                info.took().toMillis() / 1000.0, parquetWritten ? "" : " (without its Parquet copy)"));
+        return info;
+    }
+
+    /**
+     * Writes the Parquet copy of the snapshot just published into {@code folder}, then swaps it in. A failure (or an
+     * interruption: the flag stays set) is recorded in {@link #lastFailure()}; the snapshot stays current either way.
+     */
+    private boolean writeParquet(SnapshotInfo info, Path folder, Progress progress) {
+        Instant started = Instant.now();
+        try {
+            progress.phase("writing the Parquet files", PARQUET_START, "Writing Parquet files");
+            try (SnapshotReader reader = open()) {
+                parquet.write(reader.connection(), folder, (fraction, step) ->
+                        progress.report(PARQUET_START + fraction * (PARQUET_END - PARQUET_START), step));
+            }
+            Progress.checkInterrupted();
+            ParquetExport.replace(folder, directory.resolve(ParquetExport.DIRECTORY));
+            log.info("Parquet copy of {} written in {} ms", info.file().getFileName(),
+                    Duration.between(started, Instant.now()).toMillis());
+            return true;
+        } catch (Exception e) {
+            boolean interrupted = Thread.interrupted() || isInterruption(e);
+            String message = "The snapshot of " + CLOCK.format(info.takenAt()) + " is in use, but its Parquet copy was not"
+                    + " written (" + (interrupted ? "interrupted" : reason(e)) + "); " + ParquetExport.DIRECTORY
+                    + "/ still holds the files of an earlier snapshot, if any.";
+            lastFailure = new RefreshFailure(Instant.now(), message);
+            if (interrupted) {
+                log.warn("Analytics snapshot refresh: {}", message);
+            } else {
+                log.warn("Analytics snapshot refresh: {}", message, e);
+            }
+            deleteAll(List.of(folder));
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    private static void deleteAll(List<Path> leftovers) {
+        for (Path leftover : leftovers) {
+            try {
+                Folders.deleteRecursively(leftover);
+            } catch (IOException e) {
+                log.warn("Could not delete {} after a refresh", leftover, e);
             }
         }
     }

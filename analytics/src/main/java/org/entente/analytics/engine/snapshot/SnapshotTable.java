@@ -10,49 +10,75 @@ import java.util.List;
  * @param label       plural noun for progress messages ("contributions")
  * @param columns     the select list, in the DuckDB table's column order; exactly the columns the role
  *                    entente_analytics may read (V30__analytics.sql)
- * @param relTo       the DuckDB table that receives the rel_to array as rows (one per entry, duplicates kept),
- *                    keyed by the table's first {@code relToKeys} columns; null if the table has no rel_to
+ * @param relTo       the table (in PostgreSQL a uuid[] column rel_to, in DuckDB a table of its own) that receives the
+ *                    rel_to array as rows (one per entry, duplicates kept), keyed by the table's first
+ *                    {@code relToKeys} columns; null if the table has no rel_to
  * @param relToKeys   how many leading columns identify a row for {@code relTo}
  * @param parquetYear the date column whose year partitions the Parquet copy, or null for one file
+ * @param sliceKey    a PostgreSQL int4 hash of a granted key column ({@code hashint8(id)}, {@code uuid_hash(id)}): a big
+ *                    table is read in slices by its value, so that two connections can share it
  */
-record SnapshotTable(String name, String label, String columns, String relTo, int relToKeys, String parquetYear) {
+record SnapshotTable(String name, String label, String columns, String relTo, int relToKeys, String parquetYear,
+                     String sliceKey) {
 
     /** Every copied table, in copy order. */
     static final List<SnapshotTable> COPIED = List.of(
-            new SnapshotTable("tenant", "tenants", "id, alias, name, kind, region, status, capacity_index", null, 0, null),
+            new SnapshotTable("tenant", "tenants", "id, alias, name, kind, region, status, capacity_index", null, 0, null,
+                    "uuid_hash(id)"),
             new SnapshotTable("workstream", "workstreams",
                     "tenant_id, id, kind, status, releasability, region, start_date, end_date, created_at",
-                    "workstream_rel_to", 2, "start_date"),
+                    "workstream_rel_to", 2, "start_date", "uuid_hash(id)"),
             new SnapshotTable("participation", "participations",
-                    "tenant_id, workstream_id, participant_tenant_id, role, status", null, 0, null),
-            new SnapshotTable("initiative", "initiatives", "tenant_id, workstream_id, mechanism", null, 0, null),
+                    "tenant_id, workstream_id, participant_tenant_id, role, status", null, 0, null, "uuid_hash(workstream_id)"),
+            new SnapshotTable("initiative", "initiatives", "tenant_id, workstream_id, mechanism", null, 0, null,
+                    "uuid_hash(workstream_id)"),
             new SnapshotTable("rnd_project", "R&D projects",
-                    "tenant_id, workstream_id, technology_area, trl_start, trl_current, trl_target", null, 0, null),
+                    "tenant_id, workstream_id, technology_area, trl_start, trl_current, trl_target", null, 0, null,
+                    "uuid_hash(workstream_id)"),
             new SnapshotTable("work_package", "work packages",
-                    "tenant_id, workstream_id, id, lead_tenant_id, budget_eur", null, 0, null),
+                    "tenant_id, workstream_id, id, lead_tenant_id, budget_eur", null, 0, null, "uuid_hash(id)"),
             new SnapshotTable("deliverable", "deliverables",
-                    "tenant_id, workstream_id, id, work_package_id, due_date, status, submitted_on", null, 0, "due_date"),
+                    "tenant_id, workstream_id, id, work_package_id, due_date, status, submitted_on", null, 0, "due_date",
+                    "uuid_hash(id)"),
             new SnapshotTable("engagement", "engagements", "tenant_id, workstream_id, party_tenant_id, engagement_type,"
-                    + " vetting_status, agreement_valid_from, agreement_valid_to, risk_rating", null, 0, null),
+                    + " vetting_status, agreement_valid_from, agreement_valid_to, risk_rating", null, 0, null,
+                    "uuid_hash(workstream_id)"),
             new SnapshotTable("contribution", "contributions", "tenant_id, workstream_id, id, contributor_tenant_id, type,"
                     + " unit, pledged_eur, delivered_eur, pledged_on, delivered_on, releasability",
-                    "contribution_rel_to", 3, "pledged_on"),
+                    "contribution_rel_to", 3, "pledged_on", "uuid_hash(id)"),
             new SnapshotTable("milestone", "milestones",
-                    "tenant_id, workstream_id, id, owner_tenant_id, planned_date, actual_date, status", null, 0, "planned_date"),
+                    "tenant_id, workstream_id, id, owner_tenant_id, planned_date, actual_date, status", null, 0, "planned_date",
+                    "uuid_hash(id)"),
             new SnapshotTable("activity", "activity events", "tenant_id, workstream_id, id, actor_tenant_id, verb, item_type,"
-                    + " item_tenant_id, releasability, at", "activity_rel_to", 3, "occurred_at"));
+                    + " item_tenant_id, releasability, at", "activity_rel_to", 3, "occurred_at", "hashint8(id)"));
 
     /** Every table of the snapshot except snapshot_info, in schema order. */
     static final List<String> ALL = names();
 
-    /**
-     * The PostgreSQL query. A rel_to array travels as one trailing column, its entries separated by spaces (null when
-     * empty), so the table is scanned once; DuckDB splits it into the rel_to table while loading.
-     */
+    /** The PostgreSQL query for the table's rows (without rel_to). */
     String source() {
-        return "SELECT " + columns
-                + (relTo == null ? "" : ", CASE WHEN cardinality(rel_to) > 0 THEN array_to_string(rel_to, ' ') END")
-                + " FROM " + name;
+        return "SELECT " + columns + " FROM " + name;
+    }
+
+    /**
+     * The query for slice {@code slice} (0-based) of {@code slices}: the rows whose {@link #sliceKey} hash modulo
+     * {@code slices} is {@code slice}. The slices of one table hold every row exactly once.
+     */
+    String source(int slice, int slices) {
+        if (slices == 1) {
+            return source();
+        }
+        return source() + " WHERE (" + sliceKey + " & 2147483647) % " + slices + " = " + slice;
+    }
+
+    /**
+     * The PostgreSQL query for the {@link #relTo} table: one row per rel_to entry (duplicates kept), keyed by the
+     * table's first {@link #relToKeys} columns. A second, cheap scan of the table (few rows leave it), so that both
+     * DuckDB tables load with a plain COPY.
+     */
+    String relToSource() {
+        List<String> keys = List.of(columns.split(",\\s*")).subList(0, relToKeys);
+        return "SELECT " + String.join(", ", keys) + ", unnest(rel_to) FROM " + name + " WHERE cardinality(rel_to) > 0";
     }
 
     private static List<String> names() {

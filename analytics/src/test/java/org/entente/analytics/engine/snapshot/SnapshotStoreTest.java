@@ -95,6 +95,70 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void tablesReadInSlicesByTwoConnectionsHoldEveryRowOnce(TestInfo test) throws Exception {
+        // Every table with rows in up to 8 hash slices of its key, shared by the two connections.
+        try (SnapshotStore store = new SnapshotStore(directory(test), new SnapshotBuilder.ReadPlan(2, 1), ParquetExport::write)) {
+            SnapshotInfo info = store.refresh(TestPostgres.analytics(), null);
+
+            try (SnapshotReader reader = store.open()) {
+                for (Check check : CHECKS) {
+                    assertThat(aggregate(reader.connection(), check.duckdb()))
+                            .as("%s in the snapshot vs PostgreSQL", check.table())
+                            .isEqualTo(truth(check.postgres()));
+                }
+                assertThat(single(reader.connection(), "SELECT count(*) - count(DISTINCT id) FROM activity", Long.class))
+                        .as("no activity event twice").isZero();
+                assertThat(single(reader.connection(), "SELECT count(*) - count(DISTINCT id) FROM contribution", Long.class))
+                        .as("no contribution twice").isZero();
+                assertThat(single(reader.connection(), "SELECT count(*) - count(DISTINCT (tenant_id, workstream_id,"
+                        + " participant_tenant_id)) FROM participation", Long.class)).as("no participation twice").isZero();
+            }
+            assertThat(info.rowCounts().get("activity")).isEqualTo(truthCount("activity"));
+        }
+    }
+
+    @Test
+    void aFailedParquetCopyKeepsTheNewSnapshotCurrentAndSaysSo(TestInfo test) throws Exception {
+        Path directory = directory(test);
+        AtomicReference<Boolean> failParquet = new AtomicReference<>(false);
+        SnapshotStore.ParquetWriter writer = (snapshot, folder, listener) -> {
+            if (failParquet.get()) {
+                Files.createDirectories(folder.resolve("tenant"));  // half written
+                throw new IOException("No space left on device");
+            }
+            ParquetExport.write(snapshot, folder, listener);
+        };
+        try (SnapshotStore store = new SnapshotStore(directory, SnapshotBuilder.ReadPlan.DEFAULT, writer)) {
+            SnapshotInfo first = store.refresh(TestPostgres.analytics(), null);
+            failParquet.set(true);
+            List<String> steps = new ArrayList<>();
+
+            SnapshotInfo second = store.refresh(TestPostgres.analytics(), (fraction, step) -> steps.add(step));
+
+            assertThat(store.current()).contains(second);
+            assertThat(second.file()).isNotEqualTo(first.file()).exists();
+            assertThat(first.file()).as("superseded").doesNotExist();
+            assertThat(store.lastFailure()).get().extracting(RefreshFailure::message).asString()
+                    .contains("is in use, but its Parquet copy was not written (No space left on device)")
+                    .doesNotContain("Exception");
+            assertThat(steps).last().asString().startsWith("Snapshot ready: ").endsWith("(without its Parquet copy)");
+            assertOnlyFiles(directory, second);
+            try (SnapshotReader reader = store.open()) {
+                assertThat(reader.info()).isEqualTo(second);
+                assertThat(single(reader.connection(), "SELECT epoch_us(taken_at) FROM read_parquet("
+                        + ParquetExport.literal(directory.resolve("parquet/snapshot_info/data.parquet")) + ")", Long.class))
+                        .as("parquet/ still holds the first snapshot's copy")
+                        .isEqualTo(first.takenAt().getEpochSecond() * 1_000_000 + first.takenAt().getNano() / 1_000);
+            }
+
+            failParquet.set(false);
+            SnapshotInfo third = store.refresh(TestPostgres.analytics(), null);
+            assertThat(store.lastFailure()).as("cleared by a success").isEmpty();
+            assertOnlyFiles(directory, third);
+        }
+    }
+
+    @Test
     void everyTableIsWrittenAsParquetPartitionedByYear(TestInfo test) throws Exception {
         Path directory = directory(test);
         try (SnapshotStore store = new SnapshotStore(directory)) {
