@@ -4,6 +4,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.entente.platform.live.NotificationsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     public enum Kind {
-        INVITATION, MENTION, MILESTONE_DUE, MILESTONE_OVERDUE, STATUS_CHANGE
+        INVITATION, MENTION, MILESTONE_DUE, MILESTONE_OVERDUE, STATUS_CHANGE,
+        /** A briefing of the recipient's is ready to download (no workstream). */
+        BRIEFING_READY,
+        /** A briefing of the recipient's could not be written; the text says why (no workstream). */
+        BRIEFING_FAILED
     }
 
     private final DSLContext dsl;
+    private final ApplicationEventPublisher events;
 
-    Notifications(DSLContext dsl) {
+    Notifications(DSLContext dsl, ApplicationEventPublisher events) {
         this.dsl = dsl;
+        this.events = events;
     }
 
     /** Every member of the recipient tenant sees it. */
@@ -38,5 +46,17 @@ public class Notifications {
                         DSL.val(recipientTenantId), DSL.val(recipientMemberId, SQLDataType.UUID), DSL.val(kind.name()),
                         DSL.val(about.tenantId()), DSL.val(about.id()), DSL.val(text)))
                 .fetch();
+    }
+
+    /**
+     * A notification about no workstream for a member of the acting tenant itself (briefings), through the schema's
+     * notify_own_tenant(), which accepts only the kinds meant for it. Open bells of that member count again after
+     * the commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyOwnMember(UUID tenantId, UUID recipientMemberId, Kind kind, String text) {
+        dsl.select(DSL.function("notify_own_tenant", SQLDataType.BIGINT, DSL.val(recipientMemberId, SQLDataType.UUID),
+                DSL.val(kind.name()), DSL.val(text))).fetch();
+        events.publishEvent(new NotificationsChanged(tenantId, recipientMemberId));
     }
 }

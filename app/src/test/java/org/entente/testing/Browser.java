@@ -31,6 +31,11 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser() {
+        this(null);
+    }
+
+    /** With {@code downloads} non-null, files the pages offer are saved there without asking. */
+    public Browser(Path downloads) {
         try {
             profile = Files.createTempDirectory("entente-chromium-");
             Files.createDirectories(SCREENSHOTS);
@@ -43,6 +48,13 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false,
+                    "download.directory_upgrade", true,
+                    "safebrowsing.enabled", true));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

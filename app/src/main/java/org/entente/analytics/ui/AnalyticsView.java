@@ -56,6 +56,7 @@ import org.entente.workstream.WorkstreamKind;
 import org.entente.workstream.WorkstreamStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The Analytics workspace: figures from the latest snapshot for the signed-in person — the federation
@@ -97,11 +98,14 @@ public class AnalyticsView extends VerticalLayout {
     private final Map<String, HasValidation> fields = Map.of("yearFrom", yearFrom, "yearTo", yearTo,
             "region", region, "partnerKind", partnerKind, "workstreamKind", workstreamKind);
     private final HorizontalLayout filters;
+    /** What other features add below the filters (e.g. the briefing panel for coordinators). */
+    private final List<AnalyticsPageExtension.Part> parts;
 
     private AutoCloseable watching;
     private boolean filterOptionsLoaded;
 
-    public AnalyticsView(AnalyticsService analytics, TenantService tenants) {
+    public AnalyticsView(AnalyticsService analytics, TenantService tenants,
+            ObjectProvider<AnalyticsPageExtension> extensions) {
         this.analytics = analytics;
         AnalyticsSettings settings = analytics.settings();
         this.figures = new Figures(settings.minimumPartners(), settings.dominanceLimit());
@@ -147,7 +151,10 @@ public class AnalyticsView extends VerticalLayout {
         filters = filterBar();
         content.setId("analytics-content");
         content.setWidthFull();
-        body.add(header, progressBox, scope, legend, failure, filters, content);
+        parts = extensions.orderedStream().flatMap(extension -> extension.create().stream()).toList();
+        body.add(header, progressBox, scope, legend, failure, filters);
+        parts.forEach(part -> body.add(part.component()));
+        body.add(content);
         add(body);
 
         AnalyticsStatus status = analytics.status();
@@ -190,9 +197,12 @@ public class AnalyticsView extends VerticalLayout {
         if (status.lastFailure() == null) {
             failure.setVisible(false);
         } else {
+            // A refresh whose Parquet copy failed still published its snapshot: then the figures are not stale.
+            boolean stale = status.snapshot() != null
+                    && status.snapshot().takenAt().isBefore(status.lastFailure().at().minusSeconds(60));
             failure.setText("Last refresh failed (" + AS_OF.format(status.lastFailure().at()) + "): "
                     + status.lastFailure().message()
-                    + (status.snapshot() == null ? "" : " The figures below are from the previous snapshot."));
+                    + (stale ? " The figures below are from the previous snapshot." : ""));
             failure.setVisible(true);
         }
     }
@@ -314,6 +324,8 @@ public class AnalyticsView extends VerticalLayout {
 
     private void render() {
         Feedback.clear(fields);
+        AnalyticsFilter current = filter();
+        parts.forEach(part -> part.filterChanged(current));
         Optional<AnalyticsReport> report;
         try {
             loadFilterOptions();

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
+import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.rollup.Cell;
+import org.entente.analytics.engine.rollup.CellText;
 import org.entente.analytics.engine.rollup.Column;
 
 /**
@@ -36,19 +38,20 @@ final class Figures {
 
     /** The tooltip of a suppressed figure; null for a published one. */
     String reason(Cell cell) {
-        return cell == null || !cell.isSuppressed() ? null : "Suppressed: " + explanation(cell.suppressed());
+        return cell == null || !cell.isSuppressed() ? null : CellText.reason(cell.suppressed(), settings());
     }
 
     String explanation(SuppressionReason reason) {
         return reason.explanation(minimumPartners, dominanceLimit);
     }
 
+    /** The engine's mark, so the screen and the Excel briefing show suppressed figures alike. */
     String mark(SuppressionReason reason) {
-        return switch (reason) {
-            case TOO_FEW_PARTNERS -> "✕ n<" + minimumPartners;
-            case DOMINATED -> "✕ >" + Math.round(dominanceLimit * 100) + "%";
-            case PROTECTS_ANOTHER_CELL -> "✕ protects";
-        };
+        return CellText.mark(reason, settings());
+    }
+
+    private AnalyticsSettings settings() {
+        return new AnalyticsSettings(minimumPartners, dominanceLimit);
     }
 
     static boolean numeric(Column.Kind kind) {

@@ -19,7 +19,7 @@ import org.entente.workstream.WorkstreamKind;
  * The words people read for the codes rollups carry ({@code RND_PROJECT} → "Joint R&D project",
  * {@code IN_REVIEW} → "In review"), the same labels the rest of the workspace uses.
  */
-final class Labels {
+public final class Labels {
 
     /** Codes with an underscore that no enum below knows still read as words. */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
@@ -59,7 +59,7 @@ final class Labels {
     private Labels() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return "";
         }

@@ -35,6 +35,8 @@ public class NotificationBell extends Div {
     private static final Logger log = LoggerFactory.getLogger(NotificationBell.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH);
     private static final int SHOWN = 20;
+    /** Where briefing notifications lead (the briefing feature's list). */
+    static final String BRIEFINGS_ROUTE = "briefings";
 
     private final NotificationService notifications;
     private final LiveUpdates live;
@@ -44,6 +46,7 @@ public class NotificationBell extends Div {
     private final Popover popover = new Popover();
     private final Div list = new Div();
     private Registration liveRegistration;
+    private Registration notificationRegistration;
 
     public NotificationBell(NotificationService notifications, LiveUpdates live, ActorSource actors) {
         this.notifications = notifications;
@@ -87,6 +90,13 @@ public class NotificationBell extends Div {
                 renderList();
             }
         }));
+        actors.currentActor().ifPresent(actor -> notificationRegistration = live.watchNotifications(event.getUI(), actor,
+                () -> {
+                    refreshCount();
+                    if (popover.isOpened()) {
+                        renderList();
+                    }
+                }));
     }
 
     @Override
@@ -94,6 +104,10 @@ public class NotificationBell extends Div {
         if (liveRegistration != null) {
             liveRegistration.remove();
             liveRegistration = null;
+        }
+        if (notificationRegistration != null) {
+            notificationRegistration.remove();
+            notificationRegistration = null;
         }
     }
 
@@ -123,8 +137,8 @@ public class NotificationBell extends Div {
         list.add(header);
         List<Notification> latest = notifications.latest(SHOWN);
         if (latest.isEmpty()) {
-            Paragraph empty = new Paragraph("Nothing yet. Invitations, mentions, milestone reminders and status changes "
-                    + "of your workstreams appear here.");
+            Paragraph empty = new Paragraph("Nothing yet. Invitations, mentions, milestone reminders, status changes "
+                    + "of your workstreams and your briefings appear here.");
             empty.setId("notifications-empty");
             empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
             list.add(empty);
@@ -140,9 +154,14 @@ public class NotificationBell extends Div {
             case MILESTONE_DUE -> "Milestone due";
             case MILESTONE_OVERDUE -> "Milestone overdue";
             case STATUS_CHANGE -> "Status";
+            case BRIEFING_READY -> "Briefing ready";
+            case BRIEFING_FAILED -> "Briefing failed";
         });
-        kind.getElement().getThemeList().add(notification.kind() == org.entente.workstream.Notifications.Kind.MILESTONE_OVERDUE
-                ? "badge error small" : "badge small");
+        kind.getElement().getThemeList().add(switch (notification.kind()) {
+            case MILESTONE_OVERDUE, BRIEFING_FAILED -> "badge error small";
+            case BRIEFING_READY -> "badge success small";
+            default -> "badge small";
+        });
         Span time = new Span(TIME.format(notification.createdAt().atZoneSameInstant(ZoneOffset.UTC)));
         time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
         Div text = new Div(notification.text());
@@ -160,6 +179,9 @@ public class NotificationBell extends Div {
             popover.close();
             if (notification.workstream() != null) {
                 getUI().ifPresent(ui -> ui.navigate("workstream/" + notification.workstream().id()));
+            } else if (notification.kind() == org.entente.workstream.Notifications.Kind.BRIEFING_READY
+                    || notification.kind() == org.entente.workstream.Notifications.Kind.BRIEFING_FAILED) {
+                getUI().ifPresent(ui -> ui.navigate(BRIEFINGS_ROUTE)); // the feature's list; a route, not a class
             } else {
                 renderList();
             }

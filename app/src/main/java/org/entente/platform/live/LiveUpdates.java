@@ -34,6 +34,7 @@ public class LiveUpdates {
 
     private final Map<UUID, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final Set<Watcher> everything = ConcurrentHashMap.newKeySet();
+    private final Set<Watcher> notifications = ConcurrentHashMap.newKeySet();
     private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
 
     /** Watches one workstream; the registration ends when the view detaches. */
@@ -48,6 +49,25 @@ public class LiveUpdates {
         Watcher watcher = new Watcher(ui, actor, onChange);
         everything.add(watcher);
         return () -> everything.remove(watcher);
+    }
+
+    /** Watches the notifications of the watcher's own tenant that no workstream change announces (the bell). */
+    public Registration watchNotifications(UI ui, Actor actor, Runnable onChange) {
+        Watcher watcher = new Watcher(ui, actor, change -> onChange.run());
+        notifications.add(watcher);
+        return () -> notifications.remove(watcher);
+    }
+
+    /** As {@link #afterCommit(WorkstreamChanged)}, for the watchers of the notified tenant (and member) only. */
+    @TransactionalEventListener
+    void afterCommit(NotificationsChanged change) {
+        List<Watcher> targets = notifications.stream()
+                .filter(w -> w.actor().tenantId().equals(change.tenantId()))
+                .filter(w -> change.memberId() == null || change.memberId().equals(w.actor().memberId()))
+                .toList();
+        if (!targets.isEmpty()) {
+            delivery.execute(() -> targets.forEach(w -> deliver(w, null)));
+        }
     }
 
     /**

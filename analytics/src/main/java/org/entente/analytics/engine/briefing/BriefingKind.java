@@ -1,0 +1,42 @@
+package org.entente.analytics.engine.briefing;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The briefings a coordinator can generate: a title, the slug of its file name, and the rollup tables it holds. */
+public enum BriefingKind {
+
+    BURDEN_SHARING("Burden sharing", "burden-sharing",
+            List.of("burden-sharing", "burden-sharing-by-year", "pledge-fulfilment", "overdue-pledges")),
+    PORTFOLIO_REVIEW("Portfolio review", "portfolio-review",
+            List.of("portfolio", "portfolio-by-region", "lead-kinds", "milestones", "milestones-by-lead")),
+    RND_STATUS("R&D status", "rnd-status", List.of("rnd")),
+    ENGAGEMENT_RISK("Engagement risk", "engagement-risk",
+            List.of("engagements", "engagement-vetting", "expiring-agreements")),
+    /** Every table of the report, in the report's order. */
+    FULL("Full briefing", "full", null);
+
+    private final String title;
+    private final String slug;
+    private final List<String> tableIds;
+
+    BriefingKind(String title, String slug, List<String> tableIds) {
+        this.title = title;
+        this.slug = slug;
+        this.tableIds = tableIds;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** For file names: {@code entente-<slug>-<yyyy-MM-dd>.xlsx}. */
+    public String slug() {
+        return slug;
+    }
+
+    public boolean includes(String tableId) {
+        Objects.requireNonNull(tableId, "tableId");
+        return tableIds == null || tableIds.contains(tableId);
+    }
+}

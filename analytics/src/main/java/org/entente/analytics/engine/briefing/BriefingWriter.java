@@ -1,0 +1,349 @@
+package org.entente.analytics.engine.briefing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.AnalyticsReport;
+import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.InvalidFilterException;
+import org.entente.analytics.engine.SqlScript;
+import org.entente.analytics.engine.Viewer;
+import org.entente.analytics.engine.Visibility;
+import org.entente.analytics.engine.rollup.CellText;
+import org.entente.analytics.engine.rollup.RollupSuite;
+import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.snapshot.NoSnapshotException;
+import org.entente.analytics.engine.snapshot.SnapshotInfo;
+import org.entente.analytics.engine.snapshot.SnapshotReader;
+import org.entente.analytics.engine.snapshot.SnapshotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes an Excel briefing (xlsx): Cover, Key figures, one sheet per rollup table of the briefing (native chart and
+ * Excel table), Notes, and the detail sheets (Contributions, Workstreams; streamed, continued past the row limit).
+ * Every sheet carries the workbook's marking in a banner row and in its printed header and footer; the document
+ * properties carry it too (category, keywords, custom property "Marking").
+ * <p>
+ * Everything comes from ONE {@link SnapshotReader}: a refresh meanwhile does not mix two snapshots. The figures are
+ * the screen's ({@link RollupSuite} for the request's viewer, under disclosure control for a coordinator's federation
+ * view); the detail rows are what the viewer's organization may see (member view). Text is only ever written as
+ * string cells, so no partner or workstream name becomes a formula. Thread-safe: one writer may serve concurrent
+ * calls, each with its own reader.
+ */
+public final class BriefingWriter {
+
+    /** Excel's 1,048,576 rows per sheet less the banner and header rows of a detail sheet. */
+    public static final int MAX_ROWS_PER_SHEET = 1_048_574;
+    /** SXSSF keeps this many rows of a streamed sheet in memory. */
+    private static final int ROW_WINDOW = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(BriefingWriter.class);
+
+    private final AnalyticsSettings settings;
+    private final RollupSuite suite;
+    private final int rowsPerSheet;
+    private final Function<Object, String> labels;
+
+    public BriefingWriter(AnalyticsSettings settings) {
+        this(settings, MAX_ROWS_PER_SHEET, CellText::label);
+    }
+
+    private BriefingWriter(AnalyticsSettings settings, int rowsPerSheet, Function<Object, String> labels) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.suite = new RollupSuite(settings);
+        this.rowsPerSheet = rowsPerSheet;
+        this.labels = labels;
+    }
+
+    /** At most {@code rows} data rows per detail sheet (default and maximum {@value #MAX_ROWS_PER_SHEET}). */
+    public BriefingWriter withRowsPerSheet(int rows) {
+        if (rows < 1 || rows > MAX_ROWS_PER_SHEET) {
+            throw new IllegalArgumentException("rows per sheet must be between 1 and " + MAX_ROWS_PER_SHEET
+                    + ", not " + rows);
+        }
+        return new BriefingWriter(settings, rows, labels);
+    }
+
+    /**
+     * How codes read ({@code RND_PROJECT} → "Joint R&D project"); any other value (a name) must come back as it is.
+     * Default {@link CellText#label}; the app passes the labels its screens use.
+     */
+    public BriefingWriter withLabels(Function<Object, String> labels) {
+        Objects.requireNonNull(labels, "labels");
+        return new BriefingWriter(settings, rowsPerSheet, value -> value == null ? "" : labels.apply(value));
+    }
+
+    /**
+     * Opens ONE SnapshotReader for the whole workbook (never mixes two snapshots), runs the rollups on it for
+     * request.viewer() (federation view under disclosure control for coordinators, exactly as the screen), the KPIs
+     * of the previous period, and streams the detail rows (member-mode v_contribution / v_workstream of the viewer's
+     * tenant = every record the organization may see). Writes to {@code out} (not closed); on any failure throws
+     * {@link BriefingFailedException} (user-readable message) and the caller discards the output.
+     *
+     * @param titles   workstream titles for the detail rows (null: none)
+     * @param ledger   told about each detail row that is another tenant's contribution (null: nobody)
+     * @param progress told how far it is (null: nobody)
+     */
+    public BriefingResult write(SnapshotStore store, BriefingRequest request, WorkstreamTitles titles,
+                                ExportLedger ledger, BriefingProgress progress, OutputStream out) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(out, "out");
+        BriefingProgress report = progress == null ? BriefingProgress.NONE : progress;
+        try {
+            report.progress(0.01, "Opening the snapshot");
+            try (SnapshotReader reader = store.open()) {
+                return write(reader, request, titles == null ? WorkstreamTitles.NONE : titles,
+                        ledger == null ? ExportLedger.NONE : ledger, report, out);
+            }
+        } catch (BriefingFailedException e) {
+            throw e;
+        } catch (NoSnapshotException e) {
+            throw new BriefingFailedException(e.getMessage() == null
+                    ? "There is no analytics snapshot yet; a coordinator can take one on the Analytics page."
+                    : e.getMessage(), e);
+        } catch (InvalidFilterException e) {
+            throw new BriefingFailedException("The scope cannot be used: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            log.warn("Briefing {} failed reading the snapshot", request.kind(), e);
+            throw new BriefingFailedException("The figures could not be read from the snapshot: "
+                    + firstLine(e.getMessage()), e);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Briefing {} failed writing the workbook", request.kind(), e);
+            throw new BriefingFailedException("The workbook could not be written: " + firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            log.warn("Briefing {} failed", request.kind(), e);
+            throw new BriefingFailedException("The briefing could not be written: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage())), e);
+        }
+    }
+
+    private BriefingResult write(SnapshotReader reader, BriefingRequest request, WorkstreamTitles titles,
+                                 ExportLedger ledger, BriefingProgress progress, OutputStream out)
+            throws SQLException, IOException {
+        Connection duckdb = reader.connection();
+        SnapshotInfo snapshot = reader.info();
+        AnalyticsFilter scope = request.scope();
+
+        progress.progress(0.05, "Computing the figures");
+        AnalyticsReport figures = suite.run(duckdb, snapshot, request.viewer(), scope);
+        KeyFigures.Periods periods = KeyFigures.periods(scope, snapshot.asOf());
+        progress.progress(0.20, "Computing the previous period");
+        AnalyticsReport current = periods.current() == null ? null
+                : suite.run(duckdb, snapshot, request.viewer(), periods.current());
+        AnalyticsReport previous = periods.previous() == null ? null
+                : suite.run(duckdb, snapshot, request.viewer(), periods.previous());
+
+        progress.progress(0.30, "Counting the detail rows");
+        Visibility.apply(duckdb, Viewer.organization(request.viewer().tenantId()));
+        createFilter(duckdb, scope);
+        SqlScript.execute(duckdb, DetailSheets.SQL);
+        DetailSheets.Counts counts = DetailSheets.count(duckdb);
+
+        int rank = Math.max(counts.rank(), Math.max(Markings.rank(figures.marking()),
+                Math.max(current == null ? 0 : Markings.rank(current.marking()),
+                        previous == null ? 0 : Markings.rank(previous.marking()))));
+        String marking = Markings.workbookText(rank);
+        List<RollupTable> tables = figures.tables().stream().filter(t -> request.kind().includes(t.id())).toList();
+        boolean empty = counts.contributions() == 0 && counts.workstreams() == 0 && figures.marking() == null
+                && figures.tables().stream().flatMap(t -> t.rows().stream()).flatMap(r -> r.cells().stream())
+                        .noneMatch(c -> c != null && c.isSuppressed());
+
+        // Every sheet's name is known before the first is written: the cover lists them all.
+        List<String> sheetNames = new ArrayList<>();
+        List<TextSheets.Entry> contents = new ArrayList<>();
+        sheetNames.add(TextSheets.COVER);
+        add(sheetNames, contents, KeyFigures.SHEET, "The headline figures beside the previous period");
+        List<String> tableSheets = new ArrayList<>();
+        Set<String> taken = new HashSet<>(List.of(TextSheets.COVER.toLowerCase(Locale.ROOT),
+                KeyFigures.SHEET.toLowerCase(Locale.ROOT), TextSheets.NOTES.toLowerCase(Locale.ROOT),
+                DetailSheets.CONTRIBUTIONS.toLowerCase(Locale.ROOT), DetailSheets.WORKSTREAMS.toLowerCase(Locale.ROOT)));
+        for (RollupTable table : tables) {
+            String name = sheetName(table, taken);
+            tableSheets.add(name);
+            add(sheetNames, contents, name, table.question());
+        }
+        add(sheetNames, contents, TextSheets.NOTES, "Method, what each sheet counts, the suppression legend");
+        List<String> contributionSheets = DetailSheets.names(DetailSheets.CONTRIBUTIONS, counts.contributions(),
+                rowsPerSheet);
+        for (String name : contributionSheets) {
+            add(sheetNames, contents, name, "Contributions your organization may see in the scope ("
+                    + String.format(Locale.UK, "%,d", counts.contributions()) + " rows)");
+        }
+        List<String> workstreamSheets = DetailSheets.names(DetailSheets.WORKSTREAMS, counts.workstreams(), rowsPerSheet);
+        for (String name : workstreamSheets) {
+            add(sheetNames, contents, name, "Workstreams your organization may see in the scope ("
+                    + String.format(Locale.UK, "%,d", counts.workstreams()) + " rows)");
+        }
+
+        String title = request.kind().title() + (request.organizationName().isBlank() ? ""
+                : " — " + shorten(request.organizationName(), 60));
+        String asOf = TextSheets.TIME.format(snapshot.takenAt());
+        String scopeText = Scope.text(scope, labels);
+        progress.progress(0.35, "Writing the figures and charts");
+        XSSFWorkbook xssf = new XSSFWorkbook();
+        SXSSFWorkbook workbook = null;
+        try {
+            Styles styles = new Styles(xssf, Math.max(1, rank));
+            Layout layout = new Layout(marking, title, asOf);
+            TextSheets.cover(xssf.createSheet(TextSheets.COVER), request, scopeText, asOf, marking, empty, settings,
+                    contents, layout, styles);
+            KeyFigures.write(xssf.createSheet(KeyFigures.SHEET), figures, periods, current, previous, layout, styles,
+                    settings);
+            for (int i = 0; i < tables.size(); i++) {
+                RollupSheet.write(xssf.createSheet(tableSheets.get(i)), tables.get(i), layout, styles, settings, labels);
+            }
+            TextSheets.notes(xssf.createSheet(TextSheets.NOTES), tables, periods, rowsPerSheet, settings, layout,
+                    styles);
+            properties(xssf, request, scopeText, snapshot, marking);
+
+            workbook = new FastZipWorkbook(xssf);
+            long total = Math.max(1, counts.contributions() + counts.workstreams());
+            DetailSheets details = new DetailSheets(workbook, layout, styles, rowsPerSheet, labels,
+                    request.viewer().tenantId(), titles, ledger,
+                    rows -> progress.progress(0.40 + 0.50 * rows / total,
+                            "Writing detail rows: " + String.format(Locale.UK, "%,d of %,d", rows, total)));
+            progress.progress(0.40, "Writing the detail rows");
+            long contributions = details.contributions(duckdb, counts.contributions());
+            long workstreams = details.workstreams(duckdb, counts.workstreams());
+            progress.progress(0.92, "Saving the workbook");
+            workbook.write(out);
+            out.flush();
+            progress.progress(1.0, "Briefing ready");
+            return new BriefingResult(marking, snapshot, contributions + workstreams, sheetNames, empty);
+        } finally {
+            if (workbook != null) {
+                workbook.dispose();   // deletes the temporary files of the streamed sheets
+                workbook.close();
+            } else {
+                xssf.close();
+            }
+        }
+    }
+
+    private static void add(List<String> names, List<TextSheets.Entry> contents, String name, String about) {
+        names.add(name);
+        contents.add(new TextSheets.Entry(name, about));
+    }
+
+    /** A sheet name from the table's title: at most 31 characters, none of []:*?/\, unique. */
+    static String sheetName(RollupTable table, Set<String> taken) {
+        String name = switch (table.id()) {
+            case "expiring-agreements" -> "Expiring agreements";
+            case "partner-links" -> "State–non-state links";
+            default -> table.title();
+        };
+        name = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
+        if (name.startsWith("'")) {
+            name = name.substring(1);
+        }
+        if (name.length() > 31) {
+            name = name.substring(0, 31).strip();
+        }
+        String unique = name;
+        for (int i = 2; taken.contains(unique.toLowerCase(Locale.ROOT)); i++) {
+            String suffix = " (" + i + ")";
+            unique = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+        }
+        taken.add(unique.toLowerCase(Locale.ROOT));
+        return unique;
+    }
+
+    private static void createFilter(Connection duckdb, AnalyticsFilter scope) throws SQLException {
+        try (Statement statement = duckdb.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE briefing_filter (year_from INTEGER, year_to INTEGER,"
+                    + " region VARCHAR, partner_kind VARCHAR, workstream_kind VARCHAR)");
+        }
+        try (PreparedStatement insert = duckdb.prepareStatement("INSERT INTO briefing_filter VALUES (?, ?, ?, ?, ?)")) {
+            if (scope.yearFrom() == null) {
+                insert.setNull(1, Types.INTEGER);
+            } else {
+                insert.setInt(1, scope.yearFrom());
+            }
+            if (scope.yearTo() == null) {
+                insert.setNull(2, Types.INTEGER);
+            } else {
+                insert.setInt(2, scope.yearTo());
+            }
+            insert.setString(3, scope.region());
+            insert.setString(4, scope.partnerKind());
+            insert.setString(5, scope.workstreamKind());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void properties(XSSFWorkbook workbook, BriefingRequest request, String scopeText,
+                                   SnapshotInfo snapshot, String marking) {
+        POIXMLProperties properties = workbook.getProperties();
+        POIXMLProperties.CoreProperties core = properties.getCoreProperties();
+        core.setTitle("Entente — " + request.kind().title());
+        core.setSubjectProperty(scopeText);
+        core.setCreator(request.generatedBy().isBlank() ? "Entente" : request.generatedBy());
+        core.setCategory(marking);
+        core.setKeywords(marking + "; Entente briefing; " + request.kind().slug());
+        core.setDescription("Marking: " + marking + ". Snapshot as of " + TextSheets.TIME.format(snapshot.takenAt())
+                + ". " + scopeText + ".");
+        core.setCreated(Optional.of(Date.from(request.generatedAt())));
+        properties.getExtendedProperties().getUnderlyingProperties().setApplication("Entente");
+        if (!request.organizationName().isBlank()) {
+            properties.getExtendedProperties().getUnderlyingProperties().setCompany(request.organizationName());
+        }
+        POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
+        custom.addProperty("Marking", marking);
+        custom.addProperty("Briefing", request.kind().title());
+        custom.addProperty("Scope", scopeText);
+        custom.addProperty("Snapshot as of", TextSheets.TIME.format(snapshot.takenAt()));
+    }
+
+    private static String shorten(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown cause";
+        }
+        String line = message.strip();
+        int end = line.indexOf('\n');
+        return end < 0 ? line : line.substring(0, end).strip();
+    }
+
+    /**
+     * SXSSF over the small XSSF sheets; the zip is deflated at the fastest level (the detail sheets dominate the
+     * time to save, and their XML compresses well at any level).
+     */
+    private static final class FastZipWorkbook extends SXSSFWorkbook {
+
+        FastZipWorkbook(XSSFWorkbook workbook) {
+            super(workbook, ROW_WINDOW, false, false);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
+        }
+    }
+}

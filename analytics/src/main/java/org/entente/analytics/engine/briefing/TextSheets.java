@@ -1,0 +1,193 @@
+package org.entente.analytics.engine.briefing;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.disclosure.SuppressionReason;
+import org.entente.analytics.engine.rollup.CellText;
+import org.entente.analytics.engine.rollup.RollupTable;
+
+/** The Cover and the Notes sheet. */
+final class TextSheets {
+
+    static final String COVER = "Cover";
+    static final String NOTES = "Notes";
+    static final String NO_DATA = "No data in this scope";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** What each rollup table counts, for the Notes sheet (the rollup files' headers say it in full). */
+    private static final Map<String, String> COUNTS = Map.ofEntries(
+            Map.entry("burden-sharing", "EUR pledged and delivered per contributor and contributor kind (contributions"
+                    + " pledged in the scope's years), the delivery rate, each partner's share of what was delivered,"
+                    + " its fair share and its burden ratio."),
+            Map.entry("burden-sharing-by-year", "The same per year of pledge."),
+            Map.entry("pledge-fulfilment", "EUR pledged (in the month of the pledge) and delivered (in the month of"
+                    + " the last delivery) per month and contribution type, and both summed to date."),
+            Map.entry("overdue-pledges", "Pledges whose workstream ended before the as-of date with less delivered"
+                    + " than pledged, per contributor kind and type, and the EUR outstanding."),
+            Map.entry("portfolio", "Workstreams whose period overlaps the years, by kind, subtype (mechanism, technology"
+                    + " area or engagement type) and status; accepted participants (the lead included)."),
+            Map.entry("portfolio-by-region", "The same workstreams by region and kind."),
+            Map.entry("lead-kinds", "Workstreams per kind by the kind of their lead, and each lead kind's share of"
+                    + " the kind."),
+            Map.entry("rnd", "R&D projects per technology area: mean TRL at start, now and targeted, work package"
+                    + " budgets, EUR delivered, deliverables on time and late."),
+            Map.entry("engagements", "Engagements with non-state parties by engagement type and the party's kind."),
+            Map.entry("engagement-vetting", "The same engagements by vetting status and risk rating."),
+            Map.entry("expiring-agreements", "Engagement agreements that end within 90 days of the as-of date."),
+            Map.entry("collaboration-network", "Pairs of partners that take part in the same workstreams (accepted"
+                    + " participation or lead), with the number of shared workstreams, per link class."),
+            Map.entry("partner-links", "Links between states and non-state partners: pairs and shared workstreams per"
+                    + " link class."),
+            Map.entry("partner-degree", "Per partner: how many partners it works with and in how many workstreams."),
+            Map.entry("milestones", "Milestones planned in the years (not cancelled): on time, late, overdue and the"
+                    + " on-time rate of those due, by workstream kind and lead kind."),
+            Map.entry("milestones-by-lead", "The same per lead."),
+            Map.entry("data-completeness", "Per partner: its records (workstreams it leads, their engagements, its"
+                    + " contributions) and how many lack key facts (dates, region, vetting, delivery after the end)."));
+
+    /** Width of the Notes text column, in widths of a digit. */
+    private static final int NOTE_WIDTH = 120;
+    /** Characters of running text that fit it: letters are narrower than digits on average. */
+    private static final int NOTE_CHARACTERS = 145;
+
+    private TextSheets() {
+    }
+
+    record Entry(String sheet, String about) {
+    }
+
+    static void cover(XSSFSheet sheet, BriefingRequest request, String scopeText, String asOf, String marking,
+                      boolean empty, AnalyticsSettings settings, List<Entry> contents, Layout layout, Styles styles) {
+        layout.mark(sheet, 4, styles);
+        Layout.text(Layout.titleRow(sheet, 2).createCell(0), request.kind().title(), styles.title);
+        Layout.text(sheet.createRow(3).createCell(0), "Entente briefing"
+                + (request.organizationName().isBlank() ? "" : " for " + request.organizationName()), styles.subtitle);
+        int r = 5;
+        r = pair(sheet, r, "Scope", scopeText, styles);
+        r = pair(sheet, r, "Snapshot as of", asOf, styles);
+        r = pair(sheet, r, "Generated by", request.generatedBy(), styles);
+        r = pair(sheet, r, "Generated at", TIME.format(request.generatedAt()), styles);
+        r = pair(sheet, r, "Marking", marking, styles);
+        r = pair(sheet, r, "View", request.viewer().federation()
+                ? "Federation: every partner's records, under disclosure control (k = " + settings.minimumPartners()
+                        + " partners, dominance limit " + Math.round(settings.dominanceLimit() * 100) + " %)"
+                : "Your organization's records", styles);
+        r++;
+        if (empty) {
+            Layout.text(sheet.createRow(r++).createCell(0), NO_DATA
+                    + ": no figures and no records match it. Widen the years, region or kinds and generate again.",
+                    styles.emphasis);
+            r++;
+        }
+        Layout.text(sheet.createRow(r++).createCell(0), "Contents", styles.label);
+        XSSFWorkbook workbook = sheet.getWorkbook();
+        for (Entry entry : contents) {
+            Row row = sheet.createRow(r++);
+            Cell cell = row.createCell(0);
+            Layout.text(cell, entry.sheet(), styles.link);
+            XSSFHyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+            link.setAddress("'" + entry.sheet().replace("'", "''") + "'!A1");
+            cell.setHyperlink(link);
+            Layout.text(row.createCell(1), entry.about(), styles, false);
+        }
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 110 * 256);
+    }
+
+    private static int pair(XSSFSheet sheet, int r, String label, String value, Styles styles) {
+        Row row = sheet.createRow(r);
+        Layout.text(row.createCell(0), label, styles.label);
+        Layout.text(row.createCell(1), value, styles, false);
+        return r + 1;
+    }
+
+    static void notes(XSSFSheet sheet, List<RollupTable> tables, KeyFigures.Periods periods, int rowsPerSheet,
+                      AnalyticsSettings settings, Layout layout, Styles styles) {
+        layout.mark(sheet, 3, styles);
+        Layout.text(Layout.titleRow(sheet, 1).createCell(0), NOTES, styles.title);
+        int[] r = {3};
+        heading(sheet, r, "Method", styles);
+        line(sheet, r, "Delivery rate", "EUR delivered ÷ EUR pledged on the same pledges.", styles);
+        line(sheet, r, "Share of delivered", "A partner's EUR delivered ÷ the EUR delivered by all partners in the"
+                + " scope (the same year, or all years).", styles);
+        line(sheet, r, "Fair share", "A partner's capacity index ÷ the capacity indexes of all partners that pledged"
+                + " in the scope (the same year, or all years); partners without an assessed capacity index count in"
+                + " neither.", styles);
+        line(sheet, r, "Burden ratio", "Share of delivered ÷ fair share: 1 = carries its fair share, above 1 = more,"
+                + " below 1 = less.", styles);
+        line(sheet, r, "Scope", "Contributions count by the year they were pledged; workstreams when their period"
+                + " overlaps the years (a missing start counts from the day it was created, a missing end as still"
+                + " running); milestones by the year they are planned for. Region and workstream kind are the"
+                + " workstream's; the partner kind is each rollup's partner (the contributor, the lead, the engaged"
+                + " party).", styles);
+        line(sheet, r, "Key figures", periods.shifted()
+                ? "The previous period has the scope's length and ends the year before the scope starts (e.g."
+                        + " 2025–2026 beside 2023–2024)."
+                : "The scope has no closed span of years, so its figures stand beside the last complete year (the"
+                        + " year before the snapshot's as-of date, or the scope's last year if it ends earlier) and"
+                        + " the year before it. Each period is its own report under the same disclosure control.",
+                styles);
+        r[0]++;
+        heading(sheet, r, "What each sheet counts", styles);
+        for (RollupTable table : tables) {
+            line(sheet, r, table.title(), COUNTS.getOrDefault(table.id(), table.question()), styles);
+        }
+        if (tables.stream().anyMatch(t -> t.chart() != null
+                && t.chart().type() == org.entente.analytics.engine.rollup.Chart.Type.GRAPH)) {
+            line(sheet, r, "Network charts", "Excel has no network chart: the collaboration network is drawn as bars"
+                    + " of its strongest links; each partner's links are on \"Partners' connections\".", styles);
+        }
+        r[0]++;
+        heading(sheet, r, "Suppression legend (disclosure control)", styles);
+        line(sheet, r, "Settings", "k = " + settings.minimumPartners() + " partners, dominance limit "
+                + Math.round(settings.dominanceLimit() * 100) + " %. A figure built only from records you may see is"
+                + " always published.", styles);
+        for (SuppressionReason reason : SuppressionReason.values()) {
+            line(sheet, r, CellText.mark(reason, settings), CellText.reason(reason, settings)
+                    + switch (reason) {
+                        case TOO_FEW_PARTNERS -> " (a figure with records you may not see needs at least k partners).";
+                        case DOMINATED -> " (the largest partner may hold at most the dominance limit).";
+                        case PROTECTS_ANOTHER_CELL -> " (so that a withheld figure cannot be worked out from its row,"
+                                + " column, total or running sum).";
+                    }, styles);
+        }
+        line(sheet, r, "–", "No value (e.g. a rate without anything due, a partner without a region).", styles);
+        line(sheet, r, "Charts", "Charts draw published figures only: a withheld figure is a gap, never a zero.",
+                styles);
+        r[0]++;
+        heading(sheet, r, "Marking and detail", styles);
+        line(sheet, r, "Marking", "The workbook carries the most restrictive releasability of the records behind its"
+                + " figures and of its detail rows (PRIVATE > REL TO NAMED PARTNERS > REL TO PARTICIPANTS > REL TO ALL"
+                + " PARTNERS), in every sheet's banner, header and footer and in the document properties.", styles);
+        line(sheet, r, "Detail sheets", "Every contribution and workstream your organization may see in the scope,"
+                + " as the workspace shows them. At most " + String.format(Locale.UK, "%,d", rowsPerSheet)
+                + " rows per sheet; more continue on \"Contributions (2)\" and so on. Contributions of other"
+                + " organizations exported here are recorded in their access ledgers.", styles);
+        sheet.setColumnWidth(0, 30 * 256);
+        sheet.setColumnWidth(1, NOTE_WIDTH * 256);
+    }
+
+    private static void heading(XSSFSheet sheet, int[] r, String text, Styles styles) {
+        Layout.text(sheet.createRow(r[0]++).createCell(0), text, styles.label);
+    }
+
+    private static void line(XSSFSheet sheet, int[] r, String label, String text, Styles styles) {
+        Row row = sheet.createRow(r[0]++);
+        // Spreadsheets do not grow a row for wrapped text they did not lay out themselves: give it its lines.
+        int lines = Math.max(1, (text.length() + NOTE_CHARACTERS - 1) / NOTE_CHARACTERS);
+        row.setHeightInPoints(lines * 15f);
+        Layout.text(row.createCell(0), label, styles, false);
+        Layout.text(row.createCell(1), text, styles.wrapped);
+    }
+}

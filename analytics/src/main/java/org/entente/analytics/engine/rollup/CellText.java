@@ -1,0 +1,82 @@
+package org.entente.analytics.engine.rollup;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.disclosure.SuppressionReason;
+
+/**
+ * How a withheld figure reads wherever figures are shown (the Analytics screen, the Excel briefing): a short mark
+ * ({@code ✕ n<3}, {@code ✕ >85%}, {@code ✕ protects}) and, in tooltips and legends, the reason in full. One
+ * implementation, so that the screen and the workbook say the same.
+ */
+public final class CellText {
+
+    /** Codes with an underscore read as words ({@code IN_REVIEW} → "In review"). */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+    /**
+     * Codes whose words are not simply the code's, as the workspace labels them. The app has the full list (from
+     * its enums); this one serves where the engine writes alone.
+     */
+    private static final Map<String, String> KNOWN = Map.ofEntries(
+            Map.entry("INITIATIVE", "Shared initiative"),
+            Map.entry("RND_PROJECT", "Joint R&D project"),
+            Map.entry("ENGAGEMENT", "Non-state partner engagement"),
+            Map.entry("STATE", "State"),
+            Map.entry("ALLIANCE", "Alliance"),
+            Map.entry("IGO", "Intergovernmental organization"),
+            Map.entry("NGO", "Non-governmental organization"),
+            Map.entry("PRIVATE_SECURITY", "Private security company"),
+            Map.entry("CORPORATION", "Multinational corporation"),
+            Map.entry("ACADEMIA", "Academia"),
+            Map.entry("HUMANITARIAN_RESPONSE", "Humanitarian / disaster response"),
+            Map.entry("TREATY_FRAMEWORK", "Defense pact / treaty framework"),
+            Map.entry("COUNTER_TERRORISM", "Counter-terrorism"),
+            Map.entry("AI", "Artificial intelligence"),
+            Map.entry("C4ISR", "C4ISR"),
+            Map.entry("EXTERNAL", "External party"));
+
+    /** One-word codes of statuses, ratings, types and areas that read as their word ({@code ACTIVE} → "Active"). */
+    private static final java.util.Set<String> WORDS = java.util.Set.of("PROPOSED", "APPROVED", "ACTIVE", "COMPLETED",
+            "CANCELLED", "PLANNED", "DONE", "CLEARED", "REJECTED", "LOW", "MEDIUM", "HIGH", "CRITICAL", "FUNDING",
+            "PERSONNEL", "EQUIPMENT", "CYBER", "SPACE", "ENERGY", "MEDICAL", "MATERIALS", "PEACEKEEPING", "TRAINING",
+            "ADVISORY", "INVITED", "ACCEPTED", "DECLINED", "WITHDRAWN", "SUBMITTED");
+
+    private CellText() {
+    }
+
+    /** The mark a withheld figure shows in place of its value, e.g. {@code ✕ n<3}. */
+    public static String mark(SuppressionReason reason, AnalyticsSettings settings) {
+        return switch (reason) {
+            case TOO_FEW_PARTNERS -> "✕ n<" + settings.minimumPartners();
+            case DOMINATED -> "✕ >" + Math.round(settings.dominanceLimit() * 100) + "%";
+            case PROTECTS_ANOTHER_CELL -> "✕ protects";
+        };
+    }
+
+    /** The tooltip of a withheld figure: "Suppressed: fewer than 3 partners". */
+    public static String reason(SuppressionReason reason, AnalyticsSettings settings) {
+        return "Suppressed: " + reason.explanation(settings.minimumPartners(), settings.dominanceLimit());
+    }
+
+    /**
+     * The words for a code the rollups carry ({@code RND_PROJECT} → "Joint R&D project", {@code IN_REVIEW} → "In
+     * review"); any other text (a partner's name) as it is. The app labels codes from its enums instead.
+     */
+    public static String label(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        String known = KNOWN.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (CODE.matcher(text).matches() || WORDS.contains(text)) {
+            String words = text.replace('_', ' ').toLowerCase(Locale.ROOT);
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+        return text;
+    }
+}
