@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.entente.analytics.engine.rollup.Cell;
 import org.entente.analytics.engine.rollup.Chart;
+import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
@@ -54,115 +55,36 @@ final class ChartOptions {
     }
 
     /**
-     * Which rows a cartesian chart draws, along which columns. {@code series} -1: one series per value column.
-     * {@code note} says when subtotals stand in for finer figures that disclosure control mostly withholds.
+     * Which rows a cartesian chart draws, along which columns: the engine's {@link ChartPlan} (the Excel briefing
+     * draws the same). {@code series} -1: one series per value column. {@code note} says when subtotals (or other
+     * figures) stand in for the ones that disclosure control mostly withholds.
      */
-    record Plan(List<Row> rows, int category, int series, List<Integer> values, String note) {
+    record Plan(ChartPlan chart) {
+
+        List<Row> rows() {
+            return chart.rows();
+        }
+
+        int category() {
+            return chart.category();
+        }
+
+        int series() {
+            return chart.series();
+        }
+
+        List<Integer> values() {
+            return chart.values();
+        }
+
+        String note() {
+            return chart.note();
+        }
     }
 
-    /** Above this share of suppressed points the chart draws the subtotals instead, when they say more. */
-    private static final double MOSTLY_SUPPRESSED = 0.5;
-    /** Above this share the hinted figures hardly draw at all: other figures of the same kind may. */
-    private static final double NEARLY_ALL_SUPPRESSED = 0.9;
-
+    /** The plan of a {@linkplain #drawable(RollupTable) drawable} cartesian chart. */
     static Plan plan(RollupTable table) {
-        Chart chart = table.chart();
-        int category = index(table, chart.categoryColumn());
-        int series = chart.seriesColumn() == null ? -1 : index(table, chart.seriesColumn());
-        List<Integer> values = chart.valueColumns().stream().map(v -> index(table, v)).filter(i -> i >= 0).toList();
-        Plan detail = new Plan(rows(table), category, series, values, null);
-        double detailShare = suppressedShare(detail);
-        if (detailShare <= MOSTLY_SUPPRESSED) {
-            return detail;
-        }
-        List<Integer> dimensions = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).kind() == Column.Kind.TEXT && i != category && i != series) {
-                dimensions.add(i);
-            }
-        }
-        List<Plan> candidates = new ArrayList<>();
-        if (series >= 0) {
-            String over = table.columns().get(series).label().toLowerCase(java.util.Locale.ROOT);
-            for (int other : dimensions) {
-                candidates.add(new Plan(table.rows().stream()
-                        .filter(r -> total(r, series) && !total(r, category) && !total(r, other)).toList(),
-                        category, other, values, "By " + table.columns().get(other).label().toLowerCase(java.util.Locale.ROOT)
-                                + ": most figures per " + over + " are suppressed (see the table)."));
-            }
-            candidates.add(new Plan(table.rows().stream()
-                    .filter(r -> total(r, series) && !total(r, category)
-                            && dimensions.stream().allMatch(d -> total(r, d) || r.cells().get(d).value() == null))
-                    .toList(), category, -1, values,
-                    "Totals over every " + over + ": most figures per " + over + " are suppressed (see the table)."));
-        } else {
-            String over = table.columns().get(category).label().toLowerCase(java.util.Locale.ROOT);
-            for (int other : dimensions) {
-                candidates.add(new Plan(table.rows().stream()
-                        .filter(r -> total(r, category) && !total(r, other)).toList(),
-                        other, -1, values, "By " + table.columns().get(other).label().toLowerCase(java.util.Locale.ROOT)
-                                + ": most figures per " + over + " are suppressed (see the table)."));
-            }
-        }
-        candidates.addFirst(detail);
-        Plan best = best(candidates);
-        if (suppressedShare(best) < NEARLY_ALL_SUPPRESSED) {
-            return best;
-        }
-        // Everything the hint draws is withheld (e.g. running totals, withheld from the first withheld month
-        // on): draw the table's other figures of the same kind instead, if any of them are published.
-        Column.Kind kind = valueKind(table);
-        List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).kind() == kind && !values.contains(i)) {
-                others.add(i);
-            }
-        }
-        if (others.isEmpty()) {
-            return best;
-        }
-        String shown = others.stream().map(i -> table.columns().get(i).label()).collect(java.util.stream.Collectors.joining(", "));
-        String hinted = values.stream().map(i -> table.columns().get(i).label()).collect(java.util.stream.Collectors.joining(", "));
-        List<Plan> alternatives = candidates.stream().map(c -> new Plan(c.rows(), c.category(), c.series(), others,
-                shown + " instead of " + hinted + ", which disclosure control withholds"
-                        + (c.note() == null ? "." : "; " + c.note().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
-                                + c.note().substring(1)))).toList();
-        Plan alternative = best(alternatives);
-        return suppressedShare(alternative) < suppressedShare(best) ? alternative : best;
-    }
-
-    private static Plan best(List<Plan> plans) {
-        Plan best = plans.getFirst();
-        double bestShare = suppressedShare(best);
-        for (Plan candidate : plans) {
-            double share = suppressedShare(candidate);
-            if (!candidate.rows().isEmpty() && share < bestShare) {
-                best = candidate;
-                bestShare = share;
-            }
-        }
-        return best;
-    }
-
-    private static boolean total(Row row, int column) {
-        return column >= 0 && RollupTable.TOTAL.equals(row.cells().get(column).value());
-    }
-
-    /** The share of the points a plan would draw that are suppressed (1 when it draws nothing). */
-    private static double suppressedShare(Plan plan) {
-        int points = 0;
-        int suppressed = 0;
-        List<Integer> drawn = plan.series() >= 0 ? plan.values().subList(0, Math.min(1, plan.values().size()))
-                : plan.values();
-        for (Row row : plan.rows()) {
-            for (int v : drawn) {
-                points++;
-                if (row.cells().get(v).isSuppressed()) {
-                    suppressed++;
-                }
-            }
-        }
-        return points == 0 ? 1 : (double) suppressed / points;
+        return new Plan(ChartPlan.of(table));
     }
 
     private static ObjectNode cartesian(RollupTable table) {

@@ -46,6 +46,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap;
 import org.apache.xmlbeans.XmlCursor;
 import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.rollup.CellText;
+import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Chart;
 import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
@@ -194,7 +195,7 @@ final class RollupSheet {
     /**
      * The chart's categories and series from the table's chart hint (GRAPH: the strongest links as bars). Which rows
      * and columns it draws is chosen as on the Analytics screen: the hint's detail rows, or, when disclosure control
-     * withholds most of them, the subtotals that say more (and said so in the note).
+     * withholds most of them, the subtotals that say more (and said so in the note): see {@link ChartPlan}.
      */
     static Plan plan(RollupTable table, Function<Object, String> labels) {
         Chart hint = table.chart();
@@ -205,7 +206,7 @@ final class RollupSheet {
             List<org.entente.analytics.engine.rollup.Row> rows = table.rows().stream().filter(r -> !r.total()).toList();
             return links(table, rows, labels);
         }
-        Selection selection = select(table);
+        ChartPlan selection = ChartPlan.of(table);
         if (selection == null) {
             return null;
         }
@@ -233,7 +234,7 @@ final class RollupSheet {
         }
         List<String> notes = new ArrayList<>();
         if (selection.note() != null) {
-            notes.add(selection.note());
+            notes.add(selection.otherFigures() ? "The chart draws " + selection.note() : selection.note());
         }
         List<String> names = new ArrayList<>(series.keySet());
         if (names.size() > MAX_SERIES) {
@@ -253,124 +254,6 @@ final class RollupSheet {
         }
         return new Plan(table.columns().get(category).label(), categories, names, grid,
                 table.columns().get(values.getFirst()).kind(), notes.isEmpty() ? null : String.join(" ", notes));
-    }
-
-    /** Rows and columns a chart draws; {@code series} -1 = one series per value column. */
-    private record Selection(List<org.entente.analytics.engine.rollup.Row> rows, int category, int series,
-                             List<Integer> values, String note) {
-    }
-
-    /** Above this share of withheld points the chart draws the subtotals instead, when they say more. */
-    private static final double MOSTLY_SUPPRESSED = 0.5;
-    /** Above this share the hinted figures hardly draw at all: other figures of the same kind may. */
-    private static final double NEARLY_ALL_SUPPRESSED = 0.9;
-
-    /** The Analytics screen's choice (the app's ChartOptions.plan), so that a briefing's chart shows what it shows. */
-    private static Selection select(RollupTable table) {
-        Chart chart = table.chart();
-        int category = table.columnIndex(chart.categoryColumn());
-        int series = chart.seriesColumn() == null ? -1 : table.columnIndex(chart.seriesColumn());
-        List<Integer> values = chart.valueColumns().stream().map(table::columnIndex).filter(i -> i >= 0).toList();
-        if (category < 0 || values.isEmpty()) {
-            return null;
-        }
-        List<org.entente.analytics.engine.rollup.Row> detailRows = table.rows().stream().filter(r -> !r.total())
-                .toList();
-        Selection detail = new Selection(detailRows.isEmpty() ? table.rows() : detailRows, category, series, values,
-                null);
-        if (suppressedShare(detail) <= MOSTLY_SUPPRESSED) {
-            return detail;
-        }
-        List<Integer> dimensions = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).kind() == Column.Kind.TEXT && i != category && i != series) {
-                dimensions.add(i);
-            }
-        }
-        List<Selection> candidates = new ArrayList<>();
-        candidates.add(detail);
-        if (series >= 0) {
-            String over = table.columns().get(series).label().toLowerCase(java.util.Locale.ROOT);
-            for (int other : dimensions) {
-                candidates.add(new Selection(table.rows().stream()
-                        .filter(r -> total(r, series) && !total(r, category) && !total(r, other)).toList(),
-                        category, other, values, "By " + table.columns().get(other).label().toLowerCase(
-                                java.util.Locale.ROOT) + ": most figures per " + over + " are suppressed (see the table)."));
-            }
-            candidates.add(new Selection(table.rows().stream()
-                    .filter(r -> total(r, series) && !total(r, category)
-                            && dimensions.stream().allMatch(d -> total(r, d) || r.cells().get(d).value() == null))
-                    .toList(), category, -1, values,
-                    "Totals over every " + over + ": most figures per " + over + " are suppressed (see the table)."));
-        } else {
-            String over = table.columns().get(category).label().toLowerCase(java.util.Locale.ROOT);
-            for (int other : dimensions) {
-                candidates.add(new Selection(table.rows().stream()
-                        .filter(r -> total(r, category) && !total(r, other)).toList(),
-                        other, -1, values, "By " + table.columns().get(other).label().toLowerCase(java.util.Locale.ROOT)
-                                + ": most figures per " + over + " are suppressed (see the table)."));
-            }
-        }
-        Selection best = best(candidates);
-        if (suppressedShare(best) < NEARLY_ALL_SUPPRESSED) {
-            return best;
-        }
-        // Everything the hint draws is withheld (e.g. running totals): draw the table's other figures of the same
-        // kind instead, if any of them are published.
-        Column.Kind kind = table.columns().get(values.getFirst()).kind();
-        List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).kind() == kind && !values.contains(i)) {
-                others.add(i);
-            }
-        }
-        if (others.isEmpty()) {
-            return best;
-        }
-        String shown = others.stream().map(i -> table.columns().get(i).label())
-                .collect(java.util.stream.Collectors.joining(", "));
-        String hinted = values.stream().map(i -> table.columns().get(i).label())
-                .collect(java.util.stream.Collectors.joining(", "));
-        List<Selection> alternatives = candidates.stream().map(c -> new Selection(c.rows(), c.category(), c.series(),
-                others, "The chart draws " + shown + " instead of " + hinted + ", which disclosure control withholds"
-                        + (c.note() == null ? "." : "; " + c.note().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
-                                + c.note().substring(1)))).toList();
-        Selection alternative = best(alternatives);
-        return suppressedShare(alternative) < suppressedShare(best) ? alternative : best;
-    }
-
-    private static Selection best(List<Selection> selections) {
-        Selection best = selections.getFirst();
-        double bestShare = suppressedShare(best);
-        for (Selection candidate : selections) {
-            double share = suppressedShare(candidate);
-            if (!candidate.rows().isEmpty() && share < bestShare) {
-                best = candidate;
-                bestShare = share;
-            }
-        }
-        return best;
-    }
-
-    private static boolean total(org.entente.analytics.engine.rollup.Row row, int column) {
-        return column >= 0 && RollupTable.TOTAL.equals(row.cells().get(column).value());
-    }
-
-    /** The share of the points a selection would draw that are withheld (1 when it draws nothing). */
-    private static double suppressedShare(Selection selection) {
-        int points = 0;
-        int suppressed = 0;
-        List<Integer> drawn = selection.series() >= 0
-                ? selection.values().subList(0, Math.min(1, selection.values().size())) : selection.values();
-        for (org.entente.analytics.engine.rollup.Row row : selection.rows()) {
-            for (int v : drawn) {
-                points++;
-                if (row.cells().get(v).isSuppressed()) {
-                    suppressed++;
-                }
-            }
-        }
-        return points == 0 ? 1 : (double) suppressed / points;
     }
 
     /** Excel has no network chart: the strongest links (by the hint's weight) as bars, said so on the sheet. */
