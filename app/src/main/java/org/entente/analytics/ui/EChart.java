@@ -29,7 +29,8 @@ final class EChart extends Div {
                 : format === 'eur' ? eur.format(v) : format === 'percent' ? plain.format(v) + ' %' : plain.format(v);
             const short = v => format === 'eur' ? eurShort.format(v) : format === 'percent' ? plain.format(v) + ' %' : plain.format(v);
             const draw = () => {
-              if (!window.echarts) { setTimeout(draw, 50); return; }
+              // ECharts lays a force graph out once, in the size it has at init: wait until the element is laid out.
+              if (!window.echarts || el.clientWidth === 0 || el.clientHeight === 0) { setTimeout(draw, 50); return; }
               option.tooltip = Object.assign(option.tooltip || {}, {valueFormatter: full});
               for (const axis of [].concat(option.xAxis || [], option.yAxis || [])) {
                 if (axis.type === 'value') { axis.axisLabel = Object.assign(axis.axisLabel || {}, {formatter: short}); }
