@@ -1,0 +1,19 @@
+package org.entente.bench.app;
+
+import org.entente.bench.BenchContext;
+import org.entente.bench.Measurement;
+import org.entente.bench.MeasurementResult;
+
+/** P5 — being built in this session (placeholder so the module compiles while the measurements land). */
+public final class ConcurrentUsersBenchmark implements Measurement {
+
+    @Override
+    public String id() {
+        return "P5";
+    }
+
+    @Override
+    public MeasurementResult run(BenchContext context) {
+        throw new UnsupportedOperationException("P5 is not built yet");
+    }
+}
