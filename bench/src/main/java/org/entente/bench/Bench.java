@@ -35,13 +35,14 @@ public final class Bench {
     }
 
     /** What to run. */
-    public record Options(Scale scale, BenchContext.Effort effort, Set<String> only, long seed, Path root) {
+    public record Options(Scale scale, BenchContext.Effort effort, Set<String> only, long seed, Path root, Path work) {
 
         static Options parse(String[] args, Path root) {
             double factor = 10;
             boolean tiny = false;
             Set<String> only = new TreeSet<>();
             long seed = 20261201L;
+            Path work = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale" -> factor = Double.parseDouble(value(args, ++i, "--scale"));
@@ -49,12 +50,14 @@ public final class Bench {
                     case "--only" -> Arrays.stream(value(args, ++i, "--only").split(","))
                             .map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).forEach(only::add);
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                    case "--work" -> work = Path.of(value(args, ++i, "--work")).toAbsolutePath();
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                            + ". Usage: ./entente bench [--scale 10] [--only P1,P2] [--tiny] [--seed N]");
+                            + ". Usage: ./entente bench [--scale 10] [--only P1,P2] [--tiny] [--seed N] [--work DIR]");
                 }
             }
-            return new Options(new Scale(factor), tiny ? BenchContext.Effort.tiny() : BenchContext.Effort.full(), only,
-                    seed, root);
+            Scale scale = new Scale(factor);
+            return new Options(scale, tiny ? BenchContext.Effort.tiny() : BenchContext.Effort.full(), only, seed, root,
+                    work != null ? work : root.resolve("bench/target/bench-" + scale.label()));
         }
 
         private static String value(String[] args, int i, String name) {
@@ -92,7 +95,7 @@ public final class Bench {
 
     public static Outcome run(Options options) throws Exception {
         Instant started = Instant.now();
-        Path work = options.root().resolve("bench/target/bench-" + options.scale().label());
+        Path work = options.work();
         deleteRecursively(work);
         Files.createDirectories(work);
         List<MeasurementResult> results = new ArrayList<>();
@@ -124,7 +127,8 @@ public final class Bench {
             }
         }
         String markdown = Report.markdown(options, dataset, results, Duration.between(started, Instant.now()));
-        Path written = options.root().resolve("bench/results/latest.md");
+        Path written = options.root().resolve("bench/results/"
+                + (options.effort().equals(BenchContext.Effort.full()) ? "latest.md" : "latest-tiny.md"));
         Files.createDirectories(written.getParent());
         Files.writeString(written, markdown);
         return new Outcome(dataset, List.copyOf(results), markdown, written);
