@@ -117,7 +117,37 @@ public final class DemoHistory {
      * (EUR per unit, as in valuation_rate). The same input always gives the same plan.
      */
     public static List<Workstream> plan(List<Partner> partners, Map<String, BigDecimal> eurPerUnit) {
-        return new DemoHistoryPlanner(partners, eurPerUnit).plan();
+        return plan(partners, eurPerUnit, Shape.DEMO);
+    }
+
+    /** The same rules with another size and seed: the benchmark's data at a scale factor. */
+    public static List<Workstream> plan(List<Partner> partners, Map<String, BigDecimal> eurPerUnit, Shape shape) {
+        return new DemoHistoryPlanner(partners, eurPerUnit, shape).plan();
+    }
+
+    /**
+     * How much history and which ids. The demo's is {@link #DEMO}; the benchmark draws more workstreams from its own
+     * seed, in its own id series, and may ask for more pledges per contributor.
+     *
+     * @param workstreams  how many workstreams
+     * @param seed         the seed of the random sequence
+     * @param idSeries     the first hex digit of every generated id ('2' for the demo: {@code 2a…}, {@code 2b…})
+     * @param pledgeFactor pledges per contributor relative to the demo (1 = the demo's 1–4 per participant, 2–5 per
+     *                     lead)
+     */
+    public record Shape(int workstreams, long seed, char idSeries, double pledgeFactor) {
+
+        public static final Shape DEMO = new Shape(WORKSTREAMS, SEED, '2', 1.0);
+
+        public Shape {
+            if (workstreams < 1 || Character.digit(idSeries, 16) < 0 || !(pledgeFactor > 0)) {
+                throw new IllegalArgumentException("Bad shape " + workstreams + ", " + idSeries + ", " + pledgeFactor);
+            }
+        }
+
+        UUID id(char series, long number) {
+            return DemoHistory.id(String.valueOf(idSeries) + series, number);
+        }
     }
 
     static UUID id(String prefix, long number) {

@@ -78,7 +78,8 @@ final class DemoHistoryPlanner {
 
     private final List<Partner> partners;
     private final Map<String, BigDecimal> eurPerUnit;
-    private final SplittableRandom random = new SplittableRandom(DemoHistory.SEED);
+    private final DemoHistory.Shape shape;
+    private final SplittableRandom random;
     private final Set<String> titles = new HashSet<>();
     private long contributions;
     private long milestones;
@@ -86,7 +87,9 @@ final class DemoHistoryPlanner {
     private long deliverables;
     private long objectives;
 
-    DemoHistoryPlanner(List<Partner> partners, Map<String, BigDecimal> eurPerUnit) {
+    DemoHistoryPlanner(List<Partner> partners, Map<String, BigDecimal> eurPerUnit, DemoHistory.Shape shape) {
+        this.shape = shape;
+        this.random = new SplittableRandom(shape.seed());
         this.partners = partners.stream().sorted(Comparator.comparing(Partner::id)).toList();
         this.eurPerUnit = Map.copyOf(eurPerUnit);
         for (Kind kind : Kind.values()) {
@@ -103,7 +106,7 @@ final class DemoHistoryPlanner {
 
     List<Workstream> plan() {
         List<Workstream> plan = new ArrayList<>();
-        for (int n = 1; n <= DemoHistory.WORKSTREAMS; n++) {
+        for (int n = 1; n <= shape.workstreams(); n++) {
             plan.add(workstream(n));
         }
         return List.copyOf(plan);
@@ -180,7 +183,7 @@ final class DemoHistoryPlanner {
                 : rndProject(technologyArea, timeline, doers, pledges);
         String title = uniqueTitle(title(kind, mechanism, technologyArea, engagement, region, timeline.start()),
                 timeline.start());
-        return new Workstream(DemoHistory.id("2a", n), lead, kind, title,
+        return new Workstream(shape.id('a', n), lead, kind, title,
                 description(kind, mechanism, technologyArea, engagement, lead, region, timeline),
                 timeline.lifecycle(), chance(0.12) ? "ALL_PARTNERS" : "PARTICIPANTS", region, timeline.start(),
                 timeline.end(), createdAt, initiative, rndProject, engagement, List.copyOf(invitations),
@@ -382,7 +385,7 @@ final class DemoHistoryPlanner {
             String text = texts.remove(random.nextInt(texts.size()));
             Integer rating = timeline.status().equals("COMPLETED") ? choose(List.of(2, 3, 4, 5), 0.1, 0.3, 0.4, 0.2)
                     : null;
-            result.add(new Objective(DemoHistory.id("2f", ++objectives), position, text, rating));
+            result.add(new Objective(shape.id('f', ++objectives), position, text, rating));
         }
         return new Initiative(mechanism, List.copyOf(result));
     }
@@ -492,7 +495,7 @@ final class DemoHistoryPlanner {
                 LocalDate due = timeline.start().plusDays((long) (days * at) + between(-10, 10));
                 items.add(deliverable(chosen.get(i), d, due, timeline));
             }
-            packages.add(new WorkPackage(DemoHistory.id("2d", ++workPackages), "WP" + (i + 1), chosen.get(i), lead,
+            packages.add(new WorkPackage(shape.id('d', ++workPackages), "WP" + (i + 1), chosen.get(i), lead,
                     budget, List.copyOf(items)));
         }
         return new RndProject(area, trlStart, trlCurrent, trlTarget, List.copyOf(packages));
@@ -521,7 +524,7 @@ final class DemoHistoryPlanner {
                 submitted = TODAY.minusDays(between(0, 10));
             }
         }
-        return new Deliverable(DemoHistory.id("2e", ++deliverables), title, due, status, submitted);
+        return new Deliverable(shape.id('e', ++deliverables), title, due, status, submitted);
     }
 
     // ----------------------------------------------------------------------------------- contributions
@@ -534,7 +537,7 @@ final class DemoHistoryPlanner {
 
         List<Contribution> result = new ArrayList<>();
         boolean proposed = timeline.status().equals("PROPOSED");
-        int leadCount = proposed ? (chance(0.5) ? 1 : 0) : between(2, 5);
+        int leadCount = pledges(proposed ? (chance(0.5) ? 1 : 0) : between(2, 5));
         for (int i = 0; i < leadCount; i++) {
             result.add(contribution(kind, lead, false, audience, timeline, createdAt));
         }
@@ -543,7 +546,7 @@ final class DemoHistoryPlanner {
                 continue;
             }
             boolean left = invitation.answer() == Answer.LEFT;
-            int count = left ? between(0, 1) : between(1, 4);
+            int count = pledges(left ? between(0, 1) : between(1, 4));
             for (int i = 0; i < count; i++) {
                 result.add(contribution(kind, invitation.participant(), left, audience, timeline, createdAt));
             }
@@ -616,7 +619,7 @@ final class DemoHistoryPlanner {
                 relTo = names.stream().sorted().toList();
             }
         }
-        return new Contribution(DemoHistory.id("2b", ++contributions), contributor, type,
+        return new Contribution(shape.id('b', ++contributions), contributor, type,
                 contributionDescription(type), unit, pledged, delivered, pledgedOn, deliveredOn, releasability, relTo,
                 at(pledgedOn));
     }
@@ -719,7 +722,7 @@ final class DemoHistoryPlanner {
         } else {
             status = "PLANNED";
         }
-        return new Milestone(DemoHistory.id("2c", ++milestones), title, owner, planned, actual, status);
+        return new Milestone(shape.id('c', ++milestones), title, owner, planned, actual, status);
     }
 
     // ------------------------------------------------------------------------------ titles and regions
@@ -853,6 +856,16 @@ final class DemoHistoryPlanner {
 
     private int between(int low, int high) {
         return random.nextInt(low, high + 1);
+    }
+
+    /** A pledge count times the shape's factor, rounded at random so that the mean scales exactly. */
+    private int pledges(int count) {
+        if (shape.pledgeFactor() == 1.0) {
+            return count;   // the demo's own sequence of draws stays as it was
+        }
+        double scaled = count * shape.pledgeFactor();
+        int whole = (int) scaled;
+        return whole + (chance(scaled - whole) ? 1 : 0);
     }
 
     private boolean chance(double probability) {
