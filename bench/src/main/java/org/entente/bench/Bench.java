@@ -37,7 +37,7 @@ public final class Bench {
     /** What to run. */
     public record Options(Scale scale, BenchContext.Effort effort, Set<String> only, long seed, Path root, Path work) {
 
-        static Options parse(String[] args, Path root) {
+        public static Options parse(String[] args, Path root) {
             double factor = 10;
             boolean tiny = false;
             Set<String> only = new TreeSet<>();
