@@ -144,7 +144,7 @@ class SchemaSecurityTest {
                     select p.proname from pg_proc p
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('entente_app', p.oid, 'EXECUTE') order by 1"""))
-                    .containsExactly("briefing_subscriptions_due", "can_see_item", "can_see_workstream", "current_member_id",
+                    .containsExactly("audit_chain_breaks", "audit_chain_lengths", "briefing_subscriptions_due", "can_see_item", "can_see_workstream", "current_member_id",
                             "current_tenant_id", "is_accepted_participant", "notify", "notify_own_tenant",
                             "partner_directory", "platform_change_tenant_status",
                             "platform_register_tenant", "platform_tenant_overview", "platform_update_tenant",
@@ -170,7 +170,7 @@ class SchemaSecurityTest {
                                      or p.polname = 'tenant_provisioning'))"""))
                     .as("role-specific policies other than the owner's definer policies").isEmpty();
             assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
-                    .containsExactly("audit_event_platform_operation", "briefing_subscription_definer_read",
+                    .containsExactly("audit_event_definer_read", "audit_event_platform_operation", "briefing_subscription_definer_read",
                             "contribution_access_definer_write",
                             "member_definer_read", "member_platform_operation", "notification_definer_write",
                             "participation_definer_read", "tenant_definer_read", "tenant_platform_operation",
