@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import org.entente.platform.audit.AuditChain;
 import org.entente.platform.audit.AuditTrail;
 
 /** For tenant administrators: everything their organization's people created, changed or downloaded. */
@@ -23,7 +24,7 @@ public class AuditLogView extends VerticalLayout {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
-    public AuditLogView(AuditTrail audit) {
+    public AuditLogView(AuditTrail audit, AuditChain chain) {
         setSizeFull();
         Grid<AuditTrail.Entry> grid = new Grid<>(AuditTrail.Entry.class, false);
         grid.setId("audit-log");
@@ -36,6 +37,23 @@ public class AuditLogView extends VerticalLayout {
         grid.setItems(page -> audit.recent(page.getOffset(), page.getLimit()).stream(), page -> audit.count());
         grid.setEmptyStateText("Nothing recorded yet.");
         grid.setSizeFull();
-        add(new H1("Audit log"), new Paragraph("Append-only: entries can be neither changed nor deleted."), grid);
+        add(new H1("Audit log"), new Paragraph("Append-only: entries can be neither changed nor deleted."),
+                tamperCheck(chain.ofOwnOrganization()), grid);
+    }
+
+    /** The hash chain's verdict, in words: intact, or where it first breaks. */
+    static Paragraph tamperCheck(AuditChain.Status status) {
+        Paragraph line = new Paragraph();
+        line.setId("audit-chain");
+        if (status.intact()) {
+            line.setText("Tamper check: the chain of " + status.events() + " entries is intact.");
+            line.getStyle().set("color", "var(--lumo-success-text-color)");
+        } else {
+            AuditChain.Break first = status.firstBreak().orElseThrow();
+            line.setText("Tamper check failed: entry " + first.position() + " (id " + first.eventId() + ") "
+                    + first.problem() + ". Entries from there on cannot be trusted; tell your platform administrator.");
+            line.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        return line;
     }
 }

@@ -29,7 +29,10 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.entente.platform.audit.AuditChain;
 import org.entente.tenant.TenantKind;
 import org.entente.tenant.TenantStatus;
 import org.entente.tenant.admin.AdministrationException;
@@ -50,14 +53,16 @@ public class TenantsView extends VerticalLayout {
 
     private final TenantAdministration administration;
     private final Reconciliation reconciliation;
+    private final AuditChain auditChain;
     private final Grid<TenantSummary> grid = new Grid<>(TenantSummary.class, false);
     private final TextField search = new TextField();
     private final ComboBox<TenantKind> kindFilter = new ComboBox<>();
     private final ComboBox<TenantStatus> statusFilter = new ComboBox<>();
 
-    public TenantsView(TenantAdministration administration, Reconciliation reconciliation) {
+    public TenantsView(TenantAdministration administration, Reconciliation reconciliation, AuditChain auditChain) {
         this.administration = administration;
         this.reconciliation = reconciliation;
+        this.auditChain = auditChain;
         setSizeFull();
 
         search.setId("tenant-search");
@@ -82,8 +87,10 @@ public class TenantsView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button reconcile = new Button("Reconcile with Keycloak", click -> reconcile());
         reconcile.setId("reconcile");
+        Button checkAudit = new Button("Check audit logs", click -> checkAuditChains());
+        checkAudit.setId("check-audit-chains");
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, kindFilter, statusFilter, create, reconcile);
+        HorizontalLayout toolbar = new HorizontalLayout(search, kindFilter, statusFilter, create, reconcile, checkAudit);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -207,6 +214,31 @@ public class TenantsView extends VerticalLayout {
         save.setId("save-tenant");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** The platform's tamper check: every organization's audit log is a hash chain; list where one breaks. */
+    private void checkAuditChains() {
+        List<AuditChain.Break> breaks = auditChain.federation();
+        Map<UUID, String> names = administration.tenants().stream()
+                .collect(Collectors.toMap(TenantSummary::id, TenantSummary::name, (a, b) -> a));
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Audit log tamper check");
+        dialog.setWidth("50rem");
+        Span summary = new Span(breaks.isEmpty() ? "Every organization's audit log is intact."
+                : breaks.size() + " organization(s) have an audit log that was changed outside Entente.");
+        summary.setId("audit-chain-summary");
+        Grid<AuditChain.Break> found = new Grid<>(AuditChain.Break.class, false);
+        found.setId("audit-chain-breaks");
+        found.addColumn(b -> names.getOrDefault(b.tenantId(), b.tenantId().toString())).setHeader("Organization")
+                .setAutoWidth(true);
+        found.addColumn(AuditChain.Break::position).setHeader("First broken entry").setAutoWidth(true);
+        found.addColumn(AuditChain.Break::problem).setHeader("What is wrong").setFlexGrow(1);
+        found.setItems(breaks);
+        found.setAllRowsVisible(true);
+        found.setVisible(!breaks.isEmpty());
+        dialog.add(new VerticalLayout(summary, found));
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
         dialog.open();
     }
 
