@@ -31,8 +31,11 @@ SELECT w.tenant_id,
   LEFT JOIN participation p
          ON p.tenant_id = w.tenant_id AND p.workstream_id = w.id AND p.participant_tenant_id = v.tenant_id;
 
--- can_see_workstream and is_accepted_participant per workstream.
-CREATE OR REPLACE TEMP VIEW workstream_visibility AS
+-- can_see_workstream and is_accepted_participant per workstream. A table, computed once per viewer: every v_*
+-- view below joins it, and as a view it was computed again for each of them (a third of the rollup suite's time
+-- at SF10, measured by the bench module's P1).
+DROP TABLE IF EXISTS workstream_visibility;
+CREATE TEMPORARY TABLE workstream_visibility AS
 SELECT a.tenant_id,
        a.workstream_id,
        a.access IS NOT NULL AS can_see,

@@ -141,7 +141,12 @@ final class PostgresSource implements AutoCloseable {
 
     /** Writes the rows of {@code query} to {@code out} as CSV (NULL unquoted empty, '' quoted); returns the row count. */
     long copyCsv(String query, OutputStream out) throws SQLException, IOException {
-        return copy.copyOut("COPY (" + query + ") TO STDOUT (FORMAT csv)", out);
+        return copy.copyOut(copyStatement(query), out);
+    }
+
+    /** The COPY that {@link #copyCsv} runs for {@code query}. */
+    static String copyStatement(String query) {
+        return "COPY (" + query + ") TO STDOUT (FORMAT csv)";
     }
 
     /** Ends the read transaction (rolled back: nothing was written) and gives the connection back. Idempotent. */

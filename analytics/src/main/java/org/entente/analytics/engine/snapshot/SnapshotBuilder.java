@@ -129,10 +129,16 @@ final class SnapshotBuilder {
             Files.createDirectories(staging);
             Map<String, Long> sent;
             int connections;
+            // The whole load is one DuckDB transaction: DuckDB then writes full row groups straight into the file,
+            // where a commit per chunk went through its WAL and automatic checkpoints first (1.44M rows: ~15% less JVM
+            // CPU, measured 2026-12-01). A failure closes the connection, which rolls it back, and the file is deleted.
+            duckdb.setAutoCommit(false);
             try (Copy copy = new Copy(source, postgres, duckdb, staging, progress, plan)) {
                 sent = copy.run();
                 connections = copy.connectionsUsed();
             }
+            duckdb.commit();
+            duckdb.setAutoCommit(true);
             postgres.close();  // the read transactions end here; DuckDB's work below needs no PostgreSQL
 
             progress.phase("checking the copied rows", COPY_END, "Checking the copied rows");

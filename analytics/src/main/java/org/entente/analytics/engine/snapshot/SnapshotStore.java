@@ -111,6 +111,38 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
+    /**
+     * One COPY a refresh runs on PostgreSQL.
+     *
+     * @param source    the PostgreSQL table it reads
+     * @param table     the snapshot table it fills (a {@code *_rel_to} table for a rel_to list)
+     * @param statement the {@code COPY (SELECT ...) TO STDOUT ...} statement
+     */
+    public record SourceCopy(String source, String table, String statement) {
+    }
+
+    /**
+     * What a refresh reads from PostgreSQL, so that it can be compared with PostgreSQL's own COPY of the same rows (the
+     * benchmark's ceiling): one COPY per table and per rel_to list, whole tables, in copy order. A refresh runs them on
+     * up to {@link #sourceConnections()} connections sharing one snapshot, biggest first (with 4 or more cores it
+     * also cuts big tables into hash slices).
+     */
+    public static List<SourceCopy> sourceCopies() {
+        List<SourceCopy> copies = new ArrayList<>();
+        for (SnapshotTable table : SnapshotTable.COPIED) {
+            copies.add(new SourceCopy(table.name(), table.name(), PostgresSource.copyStatement(table.source())));
+            if (table.relTo() != null) {
+                copies.add(new SourceCopy(table.name(), table.relTo(), PostgresSource.copyStatement(table.relToSource())));
+            }
+        }
+        return List.copyOf(copies);
+    }
+
+    /** How many PostgreSQL connections a refresh reads with, at most. */
+    public static int sourceConnections() {
+        return SnapshotBuilder.ReadPlan.DEFAULT.connections();
+    }
+
     public Path directory() {
         return directory;
     }

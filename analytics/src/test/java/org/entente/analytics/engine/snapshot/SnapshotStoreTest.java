@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.entente.analytics.engine.Visibility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.postgresql.PGConnection;
 
 class SnapshotStoreTest {
 
@@ -91,6 +93,24 @@ class SnapshotStoreTest {
             assertThat(info.file().getFileName().toString()).matches("snapshot-\\d{8}-\\d{9}\\.duckdb");
             assertThat(store.lastFailure()).isEmpty();
             assertThat(store.current()).contains(info);
+        }
+    }
+
+    @Test
+    void theSourceCopiesReadExactlyTheRowsOfARefresh(TestInfo test) throws Exception {
+        // What the benchmark's ceiling (PostgreSQL's own COPY) runs must be what a refresh copies, table by table.
+        try (SnapshotStore store = new SnapshotStore(directory(test))) {
+            SnapshotInfo info = store.refresh(TestPostgres.analytics(), null);
+
+            Map<String, Long> copied = new LinkedHashMap<>();
+            try (Connection connection = TestPostgres.analytics().getConnection()) {
+                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                for (SnapshotStore.SourceCopy source : SnapshotStore.sourceCopies()) {
+                    copied.put(source.table(), copy.copyOut(source.statement(), OutputStream.nullOutputStream()));
+                }
+            }
+            assertThat(copied).containsExactlyEntriesOf(info.rowCounts());
+            assertThat(SnapshotStore.sourceConnections()).isEqualTo(SnapshotBuilder.ReadPlan.DEFAULT.connections());
         }
     }
 
