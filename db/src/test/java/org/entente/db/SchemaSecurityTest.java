@@ -174,7 +174,7 @@ class SchemaSecurityTest {
                             "contribution_access_definer_write",
                             "member_definer_read", "member_platform_operation", "notification_definer_write",
                             "participation_definer_read", "tenant_definer_read", "tenant_platform_operation",
-                            "tenant_provisioning", "workstream_definer_read");
+                            "tenant_provisioning", "workstream_definer_audience", "workstream_definer_read");
         }
     }
 

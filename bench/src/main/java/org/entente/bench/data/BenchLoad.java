@@ -22,7 +22,8 @@ import org.entente.db.demo.DemoHistory.Workstream;
  * Loads the benchmark's data with COPY, in one transaction, as the superuser with triggers off
  * ({@code session_replication_role = replica}, as {@code pg_restore --disable-triggers} does): the lifecycle
  * triggers would refuse a workstream inserted in its final status, so the rows carry what those triggers would
- * have written themselves — the lead's participation row, EUR values at the valuation rate, answer times — and every
+ * have written themselves — the lead's participation row, EUR values at the valuation rate, answer times, each
+ * workstream's audience — and every
  * CHECK constraint still applies. Then ANALYZE, so the planner knows the new sizes.
  */
 final class BenchLoad {
@@ -48,6 +49,9 @@ final class BenchLoad {
                         a.actorMember(), a.verb(), a.summary(), a.itemType(), a.itemId(), a.itemTenant(),
                         a.releasability(), a.relTo(), a.at()));
             }
+            // The audience column the SELECT policy reads (V41), as its triggers would have kept it.
+            execute(connection, "update workstream w set audience = workstream_audience(w.tenant_id, w.id)"
+                    + " where w.id::text like '" + BenchData.ID_SERIES + "a%'");
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
