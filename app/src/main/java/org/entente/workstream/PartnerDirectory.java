@@ -1,5 +1,6 @@
 package org.entente.workstream;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,28 +12,63 @@ import org.entente.db.jooq.Tables;
 import org.entente.tenant.TenantKind;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Names and kinds of the active partner organizations (not secret; their people are). */
+/**
+ * Names and kinds of the active partner organizations (not secret; their people are). The same for every tenant,
+ * so one copy serves everybody for {@link #FRESH_FOR}: every list, feed and marking reads it, and loading it each
+ * time was a query per call (bench P4/P5). A rename, suspension or new organization shows within that time.
+ *
+ * <p>It loads in a transaction of its own when the caller has none (a grid rendering a marking): without one the
+ * database sees no tenant and the directory function returns nothing, which drew markings as "REL TO ?, ?".
+ */
 @Service
 public class PartnerDirectory {
 
+    static final Duration FRESH_FOR = Duration.ofSeconds(15);
+
+    private record Loaded(List<Partner> partners, Map<UUID, Partner> byId, long loadedAt) {
+    }
+
     private final DSLContext dsl;
+    private final TransactionTemplate readOnly;
+    private volatile Loaded loaded;
 
-    PartnerDirectory(DSLContext dsl) {
+    PartnerDirectory(DSLContext dsl, PlatformTransactionManager transactionManager) {
         this.dsl = dsl;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
-    @Transactional(readOnly = true)
+    /** The next read loads the directory again (tests; an instance that changed a tenant itself may call it). */
+    void forget() {
+        loaded = null;
+    }
+
     public List<Partner> all() {
-        return dsl.selectFrom(Tables.PARTNER_DIRECTORY()).fetch(r -> new Partner(r.getId(), r.getAlias(),
-                        r.getName(), TenantKind.valueOf(r.getKind()), r.getRegion()))
-                .stream().sorted(Comparator.comparing(Partner::name)).toList();
+        return current().partners();
     }
 
-    @Transactional(readOnly = true)
     public Map<UUID, Partner> byId() {
-        return all().stream().collect(Collectors.toMap(Partner::id, Function.identity()));
+        return current().byId();
+    }
+
+    private Loaded current() {
+        Loaded copy = loaded;
+        if (copy != null && System.nanoTime() - copy.loadedAt() < FRESH_FOR.toNanos()) {
+            return copy;
+        }
+        List<Partner> partners = readOnly.execute(status -> dsl.selectFrom(Tables.PARTNER_DIRECTORY())
+                .fetch(r -> new Partner(r.getId(), r.getAlias(), r.getName(), TenantKind.valueOf(r.getKind()),
+                        r.getRegion()))
+                .stream().sorted(Comparator.comparing(Partner::name)).toList());
+        Loaded fresh = new Loaded(partners, partners.stream().collect(Collectors.toUnmodifiableMap(Partner::id,
+                Function.identity())), System.nanoTime());
+        if (!partners.isEmpty()) {
+            loaded = fresh;   // empty means "no tenant in this transaction" (background work): never keep that
+        }
+        return fresh;
     }
 
     /** A partner no longer in the directory (suspended or offboarded) still has a recognizable entry. */

@@ -60,9 +60,13 @@ class ContributionsTab extends VerticalLayout {
         pledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("contributions");
-        grid.addColumn(c -> c.contributor().name()).setHeader("Contributor").setFlexGrow(2);
+        // Whose contribution it is and what it is must stay readable next to eight figure columns: these two keep a
+        // minimum width and wrap instead of being cut to "Kingdom…" (the grid scrolls sideways before that).
+        grid.addColumn(c -> c.contributor().name()).setHeader("Contributor").setWidth("11rem").setFlexGrow(1)
+                .setTooltipGenerator(c -> c.contributor().name());
         grid.addColumn(c -> c.type().label()).setHeader("Type").setAutoWidth(true);
-        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(2);
+        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setWidth("14rem")
+                .setFlexGrow(2).setTooltipGenerator(c -> c.description() == null ? "" : c.description());
         grid.addColumn(c -> MONEY.format(c.pledgedAmount()) + " " + unitLabel(c.unit())).setHeader("Pledged").setAutoWidth(true);
         grid.addColumn(Contribution::pledgedOn).setHeader("Pledged on").setKey("pledgedOn").setAutoWidth(true);
         grid.addColumn(c -> MONEY.format(c.deliveredAmount()) + " " + unitLabel(c.unit())).setHeader("Delivered").setAutoWidth(true);
@@ -82,6 +86,7 @@ class ContributionsTab extends VerticalLayout {
             deliver.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return deliver;
         }).setAutoWidth(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No contributions you may see yet.");
         grid.setAllRowsVisible(true);
         totals.setId("contribution-totals");
