@@ -1,5 +1,6 @@
 package org.entente.analytics.engine.briefing;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -64,16 +65,19 @@ public final class BriefingWriter {
     private final RollupSuite suite;
     private final int rowsPerSheet;
     private final Function<Object, String> labels;
+    private final boolean streaming;
 
     public BriefingWriter(AnalyticsSettings settings) {
-        this(settings, MAX_ROWS_PER_SHEET, CellText::label);
+        this(settings, MAX_ROWS_PER_SHEET, CellText::label, true);
     }
 
-    private BriefingWriter(AnalyticsSettings settings, int rowsPerSheet, Function<Object, String> labels) {
+    private BriefingWriter(AnalyticsSettings settings, int rowsPerSheet, Function<Object, String> labels,
+                           boolean streaming) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.suite = new RollupSuite(settings);
         this.rowsPerSheet = rowsPerSheet;
         this.labels = labels;
+        this.streaming = streaming;
     }
 
     /** At most {@code rows} data rows per detail sheet (default and maximum {@value #MAX_ROWS_PER_SHEET}). */
@@ -82,7 +86,7 @@ public final class BriefingWriter {
             throw new IllegalArgumentException("rows per sheet must be between 1 and " + MAX_ROWS_PER_SHEET
                     + ", not " + rows);
         }
-        return new BriefingWriter(settings, rows, labels);
+        return new BriefingWriter(settings, rows, labels, streaming);
     }
 
     /**
@@ -91,7 +95,16 @@ public final class BriefingWriter {
      */
     public BriefingWriter withLabels(Function<Object, String> labels) {
         Objects.requireNonNull(labels, "labels");
-        return new BriefingWriter(settings, rowsPerSheet, value -> value == null ? "" : labels.apply(value));
+        return new BriefingWriter(settings, rowsPerSheet, value -> value == null ? "" : labels.apply(value), streaming);
+    }
+
+    /**
+     * The same workbook with the detail rows held in memory (plain XSSF) instead of streamed through SXSSF. Exists
+     * only for the benchmark (issue #9, P3), which compares the heap of both builds; its heap grows with the rows,
+     * so the app never uses it.
+     */
+    public BriefingWriter inMemory() {
+        return new BriefingWriter(settings, rowsPerSheet, labels, false);
     }
 
     /**
@@ -218,9 +231,9 @@ public final class BriefingWriter {
                     styles);
             properties(xssf, request, scopeText, snapshot, marking);
 
-            workbook = new FastZipWorkbook(xssf);
+            workbook = streaming ? new FastZipWorkbook(xssf) : null;
             long total = Math.max(1, counts.contributions() + counts.workstreams());
-            DetailSheets details = new DetailSheets(workbook, layout, styles, rowsPerSheet, labels,
+            DetailSheets details = new DetailSheets(streaming ? workbook : xssf, layout, styles, rowsPerSheet, labels,
                     request.viewer().tenantId(), titles, ledger,
                     rows -> progress.progress(0.40 + 0.50 * rows / total,
                             "Writing detail rows: " + String.format(Locale.UK, "%,d of %,d", rows, total)));
@@ -228,7 +241,25 @@ public final class BriefingWriter {
             long contributions = details.contributions(duckdb, counts.contributions());
             long workstreams = details.workstreams(duckdb, counts.workstreams());
             progress.progress(0.92, "Saving the workbook");
-            workbook.write(out);
+            if (workbook != null) {
+                workbook.write(out);
+            } else {
+                // POI saves into a zip stream it is given, so the in-memory build deflates as fast as the streamed one.
+                try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        out.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();   // the caller's stream stays open
+                    }
+                })) {
+                    zip.setLevel(Deflater.BEST_SPEED);
+                    xssf.write(zip);
+                }
+            }
             out.flush();
             progress.progress(1.0, "Briefing ready");
             return new BriefingResult(marking, snapshot, contributions + workstreams, sheetNames, empty);

@@ -15,16 +15,17 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.entente.analytics.engine.SqlScript;
 
 /**
  * The detail sheets: every contribution and workstream the viewer's organization may see in the scope
  * ({@code detail.sql}), streamed from one DuckDB result set into SXSSF sheets row by row: memory does not grow with
- * the number of rows (SXSSF keeps a window of rows, the result set streams). A sheet holds at most
+ * the number of rows (SXSSF keeps a window of rows, the result set streams). The same code fills an in-memory
+ * XSSF workbook for the benchmark's comparison ({@link BriefingWriter#inMemory()}). A sheet holds at most
  * {@code rowsPerSheet} data rows; the rest continue on "Contributions (2)", "Contributions (3)", ...
  */
 final class DetailSheets {
@@ -54,7 +55,7 @@ final class DetailSheets {
     record Counts(long contributions, long workstreams, int rank) {
     }
 
-    private final SXSSFWorkbook workbook;
+    private final Workbook workbook;
     private final Layout layout;
     private final Styles styles;
     private final int rowsPerSheet;
@@ -75,7 +76,7 @@ final class DetailSheets {
     private UUID lastWorkstream;
     private String lastTitle;
 
-    DetailSheets(SXSSFWorkbook workbook, Layout layout, Styles styles, int rowsPerSheet,
+    DetailSheets(Workbook workbook, Layout layout, Styles styles, int rowsPerSheet,
                  Function<Object, String> labels, UUID viewerTenant, WorkstreamTitles titles, ExportLedger ledger,
                  LongConsumer rowsWritten) {
         this.workbook = workbook;
@@ -174,7 +175,7 @@ final class DetailSheets {
                         RowWriter writer) throws SQLException {
         long rows = 0;
         int sheetNumber = 1;
-        SXSSFSheet sheet = sheet(base, headers);
+        Sheet sheet = sheet(base, headers);
         int next = 2;
         try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
@@ -201,8 +202,8 @@ final class DetailSheets {
         return rows;
     }
 
-    private SXSSFSheet sheet(String name, String[] headers) {
-        SXSSFSheet sheet = workbook.createSheet(name);
+    private Sheet sheet(String name, String[] headers) {
+        Sheet sheet = workbook.createSheet(name);
         layout.mark(sheet, headers.length, styles);
         Row header = sheet.createRow(1);
         for (int c = 0; c < headers.length; c++) {
@@ -217,7 +218,7 @@ final class DetailSheets {
      * Autofilter and column widths, once the rows are written: with column definitions in place, SXSSF looks up
      * every new cell's column style in them (a quarter of the time for a million rows).
      */
-    private static void finish(SXSSFSheet sheet, int[] widths, int lastRow) {
+    private static void finish(Sheet sheet, int[] widths, int lastRow) {
         sheet.setAutoFilter(new CellRangeAddress(1, lastRow, 0, widths.length - 1));
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);

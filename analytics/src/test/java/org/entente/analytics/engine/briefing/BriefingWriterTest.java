@@ -230,6 +230,35 @@ class BriefingWriterTest {
     }
 
     @Test
+    void theInMemoryBuildWritesTheSameWorkbookAsTheStreamedOne() throws IOException {
+        BriefingFixture.snapshot(directory);
+        try (SnapshotStore store = new SnapshotStore(directory)) {
+            BriefingRequest request = BriefingFixture.request(BriefingKind.FULL, null, COORDINATOR);
+            BriefingFixture.Written streamed = BriefingFixture.write(writer.withRowsPerSheet(2), store, request,
+                    BriefingFixture.titles(BriefingFixture.TITLES));
+            BriefingFixture.Written inMemory = BriefingFixture.write(writer.withRowsPerSheet(2).inMemory(), store,
+                    request, BriefingFixture.titles(BriefingFixture.TITLES));
+            assertThat(inMemory.result()).isEqualTo(streamed.result());
+            assertThat(inMemory.ledger()).hasSameSizeAs(streamed.ledger());
+            try (XSSFWorkbook a = streamed.workbook(); XSSFWorkbook b = inMemory.workbook()) {
+                assertThat(sheetNames(b)).isEqualTo(sheetNames(a)).contains("Contributions (2)");
+                for (int i = 0; i < a.getNumberOfSheets(); i++) {
+                    XSSFSheet sheet = a.getSheetAt(i);
+                    assertThat(allText(b.getSheetAt(i))).as("cells of %s", sheet.getSheetName())
+                            .isEqualTo(allText(sheet));
+                    assertThat(b.getSheetAt(i).getDrawingPatriarch() == null ? 0
+                            : b.getSheetAt(i).getDrawingPatriarch().getCharts().size())
+                            .as("charts of %s", sheet.getSheetName())
+                            .isEqualTo(sheet.getDrawingPatriarch() == null ? 0
+                                    : sheet.getDrawingPatriarch().getCharts().size());
+                }
+                assertThat(b.getSheet("Contributions").getCTWorksheet().getAutoFilter().getRef())
+                        .isEqualTo(a.getSheet("Contributions").getCTWorksheet().getAutoFilter().getRef());
+            }
+        }
+    }
+
+    @Test
     void formulaLikeNamesAndTitlesStayText() throws IOException {
         BriefingFixture.payloadSnapshot(directory);
         try (SnapshotStore store = new SnapshotStore(directory)) {
