@@ -114,10 +114,10 @@ UPDATE workstream SET audience = audience;
 SELECT set_config('app.definer_call', '', true);
 ALTER TABLE workstream FORCE ROW LEVEL SECURITY;
 
--- The same rule as can_see_workstream(), inlined.
+-- The same rule as can_see_workstream(), inlined; the tenant is read once per query (an InitPlan), not per row.
 DROP POLICY workstream_select ON workstream;
 CREATE POLICY workstream_select ON workstream FOR SELECT
-    USING (tenant_id = current_tenant_id() OR current_tenant_id() = ANY (audience));
+    USING (tenant_id = (SELECT current_tenant_id()) OR (SELECT current_tenant_id()) = ANY (audience));
 
 -- can_see_workstream() (the other tables' policies) reads the same column: one rule.
 CREATE OR REPLACE FUNCTION can_see_workstream(p_tenant_id uuid, p_workstream_id uuid) RETURNS boolean

@@ -15,7 +15,11 @@ public class SignedInUser extends DefaultOidcUser {
     private final Set<String> roles;
     private final Affiliation affiliation;
 
-    SignedInUser(OidcUser user, Collection<? extends GrantedAuthority> authorities, UUID memberId,
+    /**
+     * Built by the sign-in from a verified token and {@code TenantService.signIn}'s affiliation; service tests and
+     * the benchmark build one the same way to act as a person without a browser.
+     */
+    public SignedInUser(OidcUser user, Collection<? extends GrantedAuthority> authorities, UUID memberId,
             Set<String> roles, Affiliation affiliation) {
         super(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
         this.memberId = memberId;

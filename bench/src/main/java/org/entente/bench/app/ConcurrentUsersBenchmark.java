@@ -538,7 +538,8 @@ public final class ConcurrentUsersBenchmark implements Measurement {
                 note.append(" p95 ").append(Samples.millis(p95.median()))
                         .append(" ≥ 100 ms: the users queue for 2 cores and the app's 10 pooled connections behind the")
                         .append(" list page (p50 ").append(list == null ? "—" : Samples.millis(list.getValueAtPercentile(50)))
-                        .append(" here; its row-level-security cost is explained under P4, and P4's fix applies)");
+                        .append(" here, ~20 ms of CPU each alone, see P4): 50 users with 0–100 ms think time ask for more")
+                        .append(" than 2 cores give; more cores, or a cheaper list query, shorten the queue)");
             }
         }
         if (!context.scale().targetsApply()) {

@@ -1,6 +1,5 @@
 package org.entente.bench.app;
 
-import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -56,20 +55,9 @@ record SignedInMember(Dataset.Tenant tenant, Dataset.Member member, SignedInUser
                 member.id(), affiliation));
     }
 
-    /**
-     * SignedInUser's constructor is package-private (only the app's sign-in builds principals); the bench is
-     * not in that package, so it calls it reflectively. A public factory in the app would make this go away.
-     */
     private static SignedInUser principal(OidcUser user, Collection<? extends GrantedAuthority> authorities, UUID id,
             Affiliation affiliation) {
-        try {
-            Constructor<SignedInUser> constructor = SignedInUser.class.getDeclaredConstructor(OidcUser.class,
-                    Collection.class, UUID.class, Set.class, Affiliation.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(user, authorities, id, ROLES, affiliation);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot build the signed-in principal", e);
-        }
+        return new SignedInUser(user, authorities, id, ROLES, affiliation);
     }
 
     UUID tenantId() {
