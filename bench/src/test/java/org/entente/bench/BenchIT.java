@@ -31,6 +31,8 @@ class BenchIT {
             assertThat(List.of(result.summary().what(), result.summary().measured(), result.summary().target()))
                     .as(result.summary().id()).allSatisfy(text -> assertThat(text).isNotBlank());
         });
+        // Isolation is not a number: the 50 users' responses held no row of another tenant, and nothing failed.
+        assertThat(outcome.results().get(4).summary().measured()).contains("0 errors, 0 rows of another tenant");
         assertThat(outcome.dataset().rows("workstream")).isGreaterThan(outcome.dataset().scale().workstreams());
         assertThat(Files.readString(outcome.written())).contains("| P1 |", "| P6 |", "Machine:");
     }
