@@ -18,6 +18,7 @@ import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.platform.validation.SqlState;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
@@ -75,6 +76,7 @@ public class AttachmentService {
         String detected = content == null || content.length == 0 ? null : types.byContent(content);
         new InvalidInput.Collector()
                 .check(!name.isEmpty() && name.length() <= 255, "file", "The file needs a name of at most 255 characters.")
+                .check(PlainText.fileName(name), "file", PlainText.FILE_NAME_MESSAGE)
                 .check(content != null && content.length > 0, "file", "The file is empty.")
                 .check(content == null || content.length <= policy.maxSize().toBytes(), "file",
                         "The file is larger than the limit of " + policy.maxSize().toMegabytes() + " MB.")

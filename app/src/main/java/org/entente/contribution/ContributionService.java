@@ -22,6 +22,7 @@ import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.platform.validation.SqlState;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
@@ -119,10 +120,13 @@ public class ContributionService {
         return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Quotes a CSV field, and defuses spreadsheet formulas (=, +, -, @ at the start). */
+    /**
+     * Quotes a CSV field, and defuses spreadsheet formulas: =, +, -, @ at the start, and tab or carriage return
+     * there, which spreadsheets skip before reading a formula (OWASP's list).
+     */
     private static String csvField(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         return "\"" + text.replace("\"", "\"\"") + "\"";
@@ -259,6 +263,7 @@ public class ContributionService {
                         "Amounts cannot be negative.")
                 .check(draft.description() == null || draft.description().length() <= 1000, "description",
                         "Keep the description to 1000 characters.")
+                .check(PlainText.storable(draft.description()), "description", PlainText.MESSAGE)
                 .check(draft.releasability() != null, "releasability", "Choose who may see this contribution.")
                 .check(draft.unit() != null && units.contains(draft.unit()), "unit",
                         "Unknown currency \"" + draft.unit() + "\": choose one of the listed currencies.")

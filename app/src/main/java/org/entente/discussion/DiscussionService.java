@@ -30,6 +30,7 @@ import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.workstream.Notifications;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
@@ -238,6 +239,7 @@ public class DiscussionService {
         new InvalidInput.Collector()
                 .check(!text.isEmpty(), "body", "Write a comment.")
                 .check(text.length() <= BODY_MAX, "body", "Keep a comment to " + BODY_MAX + " characters.")
+                .check(PlainText.storable(text), "body", PlainText.MESSAGE)
                 .throwIfAny();
         return text;
     }

@@ -14,6 +14,7 @@ import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamKind;
@@ -66,7 +67,8 @@ public class AfterActionService {
                 .check(initiative.status() == WorkstreamStatus.COMPLETED, "status",
                         "The after-action assessment is recorded once the initiative is completed.")
                 .check(lessonsLearned == null || lessonsLearned.length() <= 10_000, "lessonsLearned",
-                        "Keep the lessons learned to 10000 characters.");
+                        "Keep the lessons learned to 10000 characters.")
+                .check(PlainText.storable(lessonsLearned), "lessonsLearned", PlainText.MESSAGE);
         ratings.forEach((objective, rating) -> errors.check(rating == null || (rating >= 1 && rating <= 5),
                 "rating", "Rate each objective from 1 (not met) to 5 (fully met)."));
         errors.throwIfAny();

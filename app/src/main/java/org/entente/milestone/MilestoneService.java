@@ -18,6 +18,7 @@ import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.WorkstreamRef;
@@ -83,6 +84,7 @@ public class MilestoneService {
         new InvalidInput.Collector()
                 .check(title != null && !title.isBlank(), "title", "Enter a title.")
                 .check(title == null || title.strip().length() <= 200, "title", "Keep the title to 200 characters.")
+                .check(PlainText.storable(title), "title", PlainText.MESSAGE)
                 .check(ownerTenantId != null, "owner", "Choose which organization owns this milestone.")
                 .check(plannedDate != null, "plannedDate", "Enter the planned date.")
                 .throwIfAny();

@@ -14,6 +14,7 @@ import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.platform.validation.SqlState;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
@@ -72,6 +73,7 @@ public class WorkPackageService {
                         "Use a short code such as WP1.")
                 .check(title != null && !title.isBlank() && title.strip().length() <= 200, "title",
                         "Enter a title of at most 200 characters.")
+                .check(PlainText.storable(title), "title", PlainText.MESSAGE)
                 .check(leadTenantId != null, "lead", "Choose the participating organization that leads it.")
                 .check(budgetEur == null || budgetEur.signum() >= 0, "budget", "The budget cannot be negative.")
                 .throwIfAny();
@@ -110,6 +112,7 @@ public class WorkPackageService {
                 .check(workPackageId != null, "workPackage", "Choose the work package.")
                 .check(title != null && !title.isBlank() && title.strip().length() <= 200, "deliverable",
                         "Enter a title of at most 200 characters.")
+                .check(PlainText.storable(title), "deliverable", PlainText.MESSAGE)
                 .throwIfAny();
         UUID id = UUID.randomUUID();
         dsl.insertInto(DELIVERABLE)

@@ -59,6 +59,11 @@ public class PartnerDirectory {
         if (copy != null && System.nanoTime() - copy.loadedAt() < FRESH_FOR.toNanos()) {
             return copy;
         }
+        return load();
+    }
+
+    /** Reads the directory now, and keeps it for the next callers. */
+    private Loaded load() {
         List<Partner> partners = readOnly.execute(status -> dsl.selectFrom(Tables.PARTNER_DIRECTORY())
                 .fetch(r -> new Partner(r.getId(), r.getAlias(), r.getName(), TenantKind.valueOf(r.getKind()),
                         r.getRegion()))
@@ -76,8 +81,12 @@ public class PartnerDirectory {
         return new Partner(id, "unavailable", "Partner no longer active", null, null);
     }
 
+    /**
+     * The partner as the directory says now, not from the copy: decisions (may this organization be invited?) must
+     * not rest on a list up to {@link #FRESH_FOR} old, e.g. just after a suspension was lifted.
+     */
     public Optional<Partner> find(UUID id) {
-        return Optional.ofNullable(byId().get(id));
+        return Optional.ofNullable(load().byId().get(id));
     }
 
     /** "REL TO NORWAY, KENYA" style marking for a record's releasability. */

@@ -16,6 +16,7 @@ import org.entente.engagement.RiskRating;
 import org.entente.engagement.VettingStatus;
 import org.entente.initiative.Mechanism;
 import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.PlainText;
 import org.entente.rnd.TechnologyArea;
 import org.entente.tenant.TenantKind;
 import org.jooq.DSLContext;
@@ -28,6 +29,9 @@ class WorkstreamDetailsStore {
 
     static final Set<TenantKind> NON_STATE_KINDS =
             Set.of(TenantKind.NGO, TenantKind.PRIVATE_SECURITY, TenantKind.CORPORATION, TenantKind.ACADEMIA);
+
+    static final int NAME_MAX = 200;
+    static final int TERMS_MAX = 10_000;
 
     private final DSLContext dsl;
     private final PartnerDirectory partners;
@@ -43,6 +47,7 @@ class WorkstreamDetailsStore {
                 errors.check(i.mechanism() != null, "mechanism", "Choose a cooperation mechanism.");
                 errors.check(i.objectives().stream().allMatch(o -> o.strip().length() <= 500), "objectives",
                         "Keep each objective to 500 characters.");
+                errors.check(i.objectives().stream().allMatch(PlainText::storable), "objectives", PlainText.MESSAGE);
             }
             case KindDetails.RndProject r -> {
                 errors.check(r.technologyArea() != null, "technologyArea", "Choose a technology area.");
@@ -50,6 +55,8 @@ class WorkstreamDetailsStore {
                 errors.check(trl(r.trlCurrent()), "trlCurrent", "TRL is a whole number from 1 to 9.");
                 errors.check(trl(r.trlTarget()), "trlTarget", "TRL is a whole number from 1 to 9.");
                 errors.check(r.trlTarget() >= r.trlStart(), "trlTarget", "The target TRL is below the starting TRL.");
+                text(errors, "backgroundIpTerms", r.backgroundIpTerms(), TERMS_MAX, "the background IP terms");
+                text(errors, "foregroundIpTerms", r.foregroundIpTerms(), TERMS_MAX, "the foreground IP terms");
             }
             case KindDetails.Engagement e -> {
                 boolean tenantParty = e.partyTenantId() != null;
@@ -61,12 +68,21 @@ class WorkstreamDetailsStore {
                             .orElse(false), "party", "The party must be an NGO, private security company, "
                             + "corporation or academic institution.");
                 }
+                text(errors, "party", e.partyName(), NAME_MAX, "the party's name");
+                text(errors, "agreementReference", e.agreementReference(), NAME_MAX, "the agreement reference");
+                text(errors, "outcomes", e.outcomes(), TERMS_MAX, "the outcomes");
                 errors.check(e.engagementType() != null, "engagementType", "Choose an engagement type.");
                 errors.check(e.agreementValidFrom() == null || e.agreementValidTo() == null
                                 || !e.agreementValidTo().isBefore(e.agreementValidFrom()), "agreementValidTo",
                         "The agreement ends before it starts.");
             }
         }
+    }
+
+    /** Free text: at most {@code max} characters once trimmed (as stored), and storable as typed. */
+    private static void text(InvalidInput.Collector errors, String field, String value, int max, String what) {
+        errors.check(value == null || value.strip().length() <= max, field, "Keep " + what + " to " + max + " characters.")
+                .check(PlainText.storable(value), field, PlainText.MESSAGE);
     }
 
     private static boolean trl(int value) {

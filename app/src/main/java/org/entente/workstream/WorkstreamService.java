@@ -22,6 +22,7 @@ import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.PlainText;
 import org.entente.workstream.Participant.ParticipantRole;
 import org.entente.workstream.Participant.ParticipationStatus;
 import org.jooq.Condition;
@@ -41,6 +42,7 @@ public class WorkstreamService {
 
     static final int TITLE_MAX = 200;
     static final int DESCRIPTION_MAX = 10_000;
+    static final int REGION_MAX = 100;
 
     private final DSLContext dsl;
     private final ActorSource actors;
@@ -367,6 +369,11 @@ public class WorkstreamService {
                 .check(title.length() <= TITLE_MAX, "title", "Keep the title to " + TITLE_MAX + " characters.")
                 .check(draft.description() == null || draft.description().length() <= DESCRIPTION_MAX, "description",
                         "Keep the description to " + DESCRIPTION_MAX + " characters.")
+                .check(PlainText.storable(draft.title()), "title", PlainText.MESSAGE)
+                .check(PlainText.storable(draft.description()), "description", PlainText.MESSAGE)
+                .check(draft.region() == null || draft.region().strip().length() <= REGION_MAX, "region",
+                        "Keep the region to " + REGION_MAX + " characters.")
+                .check(PlainText.storable(draft.region()), "region", PlainText.MESSAGE)
                 .check(draft.releasability() != null, "releasability", "Choose who may see this workstream.")
                 .check(draft.startDate() == null || draft.endDate() == null
                         || !draft.endDate().isBefore(draft.startDate()), "endDate", "The end date is before the start date.")

@@ -1,0 +1,413 @@
+package org.entente.security;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.testing.DemoActors.NORWAY;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.entente.attachment.AttachmentService;
+import org.entente.contribution.Contribution;
+import org.entente.contribution.ContributionDraft;
+import org.entente.contribution.ContributionService;
+import org.entente.contribution.ContributionType;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.discussion.CommentDraft;
+import org.entente.discussion.DiscussionService;
+import org.entente.engagement.EngagementType;
+import org.entente.engagement.RiskRating;
+import org.entente.engagement.VettingStatus;
+import org.entente.initiative.AfterActionService;
+import org.entente.initiative.Mechanism;
+import org.entente.milestone.MilestoneService;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.rnd.TechnologyArea;
+import org.entente.rnd.WorkPackage;
+import org.entente.rnd.WorkPackageService;
+import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.DemoActors;
+import org.entente.testing.SuperuserDatabase;
+import org.entente.workstream.KindDetails;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.Workstream;
+import org.entente.workstream.WorkstreamDraft;
+import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.WorkstreamStatus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Issue 10, part 3: every free-text field a person types into, times every hostile value. Each write is either
+ * stored as typed (read back byte for byte through the service and as the database superuser; the only
+ * normalization allowed is trimming surrounding whitespace, as most forms do) or refused with an
+ * {@link InvalidInput} naming the field, with nothing stored: no row, no audit event, no activity entry.
+ * Anything else (a database error, a stack trace) fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputIT extends AppIntegrationTest {
+
+    /** A hostile value; {@code storable} says whether free text with it must be kept (else refused). */
+    record Hostile(String name, String value, boolean storable) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Hostile> VALUES = List.of(
+            new Hostile("oversize (100 001 chars)", "A".repeat(100_001), false),
+            new Hostile("NUL", "before\u0000after", false),
+            new Hostile("C0 controls (BEL, ESC, BS)", "bell\u0007 esc\u001B[31m red\u0008", false),
+            new Hostile("DEL and C1 controls", "del\u007F next-line\u0085 csi\u009B", false),
+            new Hostile("unpaired surrogate (half an emoji)", "broken \uD83D here", false),
+            new Hostile("right-to-left override", "Plan \u202Egnp.exe \u202Bembedded\u202C \u2067isolate\u2069", true),
+            new Hostile("zero-width characters", "zero\u200Bwidth\u200Cnon\u200Djoiner\uFEFFbom\u2060", true),
+            new Hostile("emoji", "Flags \uD83C\uDDF3\uD83C\uDDF4\uD83C\uDDF0\uD83C\uDDEA family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \u2705", true),
+            new Hostile("SQL", "Robert'); DROP TABLE workstream;-- ' OR '1'='1", true),
+            new Hostile("HTML and script", "<script>alert(document.cookie)</script><img src=x onerror=alert(1)>", true),
+            new Hostile("leading =", "=HYPERLINK(\"http://evil.example\",\"open\")", true),
+            new Hostile("leading +", "+1+cmd|' /C calc'!A0", true),
+            new Hostile("leading -", "-2+3", true),
+            new Hostile("leading @", "@SUM(A1:A9)", true),
+            new Hostile("leading tab and CR", "\t\r=1+1", true),
+            new Hostile("tab, CR and LF inside", "line one\r\nline two\tafter tab\rend", true));
+
+    /**
+     * A form field: {@code write} stores a value as a signed-in member and returns what the service and the
+     * superuser read back; {@code state} is what a refused write must leave unchanged; {@code alsoRefused}
+     * names values the field refuses by its own format rules.
+     */
+    record FormField(String name, String errorKey, Function<String, ReadBack> write, String table,
+            Set<String> alsoRefused) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    record ReadBack(String viaService, Object viaDatabase) {
+    }
+
+    @Autowired
+    WorkstreamService workstreams;
+    @Autowired
+    ContributionService contributions;
+    @Autowired
+    DiscussionService discussion;
+    @Autowired
+    MilestoneService milestones;
+    @Autowired
+    WorkPackageService workPackages;
+    @Autowired
+    AfterActionService afterAction;
+    @Autowired
+    AttachmentService attachments;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    LocalPostgres postgres;
+
+    DemoActors actors;
+    SuperuserDatabase database;
+    Workstream initiative;
+    Workstream project;
+    Workstream completed;
+    UUID workPackage;
+    final AtomicInteger sequence = new AtomicInteger();
+    final List<String> outcomes = new ArrayList<>();
+
+    @BeforeAll
+    void workstreamsToWriteInto() {
+        actors = new DemoActors(transactionManager);
+        database = new SuperuserDatabase(postgres);
+        initiative = create(initiativeDraft("Hostile input " + UUID.randomUUID(), List.of()));
+        project = create(new WorkstreamDraft("Hostile input project " + UUID.randomUUID(), "", Releasability.PARTICIPANTS,
+                List.of(), null, null, null, new KindDetails.RndProject(TechnologyArea.CYBER, 2, 3, 6, null, null)));
+        actors.run(NORWAY, () -> workPackages.add(project.ref(), "WP1", "Hostile deliverables", NORWAY.tenantId(), null));
+        workPackage = actors.as(NORWAY, () -> workPackages.of(project.ref())).getFirst().id();
+        Workstream done = create(initiativeDraft("Hostile after action " + UUID.randomUUID(), List.of()));
+        for (WorkstreamStatus next : List.of(WorkstreamStatus.APPROVED, WorkstreamStatus.ACTIVE, WorkstreamStatus.COMPLETED)) {
+            Workstream current = done;
+            done = actors.as(NORWAY, () -> workstreams.changeStatus(current, next));
+        }
+        completed = done;
+    }
+
+    List<FormField> fields() {
+        List<FormField> fields = new ArrayList<>();
+        fields.add(new FormField("workstream title", "title", v -> {
+            Workstream w = create(initiativeDraft(v, List.of()));
+            return new ReadBack(read(w).title(), column("workstream", "title", w.id()));
+        }, "workstream", Set.of()));
+        fields.add(new FormField("workstream description", "description", v -> {
+            Workstream w = create(new WorkstreamDraft(title(), v, Releasability.PARTICIPANTS, List.of(), null, null, null,
+                    new KindDetails.Initiative(Mechanism.CAPACITY_BUILDING, List.of())));
+            return new ReadBack(read(w).description(), column("workstream", "description", w.id()));
+        }, "workstream", Set.of()));
+        fields.add(new FormField("workstream region", "region", v -> {
+            Workstream w = create(new WorkstreamDraft(title(), "", Releasability.PARTICIPANTS, List.of(), v, null, null,
+                    new KindDetails.Initiative(Mechanism.CAPACITY_BUILDING, List.of())));
+            return new ReadBack(read(w).region(), column("workstream", "region", w.id()));
+        }, "workstream", Set.of()));
+        fields.add(new FormField("initiative objective", "objectives", v -> {
+            Workstream w = create(initiativeDraft(title(), List.of(v)));
+            var details = (KindDetails.Initiative) actors.as(NORWAY, () -> workstreams.details(w)).orElseThrow();
+            return new ReadBack(details.objectives().getFirst(), database.query(
+                    "select text from initiative_objective where workstream_id = ?", w.id()).getFirst().getFirst());
+        }, "initiative_objective", Set.of()));
+        fields.add(new FormField("R&D background IP terms", "backgroundIpTerms", v -> {
+            Workstream w = create(rndDraft(v, null));
+            return new ReadBack(rnd(w).backgroundIpTerms(), column("rnd_project", "background_ip_terms", w.id()));
+        }, "rnd_project", Set.of()));
+        fields.add(new FormField("R&D foreground IP terms", "foregroundIpTerms", v -> {
+            Workstream w = create(rndDraft(null, v));
+            return new ReadBack(rnd(w).foregroundIpTerms(), column("rnd_project", "foreground_ip_terms", w.id()));
+        }, "rnd_project", Set.of()));
+        fields.add(new FormField("engagement party name", "party", v -> {
+            Workstream w = create(engagementDraft(v, null, null));
+            return new ReadBack(engagement(w).partyName(), column("engagement", "party_name", w.id()));
+        }, "engagement", Set.of()));
+        fields.add(new FormField("engagement agreement reference", "agreementReference", v -> {
+            Workstream w = create(engagementDraft("Hostile Party Ltd", v, null));
+            return new ReadBack(engagement(w).agreementReference(), column("engagement", "agreement_reference", w.id()));
+        }, "engagement", Set.of()));
+        fields.add(new FormField("engagement outcomes", "outcomes", v -> {
+            Workstream w = create(engagementDraft("Hostile Party Ltd", null, v));
+            return new ReadBack(engagement(w).outcomes(), column("engagement", "outcomes", w.id()));
+        }, "engagement", Set.of()));
+        fields.add(new FormField("contribution description", "description", v -> {
+            Contribution c = pledge(v, "EUR");
+            return new ReadBack(contribution(c.id()).description(), byId("contribution", "description", c.id()));
+        }, "contribution", Set.of()));
+        fields.add(new FormField("contribution unit", "unit", v -> {
+            Contribution c = pledge("Hostile unit", v);
+            return new ReadBack(contribution(c.id()).unit(), byId("contribution", "unit", c.id()));
+        }, "contribution", names(VALUES)));
+        fields.add(new FormField("comment body", "body", v -> {
+            UUID id = actors.as(NORWAY, () -> discussion.post(initiative.ref(), CommentDraft.toParticipants(v))).id();
+            return new ReadBack(actors.as(NORWAY, () -> discussion.comments(initiative.ref())).stream()
+                    .filter(c -> c.id().equals(id)).findFirst().orElseThrow().body(), byId("comment", "body", id));
+        }, "comment", Set.of("leading @"))); // "@SUM" reads as a mention of someone not in the workstream
+        fields.add(new FormField("milestone title", "title", v -> {
+            UUID id = actors.as(NORWAY, () -> milestones.add(initiative.ref(), v, NORWAY.tenantId(), LocalDate.now())).id();
+            return new ReadBack(actors.as(NORWAY, () -> milestones.of(initiative.ref())).stream()
+                    .filter(m -> m.id().equals(id)).findFirst().orElseThrow().title(), byId("milestone", "title", id));
+        }, "milestone", Set.of()));
+        fields.add(new FormField("work package code", "code", v -> {
+            actors.run(NORWAY, () -> workPackages.add(project.ref(), v, "Hostile code", NORWAY.tenantId(), null));
+            return workPackageBy(p -> p.code().equals(v.strip()), WorkPackage::code, "code");
+        }, "work_package", names(VALUES)));
+        fields.add(new FormField("work package title", "title", v -> {
+            String code = "H" + sequence.incrementAndGet();
+            actors.run(NORWAY, () -> workPackages.add(project.ref(), code, v, NORWAY.tenantId(), null));
+            return workPackageBy(p -> p.code().equals(code), WorkPackage::title, "title");
+        }, "work_package", Set.of()));
+        fields.add(new FormField("deliverable title", "deliverable", v -> {
+            actors.run(NORWAY, () -> workPackages.addDeliverable(project.ref(), workPackage, v, null));
+            var deliverables = actors.as(NORWAY, () -> workPackages.of(project.ref())).stream()
+                    .filter(p -> p.id().equals(workPackage)).findFirst().orElseThrow().deliverables();
+            var latest = deliverables.stream().filter(d -> d.title().equals(v.strip())).findFirst()
+                    .orElse(deliverables.getLast());
+            return new ReadBack(latest.title(), byId("deliverable", "title", latest.id()));
+        }, "deliverable", Set.of()));
+        fields.add(new FormField("after-action lessons learned", "lessonsLearned", v -> {
+            actors.run(NORWAY, () -> afterAction.record(completed, Map.of(), v));
+            return new ReadBack(actors.as(NORWAY, () -> afterAction.of(completed)).orElseThrow().lessonsLearned(),
+                    column("initiative", "lessons_learned", completed.id()));
+        }, "initiative", Set.of()));
+        fields.add(new FormField("attachment file name", "file", v -> {
+            var a = actors.as(NORWAY, () -> attachments.upload(initiative.ref(), v + ".txt",
+                    "Plain notes.".getBytes(StandardCharsets.UTF_8), Releasability.PARTICIPANTS, List.of()));
+            return new ReadBack(actors.as(NORWAY, () -> attachments.of(initiative.ref())).stream()
+                    .filter(f -> f.id().equals(a.id())).findFirst().orElseThrow().fileName(),
+                    byId("attachment", "file_name", a.id()));
+        }, "attachment", Set.of("right-to-left override", "tab, CR and LF inside")));
+        return fields;
+    }
+
+    Stream<Arguments> everyFieldWithEveryValue() {
+        return fields().stream().flatMap(field -> VALUES.stream().map(value -> Arguments.of(field, value)));
+    }
+
+    @ParameterizedTest(name = "{0} × {1}")
+    @MethodSource("everyFieldWithEveryValue")
+    void isStoredAsTypedOrRefusedWithAFieldMessage(FormField field, Hostile hostile) {
+        String value = hostile.value();
+        boolean mustStore = hostile.storable() && !field.alsoRefused().contains(hostile.name());
+        List<Object> before = state(field);
+
+        ReadBack stored = null;
+        InvalidInput refused = null;
+        try {
+            stored = field.write().apply(value);
+        } catch (InvalidInput e) {
+            refused = e;
+        } catch (RuntimeException e) {
+            fail(field + " with " + hostile + " failed with " + e.getClass().getName() + " instead of a field message", e);
+        }
+
+        if (refused != null) {
+            InvalidInput invalid = refused;
+            assertThat(invalid.fieldErrors()).as("the refusal names the field").containsKey(field.errorKey());
+            assertThat(invalid.fieldErrors().get(field.errorKey())).isNotBlank();
+            assertThat(state(field)).as("nothing of a refused write is stored (rows, audit, activity)").isEqualTo(before);
+            assertThat(mustStore).as(field + " refused " + hostile + ": " + invalid.getMessage()).isFalse();
+            outcomes.add(field + " × " + hostile + ": refused");
+        } else {
+            String typed = field.name().equals("attachment file name") ? value + ".txt" : value;
+            assertThat(stored.viaService()).as("read back through the service").isIn(typed, typed.strip());
+            assertThat(stored.viaDatabase()).as("read back as the database superuser").isEqualTo(stored.viaService());
+            assertThat(mustStore).as(field + " stored " + hostile + " instead of refusing it").isTrue();
+            outcomes.add(field + " × " + hostile + ": stored");
+        }
+    }
+
+    @Test
+    void theCsvExportDefusesFormulasAndKeepsTheRestAsText() {
+        Workstream w = create(initiativeDraft(title(), List.of()));
+        for (String description : List.of("=HYPERLINK(\"http://evil.example\",\"open\")", "+1+1", "-2+3", "@SUM(A1:A9)",
+                "<script>alert(1)</script>", "line one\r\nline two, \"quoted\"")) {
+            actors.as(NORWAY, () -> contributions.pledge(w.ref(), new ContributionDraft(ContributionType.FUNDING,
+                    description, "EUR", BigDecimal.TEN, null, Releasability.PARTICIPANTS, List.of())));
+        }
+
+        String csv = new String(actors.as(NORWAY, () -> contributions.exportCsv(w.ref())), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\"", "\"'+1+1\"", "\"'-2+3\"",
+                "\"'@SUM(A1:A9)\"", "\"<script>alert(1)</script>\"", "\"line one\r\nline two, \"\"quoted\"\"\"");
+        assertThat(csv).doesNotContain(",\"=", ",\"+", ",\"-", ",\"@");
+    }
+
+    /**
+     * Typed text reaches the page only as text (setText, grid columns, which the browser never parses as markup):
+     * no view builds HTML from it, and the one script a view runs (the chart) gets its data as a parameter.
+     */
+    @Test
+    void noViewRendersTypedTextAsHtml() {
+        JavaClasses app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.entente");
+        noClasses().that().resideInAPackage("org.entente..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.Html")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.markdown.Markdown")
+                .because("user text must be shown with setText")
+                .check(app);
+        noClasses().that().resideInAPackage("org.entente..").and().doNotHaveSimpleName("EChart")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("executeJs")))
+                .because("scripts built from strings could carry typed text into the page")
+                .check(app);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The superuser's view of what a refused write must not change. */
+    List<Object> state(FormField field) {
+        List<Object> state = new ArrayList<>();
+        state.add(count("select count(*) from " + field.table() + " where tenant_id = ?"));
+        state.add(count("select count(*) from audit_event where tenant_id = ?"));
+        state.add(count("select count(*) from activity where tenant_id = ?"));
+        state.add(count("select count(*) from notification where tenant_id = ?"));
+        if (field.table().equals("initiative")) {
+            state.add(String.valueOf(column("initiative", "lessons_learned", completed.id())));
+        }
+        return state;
+    }
+
+    private Object count(String sql) {
+        return database.query(sql, NORWAY.tenantId()).getFirst().getFirst();
+    }
+
+    private Object column(String table, String column, UUID workstreamId) {
+        String key = table.equals("workstream") ? "id" : "workstream_id";
+        return database.query("select " + column + " from " + table + " where " + key + " = ?", workstreamId)
+                .getFirst().getFirst();
+    }
+
+    private Object byId(String table, String column, UUID id) {
+        return database.query("select " + column + " from " + table + " where id = ?", id).getFirst().getFirst();
+    }
+
+    private Workstream create(WorkstreamDraft draft) {
+        return actors.as(NORWAY, () -> workstreams.create(draft));
+    }
+
+    private Workstream read(Workstream w) {
+        return actors.as(NORWAY, () -> workstreams.get(w.id())).orElseThrow();
+    }
+
+    private KindDetails.RndProject rnd(Workstream w) {
+        return (KindDetails.RndProject) actors.as(NORWAY, () -> workstreams.details(w)).orElseThrow();
+    }
+
+    private KindDetails.Engagement engagement(Workstream w) {
+        return (KindDetails.Engagement) actors.as(NORWAY, () -> workstreams.details(w)).orElseThrow();
+    }
+
+    private Contribution pledge(String description, String unit) {
+        return actors.as(NORWAY, () -> contributions.pledge(initiative.ref(), new ContributionDraft(
+                ContributionType.FUNDING, description, unit, BigDecimal.ONE, null, Releasability.PARTICIPANTS, List.of())));
+    }
+
+    private Contribution contribution(UUID id) {
+        return actors.as(NORWAY, () -> contributions.of(initiative.ref())).stream().filter(c -> c.id().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    private ReadBack workPackageBy(java.util.function.Predicate<WorkPackage> which, Function<WorkPackage, String> text,
+            String column) {
+        WorkPackage p = actors.as(NORWAY, () -> workPackages.of(project.ref())).stream().filter(which).findFirst()
+                .orElseThrow();
+        return new ReadBack(text.apply(p), byId("work_package", column, p.id()));
+    }
+
+    private String title() {
+        return "Hostile input " + sequence.incrementAndGet() + " " + UUID.randomUUID();
+    }
+
+    private static WorkstreamDraft initiativeDraft(String title, List<String> objectives) {
+        return new WorkstreamDraft(title, "", Releasability.PARTICIPANTS, List.of(), null, null, null,
+                new KindDetails.Initiative(Mechanism.CAPACITY_BUILDING, objectives));
+    }
+
+    private WorkstreamDraft rndDraft(String background, String foreground) {
+        return new WorkstreamDraft(title(), "", Releasability.PARTICIPANTS, List.of(), null, null, null,
+                new KindDetails.RndProject(TechnologyArea.CYBER, 2, 3, 6, background, foreground));
+    }
+
+    private WorkstreamDraft engagementDraft(String party, String reference, String outcomes) {
+        return new WorkstreamDraft(title(), "", Releasability.PARTICIPANTS, List.of(), null, null, null,
+                new KindDetails.Engagement(null, party, EngagementType.ADVISORY, VettingStatus.NOT_STARTED, reference,
+                        null, null, RiskRating.LOW, outcomes));
+    }
+
+    private static Set<String> names(List<Hostile> values) {
+        return Set.copyOf(values.stream().map(Hostile::name).toList());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void summary() {
+        long refused = outcomes.stream().filter(o -> o.endsWith("refused")).count();
+        System.out.println("Hostile input: " + outcomes.size() + " writes, " + refused + " refused, "
+                + (outcomes.size() - refused) + " stored as typed");
+        outcomes.forEach(o -> System.out.println("  " + o));
+    }
+}

@@ -1,0 +1,305 @@
+package org.entente.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationTrigger;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.router.Router;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import jakarta.servlet.ServletContext;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.security.SignedInAs;
+import org.entente.platform.security.SignedInUser;
+import org.entente.tenant.TenantService;
+import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.Browser;
+import org.entente.testing.SuperuserDatabase;
+import org.entente.workstream.WorkstreamService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+
+/**
+ * Every route Vaadin has registered, for every persona, against an explicit table of what each one gets. The routes
+ * come from Vaadin's own registry at test time, so a new view without a row fails, and so does a row for a view that
+ * is gone. The outcome is decided by the app's real machinery: {@code TenantAccessGuard} (it is registered before
+ * Vaadin's access control, so it speaks first for people without a usable organization), then Vaadin's
+ * {@link AccessAnnotationChecker} on the view's annotations, and for a workstream page the service behind it. A
+ * sample of the same table is then walked through in a browser signed in at the real Keycloak.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteMatrixIT extends AppIntegrationTest {
+
+    /** What a persona gets on opening a route. */
+    enum Outcome {
+        /** The view itself. */
+        A,
+        /** Vaadin's access control: "Page not available" (the same answer as for a page that does not exist). */
+        D,
+        /** Rerouted to the "No organization" page. */
+        N,
+        /** Rerouted to the "Organization unavailable" page (suspended or offboarded tenant). */
+        U,
+        /** A platform administrator is forwarded to the tenants screen. */
+        P,
+        /** The workstream page opens and says the workstream is not shared with the organization. */
+        S,
+        /** The workstream page shows the summary and the invitation only. */
+        I
+    }
+
+    /** The workstream page is probed with Norway's workstream (see {@link OwnersWorkstream}). */
+    static final String WORKSTREAM = "workstream/:___url_parameter";
+
+    /**
+     * The table. Columns in {@link Persona} order: owner member, other tenant, invited, withdrawn, suspended tenant,
+     * no organization, tenant admin (owner's), coordinator (other tenant), platform admin.
+     */
+    static final String TABLE = """
+            route                          OWN OTH INV WDR SUS NOO TAD COO PLA
+            ""                             A   A   A   A   U   N   A   A   P
+            workstreams                    A   A   A   A   U   N   A   A   P
+            workstream/:___url_parameter   A   S   I   S   U   N   A   S   P
+            analytics                      A   A   A   A   U   N   A   A   P
+            briefings                      D   D   D   D   U   N   D   A   P
+            access-ledger                  A   A   A   A   U   N   A   A   P
+            organization                   A   A   A   A   U   N   A   A   P
+            members                        D   D   D   D   U   N   A   D   P
+            audit-log                      D   D   D   D   U   N   A   D   P
+            tenants                        D   D   D   D   U   N   D   D   A
+            no-organization                A   A   A   A   A   A   A   A   A
+            organization-unavailable       A   A   A   A   A   A   A   A   A
+            """;
+
+    @Autowired
+    ServletContext servletContext;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    WorkstreamService workstreams;
+    @Autowired
+    LocalPostgres postgres;
+    @Autowired
+    org.entente.workstream.PartnerDirectory partners;
+
+    SuperuserDatabase database;
+    OwnersWorkstream owners;
+    Map<String, Map<Persona, Outcome>> expected;
+
+    @BeforeAll
+    void setUp() {
+        database = new SuperuserDatabase(postgres);
+        owners = OwnersWorkstream.create(tenants, workstreams, partners);
+        expected = parse(TABLE);
+    }
+
+    @Test
+    void everyRegisteredRouteHasARowAndEveryPersonaGetsWhatTheRowSays() throws Exception {
+        ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
+        Map<String, Class<? extends Component>> routes = new TreeMap<>();
+        for (RouteData route : registry.getRegisteredRoutes()) {
+            routes.put(route.getTemplate(), route.getNavigationTarget());
+        }
+        assertThat(new TreeSet<>(expected.keySet())).as("rows of the table = routes Vaadin registered")
+                .isEqualTo(new TreeSet<>(routes.keySet()));
+
+        Router router = new Router(registry);
+        Object guard = context.getBean(Class.forName("org.entente.platform.ui.TenantAccessGuard"));
+        Method check = guard.getClass().getDeclaredMethod("check", BeforeEnterEvent.class);
+        check.setAccessible(true);
+
+        Map<Persona, SignedInUser> signedIn = new EnumMap<>(Persona.class);
+        for (Persona persona : Persona.values()) {
+            signedIn.put(persona, persona.signIn(tenants));
+        }
+        List<String> wrong = OwnersWorkstream.whileSuspended(database, partners, () -> {
+            List<String> mismatches = new ArrayList<>();
+            routes.forEach((template, target) -> signedIn.forEach((persona, user) -> {
+                Outcome actual = SignedInAs.call(user, () -> outcome(router, guard, check, template, target, user));
+                Outcome wanted = expected.get(template).get(persona);
+                if (actual != wanted) {
+                    mismatches.add(template + " × " + persona + ": expected " + wanted + ", got " + actual);
+                }
+            }));
+            return mismatches;
+        });
+        assertThat(wrong).as("routes × personas (%d × %d)", routes.size(), Persona.values().length).isEmpty();
+    }
+
+    /** The same table for a sample of routes and personas, in a browser signed in at Keycloak. */
+    @Test
+    void aSignedInBrowserGetsWhatTheTableSaysAndNoForeignData() {
+        String workstream = "workstream/" + owners.workstream().id();
+        Map<Persona, List<String>> sample = new LinkedHashMap<>();
+        sample.put(Persona.OTHER_TENANT, List.of(workstream, "members", "briefings", ""));
+        sample.put(Persona.SUSPENDED_TENANT, List.of(workstream, "briefings"));
+        sample.put(Persona.PLATFORM_ADMIN, List.of("members", workstream, "tenants"));
+        sample.put(Persona.OWNER_MEMBER, List.of(workstream));
+        OwnersWorkstream.whileSuspended(database, partners, () -> {
+            sample.forEach((persona, paths) -> {
+                try (Browser browser = new Browser()) {
+                    boolean first = true;
+                    for (String path : paths) {
+                        browser.open(appUrl("/" + path));
+                        if (first) {
+                            browser.signInAtKeycloak(persona.username, EntenteRealm.DEMO_PASSWORD);
+                            first = false;
+                        }
+                        String template = path.startsWith("workstream/") ? WORKSTREAM : path;
+                        Outcome wanted = expected.get(template).get(persona);
+                        awaitOutcome(browser, wanted, persona + " on /" + path);
+                        String page = browser.driver().getPageSource();
+                        if (wanted == Outcome.A && template.equals(WORKSTREAM)) {
+                            assertThat(page).as("the owner sees the workstream").contains(owners.marker());
+                        } else {
+                            assertThat(page).as(persona + " on /" + path).doesNotContain(owners.marker());
+                        }
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ the app's decision
+
+    private Outcome outcome(Router router, Object guard, Method check, String template,
+            Class<? extends Component> target, SignedInUser user) {
+        String path = template.equals(WORKSTREAM) ? "workstream/" + owners.workstream().id() : template;
+        // A UI of a session of the app's own VaadinService, as in a real navigation (rerouting needs its router).
+        VaadinSession session = new VaadinSession(vaadinService()) {
+            private final java.util.concurrent.locks.Lock lock = new java.util.concurrent.locks.ReentrantLock();
+
+            @Override
+            public java.util.concurrent.locks.Lock getLockInstance() {
+                return lock; // no HTTP session behind this one
+            }
+        };
+        session.lock();
+        BeforeEnterEvent event;
+        try {
+            UI ui = new UI();
+            ui.getInternals().setSession(session);
+            event = new BeforeEnterEvent(router, NavigationTrigger.PROGRAMMATIC, new Location(path), target, ui,
+                    List.of());
+            check.invoke(guard, event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            session.unlock();
+        }
+        if (event.hasRerouteTarget()) {
+            return switch (event.getRerouteTargetType().getSimpleName()) {
+                case "NoOrganizationView" -> Outcome.N;
+                case "OrganizationUnavailableView" -> Outcome.U;
+                default -> throw new IllegalStateException("rerouted to " + event.getRerouteTargetType());
+            };
+        }
+        if (event.hasForwardTarget()) {
+            assertThat(event.getForwardTargetType().getAnnotation(com.vaadin.flow.router.Route.class).value())
+                    .isEqualTo("tenants");
+            return Outcome.P;
+        }
+        var principal = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        if (!new AccessAnnotationChecker().hasAccess(target, principal, role -> user.roles().contains(role))) {
+            return Outcome.D;
+        }
+        if (template.equals(WORKSTREAM)) {
+            var seen = workstreams.get(owners.workstream().id());
+            if (seen.isEmpty()) {
+                return Outcome.S;
+            }
+            return workstreams.details(seen.get()).isPresent() ? Outcome.A : Outcome.I;
+        }
+        return Outcome.A;
+    }
+
+    private VaadinService vaadinService() {
+        return context.getBeansOfType(ServletRegistrationBean.class).values().stream()
+                .map(ServletRegistrationBean::getServlet).filter(VaadinServlet.class::isInstance)
+                .map(s -> ((VaadinServlet) s).getService()).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The Vaadin servlet is not initialized"));
+    }
+
+    // ------------------------------------------------------------------ the browser's answer
+
+    private void awaitOutcome(Browser browser, Outcome wanted, String what) {
+        try {
+            awaitOutcomeOnce(browser, wanted, what);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("route-matrix-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError(what + ": expected " + wanted + " but the page is " + browser.driver().getCurrentUrl()
+                    + " titled \"" + browser.driver().getTitle() + "\": "
+                    + browser.driver().findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private void awaitOutcomeOnce(Browser browser, Outcome wanted, String what) {
+        switch (wanted) {
+            case A -> new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).withMessage(what)
+                    .until(d -> d.getTitle().equals(owners.marker() + " · Entente")
+                            || (!d.getCurrentUrl().contains("/workstream/") && d.getTitle().endsWith("· Entente")
+                                    && d.findElements(By.id("page-unavailable")).isEmpty()
+                                    && d.findElements(By.id("access-problem-heading")).isEmpty()));
+            case D -> browser.waitFor(By.id("page-unavailable"));
+            case N -> browser.waitForText(By.id("access-problem-heading"), "No organization");
+            case U -> browser.waitForText(By.id("access-problem-heading"), "suspended");
+            case P -> new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).withMessage(what)
+                    .until(d -> d.getTitle().equals(title("tenants"))
+                            && d.getCurrentUrl().replaceFirst("\\?.*", "").endsWith("/tenants"));
+            case S -> browser.waitFor(By.id("workstream-not-found"));
+            case I -> browser.waitFor(By.id("accept-invitation"));
+        }
+        assertThat(browser.driver().getPageSource()).as(what).doesNotContain("Exception");
+    }
+
+    private String title(String template) {
+        ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
+        return registry.getRegisteredRoutes().stream().filter(r -> r.getTemplate().equals(template)).findFirst()
+                .map(r -> r.getNavigationTarget().getAnnotation(PageTitle.class).value()).orElseThrow();
+    }
+
+    static Map<String, Map<Persona, Outcome>> parse(String table) {
+        Map<String, Map<Persona, Outcome>> rows = new LinkedHashMap<>();
+        List<String> lines = table.lines().filter(l -> !l.isBlank()).skip(1).toList();
+        for (String line : lines) {
+            String[] cells = line.trim().split("\\s+");
+            assertThat(cells).as(line).hasSize(Persona.values().length + 1);
+            Map<Persona, Outcome> row = new EnumMap<>(Persona.class);
+            for (Persona persona : Persona.values()) {
+                row.put(persona, Outcome.valueOf(cells[persona.ordinal() + 1]));
+            }
+            String route = cells[0].equals("\"\"") ? "" : cells[0];
+            assertThat(rows.put(route, row)).as("one row per route: " + route).isNull();
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,454 @@
+package org.entente.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.entente.activity.ActivityEntry;
+import org.entente.activity.ActivityFeed;
+import org.entente.analytics.AnalyticsService;
+import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.briefing.BriefingKind;
+import org.entente.attachment.Attachment;
+import org.entente.attachment.AttachmentService;
+import org.entente.briefing.Briefing;
+import org.entente.briefing.BriefingService;
+import org.entente.contribution.Contribution;
+import org.entente.contribution.ContributionDraft;
+import org.entente.contribution.ContributionService;
+import org.entente.contribution.ContributionType;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.discussion.Comment;
+import org.entente.discussion.CommentDraft;
+import org.entente.discussion.DiscussionService;
+import org.entente.initiative.AfterActionService;
+import org.entente.keycloak.EntenteRealm;
+import org.entente.milestone.Milestone;
+import org.entente.milestone.MilestoneService;
+import org.entente.milestone.MilestoneStatus;
+import org.entente.notification.Notification;
+import org.entente.notification.NotificationService;
+import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.security.SignedInAs;
+import org.entente.platform.security.SignedInUser;
+import org.entente.tenant.TenantService;
+import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.SuperuserDatabase;
+import org.entente.workstream.KindDetails;
+import org.entente.workstream.Participant.ParticipantRole;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.Workstream;
+import org.entente.workstream.WorkstreamDraft;
+import org.entente.workstream.WorkstreamQuery;
+import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.WorkstreamStatus;
+import org.entente.initiative.Mechanism;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every service that reads tenant data, called as every persona, against Norway's workstream with one of everything
+ * in it (contribution, comment with a mention, milestone, file, activity, ledger entry, audit entries, notification)
+ * and against a NATO coordinator's briefing. Each read answers Y (the owner's item is in the answer), N (it is not)
+ * or R (refused); the expected letters are a table, so a change in who sees what fails here. Then every write that
+ * names the owner's records is tried as each persona outside the owning tenant: it must be refused, and a superuser
+ * fingerprint of everything stored for the workstream must be unchanged.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceIsolationMatrixIT extends AppIntegrationTest {
+
+    /**
+     * Columns in {@link Persona} order: owner member, other tenant, invited, withdrawn, suspended (an accepted
+     * participant, suspended while the matrix runs), no organization, tenant admin (owner's), coordinator (other
+     * tenant), platform admin. OTHER_ADMIN and OTHER_COORDINATOR rows are the other tenant's member signed in with
+     * that role, for the services only those roles may call.
+     */
+    static final String READS = """
+            probe                        OWN OTH INV WDR SUS NOO TAD COO PLA
+            list-search                  Y   N   Y   N   Y   N   Y   N   N
+            count-search                 Y   N   Y   N   Y   N   Y   N   N
+            workstream-by-id             Y   N   Y   N   Y   N   Y   N   N
+            kind-details                 Y   N   N   N   Y   N   Y   N   N
+            participants                 Y   N   Y   N   Y   N   Y   N   N
+            dashboard-mine               Y   N   N   N   Y   R   Y   N   R
+            dashboard-invitations        N   N   Y   N   N   R   N   N   R
+            contributions                Y   N   N   N   R   N   Y   N   N
+            contributions-csv            Y   N   N   N   R   R   Y   N   R
+            access-ledger                Y   N   N   N   N   N   Y   N   N
+            comments                     Y   N   N   N   Y   N   Y   N   N
+            workstream-members           Y   N   N   N   Y   N   Y   N   N
+            mention-autocomplete         Y   N   N   N   Y   R   Y   N   R
+            milestones                   Y   N   N   N   Y   N   Y   N   N
+            milestones-due               Y   N   N   N   Y   R   Y   N   R
+            files                        Y   N   N   N   Y   N   Y   N   N
+            file-download                Y   N   N   N   R   N   Y   N   N
+            activity-of-workstream       Y   N   N   N   Y   N   Y   N   N
+            activity-recent              Y   N   N   N   Y   N   Y   N   N
+            notifications                Y   N   Y   Y   Y   N   Y   N   N
+            audit-log                    R   R   R   R   R   R   Y   R   R
+            after-action                 Y   N   N   N   Y   N   Y   N   N
+            organization-members         Y   N   N   N   N   N   Y   N   N
+            analytics-viewer             Y   N   N   N   N   R   Y   N   R
+            briefing-list                R   R   R   R   R   R   R   Y   R
+            briefing-by-id               R   R   R   R   R   R   R   Y   R
+            briefing-download            R   R   R   R   R   R   R   Y   R
+            """;
+
+    /** The other tenant's member with the admin or coordinator role: what those roles read of someone else's. */
+    static final Map<String, String> OTHER_ROLE_READS = Map.of(
+            "audit-log", "N", "briefing-list", "N", "briefing-by-id", "N", "briefing-download", "N");
+
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    WorkstreamService workstreams;
+    @Autowired
+    ContributionService contributions;
+    @Autowired
+    DiscussionService discussion;
+    @Autowired
+    MilestoneService milestones;
+    @Autowired
+    AttachmentService attachments;
+    @Autowired
+    ActivityFeed activity;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    AfterActionService afterAction;
+    @Autowired
+    AnalyticsService analytics;
+    @Autowired
+    BriefingService briefings;
+    @Autowired
+    LocalPostgres postgres;
+    @Autowired
+    org.entente.workstream.PartnerDirectory partners;
+    @Autowired
+    org.entente.analytics.engine.snapshot.SnapshotStore snapshots;
+
+    SuperuserDatabase database;
+    OwnersWorkstream owners;
+    Workstream w;
+    Contribution contribution;
+    Comment comment;
+    Milestone milestone;
+    Attachment file;
+    Notification mention;
+    Briefing briefing;
+    Map<Persona, SignedInUser> signedIn = new EnumMap<>(Persona.class);
+
+    @BeforeAll
+    void ownersData() {
+        database = new SuperuserDatabase(postgres);
+        owners = OwnersWorkstream.create(tenants, workstreams, partners);
+        w = owners.workstream();
+        for (Persona persona : Persona.values()) {
+            signedIn.put(persona, persona.signIn(tenants));
+        }
+        SignedInUser owner = signedIn.get(Persona.OWNER_MEMBER);
+        String marker = owners.marker();
+        contribution = SignedInAs.call(owner, () -> contributions.pledge(w.ref(), new ContributionDraft(
+                ContributionType.FUNDING, marker + " funding", "EUR", new BigDecimal("1234"), null,
+                Releasability.PARTICIPANTS, List.of())));
+        comment = SignedInAs.call(owner, () -> discussion.post(w.ref(),
+                CommentDraft.toParticipants("@lars.haugen please review " + marker)));
+        milestone = SignedInAs.call(owner, () -> milestones.add(w.ref(), marker + " planning conference",
+                Persona.OWNER_MEMBER.tenantId, LocalDate.now().plusDays(5)));
+        file = SignedInAs.call(owner, () -> attachments.upload(w.ref(), "isolation.txt",
+                (marker + " minutes").getBytes(StandardCharsets.UTF_8), Releasability.PARTICIPANTS, List.of()));
+        // Delft reads Norway's contributions before it is suspended: an entry of Norway's access ledger.
+        SignedInAs.call(signedIn.get(Persona.SUSPENDED_TENANT), () -> contributions.of(w.ref()));
+        mention = SignedInAs.call(signedIn.get(Persona.TENANT_ADMIN), () -> notifications.latest(50)).stream()
+                .filter(n -> n.workstream() != null && n.workstream().id().equals(w.id())).findFirst().orElseThrow();
+        if (snapshots.current().isEmpty()) {
+            freshSnapshot();
+        }
+        briefing = SignedInAs.call(signedIn.get(Persona.COORDINATOR),
+                () -> briefings.generate(BriefingKind.RND_STATUS, AnalyticsFilter.everything())).briefing();
+        briefing = awaitFinished(briefing.id());
+    }
+
+    /** The demo people keep their realm roles, whatever a probe signed them in with. */
+    @AfterAll
+    void restoreRoles() {
+        Persona.OTHER_TENANT.signIn(tenants);
+    }
+
+    @Test
+    void everyReadingServiceAnswersEachPersonaAsTheTableSays() {
+        Map<String, Function<SignedInUser, Boolean>> probes = reads();
+        Map<String, Map<Persona, String>> expected = parse(READS);
+        assertThat(expected.keySet()).as("a row for every probe").isEqualTo(probes.keySet());
+
+        List<String> wrong = OwnersWorkstream.whileSuspended(database, partners, () -> {
+            List<String> mismatches = new ArrayList<>();
+            probes.forEach((name, probe) -> signedIn.forEach((persona, user) -> {
+                String actual = answer(user, probe);
+                if (!actual.equals(expected.get(name).get(persona))) {
+                    mismatches.add(name + " × " + persona + ": expected " + expected.get(name).get(persona)
+                            + ", got " + actual);
+                }
+            }));
+            return mismatches;
+        });
+        assertThat(wrong).as("services × personas (%d × %d)", probes.size(), Persona.values().length).isEmpty();
+
+        SignedInUser otherAdmin = Persona.OTHER_TENANT.signIn(tenants,
+                Set.of(EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN, EntenteRealm.ROLE_COORDINATOR));
+        OTHER_ROLE_READS.forEach((name, letter) -> assertThat(answer(otherAdmin, probes.get(name)))
+                .as(name + " as another tenant's admin and coordinator").isEqualTo(letter));
+    }
+
+    @Test
+    void everyWriteToTheOwnersRecordsFromOutsideIsRefusedAndNothingIsStored() {
+        Map<String, Function<SignedInUser, Object>> writes = writes();
+        List<String> wrong = new ArrayList<>();
+        // Marking a notification read acts on the reader's own notifications only: someone else's id is a no-op.
+        Set<String> ownRecordsOnly = Set.of("mark-notification-read");
+        Set<Persona> outsiders = Set.of(Persona.OTHER_TENANT, Persona.INVITED, Persona.WITHDRAWN,
+                Persona.SUSPENDED_TENANT, Persona.NO_ORGANIZATION, Persona.COORDINATOR, Persona.PLATFORM_ADMIN);
+        OwnersWorkstream.whileSuspended(database, partners, () -> {
+            writes.forEach((name, write) -> outsiders.forEach(persona -> {
+                String before = fingerprint();
+                String outcome;
+                try {
+                    SignedInAs.call(signedIn.get(persona), () -> write.apply(signedIn.get(persona)));
+                    outcome = ownRecordsOnly.contains(name) ? "refused" : "accepted";
+                } catch (RuntimeException e) {
+                    outcome = "refused";
+                }
+                boolean unchanged = before.equals(fingerprint());
+                if (!outcome.equals("refused") || !unchanged) {
+                    wrong.add(name + " × " + persona + ": " + outcome + (unchanged ? "" : ", and something was stored"));
+                }
+            }));
+            return null;
+        });
+        assertThat(wrong).as("writes × outsiders (%d × %d)", writes.size(), outsiders.size()).isEmpty();
+
+        // The fingerprint notices a write: the owner's own pledge changes it.
+        String before = fingerprint();
+        SignedInAs.call(signedIn.get(Persona.OWNER_MEMBER), () -> writes.get("pledge").apply(null));
+        assertThat(fingerprint()).isNotEqualTo(before);
+    }
+
+    /**
+     * The downloads the UI offers are the probes above: every DownloadHandler or StreamResource in the app's sources
+     * is in this list with the service call it streams, so a new download fails here until the matrix covers it.
+     */
+    @Test
+    void everyDownloadTheUiOffersStreamsAServiceCallTheMatrixProbes() throws java.io.IOException {
+        Map<String, String> downloads = Map.of(
+                "org/entente/workstream/ui/FilesTab.java", "attachments.download(",
+                "org/entente/workstream/ui/ContributionsTab.java", "contributions.exportCsv(",
+                "org/entente/briefing/ui/BriefingTexts.java", "briefings.download(");
+        Path sources = Path.of("src/main/java");
+        Map<String, String> found = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(source);
+                if (text.contains("DownloadHandler") || text.contains("StreamResource")
+                        || text.contains("@GetMapping") || text.contains("@RestController")) {
+                    found.put(sources.relativize(source).toString().replace('\\', '/'), text);
+                }
+            }
+        }
+        assertThat(found.keySet()).as("sources that offer downloads").isEqualTo(downloads.keySet());
+        downloads.forEach((source, call) -> assertThat(found.get(source)).as(source).contains(call));
+    }
+
+    // ------------------------------------------------------------------ reads: did the answer hold the owner's item?
+
+    private Map<String, Function<SignedInUser, Boolean>> reads() {
+        String marker = owners.marker();
+        WorkstreamQuery search = new WorkstreamQuery(marker, null, null);
+        Map<String, Function<SignedInUser, Boolean>> probes = new LinkedHashMap<>();
+        probes.put("list-search", u -> ids(workstreams.find(search, 0, 50), Workstream::id).contains(w.id()));
+        probes.put("count-search", u -> workstreams.count(search) > 0);
+        probes.put("workstream-by-id", u -> workstreams.get(w.id()).isPresent());
+        probes.put("kind-details", u -> workstreams.details(w).isPresent());
+        probes.put("participants", u -> !workstreams.participants(w.ref()).isEmpty());
+        probes.put("dashboard-mine", u -> ids(workstreams.mine(500), Workstream::id).contains(w.id()));
+        probes.put("dashboard-invitations", u -> ids(workstreams.pendingInvitations(), Workstream::id).contains(w.id()));
+        probes.put("contributions", u -> ids(contributions.of(w.ref()), Contribution::id).contains(contribution.id()));
+        probes.put("contributions-csv", u -> new String(contributions.exportCsv(w.ref()), StandardCharsets.UTF_8)
+                .contains(marker));
+        probes.put("access-ledger", u -> contributions.accessLedger(1000).stream()
+                .anyMatch(a -> w.id().equals(a.workstreamId())));
+        probes.put("comments", u -> ids(discussion.comments(w.ref()), Comment::id).contains(comment.id()));
+        probes.put("workstream-members", u -> discussion.members(w.ref()).stream()
+                .anyMatch(m -> m.tenantId().equals(Persona.OWNER_MEMBER.tenantId)));
+        probes.put("mention-autocomplete", u -> discussion.mentionCandidates(w.ref(), "").stream()
+                .anyMatch(m -> m.tenantId().equals(Persona.OWNER_MEMBER.tenantId)));
+        probes.put("milestones", u -> ids(milestones.of(w.ref()), Milestone::id).contains(milestone.id()));
+        probes.put("milestones-due", u -> ids(milestones.dueOrOverdue(30), Milestone::id).contains(milestone.id()));
+        probes.put("files", u -> ids(attachments.of(w.ref()), Attachment::id).contains(file.id()));
+        probes.put("file-download", u -> attachments.download(w.ref(), file.id()).isPresent());
+        probes.put("activity-of-workstream", u -> !activity.of(w.ref(), 100).isEmpty());
+        probes.put("activity-recent", u -> ids(activity.recent(1000), ActivityEntry::workstreamId).contains(w.id()));
+        probes.put("notifications", u -> notifications.latest(1000).stream()
+                .anyMatch(n -> n.workstream() != null && n.workstream().id().equals(w.id())));
+        // The owner's people's entries about the workstream (a reader's own attempt, e.g. an empty export, is the
+        // reader's entry in the reader's log).
+        probes.put("audit-log", u -> audit.recent(0, 5000).stream().anyMatch(e -> w.id().toString().equals(e.entityId())
+                && Persona.OWNER_MEMBER.memberId.equals(e.actorId())));
+        probes.put("after-action", u -> afterAction.of(w).map(a -> a.objectives().stream()
+                .anyMatch(o -> o.text().contains(marker))).orElse(false));
+        probes.put("organization-members", u -> tenants.membersOfCurrentTenant().stream()
+                .anyMatch(m -> m.toString().contains(Persona.OWNER_MEMBER.username)));
+        probes.put("analytics-viewer", u -> analytics.viewer().tenantId().equals(Persona.OWNER_MEMBER.tenantId));
+        probes.put("briefing-list", u -> ids(briefings.list(), Briefing::id).contains(briefing.id()));
+        probes.put("briefing-by-id", u -> briefings.get(briefing.id()).isPresent());
+        probes.put("briefing-download", u -> briefings.download(briefing.id()).map(d -> {
+            try (var content = d.content()) {
+                return content.readAllBytes().length > 0;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).orElse(false));
+        return probes;
+    }
+
+    // ------------------------------------------------------------------ writes naming the owner's records
+
+    private Map<String, Function<SignedInUser, Object>> writes() {
+        String hijack = owners.marker() + " hijacked";
+        Map<String, Function<SignedInUser, Object>> writes = new LinkedHashMap<>();
+        writes.put("pledge", u -> contributions.pledge(w.ref(), new ContributionDraft(ContributionType.FUNDING,
+                hijack, "EUR", new BigDecimal("5"), null, Releasability.PARTICIPANTS, List.of())));
+        writes.put("record-delivery", u -> contributions.recordDelivery(contribution, new BigDecimal("1")));
+        writes.put("post-comment", u -> discussion.post(w.ref(), CommentDraft.toParticipants(hijack)));
+        writes.put("reply-to-comment", u -> discussion.post(w.ref(),
+                new CommentDraft(comment.id(), hijack, Releasability.PARTICIPANTS, List.of())));
+        writes.put("edit-comment", u -> discussion.edit(comment, hijack));
+        writes.put("add-milestone", u -> milestones.add(w.ref(), hijack, u.affiliation() instanceof
+                org.entente.tenant.Affiliation.Affiliated a ? a.tenantId() : Persona.OWNER_MEMBER.tenantId,
+                LocalDate.now().plusDays(3)));
+        writes.put("milestone-status", u -> milestones.changeStatus(milestone, MilestoneStatus.CANCELLED, null));
+        writes.put("upload-file", u -> attachments.upload(w.ref(), "hijack.txt", hijack.getBytes(StandardCharsets.UTF_8),
+                Releasability.PARTICIPANTS, List.of()));
+        writes.put("edit-workstream", u -> workstreams.update(w, new WorkstreamDraft(hijack, "", Releasability.PARTICIPANTS,
+                List.of(), null, null, null, new KindDetails.Initiative(Mechanism.JOINT_EXERCISE, List.of()))));
+        writes.put("workstream-status", u -> workstreams.changeStatus(w, WorkstreamStatus.CANCELLED));
+        writes.put("invite", u -> {
+            workstreams.invite(w.ref(), Persona.OTHER_TENANT.tenantId, ParticipantRole.OBSERVER);
+            return null;
+        });
+        writes.put("withdraw", u -> {
+            workstreams.withdraw(w.ref());
+            return null;
+        });
+        writes.put("after-action", u -> {
+            afterAction.record(w, Map.of(), hijack);
+            return null;
+        });
+        writes.put("mark-notification-read", u -> {
+            notifications.markRead(mention.id());
+            return null;
+        });
+        return writes;
+    }
+
+    /**
+     * Everything stored for the workstream, as the superuser sees it: its row and every row of every table with a
+     * workstream_id (contributions, comments, milestones, files, participation, activity, notifications, ...).
+     */
+    private String fingerprint() {
+        List<String> tables = database.query("""
+                select table_name from information_schema.columns
+                 where table_schema = 'public' and column_name = 'workstream_id'
+                   and table_name in (select table_name from information_schema.tables
+                                       where table_schema = 'public' and table_type = 'BASE TABLE')
+                 order by table_name""").stream().map(r -> (String) r.getFirst()).toList();
+        StringBuilder all = new StringBuilder(String.valueOf(database.query(
+                "select md5(w::text) from workstream w where id = ?", w.id())));
+        for (String table : tables) {
+            all.append(table).append('=').append(database.query("select count(*), md5(coalesce(string_agg(t::text, '|'"
+                    + " order by t::text), '')) from " + table + " t where workstream_id = ?", w.id()));
+        }
+        return all.toString();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String answer(SignedInUser user, Function<SignedInUser, Boolean> probe) {
+        try {
+            return SignedInAs.call(user, () -> probe.apply(user)) ? "Y" : "N";
+        } catch (RuntimeException e) {
+            return "R";
+        }
+    }
+
+    private static <T> List<UUID> ids(Collection<T> items, Function<T, UUID> id) {
+        return items.stream().map(id).toList();
+    }
+
+    private Briefing awaitFinished(UUID id) {
+        SignedInUser coordinator = signedIn.get(Persona.COORDINATOR);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            Briefing seen = SignedInAs.call(coordinator, () -> briefings.get(id)).orElseThrow();
+            if (seen.status().finished()) {
+                return seen;
+            }
+            assertThat(System.nanoTime()).as("briefing written").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A briefing is written from the analytics snapshot: take one if no test has yet. */
+    private void freshSnapshot() {
+        var outcome = new java.util.concurrent.CompletableFuture<org.entente.analytics.RefreshEvent>();
+        try (AutoCloseable watch = analytics.watch(event -> {
+            if (event instanceof org.entente.analytics.RefreshEvent.Finished
+                    || event instanceof org.entente.analytics.RefreshEvent.Failed) {
+                outcome.complete(event);
+            }
+        })) {
+            SignedInAs.run(signedIn.get(Persona.COORDINATOR), analytics::refresh);
+            assertThat(outcome.get(3, java.util.concurrent.TimeUnit.MINUTES))
+                    .isInstanceOf(org.entente.analytics.RefreshEvent.Finished.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Map<String, Map<Persona, String>> parse(String table) {
+        Map<String, Map<Persona, String>> rows = new LinkedHashMap<>();
+        for (String line : table.lines().filter(l -> !l.isBlank()).skip(1).toList()) {
+            String[] cells = line.trim().split("\\s+");
+            assertThat(cells).as(line).hasSize(Persona.values().length + 1);
+            Map<Persona, String> row = new EnumMap<>(Persona.class);
+            for (Persona persona : Persona.values()) {
+                row.put(persona, cells[persona.ordinal() + 1]);
+            }
+            assertThat(rows.put(cells[0], row)).as("one row per probe: " + cells[0]).isNull();
+        }
+        return rows;
+    }
+}
