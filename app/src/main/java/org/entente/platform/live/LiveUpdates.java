@@ -2,12 +2,14 @@ package org.entente.platform.live;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
-import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -23,9 +26,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Server push for open views: after a change commits, every UI watching that workstream re-reads it.
  * The re-read runs as the watching user's tenant (captured when the view subscribed), so a push never
  * shows anyone more than their own tenant may see.
+ *
+ * <p>At shutdown it stops first (a lifecycle, stopped before any bean is destroyed): changes committed from then on
+ * are not pushed, and deliveries in flight finish while the connection pool still exists. Before, they ran on into
+ * a closed pool ("Could not open JDBC Connection for transaction").
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements SmartLifecycle {
+
+    /** How long shutdown waits for deliveries in flight. */
+    static final Duration DRAIN = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -36,6 +46,7 @@ public class LiveUpdates {
     private final Set<Watcher> everything = ConcurrentHashMap.newKeySet();
     private final Set<Watcher> notifications = ConcurrentHashMap.newKeySet();
     private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
 
     /** Watches one workstream; the registration ends when the view detaches. */
     public Registration watch(UUID workstreamId, UI ui, Actor actor, Consumer<WorkstreamChanged> onChange) {
@@ -66,7 +77,7 @@ public class LiveUpdates {
                 .filter(w -> change.memberId() == null || change.memberId().equals(w.actor().memberId()))
                 .toList();
         if (!targets.isEmpty()) {
-            delivery.execute(() -> targets.forEach(w -> deliver(w, null)));
+            submit(() -> targets.forEach(w -> deliver(w, null)));
         }
     }
 
@@ -79,13 +90,44 @@ public class LiveUpdates {
         List<Watcher> targets = new ArrayList<>(watchers.getOrDefault(change.workstreamId(), Set.of()));
         targets.addAll(everything);
         if (!targets.isEmpty()) {
-            delivery.execute(() -> targets.forEach(w -> deliver(w, change)));
+            submit(() -> targets.forEach(w -> deliver(w, change)));
         }
     }
 
-    @PreDestroy
-    void stop() {
+    private void submit(Runnable deliveries) {
+        if (!running) {
+            return;
+        }
+        try {
+            delivery.execute(deliveries);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Not pushing a change: shutting down");
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
         delivery.shutdown();
+        try {
+            if (!delivery.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Live updates still in flight after {}; abandoning them", DRAIN);
+                delivery.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            delivery.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private static void deliver(Watcher watcher, WorkstreamChanged change) {

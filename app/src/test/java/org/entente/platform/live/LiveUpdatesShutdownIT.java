@@ -1,0 +1,107 @@
+package org.entente.platform.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinSession;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.entente.db.embedded.LocalPostgres;
+import org.entente.db.tenancy.Actor;
+import org.entente.testing.AppIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Shutdown while pushes are in flight: the live updates stop before the connection pool closes, finish the
+ * deliveries already under way (each re-reads through the pool), and push nothing committed after that. The
+ * updates here are a fresh instance with its own real pool, watched by a real UI of the app's Vaadin service, so
+ * the shared app keeps running.
+ */
+class LiveUpdatesShutdownIT extends AppIntegrationTest {
+
+    private static final Actor NORWAY = Actor.system(UUID.fromString("0a000000-0000-4000-8000-000000000001"));
+
+    @Autowired
+    LocalPostgres postgres;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void deliveriesInFlightFinishBeforeThePoolClosesAndLaterChangesAreNotPushed() throws Exception {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.jdbcUrl());
+        pool.setUsername(postgres.appUser());
+        pool.setPassword(postgres.appPassword());
+        pool.setMaximumPoolSize(2);
+        LiveUpdates live = new LiveUpdates();
+        live.start();
+        UUID workstream = UUID.randomUUID();
+        AtomicInteger delivered = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        live.watch(workstream, uiOfTheAppsService(), NORWAY, change -> {
+            try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
+                Thread.sleep(30);   // a re-read that takes a while: still running when shutdown begins
+                sql.execute("select 1");
+                delivered.incrementAndGet();
+            } catch (SQLException | RuntimeException e) {
+                failures.add(e);
+            } catch (InterruptedException e) {
+                failures.add(e);
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        int sent = 20;
+        for (int i = 0; i < sent; i++) {
+            live.afterCommit(new WorkstreamChanged(workstream, "changed " + i));
+        }
+        // The order Spring shuts down in: lifecycles stop, then beans (the pool) are destroyed.
+        live.stop();
+        pool.close();
+
+        assertThat(failures).as("deliveries that ran into a closed pool").isEmpty();
+        assertThat(delivered).as("deliveries in flight at shutdown finished").hasValue(sent);
+        assertThatCode(() -> live.afterCommit(new WorkstreamChanged(workstream, "after shutdown")))
+                .doesNotThrowAnyException();
+        Thread.sleep(200);
+        assertThat(delivered).as("nothing pushed after shutdown").hasValue(sent);
+        assertThat(live.isRunning()).isFalse();
+    }
+
+    /** A UI in a session of the app's own VaadinService (no HTTP session behind it), as a watching view has. */
+    private UI uiOfTheAppsService() {
+        VaadinServlet servlet = context.getBeansOfType(ServletRegistrationBean.class).values().stream()
+                .map(ServletRegistrationBean::getServlet).filter(VaadinServlet.class::isInstance)
+                .map(VaadinServlet.class::cast).findFirst().orElseThrow();
+        VaadinSession session = new VaadinSession(servlet.getService()) {
+            private final Lock lock = new ReentrantLock();
+
+            @Override
+            public Lock getLockInstance() {
+                return lock;
+            }
+        };
+        UI ui = new UI();
+        session.lock();
+        try {
+            ui.getInternals().setSession(session);
+        } finally {
+            session.unlock();
+        }
+        return ui;
+    }
+}
