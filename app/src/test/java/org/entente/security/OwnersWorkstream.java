@@ -10,7 +10,6 @@ import org.entente.tenant.TenantService;
 import org.entente.testing.SuperuserDatabase;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.Participant.ParticipantRole;
-import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamDraft;
@@ -23,7 +22,7 @@ import org.entente.workstream.WorkstreamService;
  */
 record OwnersWorkstream(Workstream workstream, String marker) {
 
-    static OwnersWorkstream create(TenantService tenants, WorkstreamService workstreams, PartnerDirectory partners) {
+    static OwnersWorkstream create(TenantService tenants, WorkstreamService workstreams) {
         String marker = "Isolation " + UUID.randomUUID().toString().substring(0, 8);
         SignedInUser owner = Persona.OWNER_MEMBER.signIn(tenants);
         Workstream created = SignedInAs.call(owner, () -> workstreams.create(new WorkstreamDraft(marker,
@@ -40,7 +39,7 @@ record OwnersWorkstream(Workstream workstream, String marker) {
     }
 
     /** Runs the work with the suspended persona's tenant suspended, and makes it ACTIVE again afterwards. */
-    static <T> T whileSuspended(SuperuserDatabase database, PartnerDirectory partners, java.util.function.Supplier<T> work) {
+    static <T> T whileSuspended(SuperuserDatabase database, java.util.function.Supplier<T> work) {
         database.update("update tenant set status = 'SUSPENDED' where id = ?", Persona.SUSPENDED_TENANT.tenantId);
         try {
             return work.get();

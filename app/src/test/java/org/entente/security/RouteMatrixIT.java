@@ -107,8 +107,6 @@ class RouteMatrixIT extends AppIntegrationTest {
     WorkstreamService workstreams;
     @Autowired
     LocalPostgres postgres;
-    @Autowired
-    org.entente.workstream.PartnerDirectory partners;
 
     SuperuserDatabase database;
     OwnersWorkstream owners;
@@ -117,7 +115,7 @@ class RouteMatrixIT extends AppIntegrationTest {
     @BeforeAll
     void setUp() {
         database = new SuperuserDatabase(postgres);
-        owners = OwnersWorkstream.create(tenants, workstreams, partners);
+        owners = OwnersWorkstream.create(tenants, workstreams);
         expected = parse(TABLE);
     }
 
@@ -140,7 +138,7 @@ class RouteMatrixIT extends AppIntegrationTest {
         for (Persona persona : Persona.values()) {
             signedIn.put(persona, persona.signIn(tenants));
         }
-        List<String> wrong = OwnersWorkstream.whileSuspended(database, partners, () -> {
+        List<String> wrong = OwnersWorkstream.whileSuspended(database, () -> {
             List<String> mismatches = new ArrayList<>();
             routes.forEach((template, target) -> signedIn.forEach((persona, user) -> {
                 Outcome actual = SignedInAs.call(user, () -> outcome(router, guard, check, template, target, user));
@@ -163,7 +161,7 @@ class RouteMatrixIT extends AppIntegrationTest {
         sample.put(Persona.SUSPENDED_TENANT, List.of(workstream, "briefings"));
         sample.put(Persona.PLATFORM_ADMIN, List.of("members", workstream, "tenants"));
         sample.put(Persona.OWNER_MEMBER, List.of(workstream));
-        OwnersWorkstream.whileSuspended(database, partners, () -> {
+        OwnersWorkstream.whileSuspended(database, () -> {
             sample.forEach((persona, paths) -> {
                 try (Browser browser = new Browser()) {
                     boolean first = true;

@@ -142,8 +142,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Autowired
     LocalPostgres postgres;
     @Autowired
-    org.entente.workstream.PartnerDirectory partners;
-    @Autowired
     org.entente.analytics.engine.snapshot.SnapshotStore snapshots;
 
     SuperuserDatabase database;
@@ -160,7 +158,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @BeforeAll
     void ownersData() {
         database = new SuperuserDatabase(postgres);
-        owners = OwnersWorkstream.create(tenants, workstreams, partners);
+        owners = OwnersWorkstream.create(tenants, workstreams);
         w = owners.workstream();
         for (Persona persona : Persona.values()) {
             signedIn.put(persona, persona.signIn(tenants));
@@ -200,7 +198,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         Map<String, Map<Persona, String>> expected = parse(READS);
         assertThat(expected.keySet()).as("a row for every probe").isEqualTo(probes.keySet());
 
-        List<String> wrong = OwnersWorkstream.whileSuspended(database, partners, () -> {
+        List<String> wrong = OwnersWorkstream.whileSuspended(database, () -> {
             List<String> mismatches = new ArrayList<>();
             probes.forEach((name, probe) -> signedIn.forEach((persona, user) -> {
                 String actual = answer(user, probe);
@@ -227,7 +225,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         Set<String> ownRecordsOnly = Set.of("mark-notification-read");
         Set<Persona> outsiders = Set.of(Persona.OTHER_TENANT, Persona.INVITED, Persona.WITHDRAWN,
                 Persona.SUSPENDED_TENANT, Persona.NO_ORGANIZATION, Persona.COORDINATOR, Persona.PLATFORM_ADMIN);
-        OwnersWorkstream.whileSuspended(database, partners, () -> {
+        OwnersWorkstream.whileSuspended(database, () -> {
             writes.forEach((name, write) -> outsiders.forEach(persona -> {
                 String before = fingerprint();
                 String outcome;

@@ -57,6 +57,14 @@ class AuditChainIT extends AppIntegrationTest {
             assertThat(after.intact()).isFalse();
             assertThat(after.firstBreak().orElseThrow().position()).isEqualTo(position);
             assertThat(after.firstBreak().orElseThrow().problem()).isEqualTo("changed after it was recorded");
+            // Another organization's tenant administrator is told about its own chain only.
+            SignedInUser kenyaAdmin = SignedInAs.user(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000003"),
+                    "amina.odhiambo", "Amina Odhiambo", "amina.odhiambo@kenya.demo.entente.org",
+                    Set.of("member", "tenant-admin"), "kenya");
+            assertThat(SignedInAs.call(kenyaAdmin, chain::ofOwnOrganization).intact()).isTrue();
+            // Her real roles again (sign-in keeps the member row's roles as the token says).
+            SignedInAs.user(tenants, kenyaAdmin.memberId(), "amina.odhiambo", "Amina Odhiambo",
+                    "amina.odhiambo@kenya.demo.entente.org", Set.of("member"), "kenya");
             List<AuditChain.Break> federation = SignedInAs.call(pat, chain::federation);
             assertThat(federation).extracting(AuditChain.Break::tenantId).containsExactly(NORWAY);
         } finally {
