@@ -50,11 +50,11 @@ class DemoDataTest {
     @BeforeAll
     static void migrateWithDemoDataTwiceAndRunTheScriptOnceMore() throws Exception {
         postgres = TestDatabase.postgres();
-        try (Connection superuser = superuser("postgres"); Statement sql = superuser.createStatement()) {
+        try (Connection superuser = TestDatabase.superuser("postgres"); Statement sql = superuser.createStatement()) {
             sql.execute("drop database if exists " + DATABASE);
             sql.execute("create database " + DATABASE + " owner " + LocalPostgres.OWNER_USER);
         }
-        String url = url(DATABASE);
+        String url = TestDatabase.url(DATABASE);
         firstRun = SchemaMigration.migrate(url, postgres.ownerUser(), postgres.ownerPassword(), postgres.appUser(),
                 TestDatabase.MIGRATIONS, TestDatabase.DEMO_DATA);
         secondRun = SchemaMigration.migrate(url, postgres.ownerUser(), postgres.ownerPassword(), postgres.appUser(),
@@ -88,7 +88,7 @@ class DemoDataTest {
 
     @Test
     void theNineDemoTenantsHaveTheElevenMembersAndThePartnersNone() throws Exception {
-        try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
             Map<String, UUID> tenants = new LinkedHashMap<>();
             try (ResultSet rows = sql.executeQuery("select alias, id from tenant t"
                     + " where exists (select 1 from member m where m.tenant_id = t.id) order by id")) {
@@ -112,7 +112,7 @@ class DemoDataTest {
     @Test
     void eachDemoTenantSeesItselfAndItsMembersThroughTheOwnerToo() throws Exception {
         Map<String, Long> membersPerTenant = new LinkedHashMap<>();
-        try (Connection owner = DriverManager.getConnection(url(DATABASE), postgres.ownerUser(), postgres.ownerPassword())) {
+        try (Connection owner = DriverManager.getConnection(TestDatabase.url(DATABASE), postgres.ownerUser(), postgres.ownerPassword())) {
             owner.setAutoCommit(false);
             for (Map.Entry<String, UUID> tenant : DEMO_TENANTS.entrySet()) {
                 try (PreparedStatement set = owner.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
@@ -135,7 +135,7 @@ class DemoDataTest {
 
     @Test
     void demoRowsMatchTheDemoWorld() throws Exception {
-        try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
             try (ResultSet row = sql.executeQuery(
                     "select name, kind, region, status from tenant where alias = 'aegis-maritime'")) {
                 row.next();
@@ -164,7 +164,7 @@ class DemoDataTest {
 
     @Test
     void demoWorkstreamsCoverEveryKindStatusAndReleasability() throws Exception {
-        try (Connection superuser = superuser(DATABASE); Statement sql = superuser.createStatement()) {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
             // The hand-written workstreams 0c… (the generated history has its own test).
             String demo = " workstream_id::text like '0c000000-%'";
             assertThat(single(sql, "select count(*) from workstream where id::text like '0c000000-%'")).isEqualTo(7);
@@ -208,7 +208,7 @@ class DemoDataTest {
     }
 
     private static long seenBy(String tenant, String query) throws SQLException {
-        try (Connection app = DriverManager.getConnection(url(DATABASE), postgres.appUser(), postgres.appPassword());
+        try (Connection app = DriverManager.getConnection(TestDatabase.url(DATABASE), postgres.appUser(), postgres.appPassword());
              Statement sql = app.createStatement()) {
             app.setAutoCommit(false);
             sql.execute("select set_config('app.tenant_id', '" + tenant + "', true)");
@@ -232,12 +232,4 @@ class DemoDataTest {
         }
     }
 
-    private static Connection superuser(String database) throws SQLException {
-        // zonky's initdb trusts local connections; "postgres" is its bootstrap superuser.
-        return DriverManager.getConnection(url(database), "postgres", "");
-    }
-
-    private static String url(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.port() + "/" + database;
-    }
 }

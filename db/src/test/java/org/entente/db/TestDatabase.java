@@ -80,6 +80,16 @@ public final class TestDatabase {
         return DriverManager.getConnection(db.jdbcUrl(), db.analyticsUser(), db.analyticsPassword());
     }
 
+    /** A connection as the bootstrap superuser to another database of the same server (zonky's initdb trusts local ones). */
+    public static Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), "postgres", "");
+    }
+
+    /** The JDBC URL of another database of the same server. */
+    public static String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres().port() + "/" + database;
+    }
+
     /** A unique, valid tenant alias, so tests never depend on each other's rows. */
     public static String uniqueAlias(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

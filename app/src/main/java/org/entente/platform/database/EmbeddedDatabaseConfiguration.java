@@ -9,6 +9,7 @@ import org.entente.db.embedded.LocalPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +51,10 @@ class EmbeddedDatabaseConfiguration {
         });
     }
 
+    /** Pool settings from {@code spring.datasource.hikari}, as Spring Boot applies them to an external database. */
     @Bean
     @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(LocalPostgres postgres) {
         HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(postgres.jdbcUrl())

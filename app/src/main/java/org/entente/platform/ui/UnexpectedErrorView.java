@@ -1,5 +1,6 @@
 package org.entente.platform.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -9,10 +10,14 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.entente.platform.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Unexpected failures: a short message with a reference to the log entry, never a stack trace. */
+/**
+ * Unexpected failures: a short message with a reference to the log entry, never a stack trace. A database
+ * outage is not unexpected: it gets its own message and a way to try again.
+ */
 @AnonymousAllowed
 public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
@@ -24,9 +29,22 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error, reference {}", reference, parameter.getCaughtException());
         removeAll();
+        Exception failure = parameter.getCaughtException();
+        if (DatabaseUnavailable.explains(failure)) {
+            // One line, no stack trace: during an outage every page view would otherwise log one.
+            log.warn("Page {} not shown, database unavailable: {}", event.getLocation().getPath(), failure.toString());
+            setId("database-unavailable");
+            H1 heading = new H1("Database temporarily unavailable");
+            heading.setId("database-unavailable-heading");
+            add(heading, new Paragraph("Entente's database is temporarily unavailable, so this page cannot be shown. "
+                            + "Nothing was changed. Try again in a moment."),
+                    new Anchor(event.getLocation().getPathWithQueryParameters(), "Try again"));
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
+        setId(null);
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error, reference {}", reference, failure);
         add(new H1("Something went wrong"),
                 new Paragraph("Entente could not complete this request. Nothing was changed by the failed step. "
                         + "If it happens again, give your administrator the reference " + reference + "."));

@@ -47,10 +47,15 @@ public final class LocalPostgres implements AutoCloseable {
     /** The bootstrap superuser zonky's initdb creates; used only here to set up roles and database. */
     private static final String SUPERUSER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path data;
+    /** The port of the first start, kept so a restart serves the same JDBC URL (pools reconnect to it). */
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(Path data, EmbeddedPostgres postgres) {
+        this.data = data;
         this.postgres = postgres;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -62,14 +67,53 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(Path dataDirectory, int port) {
         Path data = dataDirectory.toAbsolutePath().normalize();
+        LocalPostgres local = new LocalPostgres(data, launch(data, port));
+        try {
+            local.ensureDatabaseAndRoles();
+        } catch (SQLException | RuntimeException e) {
+            local.close();
+            throw new IllegalStateException("Could not prepare database " + DATABASE + " in " + data, e);
+        }
+        return local;
+    }
+
+    /**
+     * Stops the server as an outage would (fast shutdown: sessions are ended, open transactions roll
+     * back); the data directory and this object stay, so {@link #startAgain()} brings the same
+     * database back. For fault tests.
+     */
+    public synchronized void stop() {
+        close();
+    }
+
+    /**
+     * Starts the server again after {@link #stop()} (or a crash) on the same data directory and the same
+     * port, so clients configured with {@link #jdbcUrl()} reconnect. Harmless if it is running.
+     */
+    public synchronized void startAgain() {
+        if (running()) {
+            return;
+        }
+        postgres = launch(data, port);
+    }
+
+    /** Whether the server answers connections now. */
+    public boolean running() {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path data, int port) {
         // zonky unpacks its binaries into a working directory, /tmp by default; keep them next to
         // the data instead, so a project's files stay in the project's folder.
         Path binaries = data.getParent().resolve("embedded-pg");
-        EmbeddedPostgres postgres;
         try {
             Files.createDirectories(data);
             Files.createDirectories(binaries);
-            postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
@@ -84,14 +128,6 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + data, e);
         }
-        LocalPostgres local = new LocalPostgres(postgres);
-        try {
-            local.ensureDatabaseAndRoles();
-        } catch (SQLException | RuntimeException e) {
-            local.close();
-            throw new IllegalStateException("Could not prepare database " + DATABASE + " in " + data, e);
-        }
-        return local;
     }
 
     /** JDBC URL of database {@value #DATABASE}; pass user and password separately. */
@@ -100,7 +136,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String ownerUser() {
