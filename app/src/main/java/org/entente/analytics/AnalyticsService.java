@@ -21,6 +21,7 @@ import org.entente.analytics.engine.snapshot.RefreshInProgressException;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
 import org.entente.analytics.engine.snapshot.SnapshotStore;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.schedule.JobLock;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
 import org.entente.platform.validation.InvalidInput;
@@ -50,6 +51,7 @@ public class AnalyticsService {
     private final AnalyticsSource source;
     private final CurrentUser currentUser;
     private final AnalyticsSettings settings;
+    private final JobLock jobs;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("analytics-refresh").factory());
     private final AtomicReference<AnalyticsStatus.Running> running = new AtomicReference<>();
@@ -57,7 +59,8 @@ public class AnalyticsService {
     private volatile AnalyticsStatus.Failure lastFailure;
 
     AnalyticsService(SnapshotStore store, Analytics analytics, AnalyticsSource source, CurrentUser currentUser,
-            AnalyticsProperties properties) {
+            AnalyticsProperties properties, JobLock jobs) {
+        this.jobs = jobs;
         this.settings = new AnalyticsSettings(properties.minimumPartners(), properties.dominanceLimit());
         this.store = store;
         this.analytics = analytics;
@@ -152,7 +155,18 @@ public class AnalyticsService {
     @Scheduled(initialDelayString = "${entente.analytics.refresh-interval:PT15M}",
             fixedDelayString = "${entente.analytics.refresh-interval:PT15M}")
     void onSchedule() {
-        startQuietly("the schedule");
+        // Each instance keeps a snapshot of its own, so each refreshes it, but in turn: never several instances
+        // reading all of PostgreSQL at once. The turn lasts until the refresh ends on the worker (the no-op behind it).
+        jobs.oneAtATime("analytics-refresh", () -> {
+            startQuietly("the schedule");
+            try {
+                worker.submit(() -> { }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+                log.debug("Analytics refresh: the worker stopped", e);
+            }
+        });
     }
 
     /**

@@ -54,6 +54,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.schedule.JobLock;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
 import org.entente.platform.validation.InvalidInput;
@@ -98,6 +99,9 @@ public class BriefingService {
 
     private static final Logger log = LoggerFactory.getLogger(BriefingService.class);
 
+    /** The subscription check's name in the scheduled-job lock. */
+    static final String SCHEDULE_JOB = "briefing-subscriptions";
+
     /** Contribution ids per call of record_contribution_access. */
     static final int LEDGER_BATCH = 5_000;
     /** Briefings the list shows, newest first. */
@@ -119,6 +123,8 @@ public class BriefingService {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final BriefingFiles files;
+    private final JobLock jobs;
+    private final Duration scheduleCheck;
     private final ExecutorService workers;
     private final Clock clock = Clock.systemUTC();
     private final Instant startedAt = clock.instant();
@@ -132,7 +138,9 @@ public class BriefingService {
 
     BriefingService(DSLContext dsl, PlatformTransactionManager transactionManager, CurrentUser currentUser,
             AnalyticsService analytics, SnapshotStore store, AuditTrail audit, Notifications notifications,
-            BriefingProperties properties, @Value("${entente.data-dir:.data}") Path dataDirectory) {
+            BriefingProperties properties, @Value("${entente.data-dir:.data}") Path dataDirectory, JobLock jobs) {
+        this.jobs = jobs;
+        this.scheduleCheck = properties.scheduleCheck();
         this.dsl = dsl;
         this.transactions = new TransactionTemplate(transactionManager);
         this.reads = new TransactionTemplate(transactionManager);
@@ -355,14 +363,17 @@ public class BriefingService {
     @Scheduled(initialDelayString = "${entente.briefings.schedule-check:PT5M}",
             fixedDelayString = "${entente.briefings.schedule-check:PT5M}")
     void onSchedule() {
-        try {
-            int started = runDueSubscriptions(clock.instant());
-            if (started > 0) {
-                log.info("Briefing schedule: {} subscription(s) started", started);
+        // Every instance's schedule fires; one of them looks for due subscriptions, once per check interval.
+        jobs.oncePerPeriod(SCHEDULE_JOB, scheduleCheck, () -> {
+            try {
+                int started = runDueSubscriptions(clock.instant());
+                if (started > 0) {
+                    log.info("Briefing schedule: {} subscription(s) started", started);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Briefing schedule failed; it tries again at its next check", e);
             }
-        } catch (RuntimeException e) {
-            log.warn("Briefing schedule failed; it tries again at its next check", e);
-        }
+        });
     }
 
     /**

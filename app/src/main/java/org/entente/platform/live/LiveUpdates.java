@@ -20,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Server push for open views: after a change commits, every UI watching that workstream re-reads it.
  * The re-read runs as the watching user's tenant (captured when the view subscribed), so a push never
  * shows anyone more than their own tenant may see.
+ *
+ * <p>Changes reach it only through {@link ChangeChannel} (PostgreSQL NOTIFY), also those made in this instance: one
+ * path for every instance behind the load balancer, and no change pushed twice.
  *
  * <p>At shutdown it stops first (a lifecycle, stopped before any bean is destroyed): changes committed from then on
  * are not pushed, and deliveries in flight finish while the connection pool still exists. Before, they ran on into
@@ -70,7 +72,6 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     /** As {@link #afterCommit(WorkstreamChanged)}, for the watchers of the notified tenant (and member) only. */
-    @TransactionalEventListener
     void afterCommit(NotificationsChanged change) {
         List<Watcher> targets = notifications.stream()
                 .filter(w -> w.actor().tenantId().equals(change.tenantId()))
@@ -82,10 +83,9 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     /**
-     * Runs after the commit, but on another thread: code in an after-commit callback would otherwise still
-     * be bound to the finished transaction (and its tenant) of the person who made the change.
+     * A change committed (on any instance): the deliveries run on another thread, never on the channel's listener,
+     * and each re-reads as its watcher.
      */
-    @TransactionalEventListener
     void afterCommit(WorkstreamChanged change) {
         List<Watcher> targets = new ArrayList<>(watchers.getOrDefault(change.workstreamId(), Set.of()));
         targets.addAll(everything);

@@ -3,6 +3,7 @@ package org.entente.tenant.admin;
 import static org.entente.db.jooq.Tables.AUDIT_EVENT;
 import static org.entente.db.jooq.Tables.MEMBER;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.entente.platform.keycloak.KeycloakAdminClient.Organization;
 import org.entente.platform.keycloak.KeycloakAdminClient.UserAccount;
 import org.entente.platform.keycloak.KeycloakRequestException;
 import org.entente.platform.keycloak.KeycloakUnavailableException;
+import org.entente.platform.schedule.JobLock;
 import org.entente.tenant.TenantKind;
 import org.entente.tenant.TenantStatus;
 import org.jooq.DSLContext;
@@ -28,6 +30,7 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,14 +71,22 @@ public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
+    /** Its name in the scheduled-job lock. */
+    public static final String JOB = "reconciliation";
+
     private final DSLContext dsl;
     private final TransactionTemplate transactions;
     private final Administrators administrators;
     private final TenantAdministration tenants;
     private final KeycloakAdminClient keycloak;
+    private final JobLock jobs;
+    private final Duration interval;
 
     Reconciliation(DSLContext dsl, PlatformTransactionManager transactionManager, Administrators administrators,
-            TenantAdministration tenants, KeycloakAdminClient keycloak) {
+            TenantAdministration tenants, KeycloakAdminClient keycloak, JobLock jobs,
+            @Value("${entente.reconciliation.interval}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.dsl = dsl;
         this.transactions = new TransactionTemplate(transactionManager);
         this.administrators = administrators;
@@ -96,15 +107,18 @@ public class Reconciliation {
     @Scheduled(initialDelayString = "${entente.reconciliation.interval}",
             fixedDelayString = "${entente.reconciliation.interval}")
     void onSchedule() {
-        try {
-            Report report = run(null);
-            if (!report.drifts().isEmpty()) {
-                log.warn("Scheduled reconciliation: {} drift(s), {} repaired: {}", report.drifts().size(),
-                        report.repaired(), report.drifts());
+        // Every instance's schedule fires; one of them reconciles, once per interval.
+        jobs.oncePerPeriod(JOB, interval, () -> {
+            try {
+                Report report = run(null);
+                if (!report.drifts().isEmpty()) {
+                    log.warn("Scheduled reconciliation: {} drift(s), {} repaired: {}", report.drifts().size(),
+                            report.repaired(), report.drifts());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Scheduled reconciliation failed: {}", e.getMessage());
             }
-        } catch (RuntimeException e) {
-            log.warn("Scheduled reconciliation failed: {}", e.getMessage());
-        }
+        });
     }
 
     Report run(UUID actor) {

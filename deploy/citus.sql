@@ -1,0 +1,98 @@
+-- Entente on Citus: distribute the transactional tables by tenant (issue #11, part 3).
+--
+-- NOT RUN AGAINST CITUS HERE: the development machines have no Citus (apt has none, and no Docker).
+-- What is proven here is what can be proven without it (db module, CitusPathTest): this script runs
+-- against the migrated schema with stand-ins for the Citus functions that record every call, and the test
+-- checks that every tenant-owned table is distributed by tenant_id in one co-location group, every other
+-- table is a reference table or stays on the coordinator, every foreign key is one Citus accepts, no policy
+-- keeps a subquery (Citus refuses those on distributed tables), and the rewritten policies still isolate
+-- tenants. See README "Scaling out" for what is left before a real cluster.
+--
+-- Run it once, as a superuser on the coordinator, after the Flyway migrations and before any data:
+--     CREATE EXTENSION citus;   -- and citus_add_node(...) for each worker
+--     \i deploy/citus.sql
+-- New migrations that add a tenant-owned table add a create_distributed_table line here (CitusPathTest fails
+-- until they do).
+
+BEGIN;
+
+-- The tenant is set per transaction. Citus forwards SET LOCAL of custom settings to the workers only when told
+-- to, and never forwards set_config(): TenantTransactionManager must switch its set_config(..., true) calls to
+-- SET LOCAL app.tenant_id = '<uuid>' (the values are UUIDs, so the literal is safe). Until then the workers see
+-- no tenant and return nothing: the policies fail closed, never open.
+DO $$
+BEGIN
+    EXECUTE format('ALTER ROLE entente_app IN DATABASE %I SET citus.propagate_set_commands = %L',
+                   current_database(), 'local');
+END
+$$;
+
+-- Triggers on distributed tables (keys, audience, audit chain, dates) are created on every shard. Several read
+-- another table of the same tenant; co-location keeps that on one node, but Citus cannot prove it, hence "unsafe".
+SET LOCAL citus.enable_unsafe_triggers = on;
+
+-- scheduled_job_lock (which app instance runs a scheduled job) and flyway_schema_history stay on the coordinator,
+-- where every app instance connects.
+
+-- Reference tables: replicated to every node, so a foreign key from any shard to them is local.
+SELECT create_reference_table('tenant');          -- every tenant-owned row points to its tenant
+SELECT create_reference_table('valuation_rate');  -- shared rates, read by every tenant, written by migrations
+
+-- Distributed tables: one co-location group, hashed on tenant_id, so a workstream, its participants and every
+-- row under it live on the same node and joins on (tenant_id, ...) never leave it. The order follows the
+-- foreign keys (a referenced table is distributed first).
+SELECT create_distributed_table('member', 'tenant_id');
+SELECT create_distributed_table('audit_event', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('workstream', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('participation', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('initiative', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('initiative_objective', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('rnd_project', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('work_package', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('deliverable', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('engagement', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('contribution', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('milestone', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('comment', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('comment_mention', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('attachment', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('activity', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('notification', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('contribution_access', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('briefing_subscription', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('briefing', 'tenant_id', colocate_with => 'member');
+
+-- Policies without subqueries. Citus refuses a policy whose expression holds a subquery on a distributed table
+-- ("Subqueries are not supported in policies on distributed tables"). Two kinds exist:
+--   * (SELECT current_tenant_id()): written so for PostgreSQL's planner (one InitPlan instead of a call per row);
+--     the plain call means the same (the function is STABLE).
+--   * comment_mention's EXISTS over comment: the same test, as a SECURITY INVOKER function (comment's own policy
+--     still applies inside it, exactly as it did inside the subquery).
+--     p_own: the comment must also be written by the current tenant (insert and delete ask that; select does not).
+CREATE FUNCTION comment_mention_visible(p_tenant_id uuid, p_workstream_id uuid, p_comment_id uuid, p_own boolean)
+    RETURNS boolean
+    LANGUAGE sql STABLE SECURITY INVOKER SET search_path = public, pg_temp
+AS $$
+    SELECT EXISTS (SELECT 1 FROM comment c
+                    WHERE c.tenant_id = p_tenant_id AND c.workstream_id = p_workstream_id AND c.id = p_comment_id
+                      AND (NOT p_own OR c.author_tenant_id = current_tenant_id()))
+$$;
+REVOKE ALL ON FUNCTION comment_mention_visible(uuid, uuid, uuid, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION comment_mention_visible(uuid, uuid, uuid, boolean) TO entente_app;
+
+ALTER POLICY workstream_select ON workstream
+    USING (tenant_id = current_tenant_id() OR current_tenant_id() = ANY (audience));
+ALTER POLICY comment_mention_select ON comment_mention
+    USING (comment_mention_visible(tenant_id, workstream_id, comment_id, false));
+ALTER POLICY comment_mention_insert ON comment_mention
+    WITH CHECK (is_accepted_participant(tenant_id, workstream_id)
+                AND comment_mention_visible(tenant_id, workstream_id, comment_id, true));
+ALTER POLICY comment_mention_delete ON comment_mention
+    USING (comment_mention_visible(tenant_id, workstream_id, comment_id, true));
+
+COMMIT;
+
+-- Left for a real cluster (README "Scaling out"): the policies that call can_see_workstream, is_accepted_participant,
+-- can_see_item or comment_mention_visible read another table from inside a query on a shard. Citus refuses a
+-- distributed query nested in a shard query (citus.allow_nested_distributed_execution is off, and on it is unsafe),
+-- so those checks must become row-local first, as V41 did for workstream (an audience column kept by triggers).
