@@ -235,8 +235,14 @@ public class AnalyticsService {
         } catch (AnalyticsSetupProblem e) {
             outcome = recordFailure(e.getMessage());
         } catch (RuntimeException e) {
-            log.warn("Analytics refresh failed", e);
-            outcome = recordFailure("The refresh failed, the previous snapshot stays in use: " + source.explain(e));
+            if (Thread.interrupted()) {
+                // Killed midway (the store keeps the flag set): its own sentence names the step, where the SQL cause
+                // would only say "canceling statement due to user request".
+                outcome = recordFailure(e.getMessage() + " The previous snapshot stays in use.");
+            } else {
+                log.warn("Analytics refresh failed", e);
+                outcome = recordFailure("The refresh failed, the previous snapshot stays in use: " + source.explain(e));
+            }
         } finally {
             running.set(null);
         }

@@ -5,12 +5,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Sign-in only through Keycloak (OAuth2 authorization code + PKCE). Signing out ends the Keycloak
- * session too (RP-initiated logout) and returns to the app's root.
+ * session too (RP-initiated logout) and returns to the app's root. While Keycloak does not answer, a browser about to
+ * be sent there to sign in or out gets the app's sign-in-unavailable page (HTTP 503) instead; signed-in people go on
+ * working, as their session does not need Keycloak.
  *
  * <p>Every response carries a Content-Security-Policy that keeps the browser on the app's own origin (Vaadin
  * needs inline bootstrap scripts and {@code new Function} for {@code executeJs}, hence the two unsafe keywords;
@@ -37,11 +41,15 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInUserService signInUserService) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInUserService signInUserService,
+            IdentityProviderProbe identityProvider, ClientRegistrationRepository registrations) throws Exception {
         // Static libraries served from jars (ECharts for the Analytics workspace): signed-in users only.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/**").authenticated());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}")
+                .logoutSuccessHandler(new KeycloakSignOut(registrations, identityProvider)));
         http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(signInUserService)));
+        // Keycloak down: new sign-ins get the app's own page, not the browser's connection error.
+        http.addFilterBefore(new SignInAvailabilityFilter(identityProvider), OAuth2AuthorizationRequestRedirectFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

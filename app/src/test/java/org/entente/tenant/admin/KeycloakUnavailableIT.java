@@ -25,6 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Keycloak unreachable during a tenant operation: the administrator gets a clear message, and neither the real
  * Keycloak nor PostgreSQL changed. The services under test talk to a closed port; the shared Keycloak stays up.
+ * With the real Keycloak stopped (create, update, offboard, invite, in the browser and the services):
+ * {@code org.entente.platform.security.KeycloakOutageIT}.
  */
 class KeycloakUnavailableIT extends AppIntegrationTest {
 

@@ -34,6 +34,7 @@ final class PostgresSource implements AutoCloseable {
     private final String exportedSnapshot;
     private final String exportFailure;
     private boolean closed;
+    private volatile boolean broken;
 
     /** Starts the read transaction: with the snapshot {@code importing} (from another connection), or exporting its own. */
     private PostgresSource(Connection connection, boolean autoCommit, String importing) throws SQLException {
@@ -141,7 +142,12 @@ final class PostgresSource implements AutoCloseable {
 
     /** Writes the rows of {@code query} to {@code out} as CSV (NULL unquoted empty, '' quoted); returns the row count. */
     long copyCsv(String query, OutputStream out) throws SQLException, IOException {
-        return copy.copyOut(copyStatement(query), out);
+        try {
+            return copy.copyOut(copyStatement(query), out);
+        } catch (SQLException | IOException | RuntimeException e) {
+            broken = true;
+            throw e;
+        }
     }
 
     /** The COPY that {@link #copyCsv} runs for {@code query}. */
@@ -149,13 +155,30 @@ final class PostgresSource implements AutoCloseable {
         return "COPY (" + query + ") TO STDOUT (FORMAT csv)";
     }
 
-    /** Ends the read transaction (rolled back: nothing was written) and gives the connection back. Idempotent. */
+    /**
+     * Ends the read transaction (rolled back: nothing was written) and gives the connection back; after a COPY that
+     * stopped midway, closes it for good instead. Idempotent.
+     */
     @Override
     public void close() throws SQLException {
         if (closed) {
             return;
         }
         closed = true;
+        if (broken) {
+            // A COPY cut off midway (an interrupted refresh) can leave the protocol out of step: the next query on
+            // this connection would read the answers of earlier ones. A pool must never hand it out again.
+            try {
+                connection.abort(Runnable::run);
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException alreadyGone) {
+                    // Expected: the pool notices the aborted connection and drops it.
+                }
+            }
+            return;
+        }
         try {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files: {@code snapshot-<yyyyMMdd-HHmmssSSS, UTC>.duckdb}, one per successful refresh, and {@code parquet/}
  * (see {@link ParquetExport}). A refresh builds {@code <name>.duckdb.tmp} (plus a {@code <name>.staging} folder for
- * CSV chunks, see {@link SnapshotBuilder}), then fsyncs and renames it atomically to {@code <name>.duckdb} and makes
+ * CSV chunks, see {@link SnapshotBuilder}), then fsyncs it, reads it back (a file cut short or holding other row counts
+ * than were written is refused) and renames it atomically to {@code <name>.duckdb} and makes
  * it current; then it writes the Parquet copy from the new file into {@code <name>.parquet.tmp} and swaps that folder
  * in. A failed or interrupted refresh deletes what it wrote and leaves the current snapshot as it was;
  * {@link #lastFailure()} says why. If only the Parquet copy fails, the new snapshot stays current, {@code parquet/}
@@ -249,6 +250,7 @@ public final class SnapshotStore implements AutoCloseable {
             progress.phase("publishing the snapshot", SnapshotBuilder.BUILT, "Publishing the snapshot");
             Files.deleteIfExists(directory.resolve(temp.getFileName() + ".wal"));  // empty after CHECKPOINT and close
             fsync(temp, false);
+            requireComplete(temp, built.rowCounts());
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             fsync(directory, true);
             Progress.checkInterrupted();
@@ -402,12 +404,34 @@ public final class SnapshotStore implements AutoCloseable {
         }
     }
 
-    /** Reads what a snapshot file says about itself; took is not recorded in the file (ZERO). */
+    /**
+     * A file about to become current must read back whole, with the rows the refresh wrote: a truncated or damaged
+     * one would replace (and delete) a good snapshot with one no reader can open.
+     */
+    private static void requireComplete(Path file, Map<String, Long> written) throws IOException {
+        Map<String, Long> read;
+        try {
+            read = describe(file).rowCounts();
+        } catch (SQLException | RuntimeException e) {
+            throw new IOException("the new snapshot file cannot be read back (" + reason(e) + "); it was not used");
+        }
+        if (!read.equals(written)) {
+            throw new IOException("the new snapshot file holds other row counts than were written (" + read + " instead of "
+                    + written + "); it was not used");
+        }
+    }
+
+    /**
+     * Reads what a snapshot file says about itself; took is not recorded in the file (ZERO).
+     *
+     * @throws SQLException if the file is not a complete snapshot (not a database, cut short, tables missing)
+     */
     private static SnapshotInfo describe(Path file) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("ATTACH " + ParquetExport.literal(file) + " AS snap (READ_ONLY)");
             statement.execute("USE snap");
+            requireAllBlocks(statement, file);
             Instant takenAt;
             LocalDate asOf;
             try (ResultSet rows = statement.executeQuery("SELECT taken_at, as_of_date FROM snapshot_info")) {
@@ -425,6 +449,34 @@ public final class SnapshotStore implements AutoCloseable {
                 }
             }
             return new SnapshotInfo(file, takenAt, asOf, counts, Duration.ZERO);
+        }
+    }
+
+    /**
+     * DuckDB opens a file from its headers and metadata alone; a file cut short behind them would fail only when a
+     * query reaches a missing block. The file must be as long as the blocks it says it has, after its three 4 KiB
+     * headers.
+     */
+    private static void requireAllBlocks(Statement statement, Path file) throws SQLException {
+        long blockSize;
+        long blocks;
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = 'snap'")) {
+            if (!rows.next()) {
+                throw new SQLException("DuckDB does not report the size of " + file.getFileName());
+            }
+            blockSize = rows.getLong(1);
+            blocks = rows.getLong(2);
+        }
+        long expected = 3 * 4096 + blockSize * blocks;
+        long actual;
+        try {
+            actual = Files.size(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot read the size of " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        if (actual < expected) {
+            throw new SQLException("the file is cut short: " + actual + " bytes of " + expected);
         }
     }
 

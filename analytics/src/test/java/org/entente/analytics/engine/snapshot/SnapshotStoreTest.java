@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -308,6 +311,63 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aRefreshWhoseNewFileIsCutShortKeepsThePreviousSnapshot(TestInfo test) throws Exception {
+        Path directory = directory(test);
+        try (SnapshotStore store = new SnapshotStore(directory)) {
+            SnapshotInfo first = store.refresh(TestPostgres.analytics(), null);
+
+            // The new file is complete and closed when publishing starts; cut it as a full disk or a crash would.
+            assertThatThrownBy(() -> store.refresh(TestPostgres.analytics(), (fraction, step) -> {
+                if (step.equals("Publishing the snapshot")) {
+                    cutInHalf(onlyFile(directory, ".duckdb.tmp"));
+                }
+            }))
+                    .isInstanceOf(SnapshotRefreshException.class)
+                    .hasMessageStartingWith("The snapshot refresh failed while publishing the snapshot: the new snapshot "
+                            + "file cannot be read back (")
+                    .hasMessageEndingWith("); it was not used");
+
+            assertThat(store.current()).contains(first);
+            assertThat(store.lastFailure()).get().extracting(RefreshFailure::message).asString()
+                    .contains("cannot be read back").doesNotContain("Exception", "\n\tat ");
+            assertOnlyFiles(directory, first);
+            try (SnapshotReader reader = store.open()) {
+                assertThat(reader.info()).isEqualTo(first);
+                assertThat(single(reader.connection(), "SELECT count(*) FROM contribution", Long.class))
+                        .isEqualTo(first.rowCounts().get("contribution"));
+            }
+        }
+    }
+
+    @Test
+    void onStartASnapshotCutShortIsNotServed(TestInfo test) throws Exception {
+        Path directory = directory(test);
+        SnapshotInfo taken;
+        try (SnapshotStore store = new SnapshotStore(directory)) {
+            taken = store.refresh(TestPostgres.analytics(), null);
+        }
+        Path newer = directory.resolve("snapshot-29990101-000000000.duckdb");
+        Files.copy(taken.file(), newer);
+        cutInHalf(newer);
+        Path lastBlockMissing = directory.resolve("snapshot-29990101-000000001.duckdb");
+        Files.copy(taken.file(), lastBlockMissing);
+        try (FileChannel file = FileChannel.open(lastBlockMissing,
+                StandardOpenOption.WRITE)) {
+            file.truncate(Files.size(lastBlockMissing) - 1);
+        }
+
+        try (SnapshotStore store = new SnapshotStore(directory)) {
+            assertThat(store.current()).get().extracting(SnapshotInfo::file).isEqualTo(taken.file());
+            assertThat(newer).as("deleted, not served").doesNotExist();
+            assertThat(lastBlockMissing).as("deleted, not served").doesNotExist();
+            try (SnapshotReader reader = store.open()) {
+                assertThat(single(reader.connection(), "SELECT count(*) FROM activity", Long.class))
+                        .isEqualTo(taken.rowCounts().get("activity"));
+            }
+        }
+    }
+
+    @Test
     void aSecondRefreshWhileOneRunsIsRefusedAtOnce(TestInfo test) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -525,6 +585,25 @@ class SnapshotStoreTest {
                     + " deliverable, engagement, contribution, activity TO analytics_partial");
         }
         return TestPostgres.dataSource("analytics_partial", "partial");
+    }
+
+    private static Path onlyFile(Path directory, String suffix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> matching = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+            assertThat(matching).hasSize(1);
+            return matching.getFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void cutInHalf(Path file) {
+        try (FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertOnlyFiles(Path directory, SnapshotInfo current) throws IOException {
