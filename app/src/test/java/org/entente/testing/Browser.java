@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
 
     /** With {@code downloads} non-null, files the pages offer are saved there without asking. */
     public Browser(Path downloads) {
+        this(downloads, options -> { });
+    }
+
+    /** {@code tuning} has the last word on the options (more flags, other logs), e.g. to record the network. */
+    public Browser(Path downloads, java.util.function.Consumer<ChromeOptions> tuning) {
         try {
             profile = Files.createTempDirectory("entente-chromium-");
             Files.createDirectories(SCREENSHOTS);
@@ -59,6 +64,7 @@ public final class Browser implements AutoCloseable {
                     "download.directory_upgrade", true,
                     "safebrowsing.enabled", true));
         }
+        tuning.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
