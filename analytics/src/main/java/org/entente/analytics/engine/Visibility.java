@@ -14,7 +14,10 @@ import java.util.List;
  */
 public final class Visibility {
 
-    private static final List<String> STATEMENTS = SqlScript.load("/org/entente/analytics/engine/visibility.sql");
+    /** The releasability rule's SQL (also run by other engines over the Parquet copy, see RollupSuite#scripts). */
+    public static final String RESOURCE = "/org/entente/analytics/engine/visibility.sql";
+
+    private static final List<String> STATEMENTS = SqlScript.load(RESOURCE);
 
     private Visibility() {
     }

@@ -139,6 +139,26 @@ public final class RollupSuite {
         return new AnalyticsReport(snapshot, viewer, cut, kpis, tables, MARKINGS[marking[0]]);
     }
 
+    /** A script the suite runs: its resource, its statements, and the cube names of its queries in order. */
+    public record Script(String resource, List<String> statements, List<String> resultSets) {
+    }
+
+    /**
+     * The SQL {@link #run} executes once {@code analysis_filter} and {@code analysis_viewer} exist, in its order:
+     * visibility.sql, scope.sql, then the rollup files. So that another engine can run exactly the same statements
+     * (the analytics-spark module compares Spark's result sets with DuckDB's).
+     */
+    public static List<Script> scripts() {
+        List<Script> scripts = new ArrayList<>();
+        scripts.add(new Script(Visibility.RESOURCE, SqlScript.load(Visibility.RESOURCE), List.of()));
+        scripts.add(new Script(Rollups.SCOPE, SCOPE, List.of()));
+        for (Rollups.File file : Rollups.FILES) {
+            scripts.add(new Script(file.resource(), STATEMENTS.get(file.resource()),
+                    file.cubes().stream().map(CubeSpec::name).toList()));
+        }
+        return List.copyOf(scripts);
+    }
+
     /** The years, regions and kinds in the snapshot (read from its tables, whoever asks). */
     public static FilterOptions filterOptions(Connection duckdb) throws SQLException {
         int first;

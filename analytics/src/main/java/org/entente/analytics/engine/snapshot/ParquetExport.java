@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.Map;
  *   &lt;table&gt;/data.parquet                     every other table, one file
  * </pre>
  * The partition column {@code year} lives in the folder name only (Hive partitioning), not inside the files. A
- * partitioned table without rows has an empty folder. See {@link #YEAR_COLUMNS} and the analytics README.
+ * partitioned table without rows has an empty folder. UUID columns are written as their canonical text
+ * ({@code 8-4-4-4-12}, lower case): Spark 4.2 rejects Parquet's UUID type ({@code PARQUET_TYPE_ILLEGAL}), and text
+ * compares and sorts the same way in every engine. See {@link #YEAR_COLUMNS} and the analytics README.
  */
 public final class ParquetExport {
 
@@ -64,15 +67,31 @@ public final class ParquetExport {
             Path target = folder.resolve(table);
             Files.createDirectory(target);
             String year = YEAR_COLUMNS.get(table);
+            String columns = portableColumns(snapshot, table);
             String sql = year == null
-                    ? "COPY " + table + " TO " + literal(target.resolve("data.parquet")) + " (FORMAT parquet, COMPRESSION zstd)"
-                    : "COPY (SELECT *, year(" + year + ") AS year FROM " + table + ") TO " + literal(target)
+                    ? "COPY (SELECT " + columns + " FROM " + table + ") TO " + literal(target.resolve("data.parquet"))
+                            + " (FORMAT parquet, COMPRESSION zstd)"
+                    : "COPY (SELECT " + columns + ", year(" + year + ") AS year FROM " + table + ") TO " + literal(target)
                             + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE_OR_IGNORE)";
             try (Statement statement = snapshot.createStatement()) {
                 statement.execute(sql);
             }
         }
         listener.progress(1, "Parquet files written");
+    }
+
+    /** The table's columns in order, UUID columns cast to their text (see the class comment). */
+    private static String portableColumns(Connection snapshot, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = snapshot.createStatement();
+             ResultSet rs = statement.executeQuery("DESCRIBE " + table)) {
+            while (rs.next()) {
+                String name = '"' + rs.getString("column_name").replace("\"", "\"\"") + '"';
+                columns.add(rs.getString("column_type").equals("UUID")
+                        ? "CAST(" + name + " AS VARCHAR) AS " + name : name);
+            }
+        }
+        return String.join(", ", columns);
     }
 
     /**
