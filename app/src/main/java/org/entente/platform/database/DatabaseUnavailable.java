@@ -26,7 +26,14 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql && outage(sql.getSQLState())) {
                 return true;
             }
-            // A failed rollback after a failed commit hides the commit's failure outside the cause chain.
+            // The transaction manager could not finish on a connection the pool had already closed as broken
+            // (a failed commit, then a failed rollback: "Connection is closed", no SQLSTATE). A commit refused by
+            // PostgreSQL itself (a constraint, a serialization failure) always carries a state.
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null) {
+                return true;
+            }
+            // A failed rollback after a failed statement hides the statement's failure outside the cause chain.
             if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
                     && rollback.getApplicationException() != failure
                     && explains(rollback.getApplicationException())) {

@@ -27,6 +27,11 @@ class DatabaseUnavailableTest {
         rollback.initApplicationException(new IllegalStateException("commit failed",
                 new SQLException("terminating connection due to administrator command", "57P01")));
         assertThat(DatabaseUnavailable.explains(rollback)).isTrue();
+
+        // The commit itself failed (a statement before it, such as the change announcement, lost the server), then
+        // the rollback on the connection the pool had closed: Spring keeps only the rollback's failure.
+        assertThat(DatabaseUnavailable.explains(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
@@ -35,6 +40,8 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.explains(new CannotCreateTransactionException("Could not open JDBC Connection",
                 new TenantNotActiveException(UUID.randomUUID(), "SUSPENDED")))).isFalse();
         assertThat(DatabaseUnavailable.explains(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(DatabaseUnavailable.explains(new TransactionSystemException("JDBC commit failed",
+                new SQLException("could not serialize access", "40001")))).isFalse();
         assertThat(DatabaseUnavailable.explains(new IllegalArgumentException("bad input"))).isFalse();
         assertThat(DatabaseUnavailable.explains(null)).isFalse();
     }

@@ -3,9 +3,6 @@ package org.entente.platform.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinServlet;
-import com.vaadin.flow.server.VaadinSession;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,14 +11,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.db.tenancy.Actor;
 import org.entente.testing.AppIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -52,7 +46,7 @@ class LiveUpdatesShutdownIT extends AppIntegrationTest {
         UUID workstream = UUID.randomUUID();
         AtomicInteger delivered = new AtomicInteger();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        live.watch(workstream, uiOfTheAppsService(), NORWAY, change -> {
+        live.watch(workstream, WatchingUi.of(context), NORWAY, change -> {
             try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
                 Thread.sleep(30);   // a re-read that takes a while: still running when shutdown begins
                 sql.execute("select 1");
@@ -80,28 +74,5 @@ class LiveUpdatesShutdownIT extends AppIntegrationTest {
         // The delivery executor has terminated (stop waited for it), so a late push could not be running now.
         assertThat(delivered).as("nothing pushed after shutdown").hasValue(sent);
         assertThat(live.isRunning()).isFalse();
-    }
-
-    /** A UI in a session of the app's own VaadinService (no HTTP session behind it), as a watching view has. */
-    private UI uiOfTheAppsService() {
-        VaadinServlet servlet = context.getBeansOfType(ServletRegistrationBean.class).values().stream()
-                .map(ServletRegistrationBean::getServlet).filter(VaadinServlet.class::isInstance)
-                .map(VaadinServlet.class::cast).findFirst().orElseThrow();
-        VaadinSession session = new VaadinSession(servlet.getService()) {
-            private final Lock lock = new ReentrantLock();
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-        };
-        UI ui = new UI();
-        session.lock();
-        try {
-            ui.getInternals().setSession(session);
-        } finally {
-            session.unlock();
-        }
-        return ui;
     }
 }

@@ -5,22 +5,19 @@ import static org.entente.platform.live.ChangeChannelIT.await;
 import static org.entente.platform.live.ChangeChannelIT.draft;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.entente.Application;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.keycloak.EntenteRealm;
-import org.entente.keycloak.testing.KeycloakTestServer;
 import org.entente.platform.schedule.JobLock;
 import org.entente.tenant.admin.Reconciliation;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.Browser;
 import org.entente.testing.DemoActors;
+import org.entente.testing.SecondInstance;
 import org.entente.testing.SuperuserDatabase;
 import org.entente.workstream.Participant.ParticipantRole;
 import org.entente.workstream.Workstream;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,25 +58,7 @@ class TwoInstancesIT extends AppIntegrationTest {
 
     @BeforeAll
     void startInstanceB() {
-        Path dataDir = Path.of("target", "it-data-b").toAbsolutePath();
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "spring.main.banner-mode=off",
-                // The same database as A, as its runtime role; A migrated it.
-                "spring.datasource.url=" + postgres.jdbcUrl(),
-                "spring.datasource.username=" + postgres.appUser(),
-                "spring.datasource.password=" + postgres.appPassword(),
-                "spring.flyway.enabled=false",
-                "entente.data-dir=" + dataDir,
-                "entente.identity.issuer-uri=" + KeycloakTestServer.shared().issuerUri(),
-                "entente.analytics.refresh-interval=PT24H",
-                "entente.briefings.schedule-check=PT24H",
-                "vaadin.project.basedir=" + dataDir.resolve("vaadin"),
-                "vaadin.devmode.devTools.enabled=false",
-                "vaadin.devmode.usageStatistics.enabled=false",
-                "vaadin.launch-browser=false"));
-        instanceB = new SpringApplicationBuilder(Application.class)
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        instanceB = SecondInstance.start(postgres, "b");
     }
 
     @AfterAll
