@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -21,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where briefing workbooks live: {@code <root>/<tenant id>/<briefing id>.xlsx}. A workbook is written to
  * {@code .<briefing id>.xlsx.part} beside it, forced to disk, and renamed atomically only once it is complete, so a
- * file under its final name is always a whole workbook. Names come from ids only, never from input.
+ * file under its final name is always a whole workbook. Names come from ids only, never from input. The folder may be
+ * shared by several app instances: a part is some instance's work in progress until its briefing's lease has passed.
  */
 final class BriefingFiles {
 
@@ -46,8 +52,7 @@ final class BriefingFiles {
     Writing start(UUID tenantId, UUID briefingId) throws IOException {
         Path target = file(tenantId, briefingId);
         Files.createDirectories(target.getParent());
-        Path part = target.resolveSibling("." + briefingId + PART);
-        return new Writing(part, target);
+        return new Writing(part(target, briefingId), target);
     }
 
     boolean exists(UUID tenantId, UUID briefingId) {
@@ -70,15 +75,80 @@ final class BriefingFiles {
         deleteQuietly(file(tenantId, briefingId));
     }
 
-    /** At start-up nothing is being written: parts left by a stopped app go. */
-    void removeLeftovers() {
+    /** Removes the unfinished part of a briefing, whose generation will not finish (its instance died). */
+    void discardPart(UUID tenantId, UUID briefingId) {
+        deleteQuietly(part(file(tenantId, briefingId), briefingId));
+    }
+
+    /**
+     * Which of a tenant's briefings an app instance may still be writing; the part files of the others are
+     * leftovers.
+     */
+    @FunctionalInterface
+    interface Leases {
+        Set<UUID> held(UUID tenantId, Set<UUID> briefingIds);
+    }
+
+    /**
+     * Removes unfinished parts that nobody is writing any more. The folder is shared by all app instances, so a part
+     * goes only when its briefing is not {@linkplain Leases#held held} by a live instance; a part whose name carries
+     * no ids (not written by this class) only once untouched for longer than {@code lease}.
+     */
+    void removeLeftovers(Leases leases, Duration lease) {
         if (!Files.isDirectory(root)) {
             return;
         }
+        Map<UUID, Map<UUID, Path>> parts = new HashMap<>();
         try (Stream<Path> files = Files.walk(root, 2)) {
-            files.filter(f -> f.getFileName().toString().endsWith(PART)).forEach(BriefingFiles::deleteQuietly);
-        } catch (IOException e) {
+            files.filter(f -> f.getFileName().toString().endsWith(PART)).forEach(f -> {
+                UUID tenant = uuid(f.getParent().getFileName().toString());
+                String name = f.getFileName().toString();
+                UUID briefing = name.startsWith(".") ? uuid(name.substring(1, name.length() - PART.length())) : null;
+                if (tenant != null && briefing != null && f.getParent().getParent().equals(root)) {
+                    parts.computeIfAbsent(tenant, t -> new HashMap<>()).put(briefing, f);
+                } else if (untouchedFor(f, lease)) {
+                    deleteQuietly(f);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
             log.warn("Could not look for unfinished briefings under {}", root, e);
+            return;
+        }
+        parts.forEach((tenant, ofTenant) -> {
+            Set<UUID> held;
+            try {
+                held = leases.held(tenant, Set.copyOf(ofTenant.keySet()));
+            } catch (RuntimeException e) {
+                log.warn("Could not tell whether the unfinished briefings of {} are still being written; kept", tenant, e);
+                return;
+            }
+            ofTenant.forEach((briefing, part) -> {
+                if (!held.contains(briefing)) {
+                    log.info("Removing the unfinished briefing file {} (no app instance writes it any more)", part);
+                    deleteQuietly(part);
+                }
+            });
+        });
+    }
+
+    private static Path part(Path target, UUID briefingId) {
+        return target.resolveSibling("." + briefingId + PART);
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equals(text) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean untouchedFor(Path file, Duration age) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 

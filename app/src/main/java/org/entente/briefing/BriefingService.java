@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,9 +21,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,7 @@ import org.entente.platform.validation.SqlState;
 import org.entente.tenant.Affiliation;
 import org.entente.workstream.Notifications;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -90,8 +94,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other organizations' contributions, the audit entry, the READY status and the bell's notification are committed
  * together with it, or not at all (then the briefing is FAILED, with the reason, and has no file).
  *
- * <p>Briefings still QUEUED or RUNNING from before this app started (it stopped meanwhile) are marked FAILED the next
- * time their organization's list is read.
+ * <p>Several app instances: the queue lives in the memory of the instance a briefing was asked on, which records
+ * itself and a lease on the row ({@code worker}, {@code lease_until}, V43, on the database's clock) and renews the
+ * leases of its queue every {@code entente.briefings.lease-renewal}. A briefing still QUEUED or RUNNING whose lease
+ * has passed (its instance died, or it was queued before leases existed) is marked FAILED the next time its
+ * organization's list is read, on any instance; its unfinished file in the shared folder goes then, or when an
+ * instance starts. A briefing another live instance is writing is left alone.
  */
 @Service
 @EnableConfigurationProperties(BriefingProperties.class)
@@ -125,9 +133,12 @@ public class BriefingService {
     private final BriefingFiles files;
     private final JobLock jobs;
     private final Duration scheduleCheck;
+    private final Duration lease;
+    /** This app instance, as the briefing rows record it: process and host, plus a random part (tests run two). */
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService workers;
     private final Clock clock = Clock.systemUTC();
-    private final Instant startedAt = clock.instant();
 
     // The queue, guarded by this: each requester's running briefing and those waiting behind it.
     private final Map<UUID, Job> running = new HashMap<>();
@@ -141,6 +152,7 @@ public class BriefingService {
             BriefingProperties properties, @Value("${entente.data-dir:.data}") Path dataDirectory, JobLock jobs) {
         this.jobs = jobs;
         this.scheduleCheck = properties.scheduleCheck();
+        this.lease = properties.lease();
         this.dsl = dsl;
         this.transactions = new TransactionTemplate(transactionManager);
         this.reads = new TransactionTemplate(transactionManager);
@@ -377,6 +389,34 @@ public class BriefingService {
     }
 
     /**
+     * Renews the leases of the briefings in this instance's queue, so that no other instance takes them for abandoned;
+     * each organization's under its own scope (row-level security), as the generation itself runs.
+     */
+    @Scheduled(initialDelayString = "${entente.briefings.lease-renewal:PT30S}",
+            fixedDelayString = "${entente.briefings.lease-renewal:PT30S}")
+    void renewLeases() {
+        Map<UUID, Set<UUID>> byTenant = new HashMap<>();
+        for (Job job : queued()) {
+            byTenant.computeIfAbsent(job.tenantId(), tenant -> new HashSet<>()).add(job.briefingId());
+        }
+        byTenant.forEach((tenant, ids) -> {
+            try {
+                Integer renewed = TenantScope.callAs(Actor.system(tenant), () -> transactions.execute(status -> dsl
+                        .update(BRIEFING)
+                        .set(BRIEFING.WORKER, instance)
+                        .set(BRIEFING.LEASE_UNTIL, leaseEnd())
+                        .where(BRIEFING.TENANT_ID.eq(tenant), BRIEFING.ID.in(ids),
+                                BRIEFING.STATUS.in(BriefingStatus.QUEUED.name(), BriefingStatus.RUNNING.name()))
+                        .execute()));
+                log.debug("Briefing leases of {} renewed: {} of {}", tenant, renewed, ids.size());
+            } catch (RuntimeException e) {
+                log.warn("The leases of {} briefing(s) of {} could not be renewed; tried again in the next round",
+                        ids.size(), tenant, e);
+            }
+        });
+    }
+
+    /**
      * Queues the briefing of every subscription due at {@code now}, as its subscriber (if they are still an active
      * coordinator), and moves each subscription's next run on. Returns how many briefings were queued.
      */
@@ -514,6 +554,13 @@ public class BriefingService {
         }
     }
 
+    /** The briefings of this instance's queue: running and waiting. */
+    private synchronized List<Job> queued() {
+        List<Job> jobs = new ArrayList<>(running.values());
+        waiting.values().forEach(jobs::addAll);
+        return jobs;
+    }
+
     private synchronized Job done(Job job) {
         running.remove(job.requester());
         Deque<Job> queue = waiting.get(job.requester());
@@ -536,6 +583,8 @@ public class BriefingService {
         Integer started = transactions.execute(status -> dsl.update(BRIEFING)
                 .set(BRIEFING.STATUS, BriefingStatus.RUNNING.name())
                 .set(BRIEFING.STARTED_AT, utc(generatedAt))
+                .set(BRIEFING.WORKER, instance)
+                .set(BRIEFING.LEASE_UNTIL, leaseEnd())
                 .where(BRIEFING.TENANT_ID.eq(tenant), BRIEFING.ID.eq(job.briefingId()),
                         BRIEFING.STATUS.eq(BriefingStatus.QUEUED.name()))
                 .execute());
@@ -683,23 +732,61 @@ public class BriefingService {
 
     // ---------------------------------------------------------------------------------------- helpers
 
-    /** Briefings left QUEUED or RUNNING by an app that stopped: they will never finish. */
+    /**
+     * Briefings left QUEUED or RUNNING by an app instance that stopped (their lease passed, or they have none from
+     * before leases): they will never finish. Those in this instance's own queue are not abandoned, whatever the lease.
+     */
     private void failAbandoned(UUID tenant) {
-        List<UUID> abandoned = reads.execute(status -> dsl.select(BRIEFING.ID).from(BRIEFING)
-                .where(BRIEFING.TENANT_ID.eq(tenant),
-                        BRIEFING.STATUS.in(BriefingStatus.QUEUED.name(), BriefingStatus.RUNNING.name()),
-                        BRIEFING.REQUESTED_AT.lt(utc(startedAt)))
-                .fetch(BRIEFING.ID));
-        if (abandoned == null || abandoned.isEmpty()) {
+        Set<UUID> mine = new HashSet<>();
+        queued().forEach(job -> mine.add(job.briefingId()));
+        List<UUID> abandoned = new ArrayList<>(reads.execute(status -> dsl.select(BRIEFING.ID).from(BRIEFING)
+                .where(BRIEFING.TENANT_ID.eq(tenant), unfinishedWithoutLease())
+                .fetch(BRIEFING.ID)));
+        abandoned.removeAll(mine);
+        if (abandoned.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(status -> dsl.update(BRIEFING)
+        // The lease is checked again as the rows are updated: one renewed meanwhile stays.
+        List<UUID> failed = transactions.execute(status -> dsl.update(BRIEFING)
                 .set(BRIEFING.STATUS, BriefingStatus.FAILED.name())
                 .set(BRIEFING.FAILURE, ABANDONED)
                 .set(BRIEFING.FINISHED_AT, utc(clock.instant()))
-                .where(BRIEFING.TENANT_ID.eq(tenant), BRIEFING.ID.in(abandoned),
-                        BRIEFING.STATUS.in(BriefingStatus.QUEUED.name(), BriefingStatus.RUNNING.name()))
-                .execute());
+                .where(BRIEFING.TENANT_ID.eq(tenant), BRIEFING.ID.in(abandoned), unfinishedWithoutLease())
+                .returning(BRIEFING.ID)
+                .fetch(BRIEFING.ID));
+        if (failed != null) {
+            failed.forEach(id -> {
+                log.info("Briefing {} of {} abandoned by its app instance: marked failed", id, tenant);
+                files.discardPart(tenant, id);
+            });
+        }
+    }
+
+    private static org.jooq.Condition unfinishedWithoutLease() {
+        return BRIEFING.STATUS.in(BriefingStatus.QUEUED.name(), BriefingStatus.RUNNING.name())
+                .and(BRIEFING.LEASE_UNTIL.isNull().or(BRIEFING.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())));
+    }
+
+    /** Of the given briefings of a tenant, those some live instance holds (a lease that has not passed), or this one. */
+    private Set<UUID> leased(UUID tenant, Set<UUID> ids) {
+        Set<UUID> held = new HashSet<>();
+        queued().forEach(job -> held.add(job.briefingId()));
+        List<UUID> leasedRows = TenantScope.callAs(Actor.system(tenant), () -> reads.execute(status -> dsl
+                .select(BRIEFING.ID).from(BRIEFING)
+                .where(BRIEFING.TENANT_ID.eq(tenant), BRIEFING.ID.in(ids),
+                        BRIEFING.STATUS.in(BriefingStatus.QUEUED.name(), BriefingStatus.RUNNING.name()),
+                        BRIEFING.LEASE_UNTIL.ge(DSL.currentOffsetDateTime()))
+                .fetch(BRIEFING.ID)));
+        if (leasedRows != null) {
+            held.addAll(leasedRows);
+        }
+        return held;
+    }
+
+    /** The end of a lease taken or renewed now, on the database's clock (the instances' clocks may differ). */
+    private Field<OffsetDateTime> leaseEnd() {
+        return DSL.field("now() + {0} * interval '1 millisecond'", SQLDataType.TIMESTAMPWITHTIMEZONE,
+                DSL.val(lease.toMillis()));
     }
 
     private void validate(BriefingScope scope) {
@@ -731,6 +818,8 @@ public class BriefingService {
                 .set(BRIEFING.SUBSCRIPTION_ID, subscription)
                 .set(BRIEFING.STATUS, BriefingStatus.QUEUED.name())
                 .set(BRIEFING.REQUESTED_AT, utc(at))
+                .set(BRIEFING.WORKER, instance)
+                .set(BRIEFING.LEASE_UNTIL, leaseEnd())
                 .execute();
     }
 
@@ -816,7 +905,8 @@ public class BriefingService {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        files.removeLeftovers(); // nothing is being written yet
+        // Other instances may be writing into the shared folder right now: only parts nobody holds go.
+        files.removeLeftovers(this::leased, lease);
     }
 
     @PreDestroy

@@ -137,6 +137,24 @@ class BriefingTablesTest {
     }
 
     @Test
+    void theGeneratingInstanceLeasesItsBriefingInItsOwnPartitionOnly() {
+        UUID briefing = queue(coordinators, null);
+        // V43: the owner's instance takes and renews the lease; another organization's session changes nothing.
+        run(coordinators, sql -> assertThat(sql.update("""
+                update briefing set worker = 'instance-a', lease_until = now() + interval '2 minutes' where id = ?""",
+                briefing)).isOne());
+        assertThat(Collaboration.<Integer>as(others, sql -> sql.update(
+                "update briefing set worker = 'sneaky', lease_until = now() + interval '1 day' where id = ?", briefing)))
+                .isZero();
+        assertThat(countAs(others, "select count(*) from briefing where worker is not null and id = ?", briefing)).isZero();
+        assertThat(Collaboration.<String>as(coordinators, sql -> sql.queryForObject(
+                "select worker from briefing where id = ?", String.class, briefing))).isEqualTo("instance-a");
+        // A lease names its instance, and an instance its lease.
+        assertRejected(failureAs(coordinators, sql -> sql.update(
+                "update briefing set lease_until = null where id = ?", briefing)), "23514", "briefing_lease_ck");
+    }
+
+    @Test
     void theScheduleSeesWhichSubscriptionsAreDueButNothingElse() {
         UUID due = subscribe(coordinators, "WEEKLY");
         UUID later = as(others, sql -> sql.queryForObject("""

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,8 +46,12 @@ class SecurityConfiguration {
             IdentityProviderProbe identityProvider, ClientRegistrationRepository registrations) throws Exception {
         // Static libraries served from jars (ECharts for the Analytics workspace): signed-in users only.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/**").authenticated());
+        // Vaadin 25 denies every path that is no route (a typo, a stale link, /workstreams/not-an-id) with a bare
+        // 403 from the browser. Signed-in people go on to Vaadin instead, whose own page says "Page not available"
+        // (404); views keep their own access checks, and there are no other endpoints to expose.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}")
-                .logoutSuccessHandler(new KeycloakSignOut(registrations, identityProvider)));
+                .logoutSuccessHandler(new KeycloakSignOut(registrations, identityProvider))
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(signInUserService)));
         // Keycloak down: new sign-ins get the app's own page, not the browser's connection error.
         http.addFilterBefore(new SignInAvailabilityFilter(identityProvider), OAuth2AuthorizationRequestRedirectFilter.class);
