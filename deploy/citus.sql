@@ -17,9 +17,8 @@
 BEGIN;
 
 -- The tenant is set per transaction. Citus forwards SET LOCAL of custom settings to the workers only when told
--- to, and never forwards set_config(): TenantTransactionManager must switch its set_config(..., true) calls to
--- SET LOCAL app.tenant_id = '<uuid>' (the values are UUIDs, so the literal is safe). Until then the workers see
--- no tenant and return nothing: the policies fail closed, never open.
+-- to, and never forwards set_config(); TenantTransactionManager therefore sets the tenant with SET LOCAL. Without
+-- the forwarding the workers would see no tenant and return nothing: the policies fail closed, never open.
 DO $$
 BEGIN
     EXECUTE format('ALTER ROLE entente_app IN DATABASE %I SET citus.propagate_set_commands = %L',

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -17,7 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
  * <p>The actor is {@link TenantScope#current()} if a scope is active, else
  * {@link ActorSource#currentActor()}. Without an actor both settings are set to the empty string,
  * which the policies treat as "no tenant": the transaction sees no tenant-owned rows. Because the
- * settings are transaction-local ({@code set_config(..., true)}), they end with the transaction
+ * settings are transaction-local ({@code SET LOCAL}), they end with the transaction
  * and never leak to the next user of a pooled connection.
  *
  * <p>A read-write transaction of a signed-in actor (from the {@link ActorSource}, not an explicit scope)
@@ -27,8 +28,11 @@ import org.springframework.transaction.TransactionDefinition;
  */
 public class TenantTransactionManager extends JdbcTransactionManager {
 
-    private static final String SET_CONTEXT =
-            "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
+    /**
+     * {@code SET LOCAL}: transaction-local, as {@code set_config(..., true)} is, and the one form Citus forwards to its
+     * workers (deploy/citus.sql). The values are UUIDs (hex digits and dashes) or empty, so the literals are safe.
+     */
+    private static final String SET_CONTEXT = "SET LOCAL app.tenant_id = '%s'; SET LOCAL app.user_id = '%s'";
 
     private static final String TENANT_STATUS = "select status from tenant where id = ?";
 
@@ -51,10 +55,9 @@ public class TenantTransactionManager extends JdbcTransactionManager {
         super.prepareTransactionalConnection(connection, definition);
         boolean scoped = TenantScope.current().isPresent();
         Optional<Actor> actor = effectiveActor();
-        try (PreparedStatement setContext = connection.prepareStatement(SET_CONTEXT)) {
-            setContext.setString(1, actor.map(Actor::tenantId).map(UUID::toString).orElse(""));
-            setContext.setString(2, actor.map(Actor::memberId).map(UUID::toString).orElse(""));
-            setContext.execute();
+        try (Statement setContext = connection.createStatement()) {
+            setContext.execute(SET_CONTEXT.formatted(actor.map(Actor::tenantId).map(UUID::toString).orElse(""),
+                    actor.map(Actor::memberId).map(UUID::toString).orElse("")));
         }
         if (!scoped && actor.isPresent() && !definition.isReadOnly()) {
             requireActive(connection, actor.get().tenantId());
