@@ -27,6 +27,7 @@ import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.DemoActors;
+import org.entente.testing.Eventually;
 import org.entente.testing.SecondInstance;
 import org.entente.testing.SuperuserDatabase;
 import org.jooq.DSLContext;
@@ -205,20 +206,7 @@ class BriefingsAcrossInstancesIT extends AppIntegrationTest {
     }
 
     private static <T> T waitFor(Supplier<T> probe) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            assertThat(System.nanoTime()).as("still waiting").isLessThan(deadline);
-            try {
-                Thread.sleep(100); // polling a condition, with the deadline above
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Eventually.value("a briefing or refresh to get there", PATIENCE, () -> Optional.ofNullable(probe.get()));
     }
 
     private static void await(CountDownLatch latch) {

@@ -31,14 +31,23 @@ class DatabaseOutageIT extends AppIntegrationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** The create transaction has written its workstream and audit rows and now waits for the activity table. */
-    private static final String CREATE_WAITS_FOR_ACTIVITY = """
-            select count(*) from pg_locks waiting join pg_stat_activity session on session.pid = waiting.pid
+    private static final String WAITING_SAVE = """
             where not waiting.granted and waiting.relation = 'activity'::regclass and session.usename = 'entente_app'
               and exists (select 1 from pg_locks held where held.pid = waiting.pid and held.granted
                           and held.relation = 'workstream'::regclass and held.mode = 'RowExclusiveLock')
               and exists (select 1 from pg_locks held where held.pid = waiting.pid and held.granted
                           and held.relation = 'audit_event'::regclass and held.mode = 'RowExclusiveLock')
             """;
+
+    /** Whether it waits so. */
+    private static final String CREATE_WAITS_FOR_ACTIVITY = """
+            select count(*) from pg_locks waiting join pg_stat_activity session on session.pid = waiting.pid
+            """ + WAITING_SAVE;
+
+    /** Ends that transaction's server process, as a crash would, while the table is still held. */
+    private static final String CUT_THE_WAITING_SAVE = """
+            select pg_terminate_backend(waiting.pid) from pg_locks waiting join pg_stat_activity session on session.pid = waiting.pid
+            """ + WAITING_SAVE;
 
     @Autowired
     LocalPostgres postgres;
@@ -65,8 +74,11 @@ class DatabaseOutageIT extends AppIntegrationTest {
                 }
                 browser.click("save-workstream");
                 waitUntil(() -> count(database, CREATE_WAITS_FOR_ACTIVITY) == 1);
-                // Fast shutdown ends every session at once, the blocker's and the save's: the save may finish
-                // the statement it waits on, but its session is gone before it can send COMMIT.
+                // The save's own server process is ended first, while the blocker still holds the table: stopping
+                // the server alone ends both at once, and the save could slip through to its commit in between.
+                try (Statement cut = blocker.createStatement()) {
+                    cut.execute(CUT_THE_WAITING_SAVE);
+                }
                 postgres.stop();
             }
 

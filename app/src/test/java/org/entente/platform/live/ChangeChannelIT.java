@@ -13,6 +13,7 @@ import org.entente.db.embedded.LocalPostgres;
 import org.entente.initiative.Mechanism;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.DemoActors;
+import org.entente.testing.Eventually;
 import org.entente.testing.SuperuserDatabase;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.Releasability;
@@ -74,18 +75,7 @@ class ChangeChannelIT extends AppIntegrationTest {
 
     /** Polls {@code probe} until it has a value; fails after {@link #PATIENCE}. */
     static <T> T await(String what, Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + PATIENCE + " for: " + what);
-            }
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        return Eventually.value(what, PATIENCE, probe);
     }
 
     static WorkstreamDraft draft(String title) {
