@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -134,9 +133,8 @@ public class BriefingService {
     private final JobLock jobs;
     private final Duration scheduleCheck;
     private final Duration lease;
-    /** This app instance, as the briefing rows record it: process and host, plus a random part (tests run two). */
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    /** This app instance, as the briefing rows record it (the scheduled jobs' name for it). */
+    private final String instance;
     private final ExecutorService workers;
     private final Clock clock = Clock.systemUTC();
 
@@ -151,6 +149,7 @@ public class BriefingService {
             AnalyticsService analytics, SnapshotStore store, AuditTrail audit, Notifications notifications,
             BriefingProperties properties, @Value("${entente.data-dir:.data}") Path dataDirectory, JobLock jobs) {
         this.jobs = jobs;
+        this.instance = jobs.instance();
         this.scheduleCheck = properties.scheduleCheck();
         this.lease = properties.lease();
         this.dsl = dsl;

@@ -47,6 +47,7 @@ import org.entente.platform.security.SignedInAs;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
 import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.Eventually;
 import org.entente.testing.SuperuserDatabase;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.Participant.ParticipantRole;
@@ -403,20 +404,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
 
     private Briefing awaitFinished(UUID id) {
         SignedInUser coordinator = signedIn.get(Persona.COORDINATOR);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            Briefing seen = SignedInAs.call(coordinator, () -> briefings.get(id)).orElseThrow();
-            if (seen.status().finished()) {
-                return seen;
-            }
-            assertThat(System.nanoTime()).as("briefing written").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Eventually.value("briefing written", Duration.ofMinutes(2), () -> SignedInAs.call(coordinator,
+                () -> briefings.get(id)).filter(seen -> seen.status().finished()));
     }
 
     /** A briefing is written from the analytics snapshot: take one if no test has yet. */

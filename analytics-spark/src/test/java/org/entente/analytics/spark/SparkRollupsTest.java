@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +147,7 @@ class SparkRollupsTest {
         Map<String, ResultRows> cubes = new LinkedHashMap<>();
         try (SnapshotReader reader = store.open()) {
             Connection duckdb = reader.connection();
-            createFilter(duckdb, filter);
+            RollupSuite.createFilter(duckdb, filter);
             Visibility.apply(duckdb, viewer);
             for (RollupSuite.Script script : RollupSuite.scripts()) {
                 if (script.resource().equals(Visibility.RESOURCE)) {
@@ -171,22 +169,6 @@ class SparkRollupsTest {
             }
         }
         return cubes;
-    }
-
-    /** analysis_filter as RollupSuite creates it. */
-    private static void createFilter(Connection duckdb, AnalyticsFilter filter) throws SQLException {
-        try (Statement statement = duckdb.createStatement()) {
-            statement.execute("CREATE OR REPLACE TEMP TABLE analysis_filter (year_from INTEGER, year_to INTEGER,"
-                    + " region VARCHAR, partner_kind VARCHAR, workstream_kind VARCHAR)");
-        }
-        try (PreparedStatement insert = duckdb.prepareStatement("INSERT INTO analysis_filter VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, filter.yearFrom(), Types.INTEGER);
-            insert.setObject(2, filter.yearTo(), Types.INTEGER);
-            insert.setObject(3, filter.region(), Types.VARCHAR);
-            insert.setObject(4, filter.partnerKind(), Types.VARCHAR);
-            insert.setObject(5, filter.workstreamKind(), Types.VARCHAR);
-            insert.executeUpdate();
-        }
     }
 
     private static UUID uuid(Connection duckdb, String sql) throws SQLException {

@@ -98,6 +98,11 @@ public class JobLock {
         }
     }
 
+    /** This app instance's name, as the lock table and the briefing leases record it. */
+    public String instance() {
+        return instance;
+    }
+
     /** How many times {@code job} was started, on any instance (0 if never). */
     public long runs(String job) {
         try (Connection connection = dataSource.getConnection();

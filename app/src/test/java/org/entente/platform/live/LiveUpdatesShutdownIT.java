@@ -7,13 +7,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.db.tenancy.Actor;
 import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -48,14 +51,13 @@ class LiveUpdatesShutdownIT extends AppIntegrationTest {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         live.watch(workstream, WatchingUi.of(context), NORWAY, change -> {
             try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
-                Thread.sleep(30);   // a re-read that takes a while: still running when shutdown begins
+                // A re-read still under way when shutdown begins: it goes on only once stop() has started.
+                Eventually.value("shutdown to begin", Duration.ofSeconds(30),
+                        () -> live.isRunning() ? Optional.empty() : Optional.of(true));
                 sql.execute("select 1");
                 delivered.incrementAndGet();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | AssertionError e) {
                 failures.add(e);
-            } catch (InterruptedException e) {
-                failures.add(e);
-                Thread.currentThread().interrupt();
             }
         });
 

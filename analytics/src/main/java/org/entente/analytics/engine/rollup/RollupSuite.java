@@ -196,7 +196,8 @@ public final class RollupSuite {
         return values;
     }
 
-    private static void createFilter(Connection duckdb, AnalyticsFilter filter) throws SQLException {
+    /** Creates {@code analysis_filter}, the one-row table the rollup files read the filter from. */
+    public static void createFilter(Connection duckdb, AnalyticsFilter filter) throws SQLException {
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("CREATE OR REPLACE TEMP TABLE analysis_filter (year_from INTEGER, year_to INTEGER,"
                     + " region VARCHAR, partner_kind VARCHAR, workstream_kind VARCHAR)");
