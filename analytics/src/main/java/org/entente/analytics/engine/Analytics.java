@@ -29,9 +29,29 @@ public final class Analytics {
      * @throws AnalyticsFailure                                           when the snapshot cannot be queried
      */
     public AnalyticsReport report(Viewer viewer, AnalyticsFilter filter) {
+        return report(viewer, filter, BurdenGuideline.none());
+    }
+
+    /** As {@link #report(Viewer, AnalyticsFilter)}, with the burden figures measured against {@code guideline}. */
+    public AnalyticsReport report(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline) {
+        return run(viewer, filter, guideline, null);
+    }
+
+    /**
+     * A coordinator's federation view as it would be if {@code override.grantor()} had (or had not) consented to the
+     * viewer's organization: for the granting organization's preview. The caller shows only the grantor's own rows.
+     */
+    public AnalyticsReport preview(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline,
+            ConsentOverride override) {
+        Objects.requireNonNull(override, "override");
+        return run(viewer, filter, guideline, override);
+    }
+
+    private AnalyticsReport run(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline,
+            ConsentOverride override) {
         Objects.requireNonNull(viewer, "viewer");
         try (SnapshotReader reader = store.open()) {
-            return suite.run(reader.connection(), reader.info(), viewer, filter);
+            return suite.run(reader.connection(), reader.info(), viewer, filter, guideline, override);
         } catch (SQLException e) {
             throw new AnalyticsFailure("The figures could not be computed from the snapshot: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.entente.analytics.engine.briefing;
 import java.time.Instant;
 import java.util.Objects;
 import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.Viewer;
 
 /**
@@ -16,9 +17,15 @@ import org.entente.analytics.engine.Viewer;
  * @param organizationName the viewer's organization, for the cover
  * @param generatedBy      who asked for it (a person's name or "Subscription ..."), for the cover and properties
  * @param generatedAt      when
+ * @param guideline        the viewer organization's burden guideline (none for a member view)
  */
 public record BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer viewer, String organizationName,
-                              String generatedBy, Instant generatedAt) {
+                              String generatedBy, Instant generatedAt, BurdenGuideline guideline) {
+
+    public BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer viewer, String organizationName,
+                           String generatedBy, Instant generatedAt) {
+        this(kind, scope, viewer, organizationName, generatedBy, generatedAt, BurdenGuideline.none());
+    }
 
     public BriefingRequest {
         Objects.requireNonNull(kind, "kind");
@@ -27,5 +34,6 @@ public record BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer v
         scope = scope == null ? AnalyticsFilter.everything() : scope;
         organizationName = organizationName == null ? "" : organizationName;
         generatedBy = generatedBy == null ? "" : generatedBy;
+        guideline = guideline == null ? BurdenGuideline.none() : guideline;
     }
 }

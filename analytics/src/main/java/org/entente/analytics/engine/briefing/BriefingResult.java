@@ -1,6 +1,7 @@
 package org.entente.analytics.engine.briefing;
 
 import java.util.List;
+import org.entente.analytics.engine.ConsentingPartner;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
 
 /**
@@ -12,11 +13,19 @@ import org.entente.analytics.engine.snapshot.SnapshotInfo;
  * @param detailRows data rows on the detail sheets (contributions and workstreams together)
  * @param sheetNames every sheet, in order
  * @param empty      the scope holds no data (the cover says "No data in this scope")
+ * @param publishedByConsent organizations whose own figures the workbook publishes only by their consent to the viewer's
+ *                   organization (for the granting organizations' access ledgers)
  */
 public record BriefingResult(String marking, SnapshotInfo snapshot, long detailRows, List<String> sheetNames,
-                             boolean empty) {
+                             boolean empty, List<ConsentingPartner> publishedByConsent) {
 
     public BriefingResult {
         sheetNames = List.copyOf(sheetNames);
+        publishedByConsent = publishedByConsent == null ? List.of() : List.copyOf(publishedByConsent);
+    }
+
+    public BriefingResult(String marking, SnapshotInfo snapshot, long detailRows, List<String> sheetNames,
+                          boolean empty) {
+        this(marking, snapshot, detailRows, sheetNames, empty, List.of());
     }
 }

@@ -21,6 +21,8 @@ import java.util.TreeSet;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.ConsentOverride;
 import org.entente.analytics.engine.FilterOptions;
 import org.entente.analytics.engine.Kpi;
 import org.entente.analytics.engine.SqlScript;
@@ -79,6 +81,16 @@ public final class RollupSuite {
      */
     public AnalyticsReport run(Connection duckdb, SnapshotInfo snapshot, Viewer viewer, AnalyticsFilter filter)
             throws SQLException {
+        return run(duckdb, snapshot, viewer, filter, BurdenGuideline.none(), null);
+    }
+
+    /**
+     * The report for {@code viewer}, cut by {@code filter}, with the burden figures measured against
+     * {@code guideline}; {@code override} (null = none) changes one partner's consent to the viewer, for a preview.
+     */
+    public AnalyticsReport run(Connection duckdb, SnapshotInfo snapshot, Viewer viewer, AnalyticsFilter filter,
+            BurdenGuideline guideline, ConsentOverride override) throws SQLException {
+        // TODO(issue 16, engine): consent, capacity by year, guideline, remainder rows.
         Objects.requireNonNull(viewer, "viewer");
         AnalyticsFilter cut = filter == null ? AnalyticsFilter.everything() : filter;
         cut.validate(filterOptions(duckdb));
