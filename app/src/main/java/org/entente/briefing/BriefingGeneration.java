@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.Viewer;
 import org.entente.analytics.engine.briefing.BriefingFailedException;
 import org.entente.analytics.engine.briefing.BriefingRequest;
@@ -20,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one briefing, on a worker of the queue, as its requester (inside their {@code TenantScope}): the row goes
- * RUNNING, the workstream titles are read from PostgreSQL under the requester's row-level security, the workbook is
- * written from one snapshot to a temporary file, and then it is READY with its bookkeeping
- * ({@link BriefingLedger#ready}) or FAILED with a sentence saying why, and no file.
+ * RUNNING, the workstream titles and the organization's burden guideline are read from PostgreSQL under the
+ * requester's row-level security, the workbook is written from one snapshot to a temporary file, and then it is READY
+ * with its bookkeeping ({@link BriefingLedger#ready}) or FAILED with a sentence saying why, and no file.
  */
 @Component
 class BriefingGeneration {
@@ -40,16 +41,18 @@ class BriefingGeneration {
     private final BriefingWatchers watchers;
     private final Workbooks workbooks;
     private final WorkstreamTitleReader titles;
+    private final BurdenGuidelineReader guidelines;
     private final Clock clock = Clock.systemUTC();
 
     BriefingGeneration(BriefingRows rows, BriefingLedger ledger, BriefingFiles files, BriefingWatchers watchers,
-            Workbooks workbooks, WorkstreamTitleReader titles) {
+            Workbooks workbooks, WorkstreamTitleReader titles, BurdenGuidelineReader guidelines) {
         this.rows = rows;
         this.ledger = ledger;
         this.files = files;
         this.watchers = watchers;
         this.workbooks = workbooks;
         this.titles = titles;
+        this.guidelines = guidelines;
     }
 
     void write(BriefingJob job) {
@@ -64,8 +67,9 @@ class BriefingGeneration {
         ExportedContributions exported = new ExportedContributions();
         try {
             Map<ExportedContributions.Workstream, String> visibleTitles = titles.visible();
+            BurdenGuideline guideline = guidelines.of(tenant);
             BriefingRequest request = new BriefingRequest(job.kind(), job.scope().filter(), Viewer.federation(tenant),
-                    job.organizationName(), job.requestedBy(), generatedAt);
+                    job.organizationName(), job.requestedBy(), generatedAt, guideline);
             try (BriefingFiles.Writing writing = files.start(tenant, job.briefingId())) {
                 BriefingResult result = workbooks.write(request,
                         (workstreamTenant, workstream) -> visibleTitles.get(

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.analytics.ConsentUsed;
+import org.entente.analytics.engine.ConsentingPartner;
 import org.entente.analytics.engine.briefing.BriefingKind;
 import org.entente.analytics.engine.briefing.BriefingResult;
 import org.entente.db.tenancy.Actor;
@@ -17,6 +20,7 @@ import org.entente.workstream.Notifications;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What briefings leave in the records, committed together with the briefing's row or not at all: the audit log (asked
  * for, exported, downloaded, subscribed, unsubscribed), the access ledgers of the organizations whose contributions a
- * workbook holds (EXPORT) and the requester's bell.
+ * workbook holds (EXPORT), the consent a workbook used ({@link ConsentUsed}, for the granting organizations' ledgers)
+ * and the requester's bell.
  *
  * <p>Runs as the briefing's requester (a subscription's subscriber): the caller's {@code TenantScope} or signed-in
  * user, in the transaction each public method begins or joins.
@@ -39,13 +44,16 @@ class BriefingLedger {
     private final BriefingRows rows;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    BriefingLedger(DSLContext dsl, BriefingRows rows, AuditTrail audit, Notifications notifications) {
+    BriefingLedger(DSLContext dsl, BriefingRows rows, AuditTrail audit, Notifications notifications,
+            ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.rows = rows;
         this.audit = audit;
         this.notifications = notifications;
+        this.events = events;
     }
 
     /**
@@ -70,7 +78,7 @@ class BriefingLedger {
 
     /**
      * The workbook is complete: the access-ledger EXPORT rows of other organizations' contributions, the READY row,
-     * the audit entry and the bell's notification, then the file under its name — all or nothing.
+     * the consent it used, the audit entry and the bell's notification, then the file under its name — all or nothing.
      *
      * @throws IllegalStateException when the row is no longer RUNNING
      */
@@ -89,6 +97,7 @@ class BriefingLedger {
         if (!rows.markReady(tenant, job.briefingId(), fileName, size, result)) {
             throw new IllegalStateException("the briefing row is no longer RUNNING");
         }
+        consentUsed(tenant, result);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fileName", fileName);
         details.put("sizeBytes", size);
@@ -104,6 +113,18 @@ class BriefingLedger {
             writing.complete();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workbook publishes some organizations' own figures only because they consented to the requester's
+     * organization: the disclosure feature, listening in this transaction, writes the use into their ledgers.
+     */
+    private void consentUsed(UUID tenant, BriefingResult result) {
+        List<UUID> grantors = result.publishedByConsent().stream().map(ConsentingPartner::tenantId).distinct().toList();
+        if (!grantors.isEmpty()) {
+            events.publishEvent(new ConsentUsed(tenant, grantors, result.snapshot().takenAt(),
+                    ConsentUsed.Surface.BRIEFING));
         }
     }
 

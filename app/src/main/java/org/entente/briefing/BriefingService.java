@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@link BriefingGeneration}: writing one briefing, as its requester, to READY or FAILED;</li>
  * <li>{@link BriefingLeases}: several app instances over one database and one shared folder;</li>
  * <li>{@link BriefingSubscriptions} and {@link BriefingSchedule}: standing requests and when they are generated;</li>
- * <li>{@link BriefingLedger}: the audit log, the access ledgers and the bell;</li>
+ * <li>{@link BriefingLedger}: the audit log, the access ledgers, the consent used and the bell;</li>
  * <li>{@link BriefingRows}, {@link BriefingFiles}: the {@code briefing} table and the workbooks on disk;</li>
  * <li>{@link BriefingWatchers}: open pages hearing about progress.</li>
  * </ul>
