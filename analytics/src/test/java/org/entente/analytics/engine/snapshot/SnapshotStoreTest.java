@@ -61,8 +61,8 @@ class SnapshotStoreTest {
                     Long.class, trickyTenant, workstream, trickyTenant, TRICKY_VERB, trickyTenant, trickyTenant, trickyTenant);
             // The tricky tenant publishes to the first other tenant and has a capacity, so both V50 tables have rows.
             try (PreparedStatement consent = sql.prepareStatement("INSERT INTO publication_consent (tenant_id,"
-                    + " grantee_tenant_id, granted_at, granted_by) SELECT ?, min(id), TIMESTAMPTZ '2026-03-01 12:34:56.789+00',"
-                    + " 'test' FROM tenant WHERE id <> ?");
+                    + " grantee_tenant_id, granted_at, granted_by) SELECT ?, id, TIMESTAMPTZ '2026-03-01 12:34:56.789+00', 'test'"
+                    + " FROM tenant WHERE id <> ? ORDER BY id LIMIT 1");
                  PreparedStatement capacity = sql.prepareStatement("INSERT INTO tenant_capacity (tenant_id, year,"
                          + " capacity_eur, source, updated_by) VALUES (?, 2024, 1234567.89, 'test', 'test')")) {
                 consent.setObject(1, trickyTenant);
