@@ -27,14 +27,14 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The guideline column, the ranked table and the capacity notes on fixture.sql. Per pledge year the states' capacity
- * reads Arland 50, Borduria 30, Carpania 20 (Borduria's from its 2024 figure, Carpania's 2024 from its 2021 one);
- * the intensities (delivered / capacity) are far above 100 % because the fixture's capacities are tiny.
+ * reads Arland 50,000, Borduria 30,000, Carpania 20,000 (Borduria's from its 2024 figure, Carpania's 2024 from its
+ * 2021 one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BurdenFiguresTest {
 
-    /** 150 % in 2022, 2000 % in 2023, none in 2024: over all years the mean of the two, 1075 %. */
-    private static final BurdenGuideline GUIDELINE = new BurdenGuideline(Map.of(2022, 1.5, 2023, 20.0));
+    /** 0.15 % in 2022, 2 % in 2023, none in 2024: over all years the mean of the two, 1.075 %. */
+    private static final BurdenGuideline GUIDELINE = new BurdenGuideline(Map.of(2022, 0.0015, 2023, 0.02));
 
     private RollupFixture fixture;
     private AnalyticsReport arland;
@@ -58,22 +58,23 @@ class BurdenFiguresTest {
     void eachRowIsAboveOrBelowItsYearsTarget() {
         assertThat(arland.guideline()).isEqualTo(GUIDELINE);
         RollupTable byYear = table(arland, "burden-sharing-by-year");
-        // 2022: Arland 100 / 50 = 200 % >= 150 %; Borduria 2000 / 30
+        // 2022: Arland 100 / 50,000 = 0.2 % >= 0.15 %; Borduria 2000 / 30,000
         assertThat(guideline(byYear, row(byYear, "partner", "Arland", "pledged_year", "2022"))).isEqualTo("Above");
         assertThat(guideline(byYear, row(byYear, "partner", "Borduria", "pledged_year", "2022"))).isEqualTo("Above");
-        // 2023: Arland 800 / 50 = 1600 % < 2000 %; Borduria 500 / 30 = 1667 %; Nexus has no capacity
+        // 2023: Arland 800 / 50,000 = 1.6 % < 2 %; Borduria 500 / 30,000 = 1.67 %; Nexus has no capacity
         assertThat(guideline(byYear, row(byYear, "partner", "Arland", "pledged_year", "2023"))).isEqualTo("Below");
         assertThat(guideline(byYear, row(byYear, "partner", "Borduria", "pledged_year", "2023"))).isEqualTo("Below");
         assertThat(guideline(byYear, row(byYear, "partner", "Nexus NGO", "pledged_year", "2023"))).isNull();
         // 2024 has no target
         assertThat(guideline(byYear, row(byYear, "partner", "Arland", "pledged_year", "2024"))).isNull();
 
-        // All years against 1075 %: Arland 950 / 150 = 633 %, Borduria 2500 / 60 = 4167 %, Carpania 100 / 20 = 500 %
+        // All years against 1.075 %: Arland 950 / 150,000 = 0.63 %, Borduria 2500 / 60,000 = 4.2 %, Carpania
+        // 100 / 20,000 = 0.5 %
         RollupTable all = table(arland, "burden-sharing");
         assertThat(guideline(all, row(all, "partner", "Arland"))).isEqualTo("Below");
         assertThat(guideline(all, row(all, "partner", "Borduria"))).isEqualTo("Above");
         assertThat(guideline(all, row(all, "partner", "Carpania"))).isEqualTo("Below");
-        // the states together: 3550 / 230 = 1543 %
+        // the states together: 3550 / 230,000 = 1.54 %
         assertThat(guideline(all, row(all, "partner_kind", "STATE", "partner", RollupTable.TOTAL))).isEqualTo("Above");
     }
 
@@ -86,7 +87,7 @@ class BurdenFiguresTest {
         assertThat(ranking.rows()).noneMatch(Row::total);
         assertThat(ranking.title()).isEqualTo("Burden ranking (State)");
         Row borduria = ranking.rows().getFirst();
-        assertThat((Double) value(ranking, borduria, "intensity")).isCloseTo(2500.0 / 60, within(1e-9));
+        assertThat((Double) value(ranking, borduria, "intensity")).isCloseTo(2500.0 / 60_000, within(1e-12));
         assertThat((Double) value(ranking, borduria, "share_of_delivered")).isCloseTo(2500.0 / 3550, within(1e-9));
         assertThat(guideline(ranking, borduria)).isEqualTo("Above");
 
@@ -94,8 +95,8 @@ class BurdenFiguresTest {
         assertThat(chart.type()).isEqualTo(Chart.Type.RANKED_BAR);
         assertThat(chart.categoryColumn()).isEqualTo("partner");
         assertThat(chart.valueColumns()).containsExactly("intensity");
-        assertThat(chart.referenceLine()).isCloseTo((1.5 + 20.0) / 2, within(1e-12));
-        assertThat(chart.referenceLabel()).isEqualTo("Guideline 1,075.0 %");
+        assertThat(chart.referenceLine()).isCloseTo((0.0015 + 0.02) / 2, within(1e-15));
+        assertThat(chart.referenceLabel()).isEqualTo("Guideline 1.1 %");
     }
 
     @Test
@@ -125,8 +126,8 @@ class BurdenFiguresTest {
         assertThat(rest.cell(0).value()).isEqualTo("Other partners (3)");
         assertThat(RollupTable.isOtherPartners(rest.cell(0).value())).isTrue();
         assertThat((BigDecimal) value(ranking, rest, "delivered_eur")).isEqualByComparingTo("3550");
-        assertThat((BigDecimal) value(ranking, rest, "capacity_eur")).isEqualByComparingTo("230");
-        assertThat((Double) value(ranking, rest, "intensity")).isCloseTo(3550.0 / 230, within(1e-9));
+        assertThat((BigDecimal) value(ranking, rest, "capacity_eur")).isEqualByComparingTo("230000");
+        assertThat((Double) value(ranking, rest, "intensity")).isCloseTo(3550.0 / 230_000, within(1e-12));
         assertThat((Double) value(ranking, rest, "share_of_delivered")).isCloseTo(1.0, within(1e-12));
         assertThat((Double) value(ranking, rest, "burden_ratio")).isCloseTo(1.0, within(1e-12));
         assertThat(guideline(ranking, rest)).isEqualTo("Above");
@@ -138,7 +139,7 @@ class BurdenFiguresTest {
         RollupTable withArland = table(consented, "burden-ranking");
         assertThat(withArland.rows()).extracting(r -> r.cell(0).value()).containsExactly("Arland", "Other partners (2)");
         Row arlandRow = withArland.rows().getFirst();
-        assertThat((Double) value(withArland, arlandRow, "intensity")).isCloseTo(950.0 / 150, within(1e-9));
+        assertThat((Double) value(withArland, arlandRow, "intensity")).isCloseTo(950.0 / 150_000, within(1e-12));
         assertThat(cell(withArland, arlandRow, "share_of_delivered").suppressed()).isEqualTo(PROTECTS_ANOTHER_CELL);
         Row withheld = withArland.rows().getLast();
         for (String column : List.of("delivered_eur", "capacity_eur", "intensity", "share_of_delivered", "guideline")) {

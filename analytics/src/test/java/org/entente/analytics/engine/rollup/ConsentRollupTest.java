@@ -63,12 +63,12 @@ class ConsentRollupTest {
         AnalyticsReport report = coordinator();
         RollupTable t = table(report, "burden-sharing");
 
-        // Arland: c1 1000/800, c5 400/100 (hidden from Unity), c8 200/50; capacity 3 years x 50.
+        // Arland: c1 1000/800, c5 400/100 (hidden from Unity), c8 200/50; capacity 3 years x 50,000.
         Row arland = row(t, "partner_kind", "STATE", "partner", "Arland");
         assertThat((BigDecimal) value(t, arland, "pledged_eur")).isEqualByComparingTo("1600");
         assertThat((BigDecimal) value(t, arland, "delivered_eur")).isEqualByComparingTo("950");
-        assertThat((BigDecimal) value(t, arland, "capacity_eur")).isEqualByComparingTo("150");
-        assertThat((Double) value(t, arland, "intensity")).isCloseTo(950.0 / 150, within(1e-9));
+        assertThat((BigDecimal) value(t, arland, "capacity_eur")).isEqualByComparingTo("150000");
+        assertThat((Double) value(t, arland, "intensity")).isCloseTo(950.0 / 150_000, within(1e-12));
         // Its share of the states' delivered would give the states' total away, which is withheld (below).
         assertThat(cell(t, arland, "share_of_delivered").suppressed()).isEqualTo(PROTECTS_ANOTHER_CELL);
         // Borduria and Carpania did not consent and have hidden records: one row of two partners, < k.

@@ -135,15 +135,15 @@ class RollupSuiteTest {
         void perPartnerAndKindOverAllYears() {
             RollupTable t = table(arland, "burden-sharing");
             // Over all years a partner's capacity is that of each year it pledged in, added up: Arland pledged in
-            // 2022, 2023 and 2024 (3 x 50 = 150), Borduria in 2022 and 2023 (2 x 30 = 60), Carpania in 2024 (20).
+            // 2022, 2023 and 2024 (3 x 50,000), Borduria in 2022 and 2023 (2 x 30,000), Carpania in 2024 (20,000).
             // Arland: c1 1000/800, c5 400/100, c8 200/50 -> 1600 / 950; share of the states' 3550 delivered 950/3550;
-            // fair share 150/230; intensity 950/150
+            // fair share 150/230; intensity 950/150,000
             Row a = row(t, "partner_kind", "STATE", "partner", "Arland");
             assertThat(money(t, a, "pledged_eur")).isEqualByComparingTo("1600");
             assertThat(money(t, a, "delivered_eur")).isEqualByComparingTo("950");
             assertThat(number(t, a, "delivery_rate")).isCloseTo(950.0 / 1600, within(1e-9));
-            assertThat(money(t, a, "capacity_eur")).isEqualByComparingTo("150");
-            assertThat(number(t, a, "intensity")).isCloseTo(950.0 / 150, within(1e-9));
+            assertThat(money(t, a, "capacity_eur")).isEqualByComparingTo("150000");
+            assertThat(number(t, a, "intensity")).isCloseTo(950.0 / 150_000, within(1e-12));
             assertThat(number(t, a, "share_of_delivered")).isCloseTo(950.0 / 3550, within(1e-9));
             assertThat(number(t, a, "fair_share")).isCloseTo(150.0 / 230, within(1e-9));
             assertThat(number(t, a, "burden_ratio")).isCloseTo((950.0 / 3550) / (150.0 / 230), within(1e-9));
@@ -162,8 +162,8 @@ class RollupSuiteTest {
             Row states = row(t, "partner_kind", "STATE", "partner", RollupTable.TOTAL);
             assertThat(states.total()).isTrue();
             assertThat(money(t, states, "pledged_eur")).isEqualByComparingTo("4400");
-            assertThat(money(t, states, "capacity_eur")).isEqualByComparingTo("230");
-            assertThat(number(t, states, "intensity")).isCloseTo(3550.0 / 230, within(1e-9));
+            assertThat(money(t, states, "capacity_eur")).isEqualByComparingTo("230000");
+            assertThat(number(t, states, "intensity")).isCloseTo(3550.0 / 230_000, within(1e-12));
             assertThat(number(t, states, "burden_ratio")).isCloseTo(1.0, within(1e-9));
             Row all = row(t, "partner_kind", RollupTable.TOTAL, "partner", RollupTable.TOTAL);
             assertThat(money(t, all, "pledged_eur")).isEqualByComparingTo("4500");
