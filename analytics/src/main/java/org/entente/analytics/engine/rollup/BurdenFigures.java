@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
@@ -187,7 +187,7 @@ final class BurdenFigures {
     }
 
     private static List<Object> at(Object... coordinates) {
-        return java.util.Arrays.asList(coordinates);
+        return Arrays.asList(coordinates);
     }
 
     /**
@@ -274,7 +274,7 @@ final class BurdenFigures {
                     + "\" is taken from another year.");
         }
         if (!othersWithout.isEmpty()) {
-            notes.add(Objects.requireNonNull(partners(othersWithout.size())) + " among \""
+            notes.add(partners(othersWithout.size()) + " among \""
                     + RollupTable.OTHER_PARTNERS + "\" " + (othersWithout.size() == 1 ? "has" : "have")
                     + " no capacity figure.");
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.entente.analytics.engine.Kpi;
 import org.entente.analytics.engine.disclosure.CellFacts;
 import org.entente.analytics.engine.disclosure.Disclosure;
 import org.entente.analytics.engine.disclosure.DisclosureCube;
@@ -235,19 +236,19 @@ final class Cube {
         return cells;
     }
 
-    org.entente.analytics.engine.Kpi kpi(Rollups.KpiSpec kpi, int[] marking) {
+    Kpi kpi(Rollups.KpiSpec kpi, int[] marking) {
         List<Object> at = new ArrayList<>();
         for (CubeSpec.Dim dim : spec.dims()) {
             at.add(kpi.at().getOrDefault(dim.column(), DisclosureCube.TOTAL));
         }
         Integer row = rowAt.get(at);
         if (row == null) {
-            return new org.entente.analytics.engine.Kpi(kpi.id(), kpi.label(), kpi.kind(), Cell.of(kpi.whenEmpty()));
+            return new Kpi(kpi.id(), kpi.label(), kpi.kind(), Cell.of(kpi.whenEmpty()));
         }
         publish(row, marking);
         Cell value = reasons[row] != null ? Cell.suppressed(reasons[row])
                 : Cell.of(convert(rows.get(row).values.get(kpi.column()), kpi.kind()));
-        return new org.entente.analytics.engine.Kpi(kpi.id(), kpi.label(), kpi.kind(), value);
+        return new Kpi(kpi.id(), kpi.label(), kpi.kind(), value);
     }
 
     /** Raises the report's marking to the row's, when the row is published and has records. */
