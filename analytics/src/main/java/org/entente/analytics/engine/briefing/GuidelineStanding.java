@@ -1,7 +1,7 @@
 package org.entente.analytics.engine.briefing;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -71,11 +71,13 @@ record GuidelineStanding(int above, int compared, int notCompared, double target
         return text;
     }
 
-    /** A fraction as people write a small percentage: 0.0005 → "0.05 %", 0.02 → "2 %". */
+    /** A fraction as the chart's legend and the screen write it: 0.0005 → "0.050 %", 0.02 → "2.0 %". */
     static String percent(double fraction) {
-        BigDecimal points = new BigDecimal(Double.toString(fraction)).movePointRight(2)
-                .round(new MathContext(3)).stripTrailingZeros();
-        return points.toPlainString() + " %";
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        int decimals = Styles.percentDecimals(fraction);
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(fraction * 100) + " %";
     }
 
     /** The guideline per year: "2024: 0.05 %, 2025: 0.06 %"; empty when there is none. */

@@ -331,6 +331,13 @@ final class RollupSheet {
                 hint.referenceLabel() == null || hint.referenceLabel().isBlank() ? "Guideline" : hint.referenceLabel(),
                 hint.referenceLine());
         List<String> notes = new ArrayList<>();
+        if (rows.isEmpty()) {
+            // Nobody of the kind is named (no consent, records not all visible): no chart, and the sheet says why.
+            return new Plan(table.columns().get(category).label(), List.of(), List.of(column.label()), grid,
+                    column.kind(), "No partner of this kind has figures of its own to rank (none consented to your"
+                            + " organization, and you may not see all of their records), so there is no chart; the"
+                            + " remainder row counts them all.", Styles.format(column.kind()), null);
+        }
         notes.add("The chart ranks " + rows.size() + (rows.size() == 1 ? " partner" : " partners") + " by "
                 + column.label().toLowerCase(java.util.Locale.ROOT)
                 + (withheld > 0 ? " (" + withheld + " withheld: gaps at the end)" : "") + ".");

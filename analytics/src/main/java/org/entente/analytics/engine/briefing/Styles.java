@@ -135,15 +135,15 @@ final class Styles {
     }
 
     /**
-     * The decimals a percentage column needs so that its smallest figure still shows two significant digits
-     * (intensities are small fractions of a capacity: 0.0005 → "0.050%"); at least one, at most five.
+     * The decimals a percentage needs: one from 0.1 % up, below that two significant digits (intensities are small
+     * fractions of a capacity: 0.0005 → "0.050%"), at most eight; the rule the screen follows.
      */
-    static int percentDecimals(double smallest) {
-        if (!(smallest > 0) || Double.isInfinite(smallest)) {
+    static int percentDecimals(double fraction) {
+        double percent = Math.abs(fraction * 100);
+        if (!Double.isFinite(percent) || percent == 0 || percent >= 0.1) {
             return 1;
         }
-        int decimals = (int) Math.ceil(-Math.log10(smallest * 100)) + 1;
-        return Math.max(1, Math.min(5, decimals));
+        return Math.clamp((int) Math.ceil(-Math.log10(percent)) + 1, 1, 8);
     }
 
     /** A difference of two figures: signed, percentages in points. */

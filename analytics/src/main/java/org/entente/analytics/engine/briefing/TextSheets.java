@@ -176,7 +176,7 @@ final class TextSheets {
                         + " the year before it. Each period is its own report under the same disclosure control.",
                 styles);
         r[0]++;
-        consent(sheet, r, settings, request, consent, styles);
+        consent(sheet, r, tables, settings, request, consent, styles);
         r[0]++;
         guideline(sheet, r, request, figures, consent, styles);
         r[0]++;
@@ -220,8 +220,8 @@ final class TextSheets {
     }
 
     /** What consent is and what it is not, the remainder rows, the consent state, and who consented. */
-    private static void consent(XSSFSheet sheet, int[] r, AnalyticsSettings settings, BriefingRequest request,
-                                Consent consent, Styles styles) {
+    private static void consent(XSSFSheet sheet, int[] r, List<RollupTable> tables, AnalyticsSettings settings,
+                                BriefingRequest request, Consent consent, Styles styles) {
         heading(sheet, r, "Publication consent", styles);
         line(sheet, r, "What it is", "An organization may publish its own aggregate figures to the coordinators of"
                 + " another organization: what it pledged and delivered, by year, workstream kind, region and"
@@ -230,7 +230,7 @@ final class TextSheets {
                 + " a consent (on the screen or in a briefing like this one) is written in that organization's access"
                 + " ledger.", styles);
         line(sheet, r, "What it lifts", "Consent lifts disclosure control for that organization's own totals only:"
-                + " they are published even where they come from this one partner. It never lifts row-level"
+                + " they are published although they are one partner's figures. It never lifts row-level"
                 + " security: no record, title or anything its releasability hides becomes visible, and the detail"
                 + " sheets hold exactly what your organization may see, with or without consent.", styles);
         line(sheet, r, "Other partners (n)", "Partners that did not consent to your organization, and whose records"
@@ -240,9 +240,11 @@ final class TextSheets {
                 + Math.round(settings.dominanceLimit() * 100) + " %); otherwise it reads ✕ like any withheld figure."
                 + " Consented figures count as known to complementary suppression, so no other partner's figure can"
                 + " be worked out by subtracting them from a total.", styles);
-        line(sheet, r, "In the ranking", "The ranking names the top 25 partners of one kind; \"Other partners (n)\""
-                + " is the rest of that kind (the kind's total less the top 25), published only when the kind's total"
-                + " is.", styles);
+        if (tables.stream().anyMatch(t -> GuidelineStanding.RANKING.equals(t.id()))) {
+            line(sheet, r, "In the ranking", "The ranking names the top 25 partners of one kind; \"Other partners"
+                    + " (n)\" is the rest of that kind (the kind's total less the top 25), withheld whenever it would"
+                    + " give away a partner that is not named.", styles);
+        }
         line(sheet, r, CONSENT_STATE, TIME.format(consent.stateAt()) + ": the snapshot's. A consent granted or"
                 + " revoked since then applies from the next refresh of the snapshot.", styles);
         if (!request.viewer().federation()) {
@@ -276,8 +278,8 @@ final class TextSheets {
                     styles);
         } else {
             line(sheet, r, GUIDELINE, "Your organization's target intensity per year (" + GuidelineStanding.perYear(
-                    guideline) + "). A partner is marked Above when its intensity is above the year's target, Below"
-                    + " when it is under it; the mark is withheld whenever the intensity is. For all years together"
+                    guideline) + "). A partner is marked Above when its intensity reaches the year's target, Below"
+                    + " when it falls short; the mark is withheld whenever the intensity is. For all years together"
                     + " the target is the mean of the targets of the years with pledges in scope that have one. The"
                     + " ranked chart draws it as a line.", styles);
             GuidelineStanding.of(figures).ifPresent(standing -> line(sheet, r, "Above the guideline",
@@ -287,7 +289,7 @@ final class TextSheets {
             line(sheet, r, "Capacities", "Every capacity is that of the pledge's own year.", styles);
         }
         for (String note : consent.notes()) {
-            line(sheet, r, "Capacity note", note, styles);
+            line(sheet, r, "Note", note, styles);
         }
     }
 

@@ -123,7 +123,7 @@ class BriefingRankingTest {
             assertThat(lines.getSeriesCount()).isEqualTo(1);
             XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.getSeries(0);
             assertThat(line.getCTLineSer().getTx().getStrRef().getStrCache().getPtArray(0).getV())
-                    .isEqualTo("Guideline 0.05 %");
+                    .isEqualTo("Guideline 0.050 %");
             assertThat(strings(sheet, line.getCategoryData().getDataRangeReference())).containsExactlyElementsOf(RANKED);
             assertThat(numbers(sheet, line.getValuesData().getDataRangeReference()))
                     .as("a constant at the guideline under every partner").hasSize(RANKED.size())
@@ -135,7 +135,7 @@ class BriefingRankingTest {
             String cover = allText(workbook.getSheet("Cover"));
             assertThat(cover).contains(TextSheets.CONSENT_STATE + "\n2025-06-30 08:00 UTC (the snapshot's")
                     .contains("3 organizations' own figures are published by their consent (named on Notes).")
-                    .contains(TextSheets.GUIDELINE + "\n2 of 5 partners above the guideline of 0.05 % of capacity"
+                    .contains(TextSheets.GUIDELINE + "\n2 of 5 partners above the guideline of 0.050 % of capacity"
                             + " (1 more ranked but not compared: intensity withheld or no capacity)");
 
             XSSFSheet notes = workbook.getSheet("Notes");
@@ -157,10 +157,10 @@ class BriefingRankingTest {
             assertThat(allText(notes)).contains("never lifts row-level security")
                     .contains("Other partners (n)\nPartners that did not consent to your organization")
                     .contains(TextSheets.CONSENT_STATE + "\n2025-06-30 08:00 UTC: the snapshot's.")
-                    .contains("(2023: 0.05 %, 2024: 0.05 %)")
-                    .contains("Above the guideline\n2 of 5 partners above the guideline of 0.05 % of capacity")
-                    .contains("Capacity note\n" + ARLAND_NOTE + "\nCapacity note\n" + OSTIA_NOTE + "\n")
-                    .doesNotContain("Capacity note\n" + ARLAND_NOTE + "\nCapacity note\n" + ARLAND_NOTE);
+                    .contains("(2023: 0.050 %, 2024: 0.050 %)")
+                    .contains("Above the guideline\n2 of 5 partners above the guideline of 0.050 % of capacity")
+                    .contains("Note\n" + ARLAND_NOTE + "\nNote\n" + OSTIA_NOTE + "\n")
+                    .doesNotContain("Note\n" + ARLAND_NOTE + "\nNote\n" + ARLAND_NOTE);
         }
     }
 
@@ -199,7 +199,7 @@ class BriefingRankingTest {
         int table = LibreOffice.pageWith(out, pdf, "Other partners (3)");
         int chart = table + 1;
         assertThat(LibreOffice.pageText(out, pdf, chart)).contains("Burden ranking").contains("Norland")
-                .contains("Carpania").contains("Guideline 0.05 %").contains("Chart data");
+                .contains("Carpania").contains("Guideline 0.050 %").contains("Chart data");
 
         LibreOffice.run(out, "pdftoppm", "-png", "-r", "60", "-f", "" + table, "-l", "" + chart, pdf.toString(),
                 out.resolve("page").toString());
@@ -211,6 +211,66 @@ class BriefingRankingTest {
                 .isLessThan(50);
         assertThat(LibreOffice.pixelsOf(tablePicture, LINE)).as("no guideline on the table's page %s", tablePicture)
                 .isLessThan(20);
+    }
+
+    /**
+     * End to end on the rollup fixture (its capacities: Arland 50 a year, Borduria 30 from 2024 only, Carpania 20):
+     * Arland and Borduria consent to Unity Alliance, whose guideline is 50 % for 2022 to 2024. The screen's ranking
+     * (Analytics) is the sheet's; by hand: Borduria (2,500 delivered ÷ 60) and Arland (950 ÷ 150) are named, both
+     * above the guideline, Carpania is the rest of the states; both consenting states have records Unity may not see
+     * (c4, c5), so both are published by consent.
+     */
+    @Test
+    void theBurdenBriefingFollowsTheScreenWithConsentAndAGuideline() throws IOException {
+        BriefingFixture.snapshot(directory,
+                "INSERT INTO publication_consent VALUES ('" + BriefingFixture.ARLAND + "', '" + UNITY
+                        + "', TIMESTAMPTZ '2025-06-01 09:00:00+00')",
+                "INSERT INTO publication_consent VALUES ('" + BriefingFixture.BORDURIA + "', '" + UNITY
+                        + "', TIMESTAMPTZ '2025-06-02 09:00:00+00')");
+        BurdenGuideline guideline = new BurdenGuideline(Map.of(2022, 0.5, 2023, 0.5, 2024, 0.5));
+        try (SnapshotStore store = new SnapshotStore(directory)) {
+            AnalyticsReport screen = new org.entente.analytics.engine.Analytics(store, SETTINGS)
+                    .report(COORDINATOR, null, guideline);
+            RollupTable ranking = screen.table("burden-ranking").orElseThrow();
+            assertThat(ranking.chart().referenceLine()).isEqualTo(0.5);
+            BriefingFixture.Written written = BriefingFixture.write(new BriefingWriter(SETTINGS), store,
+                    new BriefingRequest(BriefingKind.BURDEN_SHARING, null, COORDINATOR, "Unity Alliance",
+                            "Olivia Grant", BriefingFixture.GENERATED, guideline), null);
+            assertThat(written.result().publishedByConsent()).extracting(ConsentingPartner::name)
+                    .containsExactly("Arland", "Borduria");
+            try (XSSFWorkbook workbook = written.workbook()) {
+                XSSFSheet sheet = workbook.getSheetAt(2);
+                assertThat(text(sheet, 1, 0)).isEqualTo(ranking.title());
+                assertThat(sheet.getSheetName().length()).isLessThanOrEqualTo(31);
+                BriefingWriterTest.assertTableEqualsTheScreen(sheet, ranking);
+                BriefingWriterTest.assertOneChartThatPlotsOnlyPublishedFigures(sheet, ranking);
+                assertThat(allText(sheet)).contains("Other partners (1)");
+
+                XSSFChart chart = sheet.getDrawingPatriarch().getCharts().getFirst();
+                XDDFChartData.Series bar = chart.getChartSeries().stream()
+                        .filter(XDDFBarChartData.class::isInstance).findFirst().orElseThrow().getSeries(0);
+                assertThat(strings(sheet, bar.getCategoryData().getDataRangeReference()))
+                        .containsExactly("Borduria", "Arland");
+                assertThat(numbers(sheet, bar.getValuesData().getDataRangeReference()))
+                        .containsExactly(2500.0 / 60, 950.0 / 150);
+                XDDFChartData.Series line = chart.getChartSeries().stream()
+                        .filter(XDDFLineChartData.class::isInstance).findFirst().orElseThrow().getSeries(0);
+                assertThat(numbers(sheet, line.getValuesData().getDataRangeReference()))
+                        .containsExactly(0.5, 0.5);
+
+                assertThat(allText(workbook.getSheet("Cover")))
+                        .contains(TextSheets.CONSENT_STATE + "\n2025-06-30 08:00 UTC (the snapshot's")
+                        .contains("2 organizations' own figures are published by their consent")
+                        .contains(TextSheets.GUIDELINE + "\n2 of 2 partners above the guideline of 50.0 % of capacity");
+                String notes = allText(workbook.getSheet("Notes"));
+                assertThat(notes).contains("consented to Unity Alliance (consent state of 2025-06-30 08:00 UTC):"
+                        + "\n\nArland\n\nBorduria\n");
+                assertThat(screen.notes()).as("Borduria's 2022 and 2023 capacities are its 2024 figure").isNotEmpty();
+                for (String note : screen.notes()) {
+                    assertThat(notes).contains("Note\n" + note);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- fixture
@@ -274,7 +334,7 @@ class BriefingRankingTest {
         return new RollupTable("burden-ranking", "Burden ranking",
                 "Who carries the burden, measured against their capacity?", columns, rows,
                 new Chart(Chart.Type.RANKED_BAR, "partner", null, List.of("intensity"), target,
-                        target == null ? null : "Guideline 0.05 %"));
+                        target == null ? null : "Guideline 0.050 %"));
     }
 
     private static org.entente.analytics.engine.rollup.Cell cell(Object value) {
