@@ -130,10 +130,13 @@ public final class BriefingWriter {
 
     /**
      * Opens ONE SnapshotReader for the whole workbook (never mixes two snapshots), runs the rollups on it for
-     * request.viewer() (federation view under disclosure control for coordinators, exactly as the screen), the KPIs
-     * of the previous period, and streams the detail rows (member-mode v_contribution / v_workstream of the viewer's
+     * request.viewer() (federation view under disclosure control for coordinators, exactly as the screen, with the
+     * snapshot's consent state and the burden figures measured against request.guideline()), the KPIs of the
+     * previous period, and streams the detail rows (member-mode v_contribution / v_workstream of the viewer's
      * tenant = every record the organization may see). Writes to {@code out} (not closed); on any failure throws
-     * {@link BriefingFailedException} (user-readable message) and the caller discards the output.
+     * {@link BriefingFailedException} (user-readable message) and the caller discards the output. The result names
+     * the organizations whose own figures the workbook publishes by their consent (the caller writes their access
+     * ledgers).
      *
      * @param titles   workstream titles for the detail rows (null: none)
      * @param ledger   told about each detail row that is another tenant's contribution (null: nobody)
@@ -311,6 +314,10 @@ public final class BriefingWriter {
         name = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
         if (name.startsWith("'")) {
             name = name.substring(1);
+        }
+        if (name.length() > 31 && name.matches(".+\\([^()]*\\)")) {
+            // "Burden ranking (Intergovernmental organization)": the sheet's title keeps the qualifier, the tab drops it.
+            name = name.substring(0, name.lastIndexOf('(')).strip();
         }
         if (name.length() > 31) {
             name = name.substring(0, 31).strip();

@@ -213,6 +213,22 @@ class BriefingRankingTest {
                 .isLessThan(20);
     }
 
+    @Test
+    void aLongRankingTitleLosesItsQualifierOnTheTabOnly() {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        assertThat(BriefingWriter.sheetName(titled("Burden ranking (State)"), taken)).isEqualTo("Burden ranking (State)");
+        assertThat(BriefingWriter.sheetName(titled("Burden ranking (Humanitarian / disaster response)"), taken))
+                .isEqualTo("Burden ranking");
+        assertThat(BriefingWriter.sheetName(titled("Burden ranking (Intergovernmental organization)"), taken))
+                .isEqualTo("Burden ranking (2)");
+    }
+
+    private static RollupTable titled(String title) {
+        RollupTable ranking = ranking(TARGET);
+        return new RollupTable(ranking.id(), title, ranking.question(), ranking.columns(), ranking.rows(),
+                ranking.chart());
+    }
+
     /**
      * End to end on the rollup fixture (its capacities: Arland 50 a year, Borduria 30 from 2024 only, Carpania 20):
      * Arland and Borduria consent to Unity Alliance, whose guideline is 50 % for 2022 to 2024. The screen's ranking
