@@ -230,9 +230,10 @@ class BriefingRankingTest {
     }
 
     /**
-     * End to end on the rollup fixture (its capacities: Arland 50 a year, Borduria 30 from 2024 only, Carpania 20):
-     * Arland and Borduria consent to Unity Alliance, whose guideline is 50 % for 2022 to 2024. The screen's ranking
-     * (Analytics) is the sheet's; by hand: Borduria (2,500 delivered ÷ 60) and Arland (950 ÷ 150) are named, both
+     * End to end on the rollup fixture (its capacities: Arland 50,000 a year, Borduria 30,000 from 2024 only, Carpania
+     * 20,000): Arland and Borduria consent to Unity Alliance, whose guideline is 0.5 % for 2022 to 2024. The screen's
+     * ranking (Analytics) is the sheet's; by hand: Borduria (2,500 delivered ÷ 60,000) and Arland (950 ÷ 150,000) are
+     * named, both
      * above the guideline, Carpania is the rest of the states; both consenting states have records Unity may not see
      * (c4, c5), so both are published by consent.
      */
@@ -243,12 +244,12 @@ class BriefingRankingTest {
                         + "', TIMESTAMPTZ '2025-06-01 09:00:00+00')",
                 "INSERT INTO publication_consent VALUES ('" + BriefingFixture.BORDURIA + "', '" + UNITY
                         + "', TIMESTAMPTZ '2025-06-02 09:00:00+00')");
-        BurdenGuideline guideline = new BurdenGuideline(Map.of(2022, 0.5, 2023, 0.5, 2024, 0.5));
+        BurdenGuideline guideline = new BurdenGuideline(Map.of(2022, 0.005, 2023, 0.005, 2024, 0.005));
         try (SnapshotStore store = new SnapshotStore(directory)) {
             AnalyticsReport screen = new org.entente.analytics.engine.Analytics(store, SETTINGS)
                     .report(COORDINATOR, null, guideline);
             RollupTable ranking = screen.table("burden-ranking").orElseThrow();
-            assertThat(ranking.chart().referenceLine()).isEqualTo(0.5);
+            assertThat(ranking.chart().referenceLine()).isEqualTo(0.005);
             BriefingFixture.Written written = BriefingFixture.write(new BriefingWriter(SETTINGS), store,
                     new BriefingRequest(BriefingKind.BURDEN_SHARING, null, COORDINATOR, "Unity Alliance",
                             "Olivia Grant", BriefingFixture.GENERATED, guideline), null);
@@ -268,16 +269,16 @@ class BriefingRankingTest {
                 assertThat(strings(sheet, bar.getCategoryData().getDataRangeReference()))
                         .containsExactly("Borduria", "Arland");
                 assertThat(numbers(sheet, bar.getValuesData().getDataRangeReference()))
-                        .containsExactly(2500.0 / 60, 950.0 / 150);
+                        .containsExactly(2500.0 / 60000, 950.0 / 150000);
                 XDDFChartData.Series line = chart.getChartSeries().stream()
                         .filter(XDDFLineChartData.class::isInstance).findFirst().orElseThrow().getSeries(0);
                 assertThat(numbers(sheet, line.getValuesData().getDataRangeReference()))
-                        .containsExactly(0.5, 0.5);
+                        .containsExactly(0.005, 0.005);
 
                 assertThat(allText(workbook.getSheet("Cover")))
                         .contains(TextSheets.CONSENT_STATE + "\n2025-06-30 08:00 UTC (the snapshot's")
                         .contains("2 organizations' own figures are published by their consent")
-                        .contains(TextSheets.GUIDELINE + "\n2 of 2 partners above the guideline of 50.0 % of capacity");
+                        .contains(TextSheets.GUIDELINE + "\n2 of 2 partners above the guideline of 0.5 % of capacity");
                 String notes = allText(workbook.getSheet("Notes"));
                 assertThat(notes).contains("consented to Unity Alliance (consent state of 2025-06-30 08:00 UTC):"
                         + "\n\nArland\n\nBorduria\n");
