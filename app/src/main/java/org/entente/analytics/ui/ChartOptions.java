@@ -41,8 +41,11 @@ final class ChartOptions {
     }
 
     static ObjectNode of(RollupTable table) {
-        Chart chart = table.chart();
-        return chart.type() == Chart.Type.GRAPH ? graph(table) : cartesian(table);
+        return switch (table.chart().type()) {
+            case GRAPH -> graph(table);
+            case RANKED_BAR -> ranked(table);
+            default -> cartesian(table);
+        };
     }
 
     private static Column.Kind valueKind(RollupTable table) {
@@ -166,6 +169,61 @@ final class ChartOptions {
         return option;
     }
 
+    /**
+     * A ranking: one horizontal bar per row, in the table's order (the engine ranks them, largest first, so the first
+     * row is at the top), names readable beside their bars, and the chart's reference line (e.g. the burden guideline)
+     * drawn across as a labelled line. A withheld figure is a gap with its name still listed, so the ranking keeps
+     * its places.
+     */
+    private static ObjectNode ranked(RollupTable table) {
+        Chart chart = table.chart();
+        int category = index(table, chart.categoryColumn());
+        int value = index(table, chart.valueColumns().getFirst());
+        boolean percent = valueKind(table) == Column.Kind.PERCENT;
+        List<Row> rows = rows(table);
+
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        option.putObject("legend").put("show", false);
+        option.putObject("grid").put("left", 8).put("right", 56).put("top", chart.referenceLine() == null ? 8 : 28)
+                .put("bottom", 8).put("containLabel", true);
+        ObjectNode y = option.putObject("yAxis").put("type", "category").put("inverse", true);
+        y.putObject("axisTick").put("show", false);
+        y.putObject("axisLabel").put("width", 200).put("overflow", "truncate").put("interval", 0);
+        ArrayNode names = y.putArray("data");
+        ObjectNode x = option.putObject("xAxis").put("type", "value");
+        x.putObject("splitLine").putObject("lineStyle").put("type", "dashed");
+
+        ObjectNode series = option.putArray("series").addObject().put("type", "bar")
+                .put("name", table.columns().get(value).label()).put("barMaxWidth", 22);
+        series.putObject("label").put("show", true).put("position", "right");
+        ArrayNode data = series.putArray("data");
+        double largest = 0;
+        for (Row row : rows) {
+            names.add(label(row.cells().get(category)));
+            Double v = scaled(row.cells().get(value), percent);
+            if (v == null) {
+                data.add("-");
+            } else {
+                data.add(v);
+                largest = Math.max(largest, v);
+            }
+        }
+        if (chart.referenceLine() != null) {
+            double reference = percent ? inPercent(chart.referenceLine()) : chart.referenceLine();
+            ObjectNode line = series.putObject("markLine").put("symbol", "none").put("silent", true);
+            line.putObject("lineStyle").put("type", "solid").put("width", 2).put("color", "#c0392b");
+            line.putObject("label").put("show", true).put("position", "end").put("color", "#c0392b")
+                    .put("fontWeight", "bold").put("formatter", "{b}"); // the line's name: the label as given
+            line.putArray("data").addObject().put("xAxis", reference)
+                    .put("name", chart.referenceLabel() == null ? "" : chart.referenceLabel());
+            if (reference > largest) {
+                x.put("max", reference * 1.1); // a line beyond every bar still shows
+            }
+        }
+        return option;
+    }
+
     private static ObjectNode graph(RollupTable table) {
         Chart chart = table.chart();
         int source = index(table, chart.categoryColumn());
@@ -254,7 +312,12 @@ final class ChartOptions {
         if (value == null) {
             return null;
         }
-        return percent ? Double.valueOf(value * 100) : value;
+        return percent ? inPercent(value) : value;
+    }
+
+    /** A fraction in percent, by moving the decimal point (0.0009 → 0.09, not 0.09000000000000001). */
+    private static double inPercent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
     }
 
     static String label(Cell cell) {
@@ -283,6 +346,9 @@ final class ChartOptions {
         table.columns().forEach(c -> known.add(c.id()));
         if (chart.type() == Chart.Type.GRAPH) {
             return chart.seriesColumn() != null && known.contains(chart.seriesColumn());
+        }
+        if (chart.type() == Chart.Type.RANKED_BAR) {
+            return known.contains(chart.valueColumns().getFirst());
         }
         return chart.valueColumns() != null && chart.valueColumns().stream().anyMatch(known::contains);
     }

@@ -83,9 +83,15 @@ final class Figures {
         return format.format(number instanceof BigDecimal big ? big : number.doubleValue());
     }
 
-    /** Shares are fractions (0.25 = 25 %). */
+    /**
+     * Shares are fractions (0.25 = 25 %). Delivered as a share of capacity is small (0.05 %), so below 1 % a percent
+     * shows more decimals: 0.052 %, 0.52 %, 25.4 %.
+     */
     static String percent(Number number) {
-        return decimals(number.doubleValue() * 100, 1) + " %";
+        double percent = number.doubleValue() * 100;
+        double size = Math.abs(percent);
+        int digits = size == 0 || size >= 1 ? 1 : size >= 0.1 ? 2 : 3;
+        return decimals(percent, digits) + " %";
     }
 
     private static String decimals(Number number, int digits) {
