@@ -7,7 +7,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
@@ -28,7 +28,8 @@ final class CapacityImportDialog extends Dialog {
 
     private final TenantCapacities capacities;
     private final Runnable afterLoad;
-    private final Pre problems = new Pre();
+    private final Div problems = new Div();
+    private final Upload upload;
     private final Span summary = new Span();
     private final Grid<CapacityImport.Change> changes = new Grid<>();
     private final Button apply = new Button("Load");
@@ -50,7 +51,7 @@ final class CapacityImportDialog extends Dialog {
                 + "none.");
         format.getStyle().set("margin-top", "0");
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             // Runs in the upload request (signed in); only showing the outcome needs the page.
             CapacityImport outcome = null;
             String failure = null;
@@ -71,7 +72,7 @@ final class CapacityImportDialog extends Dialog {
         upload.addFileRejectedListener(e -> show(null, e.getErrorMessage()));
 
         problems.setId("capacity-import-problems");
-        problems.getStyle().set("white-space", "pre-wrap").set("color", "var(--lumo-error-text-color)")
+        problems.getStyle().set("white-space", "pre-line").set("box-sizing", "border-box").set("width", "100%").set("color", "var(--lumo-error-text-color)")
                 .set("background", "var(--lumo-error-color-10pct)").set("padding", "var(--lumo-space-s)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("margin", "0");
         problems.setVisible(false);
@@ -92,7 +93,6 @@ final class CapacityImportDialog extends Dialog {
         changes.addColumn(CapacityImport.Change::source).setHeader("Source").setFlexGrow(1)
                 .setTooltipGenerator(CapacityImport.Change::source);
         changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        changes.setHeight("20rem");
         changes.setVisible(false);
 
         VerticalLayout body = new VerticalLayout(format, upload, problems, summary, changes);
@@ -110,6 +110,7 @@ final class CapacityImportDialog extends Dialog {
 
     private void show(CapacityImport result, String problem) {
         read = result;
+        upload.clearFileList(); // ready for the next (corrected) file
         problems.setText(problem == null ? "" : problem);
         problems.setVisible(problem != null);
         if (result == null) {
@@ -124,6 +125,12 @@ final class CapacityImportDialog extends Dialog {
         summary.setText(result.fileName() + ": " + result.summary() + "."
                 + (writes == 0 ? " Everything in it is stored already." : ""));
         changes.setItems(result.changes());
+        if (result.changes().size() <= 12) {
+            changes.setAllRowsVisible(true);
+        } else {
+            changes.setAllRowsVisible(false);
+            changes.setHeight("20rem");
+        }
         changes.setVisible(true);
         apply.setEnabled(writes > 0);
         apply.setText("Load " + writes + (writes == 1 ? " figure" : " figures"));

@@ -104,6 +104,7 @@ public class TenantsView extends VerticalLayout {
                 loadCapacities);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
+        toolbar.getStyle().set("flex-wrap", "wrap"); // the buttons wrap rather than push the page sideways
         toolbar.expand(search);
 
         grid.setId("tenants");
