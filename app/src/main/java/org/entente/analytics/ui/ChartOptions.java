@@ -173,14 +173,15 @@ final class ChartOptions {
      * A ranking: one horizontal bar per row, in the table's order (the engine ranks them, largest first, so the first
      * row is at the top), names readable beside their bars, and the chart's reference line (e.g. the burden guideline)
      * drawn across as a labelled line. A withheld figure is a gap with its name still listed, so the ranking keeps
-     * its places.
+     * its places. Every row is drawn, the last one ("Other partners (n)", a total-like row of everyone after the top)
+     * in grey: it is a group, not a partner.
      */
     private static ObjectNode ranked(RollupTable table) {
         Chart chart = table.chart();
         int category = index(table, chart.categoryColumn());
         int value = index(table, chart.valueColumns().getFirst());
         boolean percent = valueKind(table) == Column.Kind.PERCENT;
-        List<Row> rows = rows(table);
+        List<Row> rows = table.rows();
 
         ObjectNode option = base();
         option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
@@ -204,6 +205,9 @@ final class ChartOptions {
             Double v = scaled(row.cells().get(value), percent);
             if (v == null) {
                 data.add("-");
+            } else if (row.total()) {
+                data.addObject().put("value", v).putObject("itemStyle").put("color", "#a0a7b4");
+                largest = Math.max(largest, v);
             } else {
                 data.add(v);
                 largest = Math.max(largest, v);

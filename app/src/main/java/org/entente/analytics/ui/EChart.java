@@ -25,8 +25,9 @@ final class EChart extends Div {
             const eur = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
             const eurShort = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1});
             const plain = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 1});
-            // Shares of capacity are small (0.05 %): below 1 % a percent keeps two significant digits.
-            const pct = v => new Intl.NumberFormat('en-GB', v === 0 || Math.abs(v) >= 1
+            // Shares of capacity are small (0.05 %): below 0.1 % a percent keeps two significant digits, as the
+            // engine's CellText.percent writes it in the tables and the briefing.
+            const pct = v => new Intl.NumberFormat('en-GB', v === 0 || Math.abs(v) >= 0.1
                 ? {maximumFractionDigits: 1} : {maximumSignificantDigits: 2}).format(v) + ' %';
             const full = v => v == null || v === '-' ? 'suppressed / none'
                 : format === 'eur' ? eur.format(v) : format === 'percent' ? pct(v) : plain.format(v);

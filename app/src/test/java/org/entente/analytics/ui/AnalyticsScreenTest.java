@@ -97,14 +97,13 @@ class AnalyticsScreenTest {
                                 Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS),
                                 Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS)), false),
                         ranked("Austria", 0.0001, "Below"),
-                        ranked("Other partners (3)", 0.0002, null),
-                        new Row(List.of(Cell.of(RollupTable.TOTAL), Cell.of(new BigDecimal("100")), Cell.of(0.0004),
+                        new Row(List.of(Cell.of("Other partners (3)"), Cell.of(new BigDecimal("100")), Cell.of(0.0002),
                                 Cell.of(null)), true)),
                 new Chart(Chart.Type.RANKED_BAR, "partner", null, List.of("intensity"), 0.0005, "Guideline 0.05 %"));
 
         assertThat(ChartOptions.drawable(ranking)).isTrue();
         JsonNode option = ChartOptions.of(ranking);
-        // Names on the vertical axis, first row at the top; not sorted by name, totals left to the table.
+        // Names on the vertical axis, first row at the top, not sorted by name; the rest of the kind last, in grey.
         assertThat(option.at("/yAxis/type").asString()).isEqualTo("category");
         assertThat(option.at("/yAxis/inverse").asBoolean()).isTrue();
         assertThat(option.at("/yAxis/data").toString())
@@ -113,7 +112,8 @@ class AnalyticsScreenTest {
         // Shares plotted in percent; the withheld figure is a gap in its place.
         assertThat(option.at("/series")).hasSize(1);
         assertThat(option.at("/series/0/type").asString()).isEqualTo("bar");
-        assertThat(option.at("/series/0/data").toString()).isEqualTo("[0.09,0.06,\"-\",0.01,0.02]");
+        assertThat(option.at("/series/0/data").toString())
+                .isEqualTo("[0.09,0.06,\"-\",0.01,{\"value\":0.02,\"itemStyle\":{\"color\":\"#a0a7b4\"}}]");
         // The guideline: a vertical line at 0.05 %, in the same unit as the bars, named by its label.
         JsonNode line = option.at("/series/0/markLine");
         assertThat(line.at("/data/0/xAxis").asDouble()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-12));
