@@ -132,8 +132,11 @@ class AnalyticsServiceIT extends AppIntegrationTest {
                 + "values (?, ?, 'AnalyticsServiceIT') on conflict do nothing", norway, nato) == 1;
         List<ConsentUsed> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> heardIn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread test = Thread.currentThread();
         ApplicationListener<ApplicationEvent> listener = event -> {
-            if (event instanceof PayloadApplicationEvent<?> published && published.getPayload() instanceof ConsentUsed used) {
+            // Only this test's reports: an Analytics page left open by a browser test re-renders after a refresh too.
+            if (Thread.currentThread() == test && event instanceof PayloadApplicationEvent<?> published
+                    && published.getPayload() instanceof ConsentUsed used) {
                 heard.add(used);
                 // The ledger is written by the disclosure feature in this very transaction: it must be the reader's.
                 heardIn.add(TransactionSynchronizationManager.isActualTransactionActive() + " "

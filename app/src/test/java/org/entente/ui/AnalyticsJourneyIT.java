@@ -51,21 +51,23 @@ class AnalyticsJourneyIT extends AppIntegrationTest {
             assertThat(text(olivia, "analytics-consent-state")).startsWith("Consent as of the snapshot of ");
             assertThat(text(olivia, "analytics-published-by-consent")).isNotBlank();
             assertThat(text(olivia, "analytics-guideline")).startsWith("Guideline (target share of capacity delivered): ");
+            scrollTo(olivia, By.id("analytics-kpis"));
+            olivia.screenshot("77-analytics-consent-guideline-notes");
 
             // She adds a year to the guideline: a bad value is named at its field, a good one is saved.
-            olivia.click("edit-guideline");
+            clickInView(olivia, "edit-guideline");
             olivia.waitFor(By.id("guideline-dialog"));
             int rows = olivia.driver().findElements(By.cssSelector("#guideline-rows vaadin-integer-field")).size();
-            olivia.click("guideline-add-year");
+            clickInView(olivia, "guideline-add-year");
             String added = "guideline-target-" + rows;
             olivia.type(added, "lots");
-            olivia.click("save-guideline");
+            clickInView(olivia, "save-guideline");
             new WebDriverWait(olivia.driver(), PATIENCE).until(d -> d.findElement(By.id(added))
                     .getDomAttribute("invalid") != null);
             assertThat(olivia.driver().findElement(By.id(added)).getText()).contains("is not a percent");
             olivia.screenshot("78-analytics-guideline-dialog");
             olivia.type(added, "0.004");
-            olivia.click("save-guideline");
+            clickInView(olivia, "save-guideline");
             new WebDriverWait(olivia.driver(), PATIENCE).until(d -> d.findElements(By.id("guideline-dialog")).isEmpty());
             olivia.waitForText(By.id("analytics-guideline"), ": 0.0040 %");
 
@@ -86,6 +88,24 @@ class AnalyticsJourneyIT extends AppIntegrationTest {
             assertThat((String) drawn.get("line")).startsWith("Guideline ");
             assertThat(((Number) drawn.get("height")).intValue())
                     .as("about 25 px a bar").isGreaterThanOrEqualTo(((Number) drawn.get("bars")).intValue() * 20);
+            // Drawn where it belongs: red pixels down the chart at the guideline's x, which is not the axis' zero.
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> line = (java.util.Map<String, Object>) ((JavascriptExecutor) olivia.driver())
+                    .executeScript("const el = document.getElementById('chart-burden-ranking');"
+                            + "const c = echarts.getInstanceByDom(el); const o = c.getOption();"
+                            + "const x = Math.round(c.convertToPixel({xAxisIndex: 0}, o.series[0].markLine.data[0].xAxis));"
+                            + "const zero = Math.round(c.convertToPixel({xAxisIndex: 0}, 0));"
+                            + "const canvas = el.querySelector('canvas'); const ctx = canvas.getContext('2d');"
+                            + "const dpr = canvas.width / el.clientWidth; let red = 0, rows = 0;"
+                            + "for (let y = 40; y < el.clientHeight - 40; y += 8) { rows++;"
+                            + "  for (let dx = -2; dx <= 2; dx++) {"
+                            + "    const p = ctx.getImageData(Math.round((x + dx) * dpr), Math.round(y * dpr), 1, 1).data;"
+                            + "    if (p[0] > 150 && p[1] < 100 && p[2] < 100) { red++; break; } } }"
+                            + "return {x: x, zero: zero, red: red, rows: rows};");
+            assertThat(((Number) line.get("x")).intValue()).as("the guideline is off the axis' zero: " + line)
+                    .isGreaterThan(((Number) line.get("zero")).intValue() + 20);
+            assertThat(((Number) line.get("red")).intValue()).as("the guideline is drawn: " + line)
+                    .isGreaterThan(((Number) line.get("rows")).intValue() * 3 / 4);
             olivia.screenshot("79-analytics-burden-ranking");
             assertThat(olivia.gridCells()).anyMatch(c -> c.equals("Above") || c.equals("Below"));
 
@@ -204,6 +224,13 @@ class AnalyticsJourneyIT extends AppIntegrationTest {
         WebElement element = new WebDriverWait(browser.driver(), PATIENCE)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+    }
+
+    /** Clicks a button after scrolling it to the middle of its scrolling box (the page, or a tall dialog). */
+    private static void clickInView(Browser browser, String id) {
+        WebElement element = browser.waitFor(By.id(id));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        browser.waitForClickable(By.id(id)).click();
     }
 
     /** Clicks the first cell of the first body row (Vaadin's grid cells live in the light DOM). */

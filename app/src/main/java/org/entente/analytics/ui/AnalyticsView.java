@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
@@ -461,7 +462,11 @@ public class AnalyticsView extends VerticalLayout {
             notes.setId("analytics-notes");
             notes.getStyle().set("margin", "0");
             report.notes().forEach(note -> notes.add(new ListItem(note)));
-            box.add(new Span("Notes:"), notes);
+            // A few notes are read at once; a long list (a capacity per partner and year) waits to be opened.
+            Details details = new Details(new Span("Notes on these figures (" + report.notes().size() + ")"), notes);
+            details.setId("analytics-notes-details");
+            details.setOpened(report.notes().size() <= 4);
+            box.add(details);
         } else if (!report.viewer().federation()) {
             box.setVisible(false);
         }
@@ -507,10 +512,10 @@ public class AnalyticsView extends VerticalLayout {
      */
     private void openWorkstreams(RollupTable table, String category, String series) {
         ChartOptions.Plan plan = ChartOptions.plan(table);
-        int categoryColumn = plan.category();
+        Map<Row, String> categories = ChartOptions.categories(table, plan);
         int seriesColumn = plan.series();
         plan.rows().stream()
-                .filter(row -> ChartOptions.label(row.cells().get(categoryColumn)).equals(category))
+                .filter(row -> categories.get(row).equals(category))
                 .filter(row -> seriesColumn < 0 || ChartOptions.label(row.cells().get(seriesColumn)).equals(series))
                 .findFirst()
                 .ifPresent(row -> openWorkstreams(table, row));

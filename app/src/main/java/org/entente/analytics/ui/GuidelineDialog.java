@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -50,14 +51,14 @@ final class GuidelineDialog extends Dialog {
             year.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a year, e.g. 2025."));
             year.setAriaLabel("Year");
             year.setValue(initialYear);
-            percent.setWidth("10rem");
+            percent.setWidth("9rem");
             percent.setPlaceholder("e.g. 0.05");
-            percent.setSuffixComponent(new Div("% of capacity"));
+            percent.setSuffixComponent(new Div("%"));
             percent.setAriaLabel("Target, percent of capacity");
             percent.setValue(initialPercent == null ? "" : initialPercent);
-            if (setBy != null) {
-                percent.setHelperText(setBy);
-            }
+            Span who = new Span(setBy == null ? "" : setBy);
+            who.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                    .set("min-width", "12rem");
             Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
                 targetRows.remove(this);
                 rows.remove(this);
@@ -65,7 +66,7 @@ final class GuidelineDialog extends Dialog {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel("Remove this year");
-            add(year, percent, remove);
+            add(year, percent, who, remove);
             setAlignItems(FlexComponent.Alignment.BASELINE);
         }
 
@@ -80,7 +81,7 @@ final class GuidelineDialog extends Dialog {
         this.afterSave = afterSave;
         setId("guideline-dialog");
         setHeaderTitle("Burden guideline of " + organization);
-        setWidth("34rem");
+        setWidth("44rem");
 
         Paragraph about = new Paragraph("Per year, the share of its capacity (GDP, budget) a partner is expected to "
                 + "deliver — type a percent: 0.05 means 0.05 %. Your federation view draws it as a line on the ranked "
@@ -90,6 +91,12 @@ final class GuidelineDialog extends Dialog {
         rows.setPadding(false);
         rows.setSpacing(false);
         rows.setId("guideline-rows");
+        Span yearHeading = new Span("Year");
+        yearHeading.setWidth("7rem");
+        Span targetHeading = new Span("Target, % of capacity");
+        HorizontalLayout headings = new HorizontalLayout(yearHeading, targetHeading);
+        headings.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        rows.add(headings);
         for (BurdenGuidelines.Target target : guidelines.targets()) {
             addRow(target.year(), target.percentOfCapacity().toPlainString(),
                     "set by " + target.setBy() + ", " + WHEN.format(target.setAt()));

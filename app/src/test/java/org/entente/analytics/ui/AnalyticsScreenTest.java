@@ -47,6 +47,18 @@ class AnalyticsScreenTest {
     }
 
     @Test
+    void twoGroupsWithOneNameAreTwoBarsToldApartByTheirKind() {
+        RollupTable table = table(Chart.Type.BAR, null,
+                row(false, "ACADEMIA", "Other partners (3)", 7L),
+                row(false, "ALLIANCE", "Other partners (3)", 9L),
+                row(false, "STATE", "Norway", 4L));
+        JsonNode option = ChartOptions.of(table);
+        assertThat(option.at("/xAxis/data").toString()).isEqualTo("[\"Other partners (3) · Academia\","
+                + "\"Other partners (3) · Alliance\",\"Norway\"]");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[7.0,9.0,4.0]");
+    }
+
+    @Test
     void whenMostPartnerFiguresAreWithheldTheChartDrawsTheSubtotals() {
         RollupTable table = table(Chart.Type.BAR, null,
                 row(false, "STATE", "Norway", null),
@@ -120,6 +132,7 @@ class AnalyticsScreenTest {
         assertThat(line.at("/data/0/name").asString()).isEqualTo("Guideline 0.05 %");
         assertThat(line.at("/label/show").asBoolean()).isTrue();
         assertThat(line.at("/label/formatter").asString()).isEqualTo("{b}");
+        assertThat(line.at("/precision").asInt()).as("ECharts would round 0.05 to 2 decimals").isGreaterThanOrEqualTo(8);
         assertThat(option.at("/xAxis/max").isMissingNode()).as("the bars reach past the line").isTrue();
     }
 
