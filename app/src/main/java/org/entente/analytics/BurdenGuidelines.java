@@ -122,11 +122,14 @@ public class BurdenGuidelines {
     }
 
     /**
-     * The guideline of the organization acting now — the signed-in person's, or the explicit tenant scope of background
-     * work such as a briefing — read under its row-level security; none without an acting organization. No role check:
-     * the caller decides whether its view is measured against a guideline (only a coordinator's federation view is).
+     * The guideline of the organization acting now — a signed-in coordinator's, or the explicit tenant scope of
+     * background work such as a briefing — read under its row-level security; none without an acting organization,
+     * and none for a signed-in person who is not a coordinator (the guideline is the coordinators' own).
      */
     public BurdenGuideline current() {
+        if (currentUser.get().map(user -> !user.roles().contains(EntenteRealm.ROLE_COORDINATOR)).orElse(false)) {
+            return BurdenGuideline.none();
+        }
         return reads.execute(status -> {
             Map<Integer, Double> targets = new TreeMap<>();
             dsl.select(BURDEN_GUIDELINE.YEAR, BURDEN_GUIDELINE.TARGET_INTENSITY).from(BURDEN_GUIDELINE)

@@ -33,8 +33,13 @@ class BurdenGuidelinesIT extends AppIntegrationTest {
 
     static final UUID OLIVIA_GRANT = UUID.fromString("0b000000-0000-4000-8000-000000000005");
     static final UUID INGRID_SOLBERG = UUID.fromString("0b000000-0000-4000-8000-000000000001");
-    /** A coordinator of Kenya who exists only in these tests (the token claims are the test's). */
-    static final UUID KENYA_COORDINATOR = UUID.fromString("0b000000-0000-4000-8000-0000000016c1");
+    /**
+     * A coordinator of Kenya who exists only in these tests (the token claims are the test's); not a 0b000000- id,
+     * which DemoDataMatchesRealmIT keeps for the realm's demo people.
+     */
+    static final UUID KENYA_COORDINATOR = UUID.fromString("16c00000-0000-4000-8000-000000000001");
+    /** A member of NATO ACT without the coordinator role, also only in these tests. */
+    static final UUID NATO_MEMBER = UUID.fromString("16c00000-0000-4000-8000-000000000002");
 
     @Autowired
     BurdenGuidelines guidelines;
@@ -116,6 +121,14 @@ class BurdenGuidelinesIT extends AppIntegrationTest {
 
     @Test
     void onlyCoordinatorsReadOrSetAGuideline() {
+        SignedInAs.run(olivia, () -> guidelines.save(List.of(new TargetDraft(2025, "0.05"))));
+        SignedInUser colleague = SignedInAs.user(tenants, NATO_MEMBER, "test.nato-member", "NATO Member",
+                "test.member@nato-act.demo.entente.org", Set.of("member"), "nato-act");
+        assertThat(SignedInAs.call(colleague, guidelines::current).isEmpty())
+                .as("a member of the coordinators' organization who is not one of them").isTrue();
+        assertThatThrownBy(() -> SignedInAs.run(colleague, guidelines::targets)).isInstanceOf(NotAllowed.class);
+        database.update("delete from burden_guideline");
+
         assertThatThrownBy(() -> SignedInAs.run(ingrid, guidelines::targets)).isInstanceOf(NotAllowed.class)
                 .hasMessage("Only coordinators set their organization's burden guideline.");
         assertThatThrownBy(() -> SignedInAs.run(ingrid, () -> guidelines.save(List.of(new TargetDraft(2025, "0.05")))))
