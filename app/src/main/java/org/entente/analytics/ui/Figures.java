@@ -84,14 +84,11 @@ final class Figures {
     }
 
     /**
-     * Shares are fractions (0.25 = 25 %). Delivered as a share of capacity is small (0.05 %), so below 1 % a percent
-     * shows more decimals: 0.052 %, 0.52 %, 25.4 %.
+     * Shares are fractions (0.25 = 25 %): one decimal, and below 0.1 % two significant digits (0.0042 %), so that a
+     * small intensity does not read as 0.0 % — the engine's own text, as the briefing writes it.
      */
     static String percent(Number number) {
-        double percent = number.doubleValue() * 100;
-        double size = Math.abs(percent);
-        int digits = size == 0 || size >= 1 ? 1 : size >= 0.1 ? 2 : 3;
-        return decimals(percent, digits) + " %";
+        return CellText.percent(number.doubleValue());
     }
 
     private static String decimals(Number number, int digits) {

