@@ -41,6 +41,9 @@ final class TextSheets {
                     + " pledged in the scope's years), capacity, intensity, the delivery rate, each partner's share of"
                     + " what its kind delivered, its fair share, its burden ratio and whether it is above or below the"
                     + " guideline; partners that are not named are counted in \"Other partners (n)\"."),
+            Map.entry("burden-by-kind", "The same per contributor kind: each kind's share of all that was delivered"
+                    + " and its fair share of the capacity of all kinds (a state's GDP and another organization's"
+                    + " budget added together, so read it as an order of magnitude only)."),
             Map.entry("burden-sharing-by-year", "The same per year of pledge, against that year's capacity and"
                     + " guideline."),
             Map.entry("pledge-fulfilment", "EUR pledged (in the month of the pledge) and delivered (in the month of"

@@ -48,7 +48,7 @@ import org.entente.analytics.engine.snapshot.SnapshotInfo;
  * <li>the burden figures ({@link BurdenFigures}): the guideline column, the ranked table, the capacity notes and the
  *     organizations published by their consent.</li>
  * </ol>
- * Tables: burden-ranking, burden-sharing, burden-sharing-by-year, pledge-fulfilment, overdue-pledges, portfolio,
+ * Tables: burden-ranking, burden-sharing, burden-by-kind, burden-sharing-by-year, pledge-fulfilment, overdue-pledges, portfolio,
  * portfolio-by-region, lead-kinds, rnd, engagements, engagement-vetting, expiring-agreements, collaboration-network,
  * partner-links, partner-degree, milestones, milestones-by-lead, data-completeness.
  * <p>

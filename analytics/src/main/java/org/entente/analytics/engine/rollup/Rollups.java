@@ -128,7 +128,16 @@ final class Rollups {
                 List.of(new View("burden-sharing", "Burden sharing",
                                 "Who carries the burden, measured against their capacity?",
                                 columns(List.of("partner_kind", "partner"), shown), Set.of(), false,
-                                new Chart(Chart.Type.BAR, "partner", null, List.of("share_of_delivered", "fair_share"))),
+                                // Partners of every kind side by side: only EUR is one measure for all of them
+                                // (shares and intensities are compared within a kind: burden-ranking, burden-by-kind).
+                                new Chart(Chart.Type.BAR, "partner", null, List.of("delivered_eur"))),
+                        // The kinds' totals: the second view of who carries the burden (a kind's shares are of all
+                        // kinds; its fair share mixes GDP with budgets, which the notes say).
+                        new View("burden-by-kind", "Burden sharing by partner kind",
+                                "How do the kinds of partner share the burden?",
+                                columns(List.of("partner_kind"), shown), Set.of(), false,
+                                new Chart(Chart.Type.BAR, "partner_kind", null,
+                                        List.of("share_of_delivered", "fair_share"))),
                         new View("burden-sharing-by-year", "Burden sharing by year",
                                 "How has each partner's delivery developed year by year?",
                                 columns(List.of("partner_kind", "partner", "pledged_year"), shown),

@@ -77,8 +77,8 @@ class RollupSuiteTest {
     @Test
     void everyTableIsThere() {
         assertThat(arland.tables()).extracting(RollupTable::id).containsExactly(
-                "burden-ranking", "burden-sharing", "burden-sharing-by-year", "pledge-fulfilment", "overdue-pledges",
-                "portfolio",
+                "burden-ranking", "burden-sharing", "burden-by-kind", "burden-sharing-by-year", "pledge-fulfilment",
+                "overdue-pledges", "portfolio",
                 "portfolio-by-region", "lead-kinds", "rnd", "engagements", "engagement-vetting", "expiring-agreements",
                 "collaboration-network", "partner-links", "partner-degree", "milestones", "milestones-by-lead",
                 "data-completeness");
