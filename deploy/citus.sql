@@ -60,6 +60,14 @@ SELECT create_distributed_table('notification', 'tenant_id', colocate_with => 'm
 SELECT create_distributed_table('contribution_access', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('briefing_subscription', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('briefing', 'tenant_id', colocate_with => 'member');
+-- Issue #16 (V50): each in the partition of the organization it belongs to. publication_consent lives with its
+-- GRANTOR; its grantee reads it through publication_consent_grantee_read, a test on a column of the row itself, so
+-- that is a query over every shard with no subquery. consent_use lives with the grantor too (its access ledger).
+SELECT create_distributed_table('publication_consent', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('publication_consent_change', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('consent_use', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('tenant_capacity', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('burden_guideline', 'tenant_id', colocate_with => 'member');
 
 -- Policies without subqueries. Citus refuses a policy whose expression holds a subquery on a distributed table
 -- ("Subqueries are not supported in policies on distributed tables"). Two kinds exist:
@@ -95,3 +103,13 @@ COMMIT;
 -- can_see_item or comment_mention_visible read another table from inside a query on a shard. Citus refuses a
 -- distributed query nested in a shard query (citus.allow_nested_distributed_execution is off, and on it is unsafe),
 -- so those checks must become row-local first, as V41 did for workstream (an audience column kept by triggers).
+--
+-- Also left: the SECURITY DEFINER functions open their owner-only policies with set_config('app.definer_call', 'on',
+-- true), which Citus does not forward to the workers (see the top of this script), so on shards those policies stay
+-- closed and the functions see and write nothing there (closed, not open). That holds for the functions of V2, V20
+-- and V31 and for V50's: record_consent_use (writes consent_use in each grantor's shard, one grantor per statement),
+-- coordinator_organizations (reads member: an uncorrelated IN, which Citus plans) and the platform_*_tenant_capacity
+-- functions (tenant_capacity). Before a real cluster they must carry the flag as SET LOCAL (forwarded) or run as a
+-- role with its own policies. V50's trigger publication_consent_change_in_turn reads the grantor's own history (same
+-- shard) and takes an advisory lock on the node that holds it; like the other triggers that read a table it runs
+-- only under citus.enable_unsafe_triggers and needs the same look on a real cluster.

@@ -1,4 +1,4 @@
--- Demo world: the 9 demo organizations and the 11 demo users that belong to one, plus 48 partner
+-- Demo world: the 9 demo organizations and the 13 demo users that belong to one, plus 48 partner
 -- organizations without members, matching the Keycloak realm 'entente' (same ids, aliases, names,
 -- usernames, emails and realm roles). Users without an organization (pat.ops, guest.unaffiliated)
 -- have no tenant and so no member row.
@@ -79,7 +79,8 @@ ON CONFLICT ON CONSTRAINT tenant_pk DO UPDATE
  WHERE (t.alias, t.name, t.kind, t.region, t.capacity_index) IS DISTINCT FROM
        (excluded.alias, excluded.name, excluded.kind, excluded.region, excluded.capacity_index);
 INSERT INTO member AS m (tenant_id, id, username, display_name, email, roles)
-VALUES ('0a000000-0000-4000-8000-000000000004', '0b000000-0000-4000-8000-000000000006', 'david.mensah', 'David Mensah', 'david.mensah@un-dpo.demo.entente.org', '{member}')
+VALUES ('0a000000-0000-4000-8000-000000000004', '0b000000-0000-4000-8000-000000000006', 'david.mensah', 'David Mensah', 'david.mensah@un-dpo.demo.entente.org', '{member}'),
+       ('0a000000-0000-4000-8000-000000000004', '0b000000-0000-4000-8000-000000000014', 'amadou.ba', 'Amadou Ba', 'amadou.ba@un-dpo.demo.entente.org', '{member,coordinator}')
 ON CONFLICT ON CONSTRAINT member_pk DO UPDATE
    SET username = excluded.username, display_name = excluded.display_name, email = excluded.email,
        roles = excluded.roles, updated_at = now()
@@ -96,7 +97,8 @@ ON CONFLICT ON CONSTRAINT tenant_pk DO UPDATE
  WHERE (t.alias, t.name, t.kind, t.region, t.capacity_index) IS DISTINCT FROM
        (excluded.alias, excluded.name, excluded.kind, excluded.region, excluded.capacity_index);
 INSERT INTO member AS m (tenant_id, id, username, display_name, email, roles)
-VALUES ('0a000000-0000-4000-8000-000000000005', '0b000000-0000-4000-8000-000000000007', 'fatou.diallo', 'Fatou Diallo', 'fatou.diallo@au-psd.demo.entente.org', '{member}')
+VALUES ('0a000000-0000-4000-8000-000000000005', '0b000000-0000-4000-8000-000000000007', 'fatou.diallo', 'Fatou Diallo', 'fatou.diallo@au-psd.demo.entente.org', '{member}'),
+       ('0a000000-0000-4000-8000-000000000005', '0b000000-0000-4000-8000-000000000015', 'nomvula.dlamini', 'Nomvula Dlamini', 'nomvula.dlamini@au-psd.demo.entente.org', '{member,coordinator}')
 ON CONFLICT ON CONSTRAINT member_pk DO UPDATE
    SET username = excluded.username, display_name = excluded.display_name, email = excluded.email,
        roles = excluded.roles, updated_at = now()

@@ -24,6 +24,8 @@
 --
 -- Errors raised on purpose (SQLSTATE class EN, see V1/V2/V20/V31 for the others):
 --   EN060  record_consent_use refused (no tenant, or an unknown surface)
+--   EN061  a save of publication consent out of turn: its version is not the next one (another save came first)
+--   EN041  (as in V20) no such tenant, from the platform capacity functions
 
 -- =============================================================================================
 -- publication_consent
@@ -101,6 +103,44 @@ AS $$
     SELECT coalesce(max(version), 0) FROM publication_consent_change WHERE tenant_id = current_tenant_id()
 $$;
 
+REVOKE ALL ON FUNCTION publication_consent_version() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION publication_consent_version() TO ${app_role};
+
+-- One save, one version. The app checks publication_consent_version() against the version it showed and writes
+-- version + 1; two saves that both read version n before either committed would otherwise both write n + 1 (for
+-- different grantees the unique key does not notice) and the second would silently overwrite what the first one's
+-- author saw. So the first row of a save takes a per-organization lock (held to the end of its transaction) and
+-- must be exactly the next version, counting every save committed so far; the rows after it in the same
+-- transaction carry the same version (app.consent_save remembers which). The loser of a race waits for the
+-- winner's commit, then finds its version taken: EN061, nothing stored. Under READ COMMITTED (the app's level)
+-- the check's query sees that commit; a REPEATABLE READ transaction would not, and must not save consent.
+CREATE FUNCTION publication_consent_change_in_turn() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_save text := NEW.tenant_id::text || '/' || NEW.version;
+BEGIN
+    IF current_setting('app.consent_save', true) IS NOT DISTINCT FROM v_save THEN
+        RETURN NEW;   -- another grantee of the save this transaction has begun
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtextextended('publication_consent_change/' || NEW.tenant_id::text, 0));
+    IF NEW.version IS DISTINCT FROM (SELECT coalesce(max(c.version), 0) + 1 FROM publication_consent_change c
+                                      WHERE c.tenant_id = NEW.tenant_id) THEN
+        RAISE EXCEPTION 'publication consent was saved meanwhile: version % is not the next one', NEW.version
+            USING ERRCODE = 'EN061',
+                  HINT = 'Read the consent and publication_consent_version() again, then save against that version.';
+    END IF;
+    PERFORM set_config('app.consent_save', v_save, true);
+    RETURN NEW;
+END
+$$;
+
+REVOKE ALL ON FUNCTION publication_consent_change_in_turn() FROM PUBLIC;
+
+CREATE TRIGGER publication_consent_change_in_turn BEFORE INSERT ON publication_consent_change
+    FOR EACH ROW EXECUTE FUNCTION publication_consent_change_in_turn();
+
 -- =============================================================================================
 -- consent_use: the grantor's ledger of consent use
 -- =============================================================================================
@@ -145,6 +185,8 @@ CREATE POLICY publication_consent_change_definer_read ON publication_consent_cha
 -- Records, in each grantor's partition, that the CALLER's organization used figures published by that grantor's
 -- consent. Only grantors that have granted the caller at some time count (a revoked grant still served the snapshot
 -- taken before the revocation); the others are ignored. Returns the number of rows recorded.
+-- One grantor at a time: each statement touches one grantor's partition only (on Citus: one shard, see
+-- deploy/citus.sql), rather than one INSERT ... SELECT over all of them with a correlated subquery.
 CREATE FUNCTION record_consent_use(p_grantors uuid[], p_surface text, p_snapshot_taken_at timestamptz)
     RETURNS integer
     LANGUAGE plpgsql
@@ -155,21 +197,25 @@ DECLARE
     v_previous text := current_setting('app.definer_call', true);
     v_reader   uuid := current_tenant_id();
     v_member   uuid := nullif(current_setting('app.user_id', true), '')::uuid;
-    v_count    integer;
+    v_grantor  uuid;
+    v_rows     integer;
+    v_count    integer := 0;
 BEGIN
     IF v_reader IS NULL OR p_surface IS NULL OR p_surface NOT IN ('SCREEN', 'BRIEFING') OR p_snapshot_taken_at IS NULL THEN
         RAISE EXCEPTION 'cannot record consent use: no tenant, or an unknown surface' USING ERRCODE = 'EN060';
     END IF;
     PERFORM set_config('app.definer_call', 'on', true);
-    INSERT INTO consent_use (tenant_id, reader_tenant_id, reader_member_id, surface, snapshot_taken_at)
-    SELECT DISTINCT g.grantor, v_reader, v_member, p_surface, p_snapshot_taken_at
-      FROM unnest(p_grantors) AS g (grantor)
-     WHERE g.grantor IS NOT NULL
-       AND g.grantor <> v_reader
-       AND EXISTS (SELECT 1 FROM publication_consent_change c
-                    WHERE c.tenant_id = g.grantor AND c.grantee_tenant_id = v_reader AND c.action = 'GRANT')
-    ON CONFLICT DO NOTHING;
-    GET DIAGNOSTICS v_count = ROW_COUNT;
+    FOR v_grantor IN SELECT DISTINCT g.grantor FROM unnest(p_grantors) AS g (grantor)
+                      WHERE g.grantor IS NOT NULL AND g.grantor <> v_reader LOOP
+        IF EXISTS (SELECT 1 FROM publication_consent_change c
+                    WHERE c.tenant_id = v_grantor AND c.grantee_tenant_id = v_reader AND c.action = 'GRANT') THEN
+            INSERT INTO consent_use (tenant_id, reader_tenant_id, reader_member_id, surface, snapshot_taken_at)
+            VALUES (v_grantor, v_reader, v_member, p_surface, p_snapshot_taken_at)
+            ON CONFLICT DO NOTHING;
+            GET DIAGNOSTICS v_rows = ROW_COUNT;
+            v_count := v_count + v_rows;
+        END IF;
+    END LOOP;
     PERFORM set_config('app.definer_call', coalesce(v_previous, ''), true);
     RETURN v_count;
 END
@@ -194,12 +240,14 @@ BEGIN
         RETURN;
     END IF;
     PERFORM set_config('app.definer_call', 'on', true);
+    -- IN over an uncorrelated subquery rather than a correlated EXISTS: tenant is a reference table on Citus and
+    -- member a distributed one, and Citus plans the former (the subquery first, then the filter) but not the latter.
     RETURN QUERY
         SELECT t.id, t.alias, t.name, t.kind
           FROM tenant t
          WHERE t.status = 'ACTIVE'
-           AND EXISTS (SELECT 1 FROM member m
-                        WHERE m.tenant_id = t.id AND m.status <> 'REMOVED' AND 'coordinator' = ANY (m.roles))
+           AND t.id IN (SELECT m.tenant_id FROM member m
+                         WHERE m.status <> 'REMOVED' AND 'coordinator' = ANY (m.roles))
          ORDER BY t.name;
     PERFORM set_config('app.definer_call', coalesce(v_previous, ''), true);
 END
@@ -285,7 +333,8 @@ BEGIN
 END
 $$;
 
--- Removes one tenant's capacity for one year (nothing if there is none), with an audit event.
+-- Removes one tenant's capacity for one year (false, and no event, if there is none), with an audit event.
+-- EN041 if there is no such tenant.
 CREATE FUNCTION platform_delete_tenant_capacity(p_tenant_id uuid, p_year integer, p_by text)
     RETURNS boolean
     LANGUAGE plpgsql
@@ -296,6 +345,9 @@ DECLARE
     v_found boolean;
 BEGIN
     PERFORM set_config('app.definer_call', 'on', true);
+    IF NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = p_tenant_id) THEN
+        RAISE EXCEPTION 'no tenant %', p_tenant_id USING ERRCODE = 'EN041';
+    END IF;
     DELETE FROM tenant_capacity c WHERE c.tenant_id = p_tenant_id AND c.year = p_year;
     v_found := FOUND;
     IF v_found THEN

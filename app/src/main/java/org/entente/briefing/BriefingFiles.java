@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Where briefing workbooks live: {@code <root>/<tenant id>/<briefing id>.xlsx}. A workbook is written to
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * file under its final name is always a whole workbook. Names come from ids only, never from input. The folder may be
  * shared by several app instances: a part is some instance's work in progress until its briefing's lease has passed.
  */
+@Component
 final class BriefingFiles {
 
     private static final Logger log = LoggerFactory.getLogger(BriefingFiles.class);
@@ -36,7 +39,9 @@ final class BriefingFiles {
 
     private final Path root;
 
-    BriefingFiles(Path root) {
+    /** Under {@code entente.briefings.directory}, else {@code <entente.data-dir>/briefings}. */
+    BriefingFiles(BriefingProperties properties, @Value("${entente.data-dir:.data}") Path dataDirectory) {
+        Path root = properties.directory() != null ? properties.directory() : dataDirectory.resolve("briefings");
         this.root = root.toAbsolutePath().normalize();
     }
 

@@ -61,6 +61,8 @@ class BriefingServiceIT extends AppIntegrationTest {
     @Autowired
     BriefingService briefings;
     @Autowired
+    BriefingSchedule schedule;
+    @Autowired
     BriefingProperties properties;
     @Autowired
     AnalyticsService analytics;
@@ -234,7 +236,7 @@ class BriefingServiceIT extends AppIntegrationTest {
         }
         assertThat(interrupted).isDone();
         assertThat(failed.status()).isEqualTo(BriefingStatus.FAILED);
-        assertThat(failed.failure()).isEqualTo(BriefingService.INTERRUPTED);
+        assertThat(failed.failure()).isEqualTo(BriefingGeneration.INTERRUPTED);
         assertThat(failed.fileName()).isNull();
         assertThat(properties.directory().resolve(NATO.toString()).resolve(failed.id() + ".xlsx")).doesNotExist();
         assertThat(partFiles()).isEmpty();
@@ -242,7 +244,7 @@ class BriefingServiceIT extends AppIntegrationTest {
         assertThat(database.query("""
                 select text from notification where tenant_id = ? and recipient_member_id = ? and kind = 'BRIEFING_FAILED'
                    and created_at >= ?""", NATO, OLIVIA_GRANT, before))
-                .anySatisfy(row -> assertThat((String) row.get(0)).contains("failed: " + BriefingService.INTERRUPTED));
+                .anySatisfy(row -> assertThat((String) row.get(0)).contains("failed: " + BriefingGeneration.INTERRUPTED));
         assertThat(database.query("""
                 select count(*) from contribution_access where reader_tenant_id = ? and reader_member_id = ? and at >= ?""",
                 NATO, OLIVIA_GRANT, before)).containsExactly(List.of(0L));
@@ -329,9 +331,9 @@ class BriefingServiceIT extends AppIntegrationTest {
 
             // Not yet due: nothing happens; once due, as the schedule runs it (no one signed in).
             Instant due = subscription.nextRunAt().plusSeconds(60);
-            int started = briefings.runDueSubscriptions(due);
+            int started = schedule.runDue(due);
             assertThat(started).isPositive();
-            assertThat(briefings.runDueSubscriptions(due)).as("each run once").isZero();
+            assertThat(schedule.runDue(due)).as("each run once").isZero();
 
             Briefing scheduled = waitFor(() -> SignedInAs.call(olivia, briefings::list).stream()
                     .filter(Briefing::subscription).filter(b -> b.kind() == BriefingKind.BURDEN_SHARING)

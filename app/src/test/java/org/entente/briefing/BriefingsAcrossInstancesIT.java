@@ -2,7 +2,6 @@ package org.entente.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,6 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +53,8 @@ class BriefingsAcrossInstancesIT extends AppIntegrationTest {
 
     @Autowired
     BriefingService briefings;
+    @Autowired
+    BriefingLeases leases;
     @Autowired
     BriefingProperties properties;
     @Autowired
@@ -120,15 +120,13 @@ class BriefingsAcrossInstancesIT extends AppIntegrationTest {
                     .hasSize(2)
                     .allSatisfy(b -> {
                         assertThat(b.status()).isEqualTo(BriefingStatus.FAILED);
-                        assertThat(b.failure()).isEqualTo(BriefingService.ABANDONED);
+                        assertThat(b.failure()).isEqualTo(BriefingLeases.ABANDONED);
                     });
             assertThat(part(running)).as("A's unfinished workbook after B's list").exists();
 
             // A renews its leases: one that had run out (renewals missed) is A's again, so B leaves it alone.
             database.update("update briefing set lease_until = now() - interval '1 second' where id = ?", running);
-            Method renew = BriefingService.class.getDeclaredMethod("renewLeases");
-            renew.setAccessible(true);
-            renew.invoke(AopTestUtils.getUltimateTargetObject(briefings));
+            leases.renew();
             assertThat(database.query("select lease_until > now() from briefing where id = ?", running))
                     .as("A's lease after its renewal").containsExactly(List.of(true));
             assertThat(status(SignedInAs.call(olivia, briefingsOnB::list), running)).isEqualTo(BriefingStatus.RUNNING);

@@ -33,7 +33,7 @@ class AnalyticsRoleTest {
 
     private static final String ROLE = LocalPostgres.ANALYTICS_USER;
 
-    /** What analytics may read: exactly these columns (V30, grant_analytics_read). */
+    /** What analytics may read: exactly these columns (V30, replaced by V50: grant_analytics_read). */
     static final Map<String, List<String>> GRANTED = new LinkedHashMap<>();
 
     static {
@@ -55,6 +55,9 @@ class AnalyticsRoleTest {
                 "actual_date", "status"));
         GRANTED.put("activity", List.of("tenant_id", "workstream_id", "id", "actor_tenant_id", "verb", "item_type",
                 "item_tenant_id", "releasability", "rel_to", "at"));
+        // V50: who publishes to whom since when (not who granted it), and capacities (not their source or editor).
+        GRANTED.put("publication_consent", List.of("tenant_id", "grantee_tenant_id", "granted_at"));
+        GRANTED.put("tenant_capacity", List.of("tenant_id", "year", "capacity_eur"));
     }
 
     @Test
@@ -146,6 +149,33 @@ class AnalyticsRoleTest {
         }
     }
 
+    /** The snapshot copies every organization's grants and capacities, whoever may see them in the app. */
+    @Test
+    void theRoleReadsEveryOrganizationsGrantsAndCapacities() throws Exception {
+        UUID grantor = tenant("analytics-grantor", "STATE");
+        UUID grantee = tenant("analytics-grantee", "ALLIANCE");
+        Collaboration.run(grantor, sql -> sql.update(
+                "insert into publication_consent (grantee_tenant_id, granted_by) values (?, 'Admin')", grantee));
+        try (Connection owner = TestDatabase.owner(); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute("select set_config('app.definer_call', 'on', true)");
+            sql.execute("insert into tenant_capacity (tenant_id, year, capacity_eur, source, updated_by) values ('"
+                    + grantor + "', 2025, 1000.00, 'Test', 'Test')");
+            owner.commit();
+        }
+
+        try (Connection analytics = TestDatabase.analytics()) {
+            assertThat(ids(analytics, "select grantee_tenant_id from publication_consent where tenant_id = any (?)", grantor))
+                    .containsExactly(grantee);
+            assertThat(ids(analytics, "select tenant_id from tenant_capacity where tenant_id = any (?) and year = 2025",
+                    grantor)).containsExactly(grantor);
+        }
+        try (Connection app = TestDatabase.app()) {
+            assertThat(ids(app, "select tenant_id from publication_consent where tenant_id = any (?)", grantor))
+                    .as("the runtime role without a tenant, for contrast").isEmpty();
+        }
+    }
+
     @Test
     void theRoleCannotReadTextsContentsEmailsOrUngrantedTables() throws Exception {
         try (Connection analytics = TestDatabase.analytics(); Statement sql = analytics.createStatement()) {
@@ -160,7 +190,12 @@ class AnalyticsRoleTest {
                     "select outcomes from engagement", "select title from deliverable", "select title from work_package",
                     "select details from audit_event", "select text from notification", "select count(*) from contribution_access",
                     "select text from initiative_objective", "select count(*) from comment_mention",
-                    "select count(*) from valuation_rate", "select count(*) from flyway_schema_history")) {
+                    "select count(*) from valuation_rate", "select count(*) from flyway_schema_history",
+                    "select granted_by from publication_consent", "select granted_by_member_id from publication_consent",
+                    "select * from publication_consent", "select count(*) from publication_consent_change",
+                    "select count(*) from consent_use", "select count(*) from burden_guideline",
+                    "select source from tenant_capacity", "select updated_by from tenant_capacity",
+                    "select publication_consent_version()")) {
                 assertThatThrownBy(() -> sql.executeQuery(query).close()).as(query)
                         .isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(query).isEqualTo("42501"));

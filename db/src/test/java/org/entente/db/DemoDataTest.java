@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.db.demo.DemoHistoryWriter;
@@ -64,6 +66,7 @@ class DemoDataTest {
              Statement sql = owner.createStatement()) {
             owner.setAutoCommit(false);
             sql.execute(demoScript("R__demo_data.sql"));
+            sql.execute(demoScript("R__demo_data_burden_sharing.sql"));
             DemoHistoryWriter.write(owner);
             sql.execute(demoScript("R__demo_workstreams.sql"));
             owner.commit();
@@ -72,8 +75,8 @@ class DemoDataTest {
 
     @Test
     void flywayAppliedSchemaAndDemoDataOnceAndNothingTheSecondTime() {
-        // Every versioned migration plus the two repeatable demo data scripts and the demo history generator.
-        assertThat(firstRun.migrationsExecuted).isEqualTo(versionedMigrations() + 3);
+        // Every versioned migration plus the three repeatable demo data scripts and the demo history generator.
+        assertThat(firstRun.migrationsExecuted).isEqualTo(versionedMigrations() + 4);
         assertThat(secondRun.migrationsExecuted).isZero();
     }
 
@@ -87,7 +90,7 @@ class DemoDataTest {
     }
 
     @Test
-    void theNineDemoTenantsHaveTheElevenMembersAndThePartnersNone() throws Exception {
+    void theNineDemoTenantsHaveTheThirteenMembersAndThePartnersNone() throws Exception {
         try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
             Map<String, UUID> tenants = new LinkedHashMap<>();
             try (ResultSet rows = sql.executeQuery("select alias, id from tenant t"
@@ -103,8 +106,8 @@ class DemoDataTest {
                     .isGreaterThanOrEqualTo(40);
             try (ResultSet rows = sql.executeQuery("select count(*), count(distinct id) from member")) {
                 rows.next();
-                assertThat(rows.getLong(1)).isEqualTo(11);
-                assertThat(rows.getLong(2)).isEqualTo(11);
+                assertThat(rows.getLong(1)).isEqualTo(13);
+                assertThat(rows.getLong(2)).isEqualTo(13);
             }
         }
     }
@@ -129,8 +132,9 @@ class DemoDataTest {
                 owner.commit();
             }
         }
-        assertThat(membersPerTenant.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(11);
-        assertThat(membersPerTenant).containsEntry("norway", 2L).containsEntry("nato-act", 2L).containsEntry("kenya", 1L);
+        assertThat(membersPerTenant.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(13);
+        assertThat(membersPerTenant).containsEntry("norway", 2L).containsEntry("nato-act", 2L).containsEntry("kenya", 1L)
+                .containsEntry("un-dpo", 2L).containsEntry("au-psd", 2L);
     }
 
     @Test
@@ -205,6 +209,152 @@ class DemoDataTest {
         // aegis-maritime takes part in neither hand-written R&D project.
         assertThat(seenBy("0a000000-0000-4000-8000-000000000007", "select count(*) from workstream"
                 + " where id::text like '0c000000-%'")).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Burden sharing (issue #16, R__demo_data_burden_sharing.sql)
+    // ---------------------------------------------------------------------------------------------
+
+    private static final String NATO_ACT = "0a000000-0000-4000-8000-000000000003";
+
+    /** The NATO member states of the demo world. */
+    private static final List<String> NATO_STATES = List.of("norway", "united-states", "germany", "united-kingdom",
+            "france", "italy", "canada", "spain", "turkiye", "netherlands", "poland", "sweden", "denmark", "finland",
+            "estonia");
+
+    @Test
+    void everyDemoOrganizationHasACapacityForEachYear2021To2026InEuroWithItsSource() throws Exception {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
+            long tenants = single(sql, "select count(*) from tenant");
+            assertThat(tenants).isEqualTo(57);
+            assertThat(single(sql, "select count(*) from tenant_capacity")).isEqualTo(57 * 6);
+            assertThat(single(sql, """
+                    select count(*) from tenant t
+                     where (select array_agg(c.year order by c.year) from tenant_capacity c where c.tenant_id = t.id)
+                           = array[2021, 2022, 2023, 2024, 2025, 2026]""")).isEqualTo(tenants);
+            assertThat(single(sql, "select count(*) from tenant_capacity where capacity_eur <= 0")).isZero();
+            // Every figure says where it comes from, and how far to trust it.
+            assertThat(single(sql, """
+                    select count(*) from tenant_capacity
+                     where updated_by <> 'Demo data'
+                        or not (source ilike '%approximate%' or source ilike '%invented%' or source ilike '%estimated%')"""))
+                    .isZero();
+            // States' 2024 figure is the capacity index (GDP 2024, USD billion, the same WEO edition) at 2024's rate.
+            assertThat(single(sql, """
+                    select count(*) from tenant t join tenant_capacity c on c.tenant_id = t.id and c.year = 2024
+                     where t.kind = 'STATE' and abs(c.capacity_eur - t.capacity_index * 1e9 / 1.0824) > 1""")).isZero();
+            assertThat(single(sql, "select count(*) from tenant where kind = 'STATE'")).isEqualTo(28);
+        }
+    }
+
+    @Test
+    void mostNatoStatesPublishToNatoActKenyaToTheUnAndTheAuAndSeveralPartnersToNobody() throws Exception {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
+            List<String> natoActGrantors = strings(sql, "select t.alias from publication_consent c"
+                    + " join tenant t on t.id = c.tenant_id where c.grantee_tenant_id = '" + NATO_ACT + "'");
+            assertThat(NATO_STATES.stream().filter(natoActGrantors::contains).count()).isGreaterThanOrEqualTo(12);
+            // Norway has not decided yet: lars.haugen granting and revoking it is the demo's walk-through.
+            assertThat(natoActGrantors).doesNotContain("norway");
+            assertThat(strings(sql, "select e.alias from publication_consent c join tenant t on t.id = c.tenant_id"
+                    + " join tenant e on e.id = c.grantee_tenant_id where t.alias = 'kenya'"))
+                    .containsExactlyInAnyOrder("un-dpo", "au-psd");
+            assertThat(single(sql, "select count(*) from tenant t"
+                    + " where not exists (select 1 from publication_consent c where c.tenant_id = t.id)"))
+                    .isGreaterThanOrEqualTo(10);
+            // Only to organizations that have coordinators.
+            assertThat(strings(sql, "select distinct e.alias from publication_consent c join tenant e on e.id = c.grantee_tenant_id"))
+                    .containsExactlyInAnyOrder("nato-act", "un-dpo", "au-psd");
+            // Each grant is in its organization's history: one save, version 1, by "Demo data", at the grant's time.
+            assertThat(single(sql, "select count(*) from publication_consent_change")).isEqualTo(
+                    single(sql, "select count(*) from publication_consent"));
+            assertThat(single(sql, """
+                    select count(*) from publication_consent c
+                     where not exists (select 1 from publication_consent_change h
+                                        where h.tenant_id = c.tenant_id and h.grantee_tenant_id = c.grantee_tenant_id
+                                          and h.version = 1 and h.action = 'GRANT' and h.changed_by = 'Demo data'
+                                          and h.changed_at = c.granted_at)""")).isZero();
+        }
+    }
+
+    @Test
+    void unDpoAndAuPsdHaveACoordinatorEachSoThatOrganizationsCanPublishToThem() throws Exception {
+        try (Connection app = DriverManager.getConnection(TestDatabase.url(DATABASE), postgres.appUser(), postgres.appPassword());
+             Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            sql.execute("select set_config('app.tenant_id', '0a000000-0000-4000-8000-000000000002', true)");
+            assertThat(strings(sql, "select alias from coordinator_organizations()"))
+                    .containsExactly("au-psd", "nato-act", "un-dpo");
+            assertThat(single(sql, "select publication_consent_version()")).as("kenya's consent, saved once").isOne();
+            app.rollback();
+        }
+    }
+
+    /**
+     * What NATO ACT's federation view needs for its burden table: in every partner kind, the partners that did not
+     * consent to NATO ACT (their records NATO ACT may not see go into one "Other partners (n)" row) are at least three,
+     * none holding more than 85 % of the kind's pledged or delivered EUR among them (the disclosure rule).
+     */
+    @Test
+    void natoActsNonConsentingPartnersAreInEveryKindAtLeastThreeAndNoneDominates() throws Exception {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement();
+             ResultSet rows = sql.executeQuery("""
+                     with partner as (
+                         select t.kind, t.alias, sum(c.pledged_eur) as pledged, sum(c.delivered_eur) as delivered
+                           from contribution c join tenant t on t.id = c.contributor_tenant_id
+                          where t.id <> '%1$s'
+                            and not exists (select 1 from publication_consent g
+                                             where g.tenant_id = t.id and g.grantee_tenant_id = '%1$s')
+                          group by t.kind, t.alias)
+                     select kind, count(*), max(pledged) / sum(pledged), max(delivered) / sum(delivered)
+                       from partner group by kind order by kind""".formatted(NATO_ACT))) {
+            int kinds = 0;
+            while (rows.next()) {
+                kinds++;
+                String kind = rows.getString(1);
+                assertThat(rows.getLong(2)).as(kind + ": non-consenting partners").isGreaterThanOrEqualTo(3);
+                assertThat(rows.getDouble(3)).as(kind + ": largest part of pledged").isLessThanOrEqualTo(0.85);
+                assertThat(rows.getDouble(4)).as(kind + ": largest part of delivered").isLessThanOrEqualTo(0.85);
+            }
+            assertThat(kinds).isEqualTo(7);
+        }
+    }
+
+    /** NATO ACT's guideline: each year between a third and a half of the 28 states deliver above it. */
+    @Test
+    void natoActsGuidelineLeavesAThirdToAHalfOfTheStatesAboveItEachYear() throws Exception {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement();
+             ResultSet rows = sql.executeQuery("""
+                     with intensity as (
+                         select k.year, t.id,
+                                coalesce((select sum(c.delivered_eur) from contribution c
+                                           where c.contributor_tenant_id = t.id
+                                             and extract(year from c.pledged_on) = k.year), 0) / k.capacity_eur as value
+                           from tenant t join tenant_capacity k on k.tenant_id = t.id
+                          where t.kind = 'STATE')
+                     select g.year, count(*) filter (where i.value > g.target_intensity), count(*)
+                       from burden_guideline g join intensity i on i.year = g.year
+                      where g.tenant_id = '%s' group by g.year order by g.year""".formatted(NATO_ACT))) {
+            List<Integer> years = new ArrayList<>();
+            while (rows.next()) {
+                years.add(rows.getInt(1));
+                long above = rows.getLong(2);
+                long states = rows.getLong(3);
+                assertThat(states).isEqualTo(28);
+                assertThat(above * 3).as(rows.getInt(1) + ": at least a third above").isGreaterThanOrEqualTo(states);
+                assertThat(above * 2).as(rows.getInt(1) + ": at most half above").isLessThanOrEqualTo(states);
+            }
+            assertThat(years).containsExactly(2021, 2022, 2023, 2024, 2025, 2026);
+        }
+    }
+
+    private static List<String> strings(Statement sql, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static long seenBy(String tenant, String query) throws SQLException {

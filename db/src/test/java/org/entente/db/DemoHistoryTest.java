@@ -92,7 +92,7 @@ class DemoHistoryTest {
     void flywayRunsTheGeneratorAfterTheDemoTenantsAndBeforeTheDemoWorkstreams() {
         List<String> repeatables = firstRun.migrations.stream().filter(m -> m.version == null || m.version.isEmpty())
                 .map(m -> m.description).toList();
-        assertThat(repeatables).containsExactly("demo data", "demo history", "demo workstreams");
+        assertThat(repeatables).containsExactly("demo data", "demo data burden sharing", "demo history", "demo workstreams");
         assertThat(history(firstRun).type).isEqualTo("JDBC");
     }
 

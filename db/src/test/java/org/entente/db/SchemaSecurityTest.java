@@ -144,11 +144,14 @@ class SchemaSecurityTest {
                     select p.proname from pg_proc p
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('entente_app', p.oid, 'EXECUTE') order by 1"""))
-                    .containsExactly("audit_chain_breaks", "audit_chain_lengths", "briefing_subscriptions_due", "can_see_item", "can_see_workstream", "current_member_id",
+                    .containsExactly("audit_chain_breaks", "audit_chain_lengths", "briefing_subscriptions_due", "can_see_item", "can_see_workstream",
+                            "coordinator_organizations", "current_member_id",
                             "current_tenant_id", "is_accepted_participant", "notify", "notify_own_tenant",
-                            "partner_directory", "platform_change_tenant_status",
-                            "platform_register_tenant", "platform_tenant_overview", "platform_update_tenant",
-                            "provision_tenant", "record_contribution_access", "releasable_to", "workstream_members");
+                            "partner_directory", "platform_change_tenant_status", "platform_delete_tenant_capacity",
+                            "platform_register_tenant", "platform_set_tenant_capacity", "platform_tenant_capacities",
+                            "platform_tenant_overview", "platform_update_tenant",
+                            "provision_tenant", "publication_consent_version", "record_consent_use",
+                            "record_contribution_access", "releasable_to", "workstream_members");
         }
     }
 
@@ -171,9 +174,10 @@ class SchemaSecurityTest {
                     .as("role-specific policies other than the owner's definer policies").isEmpty();
             assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
                     .containsExactly("audit_event_definer_read", "audit_event_platform_operation", "briefing_subscription_definer_read",
-                            "contribution_access_definer_write",
+                            "consent_use_definer_write", "contribution_access_definer_write",
                             "member_definer_read", "member_platform_operation", "notification_definer_write",
-                            "participation_definer_read", "tenant_definer_read", "tenant_platform_operation",
+                            "participation_definer_read", "publication_consent_change_definer_read",
+                            "tenant_capacity_platform_operation", "tenant_definer_read", "tenant_platform_operation",
                             "tenant_provisioning", "workstream_definer_audience", "workstream_definer_read");
         }
     }
@@ -188,7 +192,8 @@ class SchemaSecurityTest {
             app.setAutoCommit(false);
             sql.execute("select set_config('app.tenant_id', '" + outsider + "', true), set_config('app.definer_call', 'on', true)");
             for (String table : List.of("tenant", "member", "workstream", "participation", "contribution", "notification",
-                    "contribution_access", "comment")) {
+                    "contribution_access", "comment", "publication_consent", "publication_consent_change", "consent_use",
+                    "tenant_capacity", "burden_guideline")) {
                 try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
                     rows.next();
                     assertThat(rows.getLong(1)).as("rows of %s", table).isEqualTo(table.equals("tenant") ? 1 : 0);

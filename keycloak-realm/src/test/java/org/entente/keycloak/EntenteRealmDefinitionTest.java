@@ -56,7 +56,10 @@ class EntenteRealmDefinitionTest {
             new DemoUser("0b000000-0000-4000-8000-000000000010", "mei.chen", "Mei", "Chen", "northwind", Set.of("member")),
             new DemoUser("0b000000-0000-4000-8000-000000000011", "pieter.devries", "Pieter", "de Vries", "delft-defence-lab", Set.of("member")),
             new DemoUser("0b000000-0000-4000-8000-000000000012", "pat.ops", "Pat", "Ops", null, Set.of("platform-admin")),
-            new DemoUser("0b000000-0000-4000-8000-000000000013", "guest.unaffiliated", "Guest", "Unaffiliated", null, Set.of("member")));
+            new DemoUser("0b000000-0000-4000-8000-000000000013", "guest.unaffiliated", "Guest", "Unaffiliated", null, Set.of("member")),
+            // Issue #16: coordinators of UN DPO and AU PSD, so that organizations can publish to them (Kenya does).
+            new DemoUser("0b000000-0000-4000-8000-000000000014", "amadou.ba", "Amadou", "Ba", "un-dpo", Set.of("member", "coordinator")),
+            new DemoUser("0b000000-0000-4000-8000-000000000015", "nomvula.dlamini", "Nomvula", "Dlamini", "au-psd", Set.of("member", "coordinator")));
 
     static Map<String, Object> realm;
 

@@ -1,0 +1,36 @@
+package org.entente.briefing;
+
+import java.io.OutputStream;
+import org.entente.analytics.AnalyticsService;
+import org.entente.analytics.engine.briefing.BriefingProgress;
+import org.entente.analytics.engine.briefing.BriefingRequest;
+import org.entente.analytics.engine.briefing.BriefingResult;
+import org.entente.analytics.engine.briefing.BriefingWriter;
+import org.entente.analytics.engine.briefing.ExportLedger;
+import org.entente.analytics.engine.briefing.WorkstreamTitles;
+import org.entente.analytics.engine.snapshot.SnapshotStore;
+import org.entente.analytics.ui.Labels;
+import org.springframework.stereotype.Component;
+
+/**
+ * The analytics engine's workbook writer as this app runs it: its analytics settings, the screen's labels, the current
+ * snapshot. Everything the engine decides (figures, disclosure control, consent, marking) happens behind this call.
+ */
+@Component
+class Workbooks {
+
+    private final AnalyticsService analytics;
+    private final SnapshotStore store;
+
+    Workbooks(AnalyticsService analytics, SnapshotStore store) {
+        this.analytics = analytics;
+        this.store = store;
+    }
+
+    /** Writes the workbook to {@code out}; see {@link BriefingWriter#write}. */
+    BriefingResult write(BriefingRequest request, WorkstreamTitles titles, ExportLedger exported,
+            BriefingProgress progress, OutputStream out) {
+        return new BriefingWriter(analytics.settings()).withLabels(Labels::of)
+                .write(store, request, titles, exported, progress, out);
+    }
+}
