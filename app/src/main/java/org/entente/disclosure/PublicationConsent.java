@@ -17,12 +17,11 @@ import org.entente.db.jooq.tables.records.PublicationConsentRecord;
 import org.entente.disclosure.OwnOrganization.Acting;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.SqlState;
 import org.entente.tenant.TenantKind;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PublicationConsent {
+
+    /** V50: a save whose version is no longer the next one (another save committed first). */
+    static final String SAVED_MEANWHILE = "EN061";
 
     private final DSLContext dsl;
     private final OwnOrganization organization;
@@ -69,10 +71,6 @@ public class PublicationConsent {
         Acting admin = organization.requireTenantAdmin();
         Set<UUID> wanted = new HashSet<>(grantees == null ? Set.of() : grantees);
         wanted.remove(null);
-        // One save per organization at a time: the second waits here and then finds the version moved on.
-        dsl.select(DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER,
-                DSL.function("hashtextextended", SQLDataType.BIGINT, DSL.val("publication_consent/" + admin.tenantId()),
-                        DSL.val(0L)))).fetch();
         int version = version();
         if (version != shownVersion) {
             throw new PublicationChangedMeanwhile();
@@ -93,6 +91,17 @@ public class PublicationConsent {
             }
         }
         int next = version + 1;
+        try {
+            // The history first: its first row takes the organization's turn (V50's trigger), so that of two saves
+            // against one version the second waits for the first, then stops here with nothing stored (EN061).
+            granting.forEach(grantee -> change(admin, next, grantee, ConsentChange.Action.GRANT, coordinators));
+            revoking.forEach(grantee -> change(admin, next, grantee, ConsentChange.Action.REVOKE, coordinators));
+        } catch (RuntimeException e) {
+            if (SqlState.is(e, SAVED_MEANWHILE)) {
+                throw new PublicationChangedMeanwhile();
+            }
+            throw e;
+        }
         for (UUID grantee : granting) {
             dsl.insertInto(PUBLICATION_CONSENT)
                     .set(PUBLICATION_CONSENT.TENANT_ID, admin.tenantId())
@@ -100,14 +109,12 @@ public class PublicationConsent {
                     .set(PUBLICATION_CONSENT.GRANTED_BY_MEMBER_ID, admin.memberId())
                     .set(PUBLICATION_CONSENT.GRANTED_BY, admin.displayName())
                     .execute();
-            change(admin, next, grantee, ConsentChange.Action.GRANT, coordinators);
         }
-        for (UUID grantee : revoking) {
+        if (!revoking.isEmpty()) {
             dsl.deleteFrom(PUBLICATION_CONSENT)
                     .where(PUBLICATION_CONSENT.TENANT_ID.eq(admin.tenantId()),
-                            PUBLICATION_CONSENT.GRANTEE_TENANT_ID.eq(grantee))
+                            PUBLICATION_CONSENT.GRANTEE_TENANT_ID.in(revoking))
                     .execute();
-            change(admin, next, grantee, ConsentChange.Action.REVOKE, coordinators);
         }
         return read(admin);
     }
