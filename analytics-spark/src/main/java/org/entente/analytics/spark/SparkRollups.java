@@ -19,8 +19,9 @@ import org.entente.analytics.engine.rollup.RollupSuite;
  * The rollup suite's SQL on Spark, in RollupSuite's order: the filter and viewer views ({@link SparkDialect}),
  * visibility.sql, scope.sql and the rollup files, every statement through {@link SparkDialect#translate}; each query's
  * rows are collected to the driver (a cube is at most thousands of rows). Disclosure control is not applied here: it
- * runs in Java over the cubes (RollupSuite), whichever engine computed them. Reads the tables that
- * {@link SparkSnapshot#register} made; one run at a time per session (the views are the session's).
+ * runs in Java over the cubes (RollupSuite), whichever engine computed them; so does a preview's change of one consent
+ * (ConsentOverride), which only the DuckDB run applies. Reads the tables that {@link SparkSnapshot#register} made,
+ * publication consent and capacities included; one run at a time per session (the views are the session's).
  */
 public final class SparkRollups {
 

@@ -46,6 +46,7 @@ class SparkRollupsTest {
 
     @BeforeAll
     void snapshotAndSpark() throws SQLException {
+        consentAndCapacity();
         Path directory = TestPostgres.freshDirectory("spark-rollups");
         store = new SnapshotStore(directory);
         store.refresh(TestPostgres.analytics(), RefreshListener.NONE);
@@ -129,6 +130,18 @@ class SparkRollupsTest {
                 assertThat(duckdb.get(cube).rows()).as("%s: rows of %s", persona, cube).hasSizeGreaterThan(3);
             }
         }
+        // ... and the burden figures have capacities and partners with a row of their own (for the coordinator: the
+        // consenting ones).
+        if (filter.equals(AnalyticsFilter.everything())) {
+            ResultRows burden = duckdb.get("burden-sharing");
+            List<String> columns = List.of(burden.columns().split(" "));
+            int intensity = columns.indexOf("intensity");
+            int partner = columns.indexOf("partner_id");
+            assertThat(burden.rows()).as("%s: burden rows with an intensity", persona)
+                    .anyMatch(r -> !r.split(" \\| ")[intensity].equals("NULL"));
+            assertThat(burden.rows()).as("%s: partners with a row of their own", persona)
+                    .anyMatch(r -> !r.split(" \\| ")[partner].equals("NULL"));
+        }
     }
 
     private static String rewrites(SparkRollups.Run run) {
@@ -169,6 +182,28 @@ class SparkRollupsTest {
             }
         }
         return cubes;
+    }
+
+    /**
+     * So that both engines compute the consent rule and the capacities whatever the demo data hold: every other state
+     * publishes to the coordinator (as chosen below), and every organization without a capacity figure gets one for
+     * 2022 only, which the other years then fall back to (earlier and later).
+     */
+    private static void consentAndCapacity() throws SQLException {
+        try (Connection sql = TestPostgres.superuser().getConnection(); Statement statement = sql.createStatement()) {
+            statement.execute("""
+                    INSERT INTO publication_consent (tenant_id, grantee_tenant_id, granted_by)
+                    SELECT s.id, c.id, 'SparkRollupsTest'
+                      FROM (SELECT id, row_number() OVER (ORDER BY alias) AS n FROM tenant WHERE kind = 'STATE') s
+                     CROSS JOIN (SELECT id FROM tenant WHERE kind = 'ALLIANCE' ORDER BY alias LIMIT 1) c
+                     WHERE s.n % 2 = 0
+                    ON CONFLICT DO NOTHING""");
+            statement.execute("""
+                    INSERT INTO tenant_capacity (tenant_id, year, capacity_eur, source, updated_by)
+                    SELECT t.id, 2022, coalesce(t.capacity_index, 1) * 1000000000, 'SparkRollupsTest', 'SparkRollupsTest'
+                      FROM tenant t
+                     WHERE NOT EXISTS (SELECT 1 FROM tenant_capacity c WHERE c.tenant_id = t.id)""");
+        }
     }
 
     private static UUID uuid(Connection duckdb, String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package org.entente.analytics.engine.rollup;
 
+import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,6 +54,31 @@ public final class CellText {
             case DOMINATED -> "✕ >" + Math.round(settings.dominanceLimit() * 100) + "%";
             case PROTECTS_ANOTHER_CELL -> "✕ protects";
         };
+    }
+
+    /**
+     * A share (a fraction: 0.254 = 25.4 %) as people read it, for the screen and the briefing alike: one decimal
+     * ("25.4 %"), and below 0.1 % two significant digits ("0.0042 %"), so that a small intensity - delivered as a share
+     * of a state's GDP - does not read as "0.0 %".
+     */
+    public static String percent(double fraction) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        int decimals = percentDecimals(fraction);
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(fraction * 100) + " %";
+    }
+
+    /**
+     * How many decimals {@link #percent} shows, in percent (1 to 8): for a number format elsewhere (Excel
+     * {@code "0.0000%"} for 4).
+     */
+    public static int percentDecimals(double fraction) {
+        double percent = Math.abs(fraction * 100);
+        if (!Double.isFinite(percent) || percent == 0 || percent >= 0.1) {
+            return 1;
+        }
+        return Math.clamp((int) Math.ceil(-Math.log10(percent)) + 1, 1, 8);
     }
 
     /** The tooltip of a withheld figure: "Suppressed: fewer than 3 partners". */

@@ -53,9 +53,11 @@ public record ChartPlan(List<Row> rows, int category, int series, List<Integer> 
         if (detail.suppressedShare() <= MOSTLY_SUPPRESSED) {
             return detail;
         }
+        // The dimensions are the leading text columns (RollupTable: dimensions first, then the figures); a text figure
+        // after them (burden sharing's guideline "Above" / "Below") is no way to cut the table.
         List<Integer> dimensions = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).kind() == Column.Kind.TEXT && i != category && i != series) {
+        for (int i = 0; i < table.columns().size() && table.columns().get(i).kind() == Column.Kind.TEXT; i++) {
+            if (i != category && i != series) {
                 dimensions.add(i);
             }
         }

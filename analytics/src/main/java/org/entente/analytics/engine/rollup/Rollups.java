@@ -31,7 +31,10 @@ final class Rollups {
     static final String RESOURCES = "/org/entente/analytics/engine/rollup/";
     static final String SCOPE = RESOURCES + "scope.sql";
     /** TEMP tables scope.sql and the rollups create; dropped after each run. */
-    static final List<String> SCOPE_TABLES = List.of("scope_member", "scope_contribution", "scope_workstream");
+    static final List<String> SCOPE_TABLES = List.of("scope_member", "scope_capacity", "analysis_consent",
+            "scope_contribution", "scope_workstream");
+    /** The cube of the burden figures (BurdenFigures reads it). */
+    static final String BURDEN_SHARING = "burden-sharing";
 
     private static final Object T = DisclosureCube.TOTAL;
 
@@ -99,27 +102,39 @@ final class Rollups {
                 new Column("pledged_eur", "Pledged (EUR)", MONEY_EUR),
                 new Column("delivered_eur", "Delivered (EUR)", MONEY_EUR),
                 new Column("delivery_rate", "Delivery rate", PERCENT),
+                new Column("capacity_eur", "Capacity (EUR)", MONEY_EUR),
+                new Column("intensity", "Intensity (delivered / capacity)", PERCENT),
                 new Column("share_of_delivered", "Share of delivered", PERCENT),
                 new Column("fair_share", "Fair share", PERCENT),
                 new Column("burden_ratio", "Burden ratio", RATIO));
-        return new CubeSpec("burden-sharing",
-                List.of(Dim.of("partner_kind", "Partner kind"), Dim.of("partner", "Partner").keyedBy("partner_id"),
+        // Not shown: the numerator of intensity, for the rest row of the ranking (BurdenFigures).
+        Column measured = new Column("measured_delivered_eur", "Delivered by partners with a capacity (EUR)",
+                MONEY_EUR);
+        List<Column> allMeasures = new ArrayList<>(measures);
+        allMeasures.add(measured);
+        List<Column> shown = new ArrayList<>(measures);
+        shown.add(BurdenFigures.GUIDELINE);
+        return new CubeSpec(BURDEN_SHARING,
+                List.of(Dim.of("partner_kind", "Partner kind"),
+                        Dim.of("partner", "Partner").keyedBy("partner_id").withOthersRow(),
                         Dim.of("pledged_year", "Year")),
-                List.of(), measures,
+                List.of(), allMeasures,
                 List.of(new Dominance("pledged_eur", "top_pledged_eur"),
                         new Dominance("delivered_eur", "top_delivered_eur")),
-                // The shares divide by the same year's total over all partners: withheld with it.
-                List.of(new ShareOfTotal(List.of("share_of_delivered", "fair_share", "burden_ratio"),
-                        List.of("partner_kind", "partner"))),
+                // The shares divide by the same year's total of the row's group (a partner's kind, a kind's whole):
+                // withheld with it.
+                List.of(new CubeSpec.ShareOfGroup(List.of("share_of_delivered", "fair_share", "burden_ratio"),
+                        List.of("partner", "partner_kind"))),
                 List.of(new View("burden-sharing", "Burden sharing",
                                 "Who carries the burden, measured against their capacity?",
-                                columns(List.of("partner_kind", "partner"), measures), Set.of(), false,
+                                columns(List.of("partner_kind", "partner"), shown), Set.of(), false,
                                 new Chart(Chart.Type.BAR, "partner", null, List.of("share_of_delivered", "fair_share"))),
                         new View("burden-sharing-by-year", "Burden sharing by year",
                                 "How has each partner's delivery developed year by year?",
-                                columns(List.of("partner_kind", "partner", "pledged_year"), measures),
+                                columns(List.of("partner_kind", "partner", "pledged_year"), shown),
                                 Set.of("pledged_year"), false,
-                                new Chart(Chart.Type.STACKED_BAR, "pledged_year", "partner", List.of("delivered_eur")))));
+                                new Chart(Chart.Type.STACKED_BAR, "pledged_year", "partner", List.of("delivered_eur")))),
+                true, List.of(BurdenFigures.GUIDELINE));
     }
 
     private static CubeSpec pledgeFulfilment() {
@@ -139,7 +154,7 @@ final class Rollups {
                         "Are pledges turning into deliveries over time?",
                         columns(List.of("month", "type"), measures), Set.of(), false,
                         new Chart(Chart.Type.LINE, "month", "type",
-                                List.of("cumulative_pledged_eur", "cumulative_delivered_eur")))));
+                                List.of("cumulative_pledged_eur", "cumulative_delivered_eur"))))).decidedByConsent();
     }
 
     private static CubeSpec overduePledges() {
@@ -154,7 +169,8 @@ final class Rollups {
                 List.of(new View("overdue-pledges", "Overdue pledges",
                         "Which pledges are still open although their workstream has ended?",
                         columns(List.of("partner_kind", "type"), measures), Set.of(), false,
-                        new Chart(Chart.Type.STACKED_BAR, "partner_kind", "type", List.of("outstanding_eur")))));
+                        new Chart(Chart.Type.STACKED_BAR, "partner_kind", "type", List.of("outstanding_eur")))))
+                .decidedByConsent();
     }
 
     private static CubeSpec portfolio() {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param name        the table, in PostgreSQL and in DuckDB
  * @param label       plural noun for progress messages ("contributions")
  * @param columns     the select list, in the DuckDB table's column order; exactly the columns the role
- *                    entente_analytics may read (V30__analytics.sql)
+ *                    entente_analytics may read (V30__analytics.sql, V50__publication_consent.sql)
  * @param relTo       the table (in PostgreSQL a uuid[] column rel_to, in DuckDB a table of its own) that receives the
  *                    rel_to array as rows (one per entry, duplicates kept), keyed by the table's first
  *                    {@code relToKeys} columns; null if the table has no rel_to
@@ -50,7 +50,13 @@ record SnapshotTable(String name, String label, String columns, String relTo, in
                     "tenant_id, workstream_id, id, owner_tenant_id, planned_date, actual_date, status", null, 0, "planned_date",
                     "uuid_hash(id)"),
             new SnapshotTable("activity", "activity events", "tenant_id, workstream_id, id, actor_tenant_id, verb, item_type,"
-                    + " item_tenant_id, releasability, at", "activity_rel_to", 3, "occurred_at", "hashint8(id)"));
+                    + " item_tenant_id, releasability, at", "activity_rel_to", 3, "occurred_at", "hashint8(id)"),
+            // Who publishes its own aggregate figures to whom (V50): the consent state of the snapshot.
+            new SnapshotTable("publication_consent", "publication consents", "tenant_id, grantee_tenant_id, granted_at",
+                    null, 0, null, "uuid_hash(tenant_id)"),
+            // Capacity per organization and year (V50): the burden figures' denominator.
+            new SnapshotTable("tenant_capacity", "capacity figures", "tenant_id, year, capacity_eur", null, 0, null,
+                    "uuid_hash(tenant_id)"));
 
     /** Every table of the snapshot except snapshot_info, in schema order. */
     static final List<String> ALL = names();

@@ -16,6 +16,11 @@
 -- PRIVATE 4. Each rollup carries the highest rank of the records behind a figure, so that the report can show the
 -- most restrictive marking of what it publishes.
 --
+-- Consent (analysis_consent below): an organization may publish its own aggregate figures to the coordinators of
+-- another (publication_consent). The contribution rollups split each figure into the part from the viewer's own
+-- organization and the organizations that consented to it, which the viewer may know, and the rest (the "restricted
+-- part"), which disclosure control protects (see org.entente.analytics.engine.disclosure).
+--
 -- visible: whether the viewer may see the record (always true in member mode, where the views hold only visible
 -- rows). A figure built from a record on a workstream the viewer cannot see also depends on that workstream's
 -- region and kind, so a contribution counts as visible only when its workstream is visible too.
@@ -56,7 +61,7 @@ DROP TABLE IF EXISTS scope_contribution;
 -- scope_contribution: contributions pledged in the filter's years, by contributors of the filter's partner kind, to
 -- workstreams of scope_workstream.
 --   tenant_id, workstream_id, id        the contribution
---   partner_id, partner_name, partner_kind, capacity_index   the contributor (capacity_index: fair-share weight)
+--   partner_id, partner_name, partner_kind   the contributor
 --   type, pledged_eur, delivered_eur, pledged_on, delivered_on   as in the snapshot
 --   pledged_year                        EXTRACT(YEAR FROM pledged_on)
 --   workstream_kind, workstream_end     the workstream's kind and end date
@@ -69,7 +74,6 @@ SELECT c.tenant_id,
        c.contributor_tenant_id AS partner_id,
        p.name AS partner_name,
        p.kind AS partner_kind,
-       p.capacity_index,
        c.type,
        c.pledged_eur,
        c.delivered_eur,
@@ -89,3 +93,51 @@ SELECT c.tenant_id,
  WHERE (f.year_from IS NULL OR EXTRACT(YEAR FROM c.pledged_on) >= f.year_from)
    AND (f.year_to IS NULL OR EXTRACT(YEAR FROM c.pledged_on) <= f.year_to)
    AND (f.partner_kind IS NULL OR p.kind = f.partner_kind);
+
+DROP TABLE IF EXISTS analysis_consent;
+
+-- analysis_consent: the organizations whose own figures the viewer may know: its own organization and every
+-- organization that consented to publish to it (publication_consent, as of the snapshot). For a preview
+-- (ConsentOverride) RollupSuite adds or removes one organization here after this script, before the rollups run.
+--   tenant_id   the organization
+CREATE TEMPORARY TABLE analysis_consent AS
+SELECT v.tenant_id
+  FROM analysis_viewer v
+UNION
+SELECT c.tenant_id
+  FROM publication_consent c
+  JOIN analysis_viewer v ON v.tenant_id = c.grantee_tenant_id;
+
+DROP TABLE IF EXISTS scope_capacity;
+
+-- scope_capacity: the capacity of each contributor of scope_contribution in each year it pledged in: the figure of
+-- tenant_capacity for that year, else of the nearest earlier year, else of the nearest later year. A contributor
+-- without any capacity figure has no row (it then counts in no capacity, see burden-sharing.sql).
+--   partner_id      the contributor
+--   year            the pledge year
+--   capacity_eur    its capacity in EUR
+--   capacity_year   the year the figure is from (RollupSuite notes every year that is not the pledge year)
+CREATE TEMPORARY TABLE scope_capacity AS
+WITH pairs AS (
+    SELECT DISTINCT partner_id, pledged_year
+      FROM scope_contribution
+),
+candidates AS (
+    SELECT p.partner_id,
+           p.pledged_year,
+           c.year AS capacity_year,
+           c.capacity_eur,
+           ROW_NUMBER() OVER (PARTITION BY p.partner_id, p.pledged_year
+                              ORDER BY CASE WHEN c.year = p.pledged_year THEN 0
+                                            WHEN c.year < p.pledged_year THEN 1
+                                            ELSE 2 END,
+                                       ABS(c.year - p.pledged_year)) AS preference
+      FROM pairs p
+      JOIN tenant_capacity c ON c.tenant_id = p.partner_id
+)
+SELECT partner_id,
+       pledged_year AS year,
+       capacity_eur,
+       capacity_year
+  FROM candidates
+ WHERE preference = 1;

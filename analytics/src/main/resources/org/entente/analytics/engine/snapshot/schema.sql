@@ -1,5 +1,5 @@
 -- The analytics snapshot's tables (DuckDB). Every table is a copy of the PostgreSQL table of the same
--- name, limited to the columns the role entente_analytics may read (see V30__analytics.sql): no titles,
+-- name, limited to the columns the role entente_analytics may read (see V30__analytics.sql and V50): no titles,
 -- descriptions, comment bodies, file contents or e-mail addresses ever reach the snapshot.
 -- rel_to arrays are normalized into *_rel_to tables, so the visibility rule (visibility.sql) stays
 -- standard SQL that a distributed engine can run on the Parquet copy as well.
@@ -132,6 +132,22 @@ CREATE TABLE activity_rel_to (
     workstream_id UUID NOT NULL,
     activity_id   BIGINT NOT NULL,
     rel_tenant_id UUID NOT NULL
+);
+
+-- Current publication consent (V50): the organization tenant_id (the grantor) publishes its own aggregate figures
+-- unsuppressed to the coordinators of grantee_tenant_id. A revocation takes effect with the next snapshot.
+CREATE TABLE publication_consent (
+    tenant_id         UUID NOT NULL,   -- the grantor
+    grantee_tenant_id UUID NOT NULL,   -- the organization whose coordinators see the grantor's own figures
+    granted_at        TIMESTAMPTZ NOT NULL
+);
+
+-- An organization's capacity per year (V50): a state's GDP, another organization's budget, in EUR (> 0). The
+-- burden figures divide by it (scope.sql picks the figure of the pledge year, or the nearest year with one).
+CREATE TABLE tenant_capacity (
+    tenant_id    UUID NOT NULL,
+    year         INTEGER NOT NULL,
+    capacity_eur DECIMAL(20, 2) NOT NULL
 );
 
 -- One row: when the snapshot was taken, and the date the rollups treat as "today".

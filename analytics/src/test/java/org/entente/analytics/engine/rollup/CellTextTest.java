@@ -21,6 +21,23 @@ class CellTextTest {
     }
 
     @Test
+    void sharesReadInPercentAndTinyOnesKeepTwoSignificantDigits() {
+        assertThat(CellText.percent(0.254)).isEqualTo("25.4 %");
+        assertThat(CellText.percent(1)).isEqualTo("100.0 %");
+        assertThat(CellText.percent(10.75)).isEqualTo("1,075.0 %");
+        assertThat(CellText.percent(0)).isEqualTo("0.0 %");
+        assertThat(CellText.percent(0.001)).isEqualTo("0.1 %");
+        // An intensity: EUR 1.9 million delivered of a GDP of EUR 450 billion
+        assertThat(CellText.percent(0.0000422)).isEqualTo("0.0042 %");
+        assertThat(CellText.percent(0.00042)).isEqualTo("0.042 %");
+        assertThat(CellText.percent(0.0000001)).isEqualTo("0.000010 %");
+        assertThat(CellText.percent(-0.0000422)).isEqualTo("-0.0042 %");
+        assertThat(CellText.percentDecimals(0.0000422)).isEqualTo(4);
+        assertThat(CellText.percentDecimals(0.3)).isEqualTo(1);
+        assertThat(CellText.percentDecimals(1e-15)).isEqualTo(8);
+    }
+
+    @Test
     void codesReadAsWordsAndNamesStayAsTheyAre() {
         assertThat(CellText.label("RND_PROJECT")).isEqualTo("Joint R&D project");
         assertThat(CellText.label("IN_REVIEW")).isEqualTo("In review");

@@ -86,6 +86,26 @@ class ChartPlanTest {
     }
 
     @Test
+    void aTextFigureAfterTheNumbersIsNoDimensionToCutBy() {
+        // Burden sharing's guideline ("Above" / "Below") is a figure of its row, not a way to group the table.
+        List<Column> columns = List.of(new Column("partner_kind", "Partner kind", Column.Kind.TEXT),
+                new Column("partner", "Partner", Column.Kind.TEXT),
+                new Column("pledges", "Pledges", Column.Kind.COUNT),
+                new Column("guideline", "Guideline", Column.Kind.TEXT));
+        RollupTable table = new RollupTable("burden-sharing", "Burden sharing", "Who?", columns, List.of(
+                new Row(List.of(Cell.of("STATE"), Cell.of("Norway"), WITHHELD, WITHHELD), false),
+                new Row(List.of(Cell.of("STATE"), Cell.of("Kenya"), WITHHELD, WITHHELD), false),
+                new Row(List.of(Cell.of("STATE"), Cell.of("Total"), WITHHELD, WITHHELD), true),
+                new Row(List.of(Cell.of("NGO"), Cell.of("Relief"), WITHHELD, WITHHELD), false),
+                new Row(List.of(Cell.of("NGO"), Cell.of("Total"), Cell.of(5L), Cell.of("Above")), true),
+                new Row(List.of(Cell.of("Total"), Cell.of("Total"), Cell.of(49L), Cell.of("Below")), true)),
+                new Chart(Chart.Type.BAR, "partner", null, List.of("pledges")));
+        ChartPlan plan = ChartPlan.of(table);
+        assertThat(plan.category()).isZero();
+        assertThat(plan.note()).isEqualTo("By partner kind: most figures per partner are suppressed (see the table).");
+    }
+
+    @Test
     void noPlanWithoutTheHintsCategoryColumn() {
         List<Column> columns = List.of(new Column("partner", "Partner", Column.Kind.TEXT),
                 new Column("pledges", "Pledges", Column.Kind.COUNT));

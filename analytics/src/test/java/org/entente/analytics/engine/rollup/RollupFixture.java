@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.ConsentOverride;
 import org.entente.analytics.engine.SqlScript;
 import org.entente.analytics.engine.Viewer;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
@@ -24,6 +26,7 @@ import org.entente.analytics.engine.snapshot.SnapshotInfo;
 final class RollupFixture implements AutoCloseable {
 
     static final UUID ARLAND = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    static final UUID BORDURIA = UUID.fromString("00000000-0000-0000-0000-00000000000b");
     static final UUID CARPANIA = UUID.fromString("00000000-0000-0000-0000-00000000000c");
     static final UUID UNITY = UUID.fromString("00000000-0000-0000-0000-000000000003");
 
@@ -47,6 +50,18 @@ final class RollupFixture implements AutoCloseable {
 
     AnalyticsReport report(Viewer viewer, AnalyticsFilter filter) throws SQLException {
         return suite.run(connection, info, viewer, filter);
+    }
+
+    AnalyticsReport report(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline, ConsentOverride override)
+            throws SQLException {
+        return suite.run(connection, info, viewer, filter, guideline, override);
+    }
+
+    /** Changes the fixture (e.g. a consent), for the tests of one instance. */
+    void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Override

@@ -77,7 +77,8 @@ class RollupSuiteTest {
     @Test
     void everyTableIsThere() {
         assertThat(arland.tables()).extracting(RollupTable::id).containsExactly(
-                "burden-sharing", "burden-sharing-by-year", "pledge-fulfilment", "overdue-pledges", "portfolio",
+                "burden-ranking", "burden-sharing", "burden-sharing-by-year", "pledge-fulfilment", "overdue-pledges",
+                "portfolio",
                 "portfolio-by-region", "lead-kinds", "rnd", "engagements", "engagement-vetting", "expiring-agreements",
                 "collaboration-network", "partner-links", "partner-degree", "milestones", "milestones-by-lead",
                 "data-completeness");
@@ -133,28 +134,36 @@ class RollupSuiteTest {
         @Test
         void perPartnerAndKindOverAllYears() {
             RollupTable t = table(arland, "burden-sharing");
-            // Arland: c1 1000/800, c5 400/100, c8 200/50 -> 1600 / 950; share 950/3550; fair share 50/(50+30+20)
+            // Over all years a partner's capacity is that of each year it pledged in, added up: Arland pledged in
+            // 2022, 2023 and 2024 (3 x 50,000), Borduria in 2022 and 2023 (2 x 30,000), Carpania in 2024 (20,000).
+            // Arland: c1 1000/800, c5 400/100, c8 200/50 -> 1600 / 950; share of the states' 3550 delivered 950/3550;
+            // fair share 150/230; intensity 950/150,000
             Row a = row(t, "partner_kind", "STATE", "partner", "Arland");
             assertThat(money(t, a, "pledged_eur")).isEqualByComparingTo("1600");
             assertThat(money(t, a, "delivered_eur")).isEqualByComparingTo("950");
             assertThat(number(t, a, "delivery_rate")).isCloseTo(950.0 / 1600, within(1e-9));
+            assertThat(money(t, a, "capacity_eur")).isEqualByComparingTo("150000");
+            assertThat(number(t, a, "intensity")).isCloseTo(950.0 / 150_000, within(1e-12));
             assertThat(number(t, a, "share_of_delivered")).isCloseTo(950.0 / 3550, within(1e-9));
-            assertThat(number(t, a, "fair_share")).isCloseTo(0.5, within(1e-9));
-            assertThat(number(t, a, "burden_ratio")).isCloseTo((950.0 / 3550) / 0.5, within(1e-9));
+            assertThat(number(t, a, "fair_share")).isCloseTo(150.0 / 230, within(1e-9));
+            assertThat(number(t, a, "burden_ratio")).isCloseTo((950.0 / 3550) / (150.0 / 230), within(1e-9));
             assertThat(a.total()).isFalse();
-            // Borduria: c2 500/500, c4 2000/2000 -> share 2500/3550, fair share 0.3, ratio 2.3474
+            // Borduria: c2 500/500, c4 2000/2000 -> share 2500/3550, fair share 60/230
             Row b = row(t, "partner_kind", "STATE", "partner", "Borduria");
             assertThat(money(t, b, "delivered_eur")).isEqualByComparingTo("2500");
-            assertThat(number(t, b, "burden_ratio")).isCloseTo((2500.0 / 3550) / 0.3, within(1e-9));
+            assertThat(number(t, b, "burden_ratio")).isCloseTo((2500.0 / 3550) / (60.0 / 230), within(1e-9));
             // Nexus has no capacity index: no fair share, no ratio; delivered nothing
             Row n = row(t, "partner_kind", "NGO", "partner", "Nexus NGO");
             assertThat(money(t, n, "delivered_eur")).isEqualByComparingTo("0");
             assertThat(value(t, n, "fair_share")).isNull();
             assertThat(value(t, n, "burden_ratio")).isNull();
-            // STATE: 4400 pledged (4500 - Nexus's 100), 3550 delivered, all the capacity -> ratio 1
+            // STATE: 4400 pledged (4500 - Nexus's 100), 3550 delivered, all the capacity -> ratio 1; a kind's shares
+            // are of all kinds
             Row states = row(t, "partner_kind", "STATE", "partner", RollupTable.TOTAL);
             assertThat(states.total()).isTrue();
             assertThat(money(t, states, "pledged_eur")).isEqualByComparingTo("4400");
+            assertThat(money(t, states, "capacity_eur")).isEqualByComparingTo("230000");
+            assertThat(number(t, states, "intensity")).isCloseTo(3550.0 / 230_000, within(1e-12));
             assertThat(number(t, states, "burden_ratio")).isCloseTo(1.0, within(1e-9));
             Row all = row(t, "partner_kind", RollupTable.TOTAL, "partner", RollupTable.TOTAL);
             assertThat(money(t, all, "pledged_eur")).isEqualByComparingTo("4500");
@@ -183,13 +192,20 @@ class RollupSuiteTest {
         @Test
         void federationViewSuppressesWhatFewPartnersHold() {
             RollupTable t = table(unity, "burden-sharing");
-            // Every single partner has records Unity may not see (c3, c4, c5, c6, c7, c9): one partner < k = 3.
+            // Every single partner has records Unity may not see (c3, c4, c5, c6, c7, c9) and nobody consented: no
+            // partner has a row of its own; each kind's partners share one "Other partners (n)" row.
             for (String partner : List.of("Arland", "Borduria", "Carpania", "Nexus NGO", "Xeno Corp")) {
-                Row row = row(t, "partner", partner);
-                assertThat(cell(t, row, "pledged_eur").suppressed()).as(partner).isEqualTo(TOO_FEW_PARTNERS);
-                assertThat(cell(t, row, "burden_ratio").suppressed()).as(partner).isEqualTo(TOO_FEW_PARTNERS);
+                assertThat(hasRow(t, "partner", partner)).as(partner).isFalse();
             }
-            // STATE: Arland 1600, Borduria 2500, Carpania 300 -> 3 partners, largest 2500/4400 = 57 % -> published.
+            // NGO and CORPORATION: one partner < k = 3.
+            Row ngos = row(t, "partner_kind", "NGO", "partner", "Other partners (1)");
+            assertThat(cell(t, ngos, "pledged_eur").suppressed()).isEqualTo(TOO_FEW_PARTNERS);
+            assertThat(cell(t, ngos, "burden_ratio").suppressed()).isEqualTo(TOO_FEW_PARTNERS);
+            assertThat(cell(t, ngos, "guideline").suppressed()).isEqualTo(TOO_FEW_PARTNERS);
+            // STATE: Arland 1600, Borduria 2500, Carpania 300 -> 3 partners, largest 2500/4400 = 57 % -> published, as
+            // the states' "Other partners" row and as their total.
+            assertThat(money(t, row(t, "partner_kind", "STATE", "partner", "Other partners (3)"), "pledged_eur"))
+                    .isEqualByComparingTo("4400");
             Row states = row(t, "partner_kind", "STATE", "partner", RollupTable.TOTAL);
             assertThat(money(t, states, "pledged_eur")).isEqualByComparingTo("4400");
             assertThat(money(t, states, "delivered_eur")).isEqualByComparingTo("3550");
@@ -208,12 +224,13 @@ class RollupSuiteTest {
         @Test
         void federationViewPublishesWhatTheViewerSeesAndProtectsTheRest() {
             RollupTable t = table(unity, "burden-sharing-by-year");
-            // Arland 2023 is c1 alone, which Unity sees (PARTICIPANTS of W1): published although one partner.
-            Row a2023 = row(t, "partner", "Arland", "pledged_year", "2023");
-            assertThat(money(t, a2023, "pledged_eur")).isEqualByComparingTo("1000");
-            // Arland 2022 is c5 on W2, which Unity cannot see.
-            assertThat(cell(t, row(t, "partner", "Arland", "pledged_year", "2022"), "pledged_eur").suppressed())
-                    .isEqualTo(TOO_FEW_PARTNERS);
+            // The states' "Other partners" in 2023 are c1 (Arland) and c2 (Borduria), which Unity sees (W1):
+            // published although two partners.
+            Row others2023 = row(t, "partner_kind", "STATE", "partner", "Other partners (2)", "pledged_year", "2023");
+            assertThat(money(t, others2023, "pledged_eur")).isEqualByComparingTo("1500");
+            // In 2022 they are c4 (Borduria) and c5 (Arland) on W2, which Unity cannot see.
+            assertThat(cell(t, row(t, "partner_kind", "STATE", "partner", "Other partners (2)", "pledged_year", "2022"),
+                    "pledged_eur").suppressed()).isEqualTo(TOO_FEW_PARTNERS);
             // STATE 2023 = c1 + c2, both visible: published (1500 / 1300).
             Row states2023 = row(t, "partner_kind", "STATE", "partner", RollupTable.TOTAL, "pledged_year", "2023");
             assertThat(money(t, states2023, "pledged_eur")).isEqualByComparingTo("1500");

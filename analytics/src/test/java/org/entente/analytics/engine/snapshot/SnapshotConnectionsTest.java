@@ -175,6 +175,10 @@ class SnapshotConnectionsTest {
                     + t + ", " + w + ", 'Late', " + t + ", current_date)");
             statement.execute("INSERT INTO activity (tenant_id, workstream_id, actor_tenant_id, verb, item_tenant_id, releasability,"
                     + " rel_to) VALUES (" + t + ", " + w + ", " + t + ", 'late', " + t + ", 'REL_TO', ARRAY[" + t + "]::uuid[])");
+            statement.execute("INSERT INTO publication_consent (tenant_id, grantee_tenant_id, granted_by) VALUES (" + t
+                    + ", '" + UUID.randomUUID() + "', 'late')");
+            statement.execute("INSERT INTO tenant_capacity (tenant_id, year, capacity_eur, source, updated_by) VALUES (" + t
+                    + ", 2026, 1, 'late', 'late')");
             connection.commit();
         }
     }

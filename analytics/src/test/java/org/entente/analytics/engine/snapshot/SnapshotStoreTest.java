@@ -59,6 +59,18 @@ class SnapshotStoreTest {
             trickyActivity = single(sql, "INSERT INTO activity (tenant_id, workstream_id, actor_tenant_id, verb, item_type,"
                     + " item_tenant_id, releasability, rel_to) VALUES (?, ?, ?, ?, '', ?, 'REL_TO', ARRAY[?, ?]::uuid[]) RETURNING id",
                     Long.class, trickyTenant, workstream, trickyTenant, TRICKY_VERB, trickyTenant, trickyTenant, trickyTenant);
+            // The tricky tenant publishes to the first other tenant and has a capacity, so both V50 tables have rows.
+            try (PreparedStatement consent = sql.prepareStatement("INSERT INTO publication_consent (tenant_id,"
+                    + " grantee_tenant_id, granted_at, granted_by) SELECT ?, id, TIMESTAMPTZ '2026-03-01 12:34:56.789+00', 'test'"
+                    + " FROM tenant WHERE id <> ? ORDER BY id LIMIT 1");
+                 PreparedStatement capacity = sql.prepareStatement("INSERT INTO tenant_capacity (tenant_id, year,"
+                         + " capacity_eur, source, updated_by) VALUES (?, 2024, 1234567.89, 'test', 'test')")) {
+                consent.setObject(1, trickyTenant);
+                consent.setObject(2, trickyTenant);
+                consent.executeUpdate();
+                capacity.setObject(1, trickyTenant);
+                capacity.executeUpdate();
+            }
         }
     }
 
@@ -506,7 +518,14 @@ class SnapshotStoreTest {
                     "SELECT count(*), count(item_type), max(id), (extract(epoch FROM max(at)) * 1000000)::bigint FROM activity",
                     "SELECT count(*), count(item_type), max(id), epoch_us(max(occurred_at)) FROM activity"),
             new Check("activity_rel_to", "SELECT coalesce(sum(cardinality(rel_to)), 0) FROM activity",
-                    "SELECT count(*) FROM activity_rel_to"));
+                    "SELECT count(*) FROM activity_rel_to"),
+            new Check("publication_consent",
+                    "SELECT count(*), count(DISTINCT grantee_tenant_id), min(tenant_id::text),"
+                            + " (extract(epoch FROM max(granted_at)) * 1000000)::bigint FROM publication_consent",
+                    "SELECT count(*), count(DISTINCT grantee_tenant_id), min(tenant_id), epoch_us(max(granted_at))"
+                            + " FROM publication_consent"),
+            same("tenant_capacity", "count(*), sum(capacity_eur), min(year), max(year), count(DISTINCT tenant_id)"
+                    + " FROM tenant_capacity"));
 
     private static Check same(String table, String selectList) {
         return new Check(table, "SELECT " + selectList, "SELECT " + selectList.replace("::text", ""));

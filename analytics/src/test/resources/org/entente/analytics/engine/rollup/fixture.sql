@@ -1,7 +1,12 @@
 -- A small hand-made snapshot for RollupSuiteTest. Tenants are named so that their initials are their ids' last digit:
---   A Arland (STATE, capacity 50)   B Borduria (STATE, 30)   C Carpania (STATE, 20)
+--   A Arland (STATE, capacity 50,000)   B Borduria (STATE, 30,000)   C Carpania (STATE, 20,000)
 --   N Nexus NGO (NGO, none)         X Xeno Corp (CORPORATION, none)   U Unity Alliance (ALLIANCE, the coordinator)
--- as_of_date 2025-06-30.
+-- as_of_date 2025-06-30. Nobody has consented to publish to anyone (tests add publication_consent rows).
+--
+-- Capacity (tenant_capacity; tenant.capacity_index is left empty: the rollups must not use it):
+--   Arland 50,000 in 2022, 2023 and 2024; Borduria 30,000 in 2024 only (so 2022 and 2023 take the later year's
+--   figure); Carpania 20,000 in 2021 and 99,000 in 2025 (2024 takes the earlier year's, though 2025 is nearer). So
+--   every pledge year reads A 50,000, B 30,000, C 20,000.
 --
 -- Workstreams (lead = tenant_id):
 --   W1 lead A  INITIATIVE JOINT_EXERCISE  ACTIVE     ALL_PARTNERS  EUROPE  2023-01-01..2024-12-31
@@ -31,9 +36,9 @@
 --   W4 M6 2024-12-31 in progress (overdue), M7 2024-06-30 cancelled.
 
 INSERT INTO tenant VALUES
-    ('00000000-0000-0000-0000-00000000000a', 'arland', 'Arland', 'STATE', 'EUROPE', 'ACTIVE', 50),
-    ('00000000-0000-0000-0000-00000000000b', 'borduria', 'Borduria', 'STATE', 'EUROPE', 'ACTIVE', 30),
-    ('00000000-0000-0000-0000-00000000000c', 'carpania', 'Carpania', 'STATE', 'EUROPE', 'ACTIVE', 20),
+    ('00000000-0000-0000-0000-00000000000a', 'arland', 'Arland', 'STATE', 'EUROPE', 'ACTIVE', NULL),
+    ('00000000-0000-0000-0000-00000000000b', 'borduria', 'Borduria', 'STATE', 'EUROPE', 'ACTIVE', NULL),
+    ('00000000-0000-0000-0000-00000000000c', 'carpania', 'Carpania', 'STATE', 'EUROPE', 'ACTIVE', NULL),
     ('00000000-0000-0000-0000-000000000001', 'nexus', 'Nexus NGO', 'NGO', 'SAHEL', 'ACTIVE', NULL),
     ('00000000-0000-0000-0000-000000000002', 'xeno', 'Xeno Corp', 'CORPORATION', NULL, 'ACTIVE', NULL),
     ('00000000-0000-0000-0000-000000000003', 'unity', 'Unity Alliance', 'ALLIANCE', NULL, 'ACTIVE', NULL);
@@ -104,5 +109,13 @@ INSERT INTO milestone VALUES
     ('00000000-0000-0000-0000-00000000000c', '10000000-0000-0000-0000-000000000003', '50000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-00000000000c', DATE '2025-09-30', NULL, 'PLANNED'),
     ('00000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000004', '50000000-0000-0000-0000-000000000006', '00000000-0000-0000-0000-000000000001', DATE '2024-12-31', NULL, 'IN_PROGRESS'),
     ('00000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000004', '50000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000001', DATE '2024-06-30', NULL, 'CANCELLED');
+
+INSERT INTO tenant_capacity VALUES
+    ('00000000-0000-0000-0000-00000000000a', 2022, 50000),
+    ('00000000-0000-0000-0000-00000000000a', 2023, 50000),
+    ('00000000-0000-0000-0000-00000000000a', 2024, 50000),
+    ('00000000-0000-0000-0000-00000000000b', 2024, 30000),
+    ('00000000-0000-0000-0000-00000000000c', 2021, 20000),
+    ('00000000-0000-0000-0000-00000000000c', 2025, 99000);
 
 INSERT INTO snapshot_info VALUES (TIMESTAMPTZ '2025-06-30 08:00:00+00', DATE '2025-06-30');
