@@ -75,9 +75,12 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             List<String> norway = rowOf(olivia, "figures-burden-sharing", NORWAY)
                     .orElseThrow(() -> new AssertionError("Norway has no row in the burden-sharing table"));
             assertThat(norway).as("Norway's row, published by its consent").noneMatch(cell -> cell.startsWith("✕"));
-            assertThat(chartsNaming(olivia, NORWAY)).as("a burden chart draws Norway").isNotEmpty();
-            scrollTo(olivia, "section-burden-sharing");
-            olivia.screenshot("93-consent-coordinator-sees-norway");
+            List<String> charts = chartsNaming(olivia, NORWAY);
+            assertThat(charts).as("a burden chart draws Norway").isNotEmpty();
+            scrollTo(olivia, charts.getFirst().replaceFirst("^chart-", "section-"));
+            olivia.screenshot("93-consent-coordinator-sees-norway-chart");
+            showRow(olivia, "figures-burden-sharing", NORWAY);
+            olivia.screenshot("94-consent-coordinator-sees-norway-row");
 
             // Norway revokes, confirming what that means.
             lars.click(NATO_TICK);
@@ -86,7 +89,7 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             assertThat(text(lars, "confirm-revoke-text")).startsWith(NATO_ACT
                     + "'s coordinators will no longer see your organization's own figures unsuppressed, from the next "
                     + "snapshot refresh.");
-            lars.screenshot("94-consent-confirm-revoke");
+            lars.screenshot("95-consent-confirm-revoke");
             lars.click("confirm-stop-publishing");
             waitUntil(lars, "Norway no longer publishes to NATO ACT", () -> !ticked(lars, NATO_TICK)
                     && text(lars, "granted-nato-act").equals("not published"));
@@ -94,11 +97,15 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             // After the next refresh NATO ACT's coordinator no longer sees Norway's own figures.
             refresh(olivia);
             Optional<List<String>> after = rowOf(olivia, "figures-burden-sharing", NORWAY);
-            assertThat(after).as("Norway collapsed into the other partners, or its figures withheld")
-                    .satisfiesAnyOf(row -> assertThat(row).isEmpty(),
-                            row -> assertThat(row.orElseThrow()).filteredOn(cell -> cell.startsWith("✕")).isNotEmpty());
-            scrollTo(olivia, "section-burden-sharing");
-            olivia.screenshot("95-consent-coordinator-after-revocation");
+            if (after.isPresent()) {
+                assertThat(after.get()).as("Norway's row, its figures withheld").anyMatch(cell -> cell.startsWith("✕"));
+                showRow(olivia, "figures-burden-sharing", NORWAY);
+            } else {
+                // Collapsed with the other states that do not publish to NATO ACT.
+                showRow(olivia, "figures-burden-sharing", "State", "Other partners (");
+            }
+            assertThat(chartsNaming(olivia, NORWAY)).as("no burden chart draws Norway any more").isEmpty();
+            olivia.screenshot("96-consent-coordinator-after-revocation");
 
             // Norway's access ledger: NATO ACT's coordinators were shown Norway's figures from the first snapshot.
             lars.open(appUrl("/access-ledger"));
@@ -107,7 +114,7 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             waitUntil(lars, "the consent use in Norway's ledger", () -> rowOf(lars, "consent-uses", snapshotMinute)
                     .filter(row -> row.contains(NATO_ACT) && row.contains("Analytics screen")).isPresent());
             scrollTo(lars, "consent-ledger");
-            lars.screenshot("96-consent-ledger");
+            lars.screenshot("97-consent-ledger");
         }
     }
 
@@ -120,6 +127,7 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
 
     /** Refreshes the snapshot and waits for the figures of the new one; returns its "as of" text. */
     private static String refresh(Browser browser) {
+        scrollTo(browser, "analytics-as-of"); // the header, with the button
         String before = text(browser, "analytics-as-of");
         browser.click("refresh-analytics");
         new WebDriverWait(browser.driver(), PATIENCE).until(d -> {
@@ -152,11 +160,11 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
     }
 
     /**
-     * The texts of the first row of grid {@code gridId} with a cell that reads {@code text}, scrolling through the
-     * grid (it renders only the rows in view); empty when no row has it.
+     * The texts of the first row of grid {@code gridId} with cells that read each of {@code texts}, scrolling through
+     * the grid (it renders only the rows in view); empty when no row has them.
      */
     @SuppressWarnings("unchecked")
-    private static Optional<List<String>> rowOf(Browser browser, String gridId, String text) {
+    private static Optional<List<String>> rowOf(Browser browser, String gridId, String... texts) {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         long size = ((Number) js.executeScript("return document.getElementById(arguments[0]).size || 0", gridId))
                 .longValue();
@@ -174,12 +182,27 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
                                 }));
                             return rows.some(cells => cells.every(c => c === '')) ? null : rows;""", gridId));
             for (List<String> row : rows) {
-                if (row.stream().anyMatch(cell -> cell.contains(text))) {
+                if (java.util.Arrays.stream(texts).allMatch(text -> row.stream().anyMatch(cell -> cell.contains(text)))) {
                     return Optional.of(row);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Scrolls the page to grid {@code gridId} and the grid to its first row with cells that read {@code texts}. */
+    private static void showRow(Browser browser, String gridId, String... texts) {
+        assertThat(rowOf(browser, gridId, texts)).as(List.of(texts) + " in " + gridId).isPresent();
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                grid.scrollIntoView({block: 'start'});
+                const texts = arguments[1];
+                const row = [...grid.shadowRoot.querySelectorAll('tbody#items tr')].find(tr => {
+                    const cells = [...tr.querySelectorAll('td slot')]
+                        .map(slot => slot.assignedElements()[0]).map(cell => cell ? cell.textContent : '');
+                    return texts.every(text => cells.some(cell => cell.includes(text)));
+                });
+                if (row) row.scrollIntoView({block: 'center'});""", gridId, List.of(texts));
     }
 
     /** The ids of the burden charts whose categories name {@code partner} with a value drawn for it. */

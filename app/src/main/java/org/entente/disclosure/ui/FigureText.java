@@ -10,8 +10,9 @@ import org.entente.analytics.engine.rollup.CellText;
 import org.entente.analytics.engine.rollup.Column;
 
 /**
- * How the preview's figures read: as on the Analytics page (EUR without cents, shares in percent, a withheld figure as
- * the engine's mark, e.g. {@code ✕ n<3}), so that a tenant administrator recognizes them there.
+ * How the preview's figures read: as on the Analytics page (EUR without cents, shares in percent with the engine's
+ * digits, so that a tiny intensity does not read as 0 %, a withheld figure as the engine's mark, e.g. {@code ✕ n<3}),
+ * so that a tenant administrator recognizes them there.
  */
 final class FigureText {
 
@@ -40,7 +41,7 @@ final class FigureText {
         return switch (kind) {
             case MONEY_EUR -> money(number);
             case COUNT -> NumberFormat.getIntegerInstance(LOCALE).format(number);
-            case PERCENT -> decimals(number.doubleValue() * 100, 2) + " %";
+            case PERCENT -> CellText.percent(number.doubleValue());
             case RATIO -> decimals(number.doubleValue(), 2);
             case NUMBER, TEXT -> decimals(number.doubleValue(), number.doubleValue() == Math.rint(number.doubleValue())
                     ? 0 : 2);

@@ -27,7 +27,7 @@ final class PreviewDialog extends Dialog {
     PreviewDialog(PreviewFigures preview, FigureText figures) {
         setId("publication-preview");
         setHeaderTitle("What " + preview.granteeName() + "'s coordinators will see of " + preview.ownName());
-        setWidth("min(64rem, 95vw)");
+        setWidth("min(80rem, 95vw)");
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
         if (preview.snapshotTakenAt() == null) {
