@@ -13,6 +13,8 @@ import org.entente.analytics.engine.Analytics;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.ConsentingPartner;
 import org.entente.analytics.engine.FilterOptions;
 import org.entente.analytics.engine.InvalidFilterException;
 import org.entente.analytics.engine.Viewer;
@@ -30,16 +32,21 @@ import org.entente.tenant.Affiliation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Analytics workspace's one entry point. Decides who sees what — realm role {@code coordinator}: the
  * federation under disclosure control; everyone else: their own organization's view — from the signed-in
  * token only. Figures come only from the DuckDB snapshot, never from PostgreSQL. Refreshes the snapshot on
  * a coordinator's request, on a schedule and once at start-up when there is none, one at a time and on a
- * background thread, telling every open page how far it got.
+ * background thread, telling every open page how far it got. A coordinator's figures are measured against their
+ * organization's {@linkplain BurdenGuidelines burden guideline}, and every report that publishes figures only by an
+ * organization's consent is announced ({@link ConsentUsed}) so that the granting organizations' ledgers record it.
  */
 @Service
 public class AnalyticsService {
@@ -52,6 +59,9 @@ public class AnalyticsService {
     private final CurrentUser currentUser;
     private final AnalyticsSettings settings;
     private final JobLock jobs;
+    private final BurdenGuidelines guidelines;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("analytics-refresh").factory());
     private final AtomicReference<AnalyticsStatus.Running> running = new AtomicReference<>();
@@ -59,8 +69,12 @@ public class AnalyticsService {
     private volatile AnalyticsStatus.Failure lastFailure;
 
     AnalyticsService(SnapshotStore store, Analytics analytics, AnalyticsSource source, CurrentUser currentUser,
-            AnalyticsProperties properties, JobLock jobs) {
+            AnalyticsProperties properties, JobLock jobs, BurdenGuidelines guidelines, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
         this.jobs = jobs;
+        this.guidelines = guidelines;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.settings = new AnalyticsSettings(properties.minimumPartners(), properties.dominanceLimit());
         this.store = store;
         this.analytics = analytics;
@@ -89,15 +103,20 @@ public class AnalyticsService {
     }
 
     /**
-     * The figures for the signed-in person, cut by the filter; empty while there is no snapshot yet.
+     * The figures for the signed-in person, cut by the filter, for the screen; empty while there is no snapshot yet.
+     * A coordinator's federation view is measured against their organization's burden guideline; a member's view has
+     * none. When the report publishes figures only by consent, their use is recorded (see {@link ConsentUsed}) before
+     * the report is returned: a report whose use cannot be recorded is not shown.
      *
      * @throws InvalidInput for a filter out of range, keyed by the filter's field
      *                      ({@code yearFrom, yearTo, region, partnerKind, workstreamKind})
      */
     public Optional<AnalyticsReport> report(AnalyticsFilter filter) {
         Viewer viewer = viewer();
+        BurdenGuideline guideline = viewer.federation() ? guideline() : BurdenGuideline.none();
+        AnalyticsReport report;
         try {
-            return Optional.of(analytics.report(viewer, filter == null ? AnalyticsFilter.everything() : filter));
+            report = analytics.report(viewer, filter == null ? AnalyticsFilter.everything() : filter, guideline);
         } catch (NoSnapshotException e) {
             if (store.current().isPresent()) {
                 // There is a snapshot, but its file cannot be read: say so rather than "no snapshot yet".
@@ -110,6 +129,38 @@ public class AnalyticsService {
             log.warn("Analytics report failed for {}", viewer, e);
             throw new AnalyticsUnavailable("The figures cannot be read from the snapshot right now: "
                     + source.explain(e));
+        }
+        if (viewer.federation() && !report.publishedByConsent().isEmpty()) {
+            recordConsentUse(viewer, report);
+        }
+        return Optional.of(report);
+    }
+
+    private BurdenGuideline guideline() {
+        try {
+            return guidelines.current();
+        } catch (RuntimeException e) {
+            log.warn("Burden guideline could not be read", e);
+            throw new AnalyticsUnavailable("Your organization's burden guideline cannot be read right now, so the "
+                    + "figures are not shown. Try again in a moment.");
+        }
+    }
+
+    /**
+     * Announces, inside a transaction of the reader's organization, that this screen shows figures published by the
+     * grantors' consent; the disclosure feature's listener records it in each grantor's ledger in that transaction.
+     */
+    private void recordConsentUse(Viewer viewer, AnalyticsReport report) {
+        ConsentUsed used = new ConsentUsed(viewer.tenantId(),
+                report.publishedByConsent().stream().map(ConsentingPartner::tenantId).toList(),
+                report.snapshot().takenAt(), ConsentUsed.Surface.SCREEN);
+        try {
+            transactions.executeWithoutResult(status -> events.publishEvent(used));
+        } catch (RuntimeException e) {
+            log.warn("Consent use could not be recorded: {}", used, e);
+            throw new AnalyticsUnavailable("These figures include organizations' own figures published by their "
+                    + "consent, and their use could not be recorded in those organizations' ledgers right now, so they "
+                    + "are not shown. Try again in a moment.");
         }
     }
 

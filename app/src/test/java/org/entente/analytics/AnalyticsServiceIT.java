@@ -31,7 +31,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The Analytics workspace's service against the real stack: the snapshot taken from the embedded PostgreSQL
@@ -52,6 +57,8 @@ class AnalyticsServiceIT extends AppIntegrationTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     LocalPostgres postgres;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     SignedInUser olivia;
     SignedInUser ingrid;
@@ -114,6 +121,83 @@ class AnalyticsServiceIT extends AppIntegrationTest {
         assertThat(contributorsInPostgres).containsAll(partnersInReport);
 
         assertThat(SignedInAs.call(ingrid, analytics::status).mayRefresh()).isFalse();
+    }
+
+    @Test
+    void aCoordinatorsScreenThatShowsFiguresPublishedByConsentAnnouncesTheirUseInHerOrganizationsTransaction() {
+        UUID norway = DemoActors.NORWAY.tenantId();
+        UUID nato = DemoActors.NATO.tenantId();
+        SuperuserDatabase database = new SuperuserDatabase(postgres);
+        boolean granted = database.update("insert into publication_consent (tenant_id, grantee_tenant_id, granted_by) "
+                + "values (?, ?, 'AnalyticsServiceIT') on conflict do nothing", norway, nato) == 1;
+        List<ConsentUsed> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> heardIn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread test = Thread.currentThread();
+        ApplicationListener<ApplicationEvent> listener = event -> {
+            // Only this test's reports: an Analytics page left open by a browser test re-renders after a refresh too.
+            if (Thread.currentThread() == test && event instanceof PayloadApplicationEvent<?> published
+                    && published.getPayload() instanceof ConsentUsed used) {
+                heard.add(used);
+                // The ledger is written by the disclosure feature in this very transaction: it must be the reader's.
+                heardIn.add(TransactionSynchronizationManager.isActualTransactionActive() + " "
+                        + dsl.fetchValue("select current_setting('app.tenant_id', true)"));
+            }
+        };
+        context.addApplicationListener(listener);
+        try {
+            freshSnapshot();
+            AnalyticsReport report = SignedInAs.call(olivia, () -> analytics.report(AnalyticsFilter.everything()))
+                    .orElseThrow();
+
+            assertThat(report.publishedByConsent()).as("Norway consented to NATO ACT, and NATO ACT does not see all of "
+                    + "Norway's records").extracting(p -> p.tenantId()).contains(norway);
+            assertThat(heard).singleElement().satisfies(used -> {
+                assertThat(used.readerTenantId()).isEqualTo(nato);
+                assertThat(used.grantors()).containsExactlyInAnyOrderElementsOf(
+                        report.publishedByConsent().stream().map(p -> p.tenantId()).toList());
+                assertThat(used.snapshotTakenAt()).isEqualTo(report.snapshot().takenAt());
+                assertThat(used.surface()).isEqualTo(ConsentUsed.Surface.SCREEN);
+            });
+            assertThat(heardIn).containsExactly("true " + nato);
+
+            // A member's own view publishes nothing by consent: nothing to record.
+            heard.clear();
+            SignedInAs.call(ingrid, () -> analytics.report(AnalyticsFilter.everything())).orElseThrow();
+            assertThat(heard).isEmpty();
+        } finally {
+            context.removeApplicationListener(listener);
+            if (granted) {
+                database.update("delete from publication_consent where tenant_id = ? and grantee_tenant_id = ?",
+                        norway, nato);
+            }
+        }
+    }
+
+    @Test
+    void aCoordinatorsFiguresAreMeasuredAgainstHerOrganizationsGuidelineAndAMembersAgainstNone() {
+        freshSnapshot();
+        SuperuserDatabase database = new SuperuserDatabase(postgres);
+        List<List<Object>> before = database.query(
+                "select year, target_intensity, set_by from burden_guideline where tenant_id = ?",
+                DemoActors.NATO.tenantId());
+        try {
+            database.update("delete from burden_guideline where tenant_id = ?", DemoActors.NATO.tenantId());
+            database.update("insert into burden_guideline (tenant_id, year, target_intensity, set_by) values "
+                    + "(?, 2024, 0.0005, 'AnalyticsServiceIT')", DemoActors.NATO.tenantId());
+
+            AnalyticsReport federation = SignedInAs.call(olivia, () -> analytics.report(AnalyticsFilter.everything()))
+                    .orElseThrow();
+            assertThat(federation.guideline().targetIntensityByYear()).isEqualTo(java.util.Map.of(2024, 0.0005));
+            AnalyticsReport member = SignedInAs.call(ingrid, () -> analytics.report(AnalyticsFilter.everything()))
+                    .orElseThrow();
+            assertThat(member.guideline().isEmpty()).isTrue();
+        } finally {
+            database.update("delete from burden_guideline where tenant_id = ?", DemoActors.NATO.tenantId());
+            for (List<Object> row : before) {
+                database.update("insert into burden_guideline (tenant_id, year, target_intensity, set_by) values "
+                        + "(?, ?, ?, ?)", DemoActors.NATO.tenantId(), row.get(0), row.get(1), row.get(2));
+            }
+        }
     }
 
     @Test

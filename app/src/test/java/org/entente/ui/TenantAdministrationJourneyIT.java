@@ -7,13 +7,17 @@ import java.util.UUID;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.security.SignedInAs;
 import org.entente.platform.security.SignedInUser;
+import org.entente.db.embedded.LocalPostgres;
 import org.entente.tenant.TenantService;
 import org.entente.tenant.admin.TenantAdministration;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.Browser;
+import org.entente.testing.SuperuserDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +31,9 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
 
     @Autowired
     TenantService tenants;
+
+    @Autowired
+    LocalPostgres postgres;
 
     @Test
     void aSuspensionReachesAnAlreadySignedInBrowserOnItsNextAction() {
@@ -92,6 +99,78 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
             assertThat(browser.gridCells()).contains("Kingdom of Norway").doesNotContain("Republic of Kenya");
             browser.screenshot("15-tenants-filtered");
         }
+    }
+
+    @Test
+    void thePlatformAdministratorKeepsCapacityByYearAndLoadsAFile() throws Exception {
+        SuperuserDatabase database = new SuperuserDatabase(postgres);
+        database.update("delete from tenant_capacity where year >= 2090");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("capacity-", ".csv");
+        try (Browser browser = new Browser()) {
+            browser.driver().manage().window().setSize(new Dimension(1440, 900));
+            browser.open(appUrl("/tenants"));
+            browser.signInAtKeycloak("pat.ops", EntenteRealm.DEMO_PASSWORD);
+            browser.waitForText(By.id("tenants"), "active");
+            browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys("norway");
+            browser.waitForText(By.id("tenants"), "Kingdom of Norway");
+
+            // One year by hand: add, see it with its source and editor, delete it after confirming.
+            browser.click("capacity-norway");
+            browser.waitFor(By.id("capacity-dialog"));
+            browser.type("capacity-year", "2099");
+            browser.type("capacity-eur", "482500000000");
+            browser.type("capacity-source", "Journey test figure (made up)");
+            browser.click("save-capacity");
+            browser.waitForText(By.id("capacities"), "Journey test figure (made up)");
+            assertThat(browser.gridCells()).contains("2099", "€482,500,000,000").anyMatch(c -> c.startsWith("Pat Ops, "));
+            browser.screenshot("19-capacity-dialog");
+            browser.click("delete-capacity-2099");
+            browser.waitForClickable(By.cssSelector("[slot='confirm-button']")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> database.query(
+                    "select count(*) from tenant_capacity where year = 2099").getFirst().getFirst().equals(0L));
+            browser.click("close-capacity");
+
+            // A file: a bad line refuses it whole, naming line and column; a good one is shown, then loaded.
+            java.nio.file.Files.writeString(file, "alias,year,amount,currency,source\n"
+                    + "norway,2098,1000000,NOK,Journey test (made up)\n"
+                    + "kenya,2098,12x,EUR,Journey test (made up)\n");
+            browser.click("load-capacities");
+            upload(browser, file);
+            browser.waitForText(By.id("capacity-import-problems"), "Line 3, column amount");
+            browser.screenshot("20-capacity-file-refused");
+            assertThat(database.query("select count(*) from tenant_capacity where year >= 2090"))
+                    .containsExactly(java.util.List.of(0L));
+
+            java.nio.file.Files.writeString(file, "alias,year,amount,currency,source\n"
+                    + "norway,2098,1000000,NOK,Journey test (made up)\n"
+                    + "kenya,2098,1200,EUR,Journey test (made up)\n");
+            browser.driver().findElement(By.id("cancel-capacity-import")).click();
+            browser.click("load-capacities");
+            upload(browser, file);
+            browser.waitForText(By.id("capacity-import-summary"), "2 new, 0 replaced, 0 unchanged, for 2 organizations");
+            assertThat(browser.gridCells()).contains("Kingdom of Norway", "1,000,000 NOK", "€86,000", "new");
+            browser.screenshot("21-capacity-file-summary");
+            assertThat(database.query("select count(*) from tenant_capacity where year >= 2090"))
+                    .as("nothing is stored before the confirmation").containsExactly(java.util.List.of(0L));
+            browser.click("apply-capacity-import");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> database.query(
+                    "select count(*) from tenant_capacity where year = 2098").getFirst().getFirst().equals(2L));
+            assertThat(database.query("select capacity_eur from tenant_capacity where year = 2098 order by capacity_eur"))
+                    .containsExactly(java.util.List.of(new java.math.BigDecimal("1200.00")),
+                            java.util.List.of(new java.math.BigDecimal("86000.00")));
+        } finally {
+            database.update("delete from tenant_capacity where year >= 2090");
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** Hands a file to the open dialog's upload (its file input lives in the component's shadow root). */
+    private static void upload(Browser browser, java.nio.file.Path file) {
+        WebElement upload = browser.waitFor(By.id("capacity-upload"));
+        WebElement input = (WebElement) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return arguments[0].querySelector('input[type=file]') "
+                        + "|| arguments[0].shadowRoot.querySelector('input[type=file]');", upload);
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     @Test

@@ -8,10 +8,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -34,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.entente.analytics.AnalyticsService;
+import org.entente.analytics.BurdenGuidelines;
 import org.entente.analytics.AnalyticsStatus;
 import org.entente.analytics.AnalyticsUnavailable;
 import org.entente.analytics.RefreshEvent;
@@ -41,6 +45,8 @@ import org.entente.analytics.RefreshRunning;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.ConsentingPartner;
 import org.entente.analytics.engine.FilterOptions;
 import org.entente.analytics.engine.Kpi;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
@@ -63,7 +69,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * under disclosure control for coordinators, their own organization's sight for everyone else. Each rollup
  * is a chart with its figures beside it; the page carries the most restrictive marking of the data behind
  * what it shows and the time of the snapshot. Coordinators refresh the snapshot and watch its progress
- * (server push); a refresh started elsewhere shows here too.
+ * (server push); a refresh started elsewhere shows here too. A coordinator's page also says which consent state its
+ * figures use and whose figures are published by consent, and sets the organization's burden guideline.
  */
 @Route("analytics")
 @PageTitle("Analytics · Entente")
@@ -78,7 +85,9 @@ public class AnalyticsView extends VerticalLayout {
     static final String PORTFOLIO = "portfolio";
 
     private final AnalyticsService analytics;
+    private final BurdenGuidelines guidelines;
     private final Figures figures;
+    private final String organization;
 
     private final Div marking = new Div();
     private final Span asOf = new Span();
@@ -105,8 +114,10 @@ public class AnalyticsView extends VerticalLayout {
     private boolean filterOptionsLoaded;
 
     public AnalyticsView(AnalyticsService analytics, TenantService tenants,
-            ObjectProvider<AnalyticsPageExtension> extensions) {
+            ObjectProvider<AnalyticsPageExtension> extensions, BurdenGuidelines guidelines) {
         this.analytics = analytics;
+        this.guidelines = guidelines;
+        this.organization = tenants.currentTenant().map(t -> t.name()).orElse("your organization");
         AnalyticsSettings settings = analytics.settings();
         this.figures = new Figures(settings.minimumPartners(), settings.dominanceLimit());
         setPadding(false);
@@ -159,14 +170,14 @@ public class AnalyticsView extends VerticalLayout {
 
         AnalyticsStatus status = analytics.status();
         refresh.setVisible(status.mayRefresh());
-        describeScope(status, tenants);
+        describeScope(status);
         showStatus(status);
         render();
     }
 
     // ---------------------------------------------------------------------------------------- header
 
-    private void describeScope(AnalyticsStatus status, TenantService tenants) {
+    private void describeScope(AnalyticsStatus status) {
         if (status.viewer().federation()) {
             scope.setText("Federation view — all partners; figures under disclosure control (k = "
                     + analytics.settings().minimumPartners() + ", dominance "
@@ -179,8 +190,7 @@ public class AnalyticsView extends VerticalLayout {
                 legend.add(new Span(mark, new Span(" " + figures.explanation(reason))));
             }
         } else {
-            String name = tenants.currentTenant().map(t -> t.name()).orElse("your organization");
-            scope.setText("Your organization's view — figures from the records " + name
+            scope.setText("Your organization's view — figures from the records " + organization
                     + " may see, so nothing is withheld.");
             legend.setVisible(false);
         }
@@ -380,6 +390,7 @@ public class AnalyticsView extends VerticalLayout {
             kpis.add(tile);
         }
         content.add(kpis);
+        content.add(burdenContext(report));
 
         List<RollupSection> sections = new ArrayList<>();
         HorizontalLayout jump = new HorizontalLayout();
@@ -410,6 +421,80 @@ public class AnalyticsView extends VerticalLayout {
         }
     }
 
+    /**
+     * What the burden figures rest on: the consent state (the snapshot's), whose own figures are published by consent,
+     * the guideline they are measured against (coordinators set it here), and the report's notes (e.g. a capacity
+     * taken from another year). A member's view has no consent or guideline; it keeps the notes.
+     */
+    private Div burdenContext(AnalyticsReport report) {
+        Div box = new Div();
+        box.setId("analytics-context");
+        box.addClassName("analytics-note");
+        box.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
+        if (report.viewer().federation()) {
+            Span state = new Span("Consent as of the snapshot of " + AS_OF.format(report.snapshot().takenAt())
+                    + ": a grant or revocation made since then counts from the next refresh.");
+            state.setId("analytics-consent-state");
+            box.add(state);
+
+            Div consent = new Div();
+            consent.setId("analytics-published-by-consent");
+            List<ConsentingPartner> consenting = report.publishedByConsent();
+            if (consenting.isEmpty()) {
+                consent.setText("No organization's own figures here are published by consent: every figure shown "
+                        + "passes disclosure control on its own. An organization can publish its own totals to "
+                        + organization + "'s coordinators under My organization → What we publish.");
+            } else {
+                consent.add(new Span("Published by consent to " + organization + " (" + consenting.size()
+                        + "): these organizations' own figures are shown because they agreed; every other partner "
+                        + "stays under disclosure control. "));
+                Span names = new Span(String.join(", ", consenting.stream().map(ConsentingPartner::name).toList()));
+                names.getStyle().set("color", "var(--lumo-body-text-color)");
+                consent.add(names);
+            }
+            box.add(consent);
+            box.add(guidelineLine(report.guideline()));
+        }
+        if (!report.notes().isEmpty()) {
+            UnorderedList notes = new UnorderedList();
+            notes.setId("analytics-notes");
+            notes.getStyle().set("margin", "0");
+            report.notes().forEach(note -> notes.add(new ListItem(note)));
+            // A few notes are read at once; a long list (a capacity per partner and year) waits to be opened.
+            Details details = new Details(new Span("Notes on these figures (" + report.notes().size() + ")"), notes);
+            details.setId("analytics-notes-details");
+            details.setOpened(report.notes().size() <= 4);
+            box.add(details);
+        } else if (!report.viewer().federation()) {
+            box.setVisible(false);
+        }
+        return box;
+    }
+
+    private HorizontalLayout guidelineLine(BurdenGuideline guideline) {
+        Span text = new Span();
+        text.setId("analytics-guideline");
+        if (guideline.isEmpty()) {
+            text.setText("No burden guideline set for " + organization + ": set one to draw it on the ranked chart and "
+                    + "mark each partner above or below it.");
+        } else {
+            List<String> years = new ArrayList<>();
+            guideline.targetIntensityByYear().forEach((year, target) -> years.add(year + ": "
+                    + Figures.percent(target)));
+            text.setText("Guideline (target share of capacity delivered): " + String.join(", ", years) + ".");
+        }
+        Button edit = new Button("Guideline", VaadinIcon.EDIT.create(),
+                click -> new GuidelineDialog(guidelines, organization, this::render).open());
+        edit.setId("edit-guideline");
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout line = new HorizontalLayout(text, edit);
+        line.setAlignItems(FlexComponent.Alignment.BASELINE);
+        line.setSpacing(true);
+        return line;
+    }
+
     static String marking(String releasability) {
         try {
             Releasability marking = Releasability.valueOf(releasability);
@@ -427,10 +512,10 @@ public class AnalyticsView extends VerticalLayout {
      */
     private void openWorkstreams(RollupTable table, String category, String series) {
         ChartOptions.Plan plan = ChartOptions.plan(table);
-        int categoryColumn = plan.category();
+        Map<Row, String> categories = ChartOptions.categories(table, plan);
         int seriesColumn = plan.series();
         plan.rows().stream()
-                .filter(row -> ChartOptions.label(row.cells().get(categoryColumn)).equals(category))
+                .filter(row -> categories.get(row).equals(category))
                 .filter(row -> seriesColumn < 0 || ChartOptions.label(row.cells().get(seriesColumn)).equals(series))
                 .findFirst()
                 .ifPresent(row -> openWorkstreams(table, row));

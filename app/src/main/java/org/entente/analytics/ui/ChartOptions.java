@@ -41,8 +41,11 @@ final class ChartOptions {
     }
 
     static ObjectNode of(RollupTable table) {
-        Chart chart = table.chart();
-        return chart.type() == Chart.Type.GRAPH ? graph(table) : cartesian(table);
+        return switch (table.chart().type()) {
+            case GRAPH -> graph(table);
+            case RANKED_BAR -> ranked(table);
+            default -> cartesian(table);
+        };
     }
 
     private static Column.Kind valueKind(RollupTable table) {
@@ -94,15 +97,16 @@ final class ChartOptions {
         List<Integer> values = plan.values();
         boolean percent = valueKind(table) == Column.Kind.PERCENT;
 
+        Map<Row, String> categoryOf = categories(table, plan);
         List<String> categories = new ArrayList<>(new LinkedHashSet<>(
-                plan.rows().stream().map(r -> label(r.cells().get(category))).toList()));
+                plan.rows().stream().map(categoryOf::get).toList()));
         if (!categories.isEmpty() && categories.stream().allMatch(c -> c.matches("\\d{4}(-\\d{2})?"))) {
             java.util.Collections.sort(categories); // years and months read left to right
         }
         // series name -> category -> value
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
         for (Row row : plan.rows()) {
-            String cat = label(row.cells().get(category));
+            String cat = categoryOf.get(row);
             if (seriesColumn >= 0 && !values.isEmpty()) {
                 String name = label(row.cells().get(seriesColumn));
                 for (int v : values) {
@@ -163,6 +167,101 @@ final class ChartOptions {
                 }
             }
         });
+        return option;
+    }
+
+    /**
+     * The category each drawn row is plotted at: its category column's label, and where two rows of one series would
+     * share it (e.g. an "Other partners (3)" row in two partner kinds), that label with the first other text column
+     * telling them apart ("Other partners (3) · Academia"), so that neither is dropped.
+     */
+    static Map<Row, String> categories(RollupTable table, Plan plan) {
+        int category = plan.category();
+        int series = plan.series();
+        Map<Row, String> labels = new java.util.IdentityHashMap<>();
+        Map<String, List<Row>> byKey = new LinkedHashMap<>();
+        for (Row row : plan.rows()) {
+            String label = label(row.cells().get(category));
+            labels.put(row, label);
+            String key = (series >= 0 ? label(row.cells().get(series)) : "") + "\u0000" + label;
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        for (List<Row> clash : byKey.values()) {
+            if (clash.size() < 2) {
+                continue;
+            }
+            for (int other = 0; other < table.columns().size(); other++) {
+                int column = other;
+                if (column == category || column == series || table.columns().get(column).kind() != Column.Kind.TEXT
+                        || clash.stream().map(r -> label(r.cells().get(column))).distinct().count() < clash.size()) {
+                    continue;
+                }
+                clash.forEach(row -> labels.put(row, labels.get(row) + " · " + label(row.cells().get(column))));
+                break;
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * A ranking: one horizontal bar per row, in the table's order (the engine ranks them, largest first, so the first
+     * row is at the top), names readable beside their bars, and the chart's reference line (e.g. the burden guideline)
+     * drawn across as a labelled line. A withheld figure is a gap with its name still listed, so the ranking keeps
+     * its places. Every row is drawn, the last one ("Other partners (n)", a total-like row of everyone after the top)
+     * in grey: it is a group, not a partner.
+     */
+    private static ObjectNode ranked(RollupTable table) {
+        Chart chart = table.chart();
+        int category = index(table, chart.categoryColumn());
+        int value = index(table, chart.valueColumns().getFirst());
+        boolean percent = valueKind(table) == Column.Kind.PERCENT;
+        List<Row> rows = table.rows();
+
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        option.putObject("legend").put("show", false);
+        option.putObject("grid").put("left", 8).put("right", 56).put("top", chart.referenceLine() == null ? 8 : 28)
+                .put("bottom", 8).put("containLabel", true);
+        ObjectNode y = option.putObject("yAxis").put("type", "category").put("inverse", true);
+        y.putObject("axisTick").put("show", false);
+        y.putObject("axisLabel").put("width", 240).put("overflow", "truncate").put("interval", 0);
+        ArrayNode names = y.putArray("data");
+        ObjectNode x = option.putObject("xAxis").put("type", "value");
+        x.putObject("splitLine").putObject("lineStyle").put("type", "dashed");
+
+        ObjectNode series = option.putArray("series").addObject().put("type", "bar")
+                .put("name", table.columns().get(value).label()).put("barMaxWidth", 22);
+        series.putObject("label").put("show", true).put("position", "right");
+        ArrayNode data = series.putArray("data");
+        double largest = 0;
+        for (Row row : rows) {
+            names.add(label(row.cells().get(category)));
+            Double v = scaled(row.cells().get(value), percent);
+            if (v == null) {
+                data.add("-");
+            } else if (row.total()) {
+                data.addObject().put("value", v).putObject("itemStyle").put("color", "#a0a7b4");
+                largest = Math.max(largest, v);
+            } else {
+                data.add(v);
+                largest = Math.max(largest, v);
+            }
+        }
+        if (chart.referenceLine() != null) {
+            double reference = percent ? inPercent(chart.referenceLine()) : chart.referenceLine();
+            // ECharts rounds a mark line's value to "precision" decimals (default 2): 0.0023 % would sit at 0.
+            ObjectNode line = series.putObject("markLine").put("symbol", "none").put("silent", true)
+                    .put("precision", 12);
+            line.putObject("lineStyle").put("type", "solid").put("width", 2).put("color", "#c0392b");
+            // The line runs from the first bar to the last; the first is at the top (inverse axis): label it there.
+            line.putObject("label").put("show", true).put("position", "start").put("color", "#c0392b")
+                    .put("fontWeight", "bold").put("formatter", "{b}"); // the line's name: the label as given
+            line.putArray("data").addObject().put("xAxis", reference)
+                    .put("name", chart.referenceLabel() == null ? "" : chart.referenceLabel());
+            if (reference > largest) {
+                x.put("max", reference * 1.1); // a line beyond every bar still shows
+            }
+        }
         return option;
     }
 
@@ -254,7 +353,12 @@ final class ChartOptions {
         if (value == null) {
             return null;
         }
-        return percent ? Double.valueOf(value * 100) : value;
+        return percent ? inPercent(value) : value;
+    }
+
+    /** A fraction in percent, by moving the decimal point (0.0009 → 0.09, not 0.09000000000000001). */
+    private static double inPercent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
     }
 
     static String label(Cell cell) {
@@ -283,6 +387,9 @@ final class ChartOptions {
         table.columns().forEach(c -> known.add(c.id()));
         if (chart.type() == Chart.Type.GRAPH) {
             return chart.seriesColumn() != null && known.contains(chart.seriesColumn());
+        }
+        if (chart.type() == Chart.Type.RANKED_BAR) {
+            return known.contains(chart.valueColumns().getFirst());
         }
         return chart.valueColumns() != null && chart.valueColumns().stream().anyMatch(known::contains);
     }

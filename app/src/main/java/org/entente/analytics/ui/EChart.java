@@ -17,23 +17,30 @@ final class EChart extends Div {
     static final String SCRIPT = "/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     /**
-     * Number formats the browser applies (functions cannot travel in JSON): {@code eur}, {@code percent}
-     * (values already in percent), {@code count}, {@code number}.
+     * Number formats the browser applies to tooltips, value axes and bar labels (functions cannot travel in
+     * JSON): {@code eur}, {@code percent} (values already in percent), {@code count}, {@code number}.
      */
     private static final String DRAW = """
             const el = this, option = $0, format = $1;
             const eur = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
             const eurShort = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1});
             const plain = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 1});
+            // Shares of capacity are small (0.05 %): below 0.1 % a percent keeps two significant digits, as the
+            // engine's CellText.percent writes it in the tables and the briefing.
+            const pct = v => new Intl.NumberFormat('en-GB', v === 0 || Math.abs(v) >= 0.1
+                ? {maximumFractionDigits: 1} : {maximumSignificantDigits: 2}).format(v) + ' %';
             const full = v => v == null || v === '-' ? 'suppressed / none'
-                : format === 'eur' ? eur.format(v) : format === 'percent' ? plain.format(v) + ' %' : plain.format(v);
-            const short = v => format === 'eur' ? eurShort.format(v) : format === 'percent' ? plain.format(v) + ' %' : plain.format(v);
+                : format === 'eur' ? eur.format(v) : format === 'percent' ? pct(v) : plain.format(v);
+            const short = v => format === 'eur' ? eurShort.format(v) : format === 'percent' ? pct(v) : plain.format(v);
             const draw = () => {
               // ECharts lays a force graph out once, in the size it has at init: wait until the element is laid out.
               if (!window.echarts || el.clientWidth === 0 || el.clientHeight === 0) { setTimeout(draw, 50); return; }
               option.tooltip = Object.assign(option.tooltip || {}, {valueFormatter: full});
               for (const axis of [].concat(option.xAxis || [], option.yAxis || [])) {
                 if (axis.type === 'value') { axis.axisLabel = Object.assign(axis.axisLabel || {}, {formatter: short}); }
+              }
+              for (const s of [].concat(option.series || [])) {
+                if (s.type === 'bar' && s.label && s.label.show && !s.label.formatter) { s.label.formatter = p => short(p.value); }
               }
               const chart = echarts.getInstanceByDom(el) || echarts.init(el, null, {renderer: 'canvas'});
               chart.setOption(option, true);

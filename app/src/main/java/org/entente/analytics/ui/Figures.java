@@ -83,9 +83,12 @@ final class Figures {
         return format.format(number instanceof BigDecimal big ? big : number.doubleValue());
     }
 
-    /** Shares are fractions (0.25 = 25 %). */
+    /**
+     * Shares are fractions (0.25 = 25 %): one decimal, and below 0.1 % two significant digits (0.0042 %), so that a
+     * small intensity does not read as 0.0 % — the engine's own text, as the briefing writes it.
+     */
     static String percent(Number number) {
-        return decimals(number.doubleValue() * 100, 1) + " %";
+        return CellText.percent(number.doubleValue());
     }
 
     private static String decimals(Number number, int digits) {

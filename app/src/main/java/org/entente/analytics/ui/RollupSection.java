@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.function.Consumer;
 import org.entente.analytics.engine.rollup.Cell;
@@ -23,6 +24,8 @@ final class RollupSection extends Div {
     /** Tables with more columns than this get the full width below the chart. */
     private static final int SIDE_BY_SIDE_COLUMNS = 5;
     private static final int ALL_ROWS_VISIBLE = 12;
+    /** The burden tables' column that says whether a partner is above or below the coordinator's guideline. */
+    static final String GUIDELINE = "guideline";
 
     private final RollupTable table;
     private final EChart chart;
@@ -50,6 +53,11 @@ final class RollupSection extends Div {
                     + "next to it.");
             if (table.chart().type() == Chart.Type.GRAPH) {
                 chart.addClassName("tall");
+            } else if (table.chart().type() == Chart.Type.RANKED_BAR) {
+                // One readable bar per partner (top 25 and the rest): the chart grows with the ranking, full width.
+                long bars = table.rows().stream().filter(r -> !r.total()).count();
+                chart.addClassName("tall");
+                chart.getStyle().set("height", Math.max(18, bars * 1.6 + 4) + "rem");
             } else {
                 String note = ChartOptions.plan(table).note();
                 if (note != null) {
@@ -96,7 +104,9 @@ final class RollupSection extends Div {
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
             Column column = columns.get(i);
-            Grid.Column<Row> gridColumn = grid.addColumn(row -> figures.text(cell(row, index), column.kind()))
+            Grid.Column<Row> gridColumn = (GUIDELINE.equals(column.id())
+                    ? grid.addComponentColumn(row -> guideline(cell(row, index), figures))
+                    : grid.addColumn(row -> figures.text(cell(row, index), column.kind())))
                     .setHeader(column.label())
                     .setTooltipGenerator(row -> column.kind() == Column.Kind.TEXT
                             ? figures.text(cell(row, index), column.kind())
@@ -125,6 +135,19 @@ final class RollupSection extends Div {
             grid.addClassName("clickable");
         }
         return grid;
+    }
+
+    /** "Above" / "Below" the burden guideline as a badge; a withheld mark as text; nothing without a guideline. */
+    private static Span guideline(Cell cell, Figures figures) {
+        if (cell == null || (!cell.isSuppressed() && cell.value() == null)) {
+            return new Span();
+        }
+        Span mark = new Span(figures.text(cell, Column.Kind.TEXT));
+        if (!cell.isSuppressed()) {
+            mark.getElement().getThemeList().add("Above".equalsIgnoreCase(cell.value().toString())
+                    ? "badge success small" : "badge contrast small");
+        }
+        return mark;
     }
 
     private static Cell cell(Row row, int index) {

@@ -47,6 +47,18 @@ class AnalyticsScreenTest {
     }
 
     @Test
+    void twoGroupsWithOneNameAreTwoBarsToldApartByTheirKind() {
+        RollupTable table = table(Chart.Type.BAR, null,
+                row(false, "ACADEMIA", "Other partners (3)", 7L),
+                row(false, "ALLIANCE", "Other partners (3)", 9L),
+                row(false, "STATE", "Norway", 4L));
+        JsonNode option = ChartOptions.of(table);
+        assertThat(option.at("/xAxis/data").toString()).isEqualTo("[\"Other partners (3) · Academia\","
+                + "\"Other partners (3) · Alliance\",\"Norway\"]");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[7.0,9.0,4.0]");
+    }
+
+    @Test
     void whenMostPartnerFiguresAreWithheldTheChartDrawsTheSubtotals() {
         RollupTable table = table(Chart.Type.BAR, null,
                 row(false, "STATE", "Norway", null),
@@ -84,6 +96,71 @@ class AnalyticsScreenTest {
     }
 
     @Test
+    void theRankingIsOneHorizontalBarPerPartnerInTableOrderWithTheGuidelineAsALabelledLine() {
+        List<Column> columns = List.of(new Column("partner", "Partner", Column.Kind.TEXT),
+                new Column("delivered_eur", "Delivered", Column.Kind.MONEY_EUR),
+                new Column("intensity", "Delivered / capacity", Column.Kind.PERCENT),
+                new Column("guideline", "Guideline", Column.Kind.TEXT));
+        RollupTable ranking = new RollupTable("burden-ranking", "Burden ranking", "Who delivers most for their size?",
+                columns, List.of(
+                        ranked("Norway", 0.0009, "Above"),
+                        ranked("Denmark", 0.0006, "Above"),
+                        new Row(List.of(Cell.of("Kenya"), Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS),
+                                Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS),
+                                Cell.suppressed(SuppressionReason.TOO_FEW_PARTNERS)), false),
+                        ranked("Austria", 0.0001, "Below"),
+                        new Row(List.of(Cell.of("Other partners (3)"), Cell.of(new BigDecimal("100")), Cell.of(0.0002),
+                                Cell.of(null)), true)),
+                new Chart(Chart.Type.RANKED_BAR, "partner", null, List.of("intensity"), 0.0005, "Guideline 0.05 %"));
+
+        assertThat(ChartOptions.drawable(ranking)).isTrue();
+        JsonNode option = ChartOptions.of(ranking);
+        // Names on the vertical axis, first row at the top, not sorted by name; the rest of the kind last, in grey.
+        assertThat(option.at("/yAxis/type").asString()).isEqualTo("category");
+        assertThat(option.at("/yAxis/inverse").asBoolean()).isTrue();
+        assertThat(option.at("/yAxis/data").toString())
+                .isEqualTo("[\"Norway\",\"Denmark\",\"Kenya\",\"Austria\",\"Other partners (3)\"]");
+        assertThat(option.at("/xAxis/type").asString()).isEqualTo("value");
+        // Shares plotted in percent; the withheld figure is a gap in its place.
+        assertThat(option.at("/series")).hasSize(1);
+        assertThat(option.at("/series/0/type").asString()).isEqualTo("bar");
+        assertThat(option.at("/series/0/data").toString())
+                .isEqualTo("[0.09,0.06,\"-\",0.01,{\"value\":0.02,\"itemStyle\":{\"color\":\"#a0a7b4\"}}]");
+        // The guideline: a vertical line at 0.05 %, in the same unit as the bars, named by its label.
+        JsonNode line = option.at("/series/0/markLine");
+        assertThat(line.at("/data/0/xAxis").asDouble()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(line.at("/data/0/name").asString()).isEqualTo("Guideline 0.05 %");
+        assertThat(line.at("/label/show").asBoolean()).isTrue();
+        assertThat(line.at("/label/formatter").asString()).isEqualTo("{b}");
+        assertThat(line.at("/precision").asInt()).as("ECharts would round 0.05 to 2 decimals").isGreaterThanOrEqualTo(8);
+        assertThat(option.at("/xAxis/max").isMissingNode()).as("the bars reach past the line").isTrue();
+    }
+
+    @Test
+    void aGuidelineBeyondEveryBarWidensTheAxisAndNoGuidelineDrawsNoLine() {
+        List<Column> columns = List.of(new Column("partner", "Partner", Column.Kind.TEXT),
+                new Column("intensity", "Delivered / capacity", Column.Kind.PERCENT));
+        List<Row> rows = List.of(new Row(List.of(Cell.of("Norway"), Cell.of(0.0002)), false));
+        JsonNode high = ChartOptions.of(new RollupTable("burden-ranking", "Ranking", "?", columns, rows,
+                new Chart(Chart.Type.RANKED_BAR, "partner", null, List.of("intensity"), 0.001, "Guideline 0.1 %")));
+        assertThat(high.at("/xAxis/max").asDouble()).isCloseTo(0.11, org.assertj.core.data.Offset.offset(1e-9));
+
+        JsonNode none = ChartOptions.of(new RollupTable("burden-ranking", "Ranking", "?", columns, rows,
+                new Chart(Chart.Type.RANKED_BAR, "partner", null, List.of("intensity"))));
+        assertThat(none.at("/series/0/markLine").isMissingNode()).isTrue();
+        assertThat(none.at("/series/0/data").toString()).isEqualTo("[0.02]");
+    }
+
+    @Test
+    void smallSharesOfCapacityKeepTheirDigits() {
+        assertThat(figures.text(Cell.of(0.0000233), Column.Kind.PERCENT)).isEqualTo("0.0023 %");
+        assertThat(figures.text(Cell.of(0.000523), Column.Kind.PERCENT)).isEqualTo("0.052 %");
+        assertThat(figures.text(Cell.of(0.00523), Column.Kind.PERCENT)).isEqualTo("0.5 %");
+        assertThat(figures.text(Cell.of(0.0523), Column.Kind.PERCENT)).isEqualTo("5.2 %");
+        assertThat(figures.text(Cell.of(0.0), Column.Kind.PERCENT)).isEqualTo("0.0 %");
+    }
+
+    @Test
     void aPortfolioFigureOpensTheWorkstreamListFilteredByKindStatusAndRegion() {
         assertThat(AnalyticsView.drillDown(Map.of("kind", "RND_PROJECT", "subtype", "CYBER", "status", "ACTIVE"),
                 null, null)).isEqualTo(Map.of("kind", "RND_PROJECT", "status", "ACTIVE"));
@@ -91,6 +168,11 @@ class AnalyticsScreenTest {
                 .isEqualTo(Map.of("region", "Sahel", "kind", "ENGAGEMENT"));
         assertThat(AnalyticsView.drillDown(Map.of("status", "Total"), null, "Baltic"))
                 .isEqualTo(Map.of("region", "Baltic"));
+    }
+
+    private static Row ranked(String partner, double intensity, String guideline) {
+        return new Row(List.of(Cell.of(partner), Cell.of(new BigDecimal("1000.00")), Cell.of(intensity),
+                Cell.of(guideline)), false);
     }
 
     private static RollupTable table(Chart.Type type, String series, Row... rows) {

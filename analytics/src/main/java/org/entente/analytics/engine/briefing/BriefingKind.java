@@ -7,7 +7,8 @@ import java.util.Objects;
 public enum BriefingKind {
 
     BURDEN_SHARING("Burden sharing", "burden-sharing",
-            List.of("burden-sharing", "burden-sharing-by-year", "pledge-fulfilment", "overdue-pledges")),
+            List.of("burden-ranking", "burden-sharing", "burden-sharing-by-year", "pledge-fulfilment",
+                    "overdue-pledges")),
     PORTFOLIO_REVIEW("Portfolio review", "portfolio-review",
             List.of("portfolio", "portfolio-by-region", "lead-kinds", "milestones", "milestones-by-lead")),
     RND_STATUS("R&D status", "rnd-status", List.of("rnd")),

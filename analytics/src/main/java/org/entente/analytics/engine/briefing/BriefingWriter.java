@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.InvalidFilterException;
 import org.entente.analytics.engine.SqlScript;
 import org.entente.analytics.engine.Viewer;
@@ -62,22 +63,41 @@ public final class BriefingWriter {
     private static final Logger log = LoggerFactory.getLogger(BriefingWriter.class);
 
     private final AnalyticsSettings settings;
-    private final RollupSuite suite;
+    private final Reports reports;
     private final int rowsPerSheet;
     private final Function<Object, String> labels;
     private final boolean streaming;
 
-    public BriefingWriter(AnalyticsSettings settings) {
-        this(settings, MAX_ROWS_PER_SHEET, CellText::label, true);
+    /** Where the figures come from: the rollup suite on the snapshot; a test may hand in reports it made itself. */
+    @FunctionalInterface
+    interface Reports {
+        AnalyticsReport run(Connection duckdb, SnapshotInfo snapshot, Viewer viewer, AnalyticsFilter filter,
+                            BurdenGuideline guideline) throws SQLException;
     }
 
-    private BriefingWriter(AnalyticsSettings settings, int rowsPerSheet, Function<Object, String> labels,
-                           boolean streaming) {
+    public BriefingWriter(AnalyticsSettings settings) {
+        this(settings, suite(settings), MAX_ROWS_PER_SHEET, CellText::label, true);
+    }
+
+    private BriefingWriter(AnalyticsSettings settings, Reports reports, int rowsPerSheet,
+                           Function<Object, String> labels, boolean streaming) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.suite = new RollupSuite(settings);
+        this.reports = Objects.requireNonNull(reports, "reports");
         this.rowsPerSheet = rowsPerSheet;
         this.labels = labels;
         this.streaming = streaming;
+    }
+
+    private static Reports suite(AnalyticsSettings settings) {
+        RollupSuite suite = new RollupSuite(Objects.requireNonNull(settings, "settings"));
+        // The briefing is never a preview: the snapshot's consent state, no override.
+        return (duckdb, snapshot, viewer, filter, guideline) -> suite.run(duckdb, snapshot, viewer, filter, guideline,
+                null);
+    }
+
+    /** The same writer with its figures from {@code reports} (tests: a hand-made report on a real snapshot). */
+    BriefingWriter withReports(Reports reports) {
+        return new BriefingWriter(settings, reports, rowsPerSheet, labels, streaming);
     }
 
     /** At most {@code rows} data rows per detail sheet (default and maximum {@value #MAX_ROWS_PER_SHEET}). */
@@ -86,7 +106,7 @@ public final class BriefingWriter {
             throw new IllegalArgumentException("rows per sheet must be between 1 and " + MAX_ROWS_PER_SHEET
                     + ", not " + rows);
         }
-        return new BriefingWriter(settings, rows, labels, streaming);
+        return new BriefingWriter(settings, reports, rows, labels, streaming);
     }
 
     /**
@@ -95,7 +115,8 @@ public final class BriefingWriter {
      */
     public BriefingWriter withLabels(Function<Object, String> labels) {
         Objects.requireNonNull(labels, "labels");
-        return new BriefingWriter(settings, rowsPerSheet, value -> value == null ? "" : labels.apply(value), streaming);
+        return new BriefingWriter(settings, reports, rowsPerSheet, value -> value == null ? "" : labels.apply(value),
+                streaming);
     }
 
     /**
@@ -104,15 +125,18 @@ public final class BriefingWriter {
      * so the app never uses it.
      */
     public BriefingWriter inMemory() {
-        return new BriefingWriter(settings, rowsPerSheet, labels, false);
+        return new BriefingWriter(settings, reports, rowsPerSheet, labels, false);
     }
 
     /**
      * Opens ONE SnapshotReader for the whole workbook (never mixes two snapshots), runs the rollups on it for
-     * request.viewer() (federation view under disclosure control for coordinators, exactly as the screen), the KPIs
-     * of the previous period, and streams the detail rows (member-mode v_contribution / v_workstream of the viewer's
+     * request.viewer() (federation view under disclosure control for coordinators, exactly as the screen, with the
+     * snapshot's consent state and the burden figures measured against request.guideline()), the KPIs of the
+     * previous period, and streams the detail rows (member-mode v_contribution / v_workstream of the viewer's
      * tenant = every record the organization may see). Writes to {@code out} (not closed); on any failure throws
-     * {@link BriefingFailedException} (user-readable message) and the caller discards the output.
+     * {@link BriefingFailedException} (user-readable message) and the caller discards the output. The result names
+     * the organizations whose own figures the workbook publishes by their consent (the caller writes their access
+     * ledgers).
      *
      * @param titles   workstream titles for the detail rows (null: none)
      * @param ledger   told about each detail row that is another tenant's contribution (null: nobody)
@@ -160,13 +184,14 @@ public final class BriefingWriter {
         AnalyticsFilter scope = request.scope();
 
         progress.progress(0.05, "Computing the figures");
-        AnalyticsReport figures = suite.run(duckdb, snapshot, request.viewer(), scope);
+        AnalyticsReport figures = reports.run(duckdb, snapshot, request.viewer(), scope, request.guideline());
         KeyFigures.Periods periods = KeyFigures.periods(scope, snapshot.asOf());
         progress.progress(0.20, "Computing the previous period");
         AnalyticsReport current = periods.current() == null ? null
-                : suite.run(duckdb, snapshot, request.viewer(), periods.current());
+                : reports.run(duckdb, snapshot, request.viewer(), periods.current(), request.guideline());
         AnalyticsReport previous = periods.previous() == null ? null
-                : suite.run(duckdb, snapshot, request.viewer(), periods.previous());
+                : reports.run(duckdb, snapshot, request.viewer(), periods.previous(), request.guideline());
+        Consent consent = Consent.of(snapshot, figures, current, previous);
 
         progress.progress(0.30, "Counting the detail rows");
         Visibility.apply(duckdb, Viewer.organization(request.viewer().tenantId()));
@@ -221,14 +246,14 @@ public final class BriefingWriter {
             Styles styles = new Styles(xssf, Math.max(1, rank));
             Layout layout = new Layout(marking, title, asOf);
             TextSheets.cover(xssf.createSheet(TextSheets.COVER), request, scopeText, asOf, marking, empty, settings,
-                    contents, layout, styles);
+                    contents, figures, consent, layout, styles);
             KeyFigures.write(xssf.createSheet(KeyFigures.SHEET), figures, periods, current, previous, layout, styles,
                     settings);
             for (int i = 0; i < tables.size(); i++) {
                 RollupSheet.write(xssf.createSheet(tableSheets.get(i)), tables.get(i), layout, styles, settings, labels);
             }
-            TextSheets.notes(xssf.createSheet(TextSheets.NOTES), tables, periods, rowsPerSheet, settings, layout,
-                    styles);
+            TextSheets.notes(xssf.createSheet(TextSheets.NOTES), tables, periods, rowsPerSheet, settings, request,
+                    figures, consent, layout, styles);
             properties(xssf, request, scopeText, snapshot, marking);
 
             workbook = streaming ? new FastZipWorkbook(xssf) : null;
@@ -262,7 +287,8 @@ public final class BriefingWriter {
             }
             out.flush();
             progress.progress(1.0, "Briefing ready");
-            return new BriefingResult(marking, snapshot, contributions + workstreams, sheetNames, empty);
+            return new BriefingResult(marking, snapshot, contributions + workstreams, sheetNames, empty,
+                    consent.publishedByConsent());
         } finally {
             if (workbook != null) {
                 workbook.dispose();   // deletes the temporary files of the streamed sheets
@@ -288,6 +314,10 @@ public final class BriefingWriter {
         name = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
         if (name.startsWith("'")) {
             name = name.substring(1);
+        }
+        if (name.length() > 31 && name.matches(".+\\([^()]*\\)")) {
+            // "Burden ranking (Intergovernmental organization)": the sheet's title keeps the qualifier, the tab drops it.
+            name = name.substring(0, name.lastIndexOf('(')).strip();
         }
         if (name.length() > 31) {
             name = name.substring(0, 31).strip();

@@ -56,6 +56,10 @@ import org.entente.analytics.engine.rollup.RollupTable;
  * header, number formats; a withheld figure reads as on the screen, e.g. {@code ✕ n<3}), a native chart beside it
  * following the table's chart hint, and below the table the chart's data: the published figures only, withheld ones
  * left blank, so that a chart never plots a mark or a zero for what disclosure control withholds.
+ * <p>
+ * A ranked table ({@link Chart.Type#RANKED_BAR}, the burden ranking) draws one bar per partner in the table's order
+ * and its reference (the guideline) as a line across every bar; its chart stands below the table, as wide as it, so
+ * that 25 partners' names can be read on a printed page.
  */
 final class RollupSheet {
 
@@ -67,6 +71,11 @@ final class RollupSheet {
     static final int MAX_LINKS = 15;
     private static final int CHART_COLUMNS = 10;
     private static final int CHART_ROWS = 24;
+    private static final int RANKED_CHART_ROWS = 30;
+    /** The guideline's line: crimson, unlike any bar of the ranking (steel blue) and the markings' banners. */
+    static final byte[] REFERENCE_COLOUR = {(byte) 0xD6, 0x27, 0x28};
+    /** The column whose small percentages need more decimals than the usual "0.0%". */
+    static final String INTENSITY = "intensity";
     private static final byte[][] PALETTE = {
             {0x1F, 0x77, (byte) 0xB4}, {(byte) 0xFF, 0x7F, 0x0E}, {0x2C, (byte) 0xA0, 0x2C}, {(byte) 0xD6, 0x27, 0x28},
             {(byte) 0x94, 0x67, (byte) 0xBD}, {(byte) 0x8C, 0x56, 0x4B}, {(byte) 0xE3, 0x77, (byte) 0xC2},
@@ -77,9 +86,21 @@ final class RollupSheet {
     private RollupSheet() {
     }
 
-    /** What a chart draws: categories × series, null where nothing is published. */
+    /**
+     * What a chart draws: categories × series, null where nothing is published; {@code format} is the number format
+     * of the drawn figures; {@code reference} a line drawn across every category (null: none).
+     */
     record Plan(String categoryLabel, List<String> categories, List<String> series, Double[][] values,
-                Column.Kind kind, String note) {
+                Column.Kind kind, String note, String format, Reference reference) {
+
+        Plan(String categoryLabel, List<String> categories, List<String> series, Double[][] values, Column.Kind kind,
+             String note) {
+            this(categoryLabel, categories, series, values, kind, note, Styles.format(kind), null);
+        }
+    }
+
+    /** A constant drawn as a line across the chart, e.g. the burden guideline's target intensity. */
+    record Reference(String label, double value) {
     }
 
     static void write(XSSFSheet sheet, RollupTable table, Layout layout, Styles styles, AnalyticsSettings settings,
@@ -132,7 +153,8 @@ final class RollupSheet {
                 Column column = columns.get(c);
                 org.entente.analytics.engine.rollup.Cell value = c < row.cells().size() ? row.cells().get(c) : null;
                 Cell cell = excel.createCell(c);
-                int width = figure(cell, value, column.kind(), row.total(), styles, settings, labels);
+                int width = figure(cell, value, column.kind(), format(table, c), row.total(), styles, settings,
+                        labels);
                 widths[c] = Math.max(widths[c], Math.min(48, width + 2));
             }
         }
@@ -154,15 +176,39 @@ final class RollupSheet {
         setWidths(sheet, widths);
 
         if (plan != null && !plan.categories().isEmpty() && !plan.series().isEmpty()) {
-            int dataRow = lastRow + 3;
-            writeChartData(sheet, plan, dataRow, styles);
-            chart(sheet, table, plan, dataRow, columns.size() + 1);
+            if (table.chart().type() == Chart.Type.RANKED_BAR) {
+                // Below the table, as wide as it (at least the usual chart's width), its data below the chart. Printed,
+                // the chart starts a page of its own: 25 partners' bars and names need the page's height.
+                int top = lastRow + 2;
+                sheet.setRowBreak(lastRow + 1);
+                int dataRow = top + RANKED_CHART_ROWS + 2;
+                writeChartData(sheet, plan, dataRow, styles);
+                chart(sheet, table, plan, dataRow, 0, top, Math.max(columns.size(), CHART_COLUMNS), RANKED_CHART_ROWS);
+            } else {
+                int dataRow = lastRow + 3;
+                writeChartData(sheet, plan, dataRow, styles);
+                chart(sheet, table, plan, dataRow, columns.size() + 1, HEADER_ROW + 1, CHART_COLUMNS, CHART_ROWS);
+            }
         }
+    }
+
+    /**
+     * The number format of column {@code c}: its kind's, except an intensity (delivered ÷ capacity, often well below
+     * 0.1 %), whose percentages get the decimals its smallest published figure needs.
+     */
+    static String format(RollupTable table, int c) {
+        Column column = table.columns().get(c);
+        if (column.kind() != Column.Kind.PERCENT || !INTENSITY.equals(column.id())) {
+            return Styles.format(column.kind());
+        }
+        double smallest = table.rows().stream().map(r -> c < r.cells().size() ? plotted(r.cells().get(c)) : null)
+                .filter(v -> v != null && v != 0).mapToDouble(Math::abs).min().orElse(Double.NaN);
+        return Styles.percent(Styles.percentDecimals(smallest));
     }
 
     /** Writes one table cell as the screen shows it; returns the width of its text in characters. */
     private static int figure(Cell cell, org.entente.analytics.engine.rollup.Cell value, Column.Kind kind,
-                              boolean total, Styles styles, AnalyticsSettings settings,
+                              String format, boolean total, Styles styles, AnalyticsSettings settings,
                               Function<Object, String> labels) {
         if (value != null && value.isSuppressed()) {
             String mark = CellText.mark(value.suppressed(), settings);
@@ -176,7 +222,8 @@ final class RollupSheet {
         }
         if (kind != Column.Kind.TEXT && v instanceof Number number) {
             cell.setCellValue(number.doubleValue());
-            cell.setCellStyle(styles.figure(kind, total));
+            cell.setCellStyle(format.equals(Styles.format(kind)) ? styles.figure(kind, total)
+                    : styles.figure(format, total));
             return kind == Column.Kind.MONEY_EUR ? 14 : 9;
         }
         String text = kind == Column.Kind.TEXT ? labels.apply(v) : v.toString();
@@ -205,6 +252,9 @@ final class RollupSheet {
         if (hint.type() == Chart.Type.GRAPH) {
             List<org.entente.analytics.engine.rollup.Row> rows = table.rows().stream().filter(r -> !r.total()).toList();
             return links(table, rows, labels);
+        }
+        if (hint.type() == Chart.Type.RANKED_BAR) {
+            return ranked(table, labels);
         }
         ChartPlan selection = ChartPlan.of(table);
         if (selection == null) {
@@ -254,6 +304,58 @@ final class RollupSheet {
         }
         return new Plan(table.columns().get(category).label(), categories, names, grid,
                 table.columns().get(values.getFirst()).kind(), notes.isEmpty() ? null : String.join(" ", notes));
+    }
+
+    /**
+     * One bar per partner in the table's (ranked) order, withheld figures as gaps; the rest row ("Other partners
+     * (n)", a total) stays in the table only. The reference becomes a line of the same value at every partner.
+     */
+    private static Plan ranked(RollupTable table, Function<Object, String> labels) {
+        Chart hint = table.chart();
+        int category = table.columnIndex(hint.categoryColumn());
+        int value = table.columnIndex(hint.valueColumns().getFirst());
+        if (category < 0 || value < 0) {
+            return null;
+        }
+        List<org.entente.analytics.engine.rollup.Row> rows = table.rows().stream().filter(r -> !r.total()).toList();
+        Column column = table.columns().get(value);
+        Double[][] grid = new Double[1][rows.size()];
+        List<String> categories = new ArrayList<>();
+        int withheld = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            categories.add(label(rows.get(i).cells().get(category), labels));
+            grid[0][i] = plotted(rows.get(i).cells().get(value));
+            withheld += rows.get(i).cells().get(value).isSuppressed() ? 1 : 0;
+        }
+        Reference reference = hint.referenceLine() == null ? null : new Reference(
+                hint.referenceLabel() == null || hint.referenceLabel().isBlank() ? "Guideline" : hint.referenceLabel(),
+                hint.referenceLine());
+        List<String> notes = new ArrayList<>();
+        if (rows.isEmpty()) {
+            // Nobody of the kind is named (no consent, records not all visible): no chart, and the sheet says why.
+            return new Plan(table.columns().get(category).label(), List.of(), List.of(column.label()), grid,
+                    column.kind(), "No partner of this kind has figures of its own to rank (none consented to your"
+                            + " organization, and you may not see all of their records), so there is no chart; the"
+                            + " remainder row counts them all.", Styles.format(column.kind()), null);
+        }
+        notes.add("The chart ranks " + rows.size() + (rows.size() == 1 ? " partner" : " partners") + " by "
+                + column.label().toLowerCase(java.util.Locale.ROOT)
+                + (withheld > 0 ? " (" + withheld + " withheld: gaps at the end)" : "") + ".");
+        notes.add(reference == null ? "No guideline is set, so no line is drawn."
+                : "The line across the bars is the guideline (its value is in the legend).");
+        if (rows.size() < table.rows().size()) {
+            notes.add("The remainder row is in the table only.");
+        }
+        String format = Styles.format(column.kind());
+        if (column.kind() == Column.Kind.PERCENT) {
+            double smallest = java.util.stream.Stream.concat(java.util.Arrays.stream(grid[0]),
+                            reference == null ? java.util.stream.Stream.empty()
+                                    : java.util.stream.Stream.of(reference.value()))
+                    .filter(v -> v != null && v != 0).mapToDouble(Math::abs).min().orElse(Double.NaN);
+            format = Styles.percent(Styles.percentDecimals(smallest));
+        }
+        return new Plan(table.columns().get(category).label(), categories, List.of(column.label()), grid,
+                column.kind(), String.join(" ", notes), format, reference);
     }
 
     /** Excel has no network chart: the strongest links (by the hint's weight) as bars, said so on the sheet. */
@@ -313,6 +415,12 @@ final class RollupSheet {
         for (int s = 0; s < plan.series().size(); s++) {
             Layout.text(header.createCell(s + 1), plan.series().get(s), styles.header);
         }
+        int referenceColumn = plan.series().size() + 1;
+        if (plan.reference() != null) {
+            Layout.text(header.createCell(referenceColumn), plan.reference().label(), styles.header);
+        }
+        org.apache.poi.xssf.usermodel.XSSFCellStyle style = plan.format().equals(Styles.format(plan.kind()))
+                ? styles.figure(plan.kind(), false) : styles.figure(plan.format(), false);
         for (int c = 0; c < plan.categories().size(); c++) {
             Row row = sheet.createRow(first + 1 + c);
             Layout.text(row.createCell(0), plan.categories().get(c), styles, false);
@@ -321,28 +429,34 @@ final class RollupSheet {
                 if (value != null) {
                     Cell cell = row.createCell(s + 1);
                     cell.setCellValue(value);
-                    cell.setCellStyle(styles.figure(plan.kind(), false));
+                    cell.setCellStyle(style);
                 }
+            }
+            if (plan.reference() != null) {
+                Cell cell = row.createCell(referenceColumn);
+                cell.setCellValue(plan.reference().value());
+                cell.setCellStyle(style);
             }
         }
     }
 
-    private static void chart(XSSFSheet sheet, RollupTable table, Plan plan, int dataRow, int column) {
+    /** The chart, its top left corner at ({@code column}, {@code row}), {@code columns} × {@code rows} cells. */
+    private static void chart(XSSFSheet sheet, RollupTable table, Plan plan, int dataRow, int column, int row,
+                              int columns, int rows) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, column, HEADER_ROW + 1, column + CHART_COLUMNS,
-                HEADER_ROW + 1 + CHART_ROWS);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, column, row, column + columns, row + rows);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(table.title());
         chart.setTitleOverlay(false);
         chart.setPlotOnlyVisibleCells(false);
-        if (plan.series().size() > 1) {
+        if (plan.series().size() > 1 || plan.reference() != null) {
             chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         }
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
         y.setCrosses(AxisCrosses.AUTO_ZERO);
         y.setCrossBetween(AxisCrossBetween.BETWEEN);
-        y.setNumberFormat(axisFormat(plan.kind()));
+        y.setNumberFormat(plan.format().equals(Styles.format(plan.kind())) ? axisFormat(plan.kind()) : plan.format());
         XDDFLineProperties grid = new XDDFLineProperties(new XDDFSolidFillProperties(
                 XDDFColor.from(new byte[] {(byte) 0xD9, (byte) 0xD9, (byte) 0xD9})));
         grid.setPresetDash(new XDDFPresetLineDash(PresetLineDash.SOLID));
@@ -382,10 +496,40 @@ final class RollupSheet {
             bar.setGapWidth(60);
         }
         chart.plot(data);
+        if (plan.reference() != null) {
+            reference(chart, sheet, plan, categories, dataRow, x, y);
+        }
         chart.displayBlanksAs(DisplayBlanks.GAP);
         if (type == Chart.Type.STACKED_BAR) {
             overlapFully(chart);
         }
+    }
+
+    /**
+     * The reference as a line series over the same axes as the bars: one value per category, all the reference's.
+     * Its colour and width are explicit, or LibreOffice draws nothing (as with the bars' fills).
+     */
+    private static void reference(XSSFChart chart, XSSFSheet sheet, Plan plan, XDDFDataSource<String> categories,
+                                  int dataRow, XDDFCategoryAxis x, XDDFValueAxis y) {
+        int column = plan.series().size() + 1;
+        XDDFLineChartData line = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+        line.setVaryColors(false);
+        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                new CellRangeAddress(dataRow + 1, dataRow + plan.categories().size(), column, column));
+        XDDFLineChartData.Series series = (XDDFLineChartData.Series) line.addSeries(categories, values);
+        series.setTitle(plan.reference().label(), new CellReference(sheet.getSheetName(), dataRow, column, true, true));
+        series.setSmooth(false);
+        XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(REFERENCE_COLOUR));
+        XDDFLineProperties stroke = new XDDFLineProperties(fill);
+        stroke.setWidth(2.5);
+        stroke.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
+        series.setLineProperties(stroke);
+        // A line through one point is no line: a single partner gets a dash-shaped marker instead.
+        series.setMarkerStyle(plan.categories().size() == 1 ? MarkerStyle.DASH : MarkerStyle.NONE);
+        if (plan.categories().size() == 1) {
+            series.setMarkerSize((short) 20);
+        }
+        chart.plot(line);
     }
 
     /**

@@ -38,9 +38,15 @@ final class Styles {
     private final XSSFCellStyle[] suppressed = new XSSFCellStyle[2];
     private final XSSFCellStyle[][] figures = new XSSFCellStyle[Column.Kind.values().length][2];
     private final XSSFCellStyle[][] changes = new XSSFCellStyle[Column.Kind.values().length][2];
+    private final XSSFWorkbook workbook;
+    private final XSSFFont bold;
+    /** Figure styles of a format other than their kind's (finer percentages), made when first needed. */
+    private final java.util.Map<String, XSSFCellStyle> formatted = new java.util.HashMap<>();
 
     Styles(XSSFWorkbook workbook, int markingRank) {
+        this.workbook = workbook;
         XSSFFont bold = font(workbook, true, false, 11, null);
+        this.bold = bold;
         XSSFFont italic = font(workbook, false, true, 10, new byte[] {(byte) 0x55, 0x55, 0x55});
         XSSFFont white = font(workbook, true, false, 12, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
 
@@ -115,6 +121,29 @@ final class Styles {
 
     XSSFCellStyle figure(Column.Kind kind, boolean total) {
         return figures[kind.ordinal()][total ? 1 : 0];
+    }
+
+    /** A figure in {@code format} (e.g. {@link #percent(int)}), bold on a total row. */
+    XSSFCellStyle figure(String format, boolean total) {
+        return formatted.computeIfAbsent(format + (total ? "|total" : ""),
+                key -> style(workbook, total ? bold : null, format));
+    }
+
+    /** A percentage with {@code decimals} decimals: 0.05 % needs two, 25.0 % one. */
+    static String percent(int decimals) {
+        return decimals <= 0 ? "0%" : "0." + "0".repeat(decimals) + "%";
+    }
+
+    /**
+     * The decimals a percentage needs: one from 0.1 % up, below that two significant digits (intensities are small
+     * fractions of a capacity: 0.0005 → "0.050%"), at most eight; the rule the screen follows.
+     */
+    static int percentDecimals(double fraction) {
+        double percent = Math.abs(fraction * 100);
+        if (!Double.isFinite(percent) || percent == 0 || percent >= 0.1) {
+            return 1;
+        }
+        return Math.clamp((int) Math.ceil(-Math.log10(percent)) + 1, 1, 8);
     }
 
     /** A difference of two figures: signed, percentages in points. */

@@ -37,11 +37,15 @@ import org.entente.tenant.TenantKind;
 import org.entente.tenant.TenantStatus;
 import org.entente.tenant.admin.AdministrationException;
 import org.entente.tenant.admin.Reconciliation;
+import org.entente.tenant.admin.TenantCapacities;
 import org.entente.tenant.admin.TenantAdministration;
 import org.entente.tenant.admin.TenantDraft;
 import org.entente.tenant.admin.TenantSummary;
 
-/** The platform administrator's tenants: list, search and filter, create, edit, suspend, reactivate, offboard. */
+/**
+ * The platform administrator's tenants: list, search and filter, create, edit, suspend, reactivate, offboard; each
+ * organization's capacity by year, edited here or loaded from a CSV file.
+ */
 @Route("tenants")
 @PageTitle("Tenants · Entente")
 @Menu(title = "Tenants", order = 10, icon = "vaadin:globe")
@@ -54,15 +58,18 @@ public class TenantsView extends VerticalLayout {
     private final TenantAdministration administration;
     private final Reconciliation reconciliation;
     private final AuditChain auditChain;
+    private final TenantCapacities capacities;
     private final Grid<TenantSummary> grid = new Grid<>(TenantSummary.class, false);
     private final TextField search = new TextField();
     private final ComboBox<TenantKind> kindFilter = new ComboBox<>();
     private final ComboBox<TenantStatus> statusFilter = new ComboBox<>();
 
-    public TenantsView(TenantAdministration administration, Reconciliation reconciliation, AuditChain auditChain) {
+    public TenantsView(TenantAdministration administration, Reconciliation reconciliation, AuditChain auditChain,
+            TenantCapacities capacities) {
         this.administration = administration;
         this.reconciliation = reconciliation;
         this.auditChain = auditChain;
+        this.capacities = capacities;
         setSizeFull();
 
         search.setId("tenant-search");
@@ -89,10 +96,15 @@ public class TenantsView extends VerticalLayout {
         reconcile.setId("reconcile");
         Button checkAudit = new Button("Check audit logs", click -> checkAuditChains());
         checkAudit.setId("check-audit-chains");
+        Button loadCapacities = new Button("Load capacities (CSV)",
+                click -> new CapacityImportDialog(capacities, this::refresh).open());
+        loadCapacities.setId("load-capacities");
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, kindFilter, statusFilter, create, reconcile, checkAudit);
+        HorizontalLayout toolbar = new HorizontalLayout(search, kindFilter, statusFilter, create, reconcile, checkAudit,
+                loadCapacities);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
+        toolbar.getStyle().set("flex-wrap", "wrap"); // the buttons wrap rather than push the page sideways
         toolbar.expand(search);
 
         grid.setId("tenants");
@@ -130,6 +142,8 @@ public class TenantsView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        // Capacity is history the analytics keep using, offboarded or not.
+        actions.add(small("Capacity", "capacity-" + tenant.alias(), () -> new CapacityDialog(capacities, tenant).open()));
         if (tenant.status() == TenantStatus.OFFBOARDED) {
             return actions;
         }
@@ -175,7 +189,8 @@ public class TenantsView extends VerticalLayout {
         region.setId("tenant-region");
         BigDecimalField capacity = new BigDecimalField("Capacity index");
         capacity.setId("tenant-capacity");
-        capacity.setHelperText("Relative capacity, used later for fair-share analytics");
+        capacity.setHelperText("One relative figure, kept for reference: the burden analytics use the capacity by year "
+                + "(Capacity in the list)");
         TextField domains = new TextField("Email domains");
         domains.setId("tenant-domains");
         domains.setHelperText("Comma-separated, e.g. partner.example.org");

@@ -1,0 +1,237 @@
+package org.entente.tenant.admin;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.entente.platform.validation.PlainText;
+
+/**
+ * Reads a capacity file: UTF-8 CSV with a header naming the columns {@code alias, year, amount, currency, source}
+ * (any order, any case), one line per organization and year. Every value is checked here, before anything is
+ * stored, and every problem is reported with its line and column, so the
+ * administrator fixes the file once rather than line by line. No database: the organizations and the valuation
+ * rates are handed in.
+ */
+final class CapacityCsv {
+
+    /** Large enough for every organization's figures for a century; small enough to hold and check in memory. */
+    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_ROWS = 5_000;
+    static final int MAX_SOURCE = 500;
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+    /** tenant_capacity.capacity_eur is numeric(20, 2). */
+    private static final BigDecimal LARGEST_EUR = new BigDecimal("1e18");
+
+    static final List<String> COLUMNS = List.of("alias", "year", "amount", "currency", "source");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern YEAR = Pattern.compile("\\d{1,4}");
+
+    /** One line of the file, checked, with its amount converted to EUR. */
+    record Line(int line, UUID tenantId, String alias, int year, BigDecimal amount, String currency,
+                BigDecimal capacityEur, String source) {
+    }
+
+    private CapacityCsv() {
+    }
+
+    /**
+     * @param tenantsByAlias   every tenant, by alias
+     * @param eurPerCurrency   the valuation rates of currencies (ISO codes), as contributions use them
+     * @throws CapacityImportException naming each problem's line and column; nothing is returned then
+     */
+    static List<Line> read(byte[] content, Map<String, UUID> tenantsByAlias, Map<String, BigDecimal> eurPerCurrency) {
+        if (content.length > MAX_BYTES) {
+            throw CapacityImportException.of(0, null, "The file is larger than " + MAX_BYTES / 1024
+                    + " KiB, the most read at once. Split it into smaller files.");
+        }
+        String text = utf8(content);
+        List<CapacityImportException.Problem> problems = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            checkHeader(parser.getHeaderNames());
+            Map<String, String> columnNames = new HashMap<>();
+            parser.getHeaderNames().forEach(name -> columnNames.put(name.toLowerCase(Locale.ROOT), name));
+            for (CSVRecord record : parser) {
+                // The parser's line count after a record is the line it ends on: its own line for a one-line record.
+                int line = (int) parser.getCurrentLineNumber();
+                if (record.getRecordNumber() > MAX_ROWS) {
+                    throw CapacityImportException.of(line, null, "The file has more than " + MAX_ROWS
+                            + " lines of figures. Split it into smaller files.");
+                }
+                Row row = new Row(record, line, columnNames, problems);
+                if (!record.isConsistent()) {
+                    row.problem(null, "expected " + COLUMNS.size() + " values (" + String.join(", ", COLUMNS)
+                            + "), found " + record.size() + ".");
+                    continue;
+                }
+                check(row, tenantsByAlias, eurPerCurrency, seen).ifPresent(lines::add);
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV's words for a broken file (the text is in memory, so no other input fails): an unclosed
+            // quote, a duplicate or empty header name.
+            throw CapacityImportException.of(0, null, "The file is not readable as CSV: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new CapacityImportException(problems);
+        }
+        if (lines.isEmpty()) {
+            throw CapacityImportException.of(0, null, "The file has a header but no lines of figures.");
+        }
+        return lines;
+    }
+
+    private static java.util.Optional<Line> check(Row row, Map<String, UUID> tenantsByAlias,
+            Map<String, BigDecimal> eurPerCurrency, Map<String, Integer> seen) {
+        String alias = row.value("alias").toLowerCase(Locale.ROOT);
+        UUID tenantId = tenantsByAlias.get(alias);
+        if (alias.isEmpty()) {
+            row.problem("alias", "the organization's alias is missing.");
+        } else if (tenantId == null) {
+            row.problem("alias", "no organization has the alias \"" + alias + "\".");
+        }
+
+        String yearText = row.value("year");
+        Integer year = null;
+        if (!YEAR.matcher(yearText).matches()) {
+            row.problem("year", "\"" + yearText + "\" is not a year (e.g. 2024).");
+        } else if (Integer.parseInt(yearText) < FIRST_YEAR || Integer.parseInt(yearText) > LAST_YEAR) {
+            row.problem("year", yearText + " is outside " + FIRST_YEAR + "–" + LAST_YEAR + ".");
+        } else {
+            year = Integer.parseInt(yearText);
+        }
+
+        String amountText = row.value("amount");
+        BigDecimal amount = null;
+        if (!AMOUNT.matcher(amountText).matches()) {
+            row.problem("amount", "\"" + amountText + "\" is not a number: write digits with a decimal point and no "
+                    + "thousands separators (e.g. 482500000000.50).");
+        } else if (new BigDecimal(amountText).signum() <= 0) {
+            row.problem("amount", "the amount must be greater than 0.");
+        } else {
+            amount = new BigDecimal(amountText);
+        }
+
+        String currency = row.value("currency").toUpperCase(Locale.ROOT);
+        BigDecimal rate = eurPerCurrency.get(currency);
+        if (rate == null) {
+            row.problem("currency", currency.isEmpty() ? "the currency is missing."
+                    : "\"" + currency + "\" is not a currency with a valuation rate; use one of "
+                            + String.join(", ", new TreeSet<>(eurPerCurrency.keySet())) + ".");
+        }
+
+        String source = row.value("source");
+        if (source.isEmpty()) {
+            row.problem("source", "say where the figure comes from (e.g. \"IMF WEO, October 2025\").");
+        } else if (source.length() > MAX_SOURCE) {
+            row.problem("source", "the source has " + source.length() + " characters; at most " + MAX_SOURCE + ".");
+        } else if (!PlainText.storable(source)) {
+            row.problem("source", PlainText.MESSAGE);
+        }
+
+        BigDecimal eur = null;
+        if (amount != null && rate != null) {
+            eur = toEur(amount, rate);
+            if (eur.signum() <= 0) {
+                row.problem("amount", amountText + " " + currency + " is less than one cent in EUR.");
+            } else if (eur.compareTo(LARGEST_EUR) >= 0) {
+                row.problem("amount", amountText + " " + currency + " is too large to store.");
+            }
+        }
+        if (tenantId != null && year != null) {
+            Integer first = seen.putIfAbsent(alias + "/" + year, row.line);
+            if (first != null) {
+                row.problem("year", alias + " " + year + " is already on line " + first
+                        + "; each organization and year may appear once.");
+            }
+        }
+        if (row.failed) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Line(row.line, tenantId, alias, year, amount, currency, eur, source));
+    }
+
+    /**
+     * EUR at the valuation rate, rounded to the cent: the conversion the database applies to contributions
+     * ({@code round(amount * eur_per_unit, 2)} in contribution_normalize(), V2), so capacities and contributions
+     * are in one currency at one rate.
+     */
+    static BigDecimal toEur(BigDecimal amount, BigDecimal eurPerUnit) {
+        return amount.multiply(eurPerUnit).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static void checkHeader(List<String> header) {
+        List<String> names = header.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        List<String> missing = COLUMNS.stream().filter(c -> !names.contains(c)).toList();
+        List<String> unknown = names.stream().filter(n -> !COLUMNS.contains(n)).toList();
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw CapacityImportException.of(1, null, "The first line must name the columns "
+                    + String.join(", ", COLUMNS)
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                    + (unknown.isEmpty() ? "" : "; not known: " + String.join(", ", unknown)) + ".");
+        }
+    }
+
+    private static String utf8(byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text; // a spreadsheet's byte-order mark
+        } catch (CharacterCodingException e) {
+            throw CapacityImportException.of(0, null, "The file is not UTF-8 text: save it as \"CSV UTF-8\".");
+        }
+    }
+
+    /** One record being checked, collecting its problems. */
+    private static final class Row {
+
+        private final CSVRecord record;
+        private final int line;
+        private final Map<String, String> columnNames;
+        private final List<CapacityImportException.Problem> problems;
+        private boolean failed;
+
+        Row(CSVRecord record, int line, Map<String, String> columnNames, List<CapacityImportException.Problem> problems) {
+            this.record = record;
+            this.line = line;
+            this.columnNames = columnNames;
+            this.problems = problems;
+        }
+
+        String value(String column) {
+            String value = record.get(columnNames.get(column));
+            return value == null ? "" : value.strip();
+        }
+
+        void problem(String column, String message) {
+            failed = true;
+            problems.add(new CapacityImportException.Problem(line, column, message));
+        }
+    }
+}
