@@ -36,7 +36,7 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             lars.signInAtKeycloak("lars.haugen", EntenteRealm.DEMO_PASSWORD);
             lars.waitFor(By.id("what-we-publish"));
             if (ticked(lars, NATO_TICK)) {
-                lars.click(NATO_TICK);
+                press(lars, NATO_TICK);
                 saveAndConfirmRevocation(lars);
             }
             waitUntil(lars, "Norway no longer publishes to NATO ACT", () -> !ticked(lars, NATO_TICK)
@@ -45,7 +45,7 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             lars.screenshot("90-consent-not-published");
 
             // The preview: Norway's own figures as NATO ACT's coordinators would see them, nobody else's.
-            lars.click("preview-nato-act");
+            press(lars, "preview-nato-act");
             lars.waitFor(By.id("publication-preview"));
             lars.waitForText(By.id("publication-preview"), "What " + NATO_ACT + "'s coordinators will see of " + NORWAY);
             assertThat(text(lars, "preview-left-out")).contains("fair share");
@@ -57,8 +57,8 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
 
             // Publish to NATO ACT.
             String versionBefore = text(lars, "publication-version");
-            lars.click(NATO_TICK);
-            lars.click("save-publication");
+            press(lars, NATO_TICK);
+            press(lars, "save-publication");
             waitUntil(lars, "Norway publishes to NATO ACT", () -> ticked(lars, NATO_TICK)
                     && text(lars, "granted-nato-act").startsWith("published since")
                     && !text(lars, "publication-version").equals(versionBefore));
@@ -83,14 +83,14 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             olivia.screenshot("94-consent-coordinator-sees-norway-row");
 
             // Norway revokes, confirming what that means.
-            lars.click(NATO_TICK);
-            lars.click("save-publication");
+            press(lars, NATO_TICK);
+            press(lars, "save-publication");
             lars.waitFor(By.id("confirm-revoke-text"));
             assertThat(text(lars, "confirm-revoke-text")).startsWith(NATO_ACT
                     + "'s coordinators will no longer see your organization's own figures unsuppressed, from the next "
                     + "snapshot refresh.");
             lars.screenshot("95-consent-confirm-revoke");
-            lars.click("confirm-stop-publishing");
+            press(lars, "confirm-stop-publishing");
             waitUntil(lars, "Norway no longer publishes to NATO ACT", () -> !ticked(lars, NATO_TICK)
                     && text(lars, "granted-nato-act").equals("not published"));
 
@@ -110,8 +110,11 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
             // Norway's access ledger: NATO ACT's coordinators were shown Norway's figures from the first snapshot.
             lars.open(appUrl("/access-ledger"));
             lars.waitFor(By.id("consent-ledger"));
-            String snapshotMinute = published.replaceFirst("^as of ", "").replaceFirst(":\\d\\d UTC$", " UTC");
-            waitUntil(lars, "the consent use in Norway's ledger", () -> rowOf(lars, "consent-uses", snapshotMinute)
+            java.util.regex.Matcher when = java.util.regex.Pattern.compile("\\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d:\\d\\d UTC")
+                    .matcher(published);
+            assertThat(when.find()).as("the snapshot's time in \"" + published + "\"").isTrue();
+            String snapshot = when.group();
+            waitUntil(lars, "the consent use in Norway's ledger", () -> rowOf(lars, "consent-uses", snapshot)
                     .filter(row -> row.contains(NATO_ACT) && row.contains("Analytics screen")).isPresent());
             scrollTo(lars, "consent-ledger");
             lars.screenshot("97-consent-ledger");
@@ -121,8 +124,8 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
     // ------------------------------------------------------------------ steps
 
     private static void saveAndConfirmRevocation(Browser browser) {
-        browser.click("save-publication");
-        browser.click("confirm-stop-publishing");
+        press(browser, "save-publication");
+        press(browser, "confirm-stop-publishing");
     }
 
     /** Refreshes the snapshot and waits for the figures of the new one; returns its "as of" text. */
@@ -136,6 +139,13 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
         });
         browser.waitFor(By.id("figures-burden-sharing"));
         return text(browser, "analytics-as-of");
+    }
+
+    /** Clicks the element once it is in the middle of the window: a long page puts it under the fold otherwise. */
+    private static void press(Browser browser, String id) {
+        WebElement element = browser.waitFor(By.id(id));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        browser.click(id);
     }
 
     // ------------------------------------------------------------------ reading the page

@@ -21,7 +21,8 @@ import org.entente.disclosure.PreviewFigures;
 /** "What NATO ACT's coordinators will see of us": the own rows of the tables consent publishes, read-only. */
 final class PreviewDialog extends Dialog {
 
-    static final DateTimeFormatter SNAPSHOT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
+    /** A snapshot as the Analytics page names it ("as of 7 Dec 2026, 13:48:01 UTC"), to the second. */
+    static final DateTimeFormatter SNAPSHOT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
     PreviewDialog(PreviewFigures preview, FigureText figures) {
