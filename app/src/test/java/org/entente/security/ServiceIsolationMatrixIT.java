@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.entente.activity.ActivityEntry;
 import org.entente.activity.ActivityFeed;
 import org.entente.analytics.AnalyticsService;
+import org.entente.analytics.ConsentUsed;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.briefing.BriefingKind;
 import org.entente.attachment.Attachment;
@@ -32,6 +34,12 @@ import org.entente.contribution.ContributionDraft;
 import org.entente.contribution.ContributionService;
 import org.entente.contribution.ContributionType;
 import org.entente.db.embedded.LocalPostgres;
+import org.entente.disclosure.ConsentChange;
+import org.entente.disclosure.ConsentLedger;
+import org.entente.disclosure.Publication;
+import org.entente.disclosure.PublicationConsent;
+import org.entente.disclosure.PublicationPreview;
+import org.entente.disclosure.Recipient;
 import org.entente.discussion.Comment;
 import org.entente.discussion.CommentDraft;
 import org.entente.discussion.DiscussionService;
@@ -63,11 +71,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Every service that reads tenant data, called as every persona, against Norway's workstream with one of everything
- * in it (contribution, comment with a mention, milestone, file, activity, ledger entry, audit entries, notification)
- * and against a NATO coordinator's briefing. Each read answers Y (the owner's item is in the answer), N (it is not)
+ * in it (contribution, comment with a mention, milestone, file, activity, ledger entry, audit entries, notification),
+ * against a NATO coordinator's briefing, and against Norway's publication consent to NATO ACT (the grant, its history,
+ * the preview, a use in Norway's consent ledger). Each read answers Y (the owner's item is in the answer), N (it is not)
  * or R (refused); the expected letters are a table, so a change in who sees what fails here. Then every write that
  * names the owner's records is tried as each persona outside the owning tenant: it must be refused, and a superuser
  * fingerprint of everything stored for the workstream must be unchanged.
@@ -110,11 +120,20 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             briefing-list                R   R   R   R   R   R   R   Y   R
             briefing-by-id               R   R   R   R   R   R   R   Y   R
             briefing-download            R   R   R   R   R   R   R   Y   R
+            consent-grants               Y   N   N   N   N   R   Y   N   R
+            consent-history              Y   N   N   N   N   R   Y   N   R
+            consent-to-us                N   N   N   N   N   R   N   Y   R
+            consent-preview              R   R   R   R   R   R   Y   R   R
+            consent-ledger               Y   N   N   N   N   R   Y   N   R
             """;
+
+    /** How the analytics tables name the owning tenant. */
+    static final String OWNER_NAME = "Kingdom of Norway";
 
     /** The other tenant's member with the admin or coordinator role: what those roles read of someone else's. */
     static final Map<String, String> OTHER_ROLE_READS = Map.of(
-            "audit-log", "N", "briefing-list", "N", "briefing-by-id", "N", "briefing-download", "N");
+            "audit-log", "N", "briefing-list", "N", "briefing-by-id", "N", "briefing-download", "N",
+            "consent-to-us", "N", "consent-preview", "N");
 
     @Autowired
     TenantService tenants;
@@ -141,6 +160,14 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Autowired
     BriefingService briefings;
     @Autowired
+    PublicationConsent consent;
+    @Autowired
+    PublicationPreview previews;
+    @Autowired
+    ConsentLedger consentLedger;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
     LocalPostgres postgres;
     @Autowired
     org.entente.analytics.engine.snapshot.SnapshotStore snapshots;
@@ -154,6 +181,9 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     Attachment file;
     Notification mention;
     Briefing briefing;
+    /** Norway's grant to NATO ACT as made here, and the snapshot of the consent use recorded in Norway's ledger. */
+    Recipient natoGrant;
+    Instant consentSnapshot;
     Map<Persona, SignedInUser> signedIn = new EnumMap<>(Persona.class);
 
     @BeforeAll
@@ -185,6 +215,23 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         briefing = SignedInAs.call(signedIn.get(Persona.COORDINATOR),
                 () -> briefings.generate(BriefingKind.RND_STATUS, AnalyticsFilter.everything())).briefing();
         briefing = awaitFinished(briefing.id());
+
+        // Norway publishes to NATO ACT (granted here, whatever the demo data says), and NATO ACT's coordinator was
+        // shown figures published by that consent once: an entry of Norway's consent ledger.
+        SignedInUser admin = signedIn.get(Persona.TENANT_ADMIN);
+        Publication shown = SignedInAs.call(admin, consent::current);
+        Set<UUID> others = new java.util.HashSet<>(shown.granted());
+        others.remove(Persona.COORDINATOR.tenantId);
+        Publication revoked = shown.granted().contains(Persona.COORDINATOR.tenantId)
+                ? SignedInAs.call(admin, () -> consent.save(shown.version(), others)) : shown;
+        Set<UUID> withNato = new java.util.HashSet<>(others);
+        withNato.add(Persona.COORDINATOR.tenantId);
+        natoGrant = SignedInAs.call(admin, () -> consent.save(revoked.version(), withNato)).recipients().stream()
+                .filter(r -> r.id().equals(Persona.COORDINATOR.tenantId)).findFirst().orElseThrow();
+        consentSnapshot = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        SignedInAs.run(signedIn.get(Persona.COORDINATOR), () -> events.publishEvent(new ConsentUsed(
+                Persona.COORDINATOR.tenantId, List.of(Persona.OWNER_MEMBER.tenantId), consentSnapshot,
+                ConsentUsed.Surface.SCREEN)));
     }
 
     /** The demo people keep their realm roles, whatever a probe signed them in with. */
@@ -325,6 +372,19 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }).orElse(false));
+        // Norway's grant is told apart from other organizations' grants to NATO ACT by the moment it was made.
+        probes.put("consent-grants", u -> consent.current().recipients().stream()
+                .anyMatch(r -> r.id().equals(natoGrant.id()) && natoGrant.grantedAt().equals(r.grantedAt())));
+        probes.put("consent-history", u -> consent.history(1000).stream()
+                .anyMatch(c -> c.grantee().equals(natoGrant.id()) && c.action() == ConsentChange.Action.GRANT
+                        && c.changedAt().equals(natoGrant.grantedAt())));
+        probes.put("consent-to-us", u -> consent.publishingToUs().stream()
+                .anyMatch(g -> g.grantor().equals(Persona.OWNER_MEMBER.tenantId)));
+        probes.put("consent-preview", u -> previews.of(Persona.COORDINATOR.tenantId).tables().stream()
+                .anyMatch(t -> !t.rows().isEmpty() && t.rows().getFirst().cell(t.columnIndex("partner")).value()
+                        .equals(OWNER_NAME)));
+        probes.put("consent-ledger", u -> consentLedger.uses(1000).stream()
+                .anyMatch(c -> c.snapshotTakenAt().toInstant().equals(consentSnapshot)));
         return probes;
     }
 
@@ -365,6 +425,15 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             notifications.markRead(mention.id());
             return null;
         });
+        // Consent is always the caller's own organization's: none of these people may change even that.
+        writes.put("save-publication-consent", u -> {
+            Publication own = consent.current();
+            Set<UUID> flipped = new java.util.HashSet<>(own.granted());
+            if (!flipped.remove(Persona.COORDINATOR.tenantId)) {
+                flipped.add(Persona.COORDINATOR.tenantId);
+            }
+            return consent.save(own.version(), flipped);
+        });
         return writes;
     }
 
@@ -381,6 +450,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                  order by table_name""").stream().map(r -> (String) r.getFirst()).toList();
         StringBuilder all = new StringBuilder(String.valueOf(database.query(
                 "select md5(w::text) from workstream w where id = ?", w.id())));
+        for (String table : List.of("publication_consent", "publication_consent_change", "consent_use")) {
+            all.append(table).append('=').append(database.query("select count(*), md5(coalesce(string_agg(t::text,"
+                    + " '|' order by t::text), '')) from " + table + " t where tenant_id = ?",
+                    Persona.OWNER_MEMBER.tenantId));
+        }
         for (String table : tables) {
             all.append(table).append('=').append(database.query("select count(*), md5(coalesce(string_agg(t::text, '|'"
                     + " order by t::text), '')) from " + table + " t where workstream_id = ?", w.id()));

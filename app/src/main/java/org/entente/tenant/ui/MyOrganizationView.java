@@ -20,8 +20,12 @@ import org.entente.platform.security.CurrentUser;
 import org.entente.tenant.Member;
 import org.entente.tenant.Tenant;
 import org.entente.tenant.TenantService;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** Where partner staff land after sign-in: their organization, their roles, and its members. */
+/**
+ * Where partner staff land after sign-in: their organization, their roles, and its members; below them the sections
+ * other features add ({@link OrganizationPageExtension}, e.g. what the organization publishes).
+ */
 @Route("organization")
 @PageTitle("My organization · Entente")
 @Menu(title = "My organization", order = 9, icon = "vaadin:building")
@@ -31,7 +35,8 @@ public class MyOrganizationView extends VerticalLayout {
     private static final DateTimeFormatter LAST_SEEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
-    public MyOrganizationView(TenantService tenants, CurrentUser currentUser) {
+    public MyOrganizationView(TenantService tenants, CurrentUser currentUser,
+            ObjectProvider<OrganizationPageExtension> extensions) {
         Tenant tenant = tenants.currentTenant().orElse(null);
         if (tenant == null) {
             add(new H1("My organization"), new Span("Your organization is not available."));
@@ -68,6 +73,8 @@ public class MyOrganizationView extends VerticalLayout {
         members.setItems(tenants.membersOfCurrentTenant());
         members.setAllRowsVisible(true);
         add(members);
+
+        extensions.orderedStream().flatMap(extension -> extension.create().stream()).forEach(this::add);
     }
 
     private static Span badge(String text, String id) {
