@@ -124,6 +124,10 @@ class HostileInputIT extends AppIntegrationTest {
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
+    org.entente.tenant.admin.TenantCapacities capacities;
+    @Autowired
+    org.entente.tenant.TenantService tenants;
+    @Autowired
     LocalPostgres postgres;
 
     DemoActors actors;
@@ -194,6 +198,20 @@ class HostileInputIT extends AppIntegrationTest {
             Workstream w = create(engagementDraft("Hostile Party Ltd", null, v));
             return new ReadBack(engagement(w).outcomes(), column("engagement", "outcomes", w.id()));
         }, "engagement", Set.of()));
+        // The source beside a capacity figure, typed by a platform administrator (one year per value, so each stored
+        // value is a row of its own).
+        fields.add(new FormField("capacity source", "source", v -> {
+            org.entente.platform.security.SignedInUser admin = Persona.PLATFORM_ADMIN.signIn(tenants);
+            int year = 2040 + sequence.incrementAndGet() % 60;
+            org.entente.platform.security.SignedInAs.run(admin,
+                    () -> capacities.set(NORWAY.tenantId(), year, new BigDecimal("1000.00"), v));
+            String viaService = org.entente.platform.security.SignedInAs.call(admin,
+                    () -> capacities.of(NORWAY.tenantId())).stream().filter(c -> c.year() == year).findFirst()
+                    .orElseThrow().source();
+            return new ReadBack(viaService, database.query(
+                    "select source from tenant_capacity where tenant_id = ? and year = ?", NORWAY.tenantId(), year)
+                    .getFirst().getFirst());
+        }, "tenant_capacity", Set.of()));
         fields.add(new FormField("contribution description", "description", v -> {
             Contribution c = pledge(v, "EUR");
             return new ReadBack(contribution(c.id()).description(), byId("contribution", "description", c.id()));

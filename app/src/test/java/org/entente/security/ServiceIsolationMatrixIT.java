@@ -125,6 +125,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             consent-to-us                N   N   N   N   N   R   N   Y   R
             consent-preview              R   R   R   R   R   R   Y   R   R
             consent-ledger               Y   N   N   N   N   R   Y   N   R
+            capacity-of-owner            R   R   R   R   R   R   R   R   Y
+            guideline-of-coordinator     R   R   R   R   R   R   R   Y   R
             """;
 
     /** How the analytics tables name the owning tenant. */
@@ -133,7 +135,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     /** The other tenant's member with the admin or coordinator role: what those roles read of someone else's. */
     static final Map<String, String> OTHER_ROLE_READS = Map.of(
             "audit-log", "N", "briefing-list", "N", "briefing-by-id", "N", "briefing-download", "N",
-            "consent-to-us", "N", "consent-preview", "N");
+            "consent-to-us", "N", "consent-preview", "N", "capacity-of-owner", "R",
+            "guideline-of-coordinator", "N");
 
     @Autowired
     TenantService tenants;
@@ -167,6 +170,10 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     ConsentLedger consentLedger;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    org.entente.tenant.admin.TenantCapacities capacities;
+    @Autowired
+    org.entente.analytics.BurdenGuidelines guidelines;
     @Autowired
     LocalPostgres postgres;
     @Autowired
@@ -383,6 +390,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         probes.put("consent-preview", u -> previews.of(Persona.COORDINATOR.tenantId).tables().stream()
                 .anyMatch(t -> !t.rows().isEmpty() && t.rows().getFirst().cell(t.columnIndex("partner")).value()
                         .equals(OWNER_NAME)));
+        // Norway's capacity (demo data: every year 2021-2026) is the platform's to read; NATO ACT's guideline (demo
+        // data: 2021-2026) its coordinators'. Another organization's coordinator reads its own, empty, guideline.
+        probes.put("capacity-of-owner", u -> capacities.of(Persona.OWNER_MEMBER.tenantId).stream()
+                .anyMatch(c -> c.year() == 2024));
+        probes.put("guideline-of-coordinator", u -> guidelines.targets().stream().anyMatch(t -> t.year() == 2024));
         probes.put("consent-ledger", u -> consentLedger.uses(1000).stream()
                 .anyMatch(c -> c.snapshotTakenAt().toInstant().equals(consentSnapshot)));
         return probes;
