@@ -90,6 +90,34 @@ class AnalyticsServiceIT extends AppIntegrationTest {
         assertThat(SignedInAs.call(olivia, analytics::status).mayRefresh()).isTrue();
     }
 
+    /**
+     * Issue 16's "done when" on the demo data: the coordinator's Burden sharing table names every organization that
+     * publishes to NATO ACT and has contributions, and withholds at most 40 figures (336 before consent existed).
+     */
+    @Test
+    void onTheDemoDataTheCoordinatorSeesWhoCarriesTheBurden() {
+        freshSnapshot();
+        AnalyticsReport report = SignedInAs.call(olivia, () -> analytics.report(AnalyticsFilter.everything())).orElseThrow();
+        RollupTable burden = table(report, "burden-sharing");
+        long suppressed = burden.rows().stream().flatMap(r -> r.cells().stream()).filter(Cell::isSuppressed).count();
+        assertThat(suppressed).as("suppressed figures of Burden sharing").isLessThanOrEqualTo(40);
+
+        int partner = column(burden, "partner");
+        Set<String> named = new HashSet<>();
+        burden.rows().stream().filter(r -> !r.total()).map(r -> r.cells().get(partner).value())
+                .filter(v -> v != null && !RollupTable.isOtherPartners(v)).forEach(v -> named.add(v.toString()));
+        Set<String> consenting = new HashSet<>();
+        new SuperuserDatabase(postgres).query("""
+                select t.name from publication_consent p join tenant t on t.id = p.tenant_id
+                 where p.grantee_tenant_id = ?
+                   and exists (select 1 from contribution c where c.contributor_tenant_id = p.tenant_id)""",
+                DemoActors.NATO.tenantId()).forEach(row -> consenting.add((String) row.getFirst()));
+        assertThat(consenting).as("organizations publishing to NATO ACT in the demo world").hasSizeGreaterThan(10);
+        assertThat(named).containsAll(consenting);
+        assertThat(report.publishedByConsent()).extracting(org.entente.analytics.engine.ConsentingPartner::name)
+                .isSubsetOf(consenting);
+    }
+
     @Test
     void aMemberSeesOnlyWhatTheirOrganizationMaySee() {
         freshSnapshot();
