@@ -307,7 +307,9 @@ final class Rollups {
                 List.of(new View("partner-degree", "Partners' connections",
                         "How many partners does each partner work with?",
                         columns(List.of("partner", "partner_kind"), measures), Set.of(), false,
-                        new Chart(Chart.Type.BAR, "partner", null, List.of("degree")))));
+                        new Chart(Chart.Type.BAR, "partner", null, List.of("degree")))))
+                // A partner's participation counts are its own figures: published by its consent.
+                .decidedByConsent();
     }
 
     private static CubeSpec milestones() {

@@ -26,6 +26,10 @@
 --   degree                            distinct partners it shares at least one workstream with
 --   workstreams                       workstreams it takes part in
 --   top_workstreams                   the largest single lead's part of workstreams
+--   restricted_partners, restricted_workstreams, restricted_top_workstreams, restricted_hidden_records
+--                                     the same for the part disclosure control protects: none when the partner is the
+--                                     viewer's organization or consented to it (analysis_consent, scope.sql) - its
+--                                     participation counts are its own figures, published by its consent - else all
 DROP TABLE IF EXISTS scope_member;
 
 -- scope_member: who takes part in which workstream in scope (read by both result sets).
@@ -144,9 +148,14 @@ SELECT t.name AS partner,
        COUNT(*) AS partners,
        CAST(MAX(l.workstreams) AS BIGINT) AS top_workstreams,
        CAST(SUM(l.hidden_records) AS BIGINT) AS hidden_records,
+       CAST(CASE WHEN k.tenant_id IS NULL THEN COUNT(*) ELSE 0 END AS BIGINT) AS restricted_partners,
+       CAST(CASE WHEN k.tenant_id IS NULL THEN d.workstreams ELSE 0 END AS BIGINT) AS restricted_workstreams,
+       CAST(CASE WHEN k.tenant_id IS NULL THEN MAX(l.workstreams) ELSE 0 END AS BIGINT) AS restricted_top_workstreams,
+       CAST(CASE WHEN k.tenant_id IS NULL THEN SUM(l.hidden_records) ELSE 0 END AS BIGINT) AS restricted_hidden_records,
        MAX(l.releasability_rank) AS releasability_rank
   FROM degrees d
   JOIN per_lead l ON l.partner_id = d.partner_id
   JOIN v_tenant t ON t.id = d.partner_id
- GROUP BY t.name, t.kind, d.partner_id, d.degree, d.workstreams
+  LEFT JOIN analysis_consent k ON k.tenant_id = d.partner_id
+ GROUP BY t.name, t.kind, d.partner_id, d.degree, d.workstreams, k.tenant_id
  ORDER BY t.name, d.partner_id;

@@ -57,6 +57,36 @@ class ConsentRollupTest {
         return fixture.report(COORDINATOR, AnalyticsFilter.everything());
     }
 
+    /**
+     * Participation counts are a partner's own figures too: a partner's connections withheld from Unity (records on
+     * workstreams Unity may not see, too few leads behind them) are published once that partner consents, and only
+     * its own row changes.
+     */
+    @Test
+    void aPartnersConnectionsArePublishedByItsConsent() throws SQLException {
+        RollupTable before = table(coordinator(), "partner-degree");
+        int partner = before.columnIndex("partner");
+        int degree = before.columnIndex("degree");
+        Row withheld = before.rows().stream().filter(r -> r.cells().get(degree).isSuppressed()).findFirst()
+                .orElseThrow(() -> new AssertionError("the fixture has a partner whose connections Unity may not have"));
+        String name = (String) withheld.cells().get(partner).value();
+        UUID grantor = java.util.Map.of("Arland", ARLAND, "Borduria", BORDURIA, "Carpania", RollupFixture.CARPANIA).get(name);
+        assertThat(grantor).as("a state of the fixture: " + name).isNotNull();
+
+        consent(grantor, UNITY);
+        RollupTable after = table(coordinator(), "partner-degree");
+        Row published = row(after, "partner", name);
+        assertThat(published.cells().get(degree).isSuppressed()).isFalse();
+        assertThat(published.cells().get(degree).value()).isNotNull();
+        for (Row other : before.rows()) {
+            Object otherName = other.cells().get(partner).value();
+            if (!name.equals(otherName)) {
+                assertThat(row(after, "partner", (String) otherName).cells().get(degree).isSuppressed())
+                        .as(otherName + " is decided as before").isEqualTo(other.cells().get(degree).isSuppressed());
+            }
+        }
+    }
+
     @Test
     void aConsentingPartnersRowIsPublishedWhileTheOthersCollapseIntoOtherPartners() throws SQLException {
         consent(ARLAND, UNITY);
