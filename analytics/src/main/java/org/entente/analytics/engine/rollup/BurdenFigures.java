@@ -194,21 +194,33 @@ final class BurdenFigures {
      * The organizations whose own figures the report publishes only thanks to their consent: a published partner row
      * of one that consented to the viewer's organization, with records the viewer may not see. By name.
      */
-    static List<ConsentingPartner> publishedByConsent(Cube burden, Set<UUID> consented, UUID viewer) {
-        int partnerDim = burden.dim("partner");
-        int yearDim = burden.dim("pledged_year");
+    static List<ConsentingPartner> publishedByConsent(Cube burden, Cube degree, Set<UUID> consented, UUID viewer) {
         Map<UUID, String> partners = new TreeMap<>();
-        for (int i = 0; i < burden.rows.size(); i++) {
-            Cube.CubeRow row = burden.rows.get(i);
-            if (row.coordinates.get(yearDim) == T && row.coordinates.get(partnerDim) instanceof List<?> key
-                    && key.getFirst() instanceof UUID id && !id.equals(viewer) && consented.contains(id)
-                    && ((Number) row.value("hidden_records")).longValue() > 0 && burden.reasons[i] == null) {
-                partners.put(id, String.valueOf(row.value("partner")));
-            }
+        addPublishedByConsent(burden, burden.dim("pledged_year"), consented, viewer, partners);
+        // A partner's participation counts (partner-degree, no year) are its own figures too.
+        if (degree != null) {
+            addPublishedByConsent(degree, -1, consented, viewer, partners);
         }
         return partners.entrySet().stream().map(p -> new ConsentingPartner(p.getKey(), p.getValue()))
                 .sorted(Comparator.comparing(ConsentingPartner::name).thenComparing(ConsentingPartner::tenantId))
                 .toList();
+    }
+
+    /**
+     * The consenting partners with a published row of their own (over all years) that holds records the viewer may not
+     * see: published only thanks to their consent.
+     */
+    private static void addPublishedByConsent(Cube cube, int yearDim, Set<UUID> consented, UUID viewer,
+            Map<UUID, String> partners) {
+        int partnerDim = cube.dim("partner");
+        for (int i = 0; i < cube.rows.size(); i++) {
+            Cube.CubeRow row = cube.rows.get(i);
+            boolean allYears = yearDim < 0 || row.coordinates.get(yearDim) == T;
+            if (allYears && row.coordinates.get(partnerDim) instanceof List<?> key && key.getFirst() instanceof UUID id && !id.equals(viewer) && consented.contains(id)
+                    && ((Number) row.value("hidden_records")).longValue() > 0 && cube.reasons[i] == null) {
+                partners.put(id, String.valueOf(row.value("partner")));
+            }
+        }
     }
 
     /**

@@ -158,7 +158,7 @@ public final class RollupSuite {
             kpis.add(cubes.get(kpi.cube()).kpi(kpi, marking));
         }
         List<ConsentingPartner> byConsent = viewer.federation()
-                ? BurdenFigures.publishedByConsent(burden, consented, viewer.tenantId()) : List.of();
+                ? BurdenFigures.publishedByConsent(burden, cubes.get("partner-degree"), consented, viewer.tenantId()) : List.of();
         return new AnalyticsReport(snapshot, viewer, cut, kpis, tables, MARKINGS[marking[0]], target, byConsent, notes);
     }
 

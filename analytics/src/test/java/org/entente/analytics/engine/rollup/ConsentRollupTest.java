@@ -74,7 +74,10 @@ class ConsentRollupTest {
         assertThat(grantor).as("a state of the fixture: " + name).isNotNull();
 
         consent(grantor, UNITY);
-        RollupTable after = table(coordinator(), "partner-degree");
+        AnalyticsReport report = coordinator();
+        assertThat(report.publishedByConsent()).extracting(org.entente.analytics.engine.ConsentingPartner::name)
+                .as("the ledger hears of it").contains(name);
+        RollupTable after = table(report, "partner-degree");
         Row published = row(after, "partner", name);
         assertThat(published.cells().get(degree).isSuppressed()).isFalse();
         assertThat(published.cells().get(degree).value()).isNotNull();
