@@ -114,10 +114,11 @@ class AnalyticsRefreshKilledIT extends AppIntegrationTest {
     private RefreshEvent refresh(SignedInUser coordinator, Consumer<RefreshEvent> onEvent) {
         new FluentWait<>(analytics).withTimeout(Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(200))
                 .until(service -> !service.refreshing());
+        java.time.Instant asked = org.entente.testing.Refreshes.now();
         CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
         try (AutoCloseable watch = analytics.watch(event -> {
             onEvent.accept(event);
-            if (event instanceof RefreshEvent.Finished || event instanceof RefreshEvent.Failed) {
+            if (org.entente.testing.Refreshes.endsOneAskedSince(event, asked)) {
                 outcome.complete(event);
             }
         })) {

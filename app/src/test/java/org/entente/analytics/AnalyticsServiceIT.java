@@ -319,9 +319,10 @@ class AnalyticsServiceIT extends AppIntegrationTest {
     /** Takes a snapshot now, so that figures and PostgreSQL agree on the same data. */
     private void freshSnapshot() {
         awaitIdle();
+        java.time.Instant asked = org.entente.testing.Refreshes.now();
         CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
         try (AutoCloseable watch = analytics.watch(event -> {
-            if (event instanceof RefreshEvent.Finished || event instanceof RefreshEvent.Failed) {
+            if (org.entente.testing.Refreshes.endsOneAskedSince(event, asked)) {
                 outcome.complete(event);
             }
         })) {

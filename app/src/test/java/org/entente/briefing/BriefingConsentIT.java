@@ -240,9 +240,10 @@ class BriefingConsentIT extends AppIntegrationTest {
     private void freshSnapshot() {
         Eventually.value("no refresh running", PATIENCE, () -> analytics.refreshing() ? Optional.empty()
                 : Optional.of(true));
+        java.time.Instant asked = org.entente.testing.Refreshes.now();
         CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
         try (AutoCloseable watch = analytics.watch(event -> {
-            if (event instanceof RefreshEvent.Finished || event instanceof RefreshEvent.Failed) {
+            if (org.entente.testing.Refreshes.endsOneAskedSince(event, asked)) {
                 outcome.complete(event);
             }
         })) {

@@ -420,9 +420,10 @@ class BriefingServiceIT extends AppIntegrationTest {
             assertThat(System.nanoTime()).isLessThan(deadline);
             sleep(200);
         }
+        java.time.Instant asked = org.entente.testing.Refreshes.now();
         CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
         try (AutoCloseable watch = analytics.watch(event -> {
-            if (event instanceof RefreshEvent.Finished || event instanceof RefreshEvent.Failed) {
+            if (org.entente.testing.Refreshes.endsOneAskedSince(event, asked)) {
                 outcome.complete(event);
             }
         })) {

@@ -189,9 +189,10 @@ class BriefingsAcrossInstancesIT extends AppIntegrationTest {
     /** Takes a snapshot now, so that there is one to write briefings from. */
     private void freshSnapshot(SignedInUser olivia) {
         waitFor(() -> analytics.refreshing() ? null : Boolean.TRUE);
+        java.time.Instant asked = org.entente.testing.Refreshes.now();
         CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
         try (AutoCloseable watch = analytics.watch(event -> {
-            if (event instanceof RefreshEvent.Finished || event instanceof RefreshEvent.Failed) {
+            if (org.entente.testing.Refreshes.endsOneAskedSince(event, asked)) {
                 outcome.complete(event);
             }
         })) {

@@ -496,10 +496,10 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
 
     /** A briefing is written from the analytics snapshot: take one if no test has yet. */
     private void freshSnapshot() {
+        java.time.Instant asked = org.entente.testing.Refreshes.now();
         var outcome = new java.util.concurrent.CompletableFuture<org.entente.analytics.RefreshEvent>();
         try (AutoCloseable watch = analytics.watch(event -> {
-            if (event instanceof org.entente.analytics.RefreshEvent.Finished
-                    || event instanceof org.entente.analytics.RefreshEvent.Failed) {
+            if (org.entente.testing.Refreshes.endsOneAskedSince(event, asked)) {
                 outcome.complete(event);
             }
         })) {
