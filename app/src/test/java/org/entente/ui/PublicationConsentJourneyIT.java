@@ -160,7 +160,10 @@ class PublicationConsentJourneyIT extends AppIntegrationTest {
     }
 
     private static void waitUntil(Browser browser, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), PATIENCE).withMessage(what).until(d -> condition.getAsBoolean());
+        // The section is built anew after a save: an element read just before that is stale, so read it again.
+        new WebDriverWait(browser.driver(), PATIENCE).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     private static void scrollTo(Browser browser, String id) {
