@@ -14,6 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "entente.data-dir=target/it-data",
         "entente.demo-data=true",
+        // Tests refresh the snapshot when they need one. The 15-minute schedule would refresh in the middle of a later
+        // test once the integration tests run longer than that (a clean-clone run: a scheduled refresh cleared the
+        // failure AnalyticsRefreshKilledIT was about to find on the page).
+        "entente.analytics.refresh-interval=PT24H",
         // Vaadin's dev tools / Copilot overlay would sit on top of the page and intercept clicks.
         "vaadin.devmode.devTools.enabled=false"})
 public abstract class AppIntegrationTest {
