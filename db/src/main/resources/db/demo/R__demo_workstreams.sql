@@ -34,13 +34,13 @@ ON CONFLICT DO NOTHING;
 INSERT INTO initiative (tenant_id, workstream_id, mechanism) VALUES
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', 'JOINT_EXERCISE')
 ON CONFLICT DO NOTHING;
-INSERT INTO initiative_objective (tenant_id, workstream_id, id, position, text, rating) VALUES
+INSERT INTO objective (tenant_id, workstream_id, id, position, text) VALUES
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '0d000000-0000-4000-8000-000000000101', 1,
-     'Exercise combined boarding and inspection procedures across five partner organizations', NULL),
+     'Exercise combined boarding and inspection procedures across five partner organizations'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '0d000000-0000-4000-8000-000000000102', 2,
-     'Validate a shared maritime picture between Mombasa and the task group', 4),
+     'Validate a shared maritime picture between Mombasa and the task group'),
     ('0a000000-0000-4000-8000-000000000001', '0c000000-0000-4000-8000-000000000001', '0d000000-0000-4000-8000-000000000103', 3,
-     'Rehearse mass-casualty search and rescue with civilian responders', NULL)
+     'Rehearse mass-casualty search and rescue with civilian responders')
 ON CONFLICT DO NOTHING;
 INSERT INTO rnd_project (tenant_id, workstream_id, technology_area, trl_start, trl_current, trl_target,
                          background_ip_terms, foreground_ip_terms) VALUES
@@ -75,7 +75,7 @@ ON CONFLICT DO NOTHING;
 INSERT INTO initiative (tenant_id, workstream_id, mechanism) VALUES
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', 'PEACEKEEPING')
 ON CONFLICT DO NOTHING;
-INSERT INTO initiative_objective (tenant_id, workstream_id, id, position, text) VALUES
+INSERT INTO objective (tenant_id, workstream_id, id, position, text) VALUES
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', '0d000000-0000-4000-8000-000000000201', 1,
      'Sustain two forward medical facilities at level 2 capability'),
     ('0a000000-0000-4000-8000-000000000004', '0c000000-0000-4000-8000-000000000002', '0d000000-0000-4000-8000-000000000202', 2,
@@ -113,7 +113,7 @@ ON CONFLICT DO NOTHING;
 INSERT INTO initiative (tenant_id, workstream_id, mechanism) VALUES
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', 'INTELLIGENCE_SHARING')
 ON CONFLICT DO NOTHING;
-INSERT INTO initiative_objective (tenant_id, workstream_id, id, position, text) VALUES
+INSERT INTO objective (tenant_id, workstream_id, id, position, text) VALUES
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', '0d000000-0000-4000-8000-000000000301', 1,
      'Agree releasability caveats and a handling annex signed by all participants'),
     ('0a000000-0000-4000-8000-000000000003', '0c000000-0000-4000-8000-000000000003', '0d000000-0000-4000-8000-000000000302', 2,

@@ -2,7 +2,7 @@ package org.entente.workstream;
 
 import static org.entente.db.jooq.Tables.ENGAGEMENT;
 import static org.entente.db.jooq.Tables.INITIATIVE;
-import static org.entente.db.jooq.Tables.INITIATIVE_OBJECTIVE;
+import static org.entente.db.jooq.Tables.OBJECTIVE;
 import static org.entente.db.jooq.Tables.RND_PROJECT;
 
 import java.util.LinkedHashMap;
@@ -155,27 +155,27 @@ class WorkstreamDetailsStore {
     }
 
     private List<String> objectives(WorkstreamRef ref) {
-        return dsl.select(INITIATIVE_OBJECTIVE.TEXT).from(INITIATIVE_OBJECTIVE)
-                .where(INITIATIVE_OBJECTIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE_OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
-                .orderBy(INITIATIVE_OBJECTIVE.POSITION)
-                .fetch(INITIATIVE_OBJECTIVE.TEXT);
+        return dsl.select(OBJECTIVE.TEXT).from(OBJECTIVE)
+                .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
+                .orderBy(OBJECTIVE.POSITION)
+                .fetch(OBJECTIVE.TEXT);
     }
 
     private void replaceObjectives(WorkstreamRef ref, List<String> objectives) {
-        dsl.deleteFrom(INITIATIVE_OBJECTIVE)
-                .where(INITIATIVE_OBJECTIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE_OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
+        dsl.deleteFrom(OBJECTIVE)
+                .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
                 .execute();
         int position = 0;
         for (String objective : objectives) {
             if (objective == null || objective.isBlank()) {
                 continue;
             }
-            dsl.insertInto(INITIATIVE_OBJECTIVE)
-                    .set(INITIATIVE_OBJECTIVE.TENANT_ID, ref.tenantId())
-                    .set(INITIATIVE_OBJECTIVE.WORKSTREAM_ID, ref.id())
-                    .set(INITIATIVE_OBJECTIVE.ID, UUID.randomUUID())
-                    .set(INITIATIVE_OBJECTIVE.POSITION, position++)
-                    .set(INITIATIVE_OBJECTIVE.TEXT, objective.strip())
+            dsl.insertInto(OBJECTIVE)
+                    .set(OBJECTIVE.TENANT_ID, ref.tenantId())
+                    .set(OBJECTIVE.WORKSTREAM_ID, ref.id())
+                    .set(OBJECTIVE.ID, UUID.randomUUID())
+                    .set(OBJECTIVE.POSITION, position++)
+                    .set(OBJECTIVE.TEXT, objective.strip())
                     .execute();
         }
     }

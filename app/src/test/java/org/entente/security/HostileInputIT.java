@@ -30,7 +30,6 @@ import org.entente.discussion.DiscussionService;
 import org.entente.engagement.EngagementType;
 import org.entente.engagement.RiskRating;
 import org.entente.engagement.VettingStatus;
-import org.entente.initiative.AfterActionService;
 import org.entente.initiative.Mechanism;
 import org.entente.milestone.MilestoneService;
 import org.entente.platform.validation.InvalidInput;
@@ -117,8 +116,6 @@ class HostileInputIT extends AppIntegrationTest {
     MilestoneService milestones;
     @Autowired
     WorkPackageService workPackages;
-    @Autowired
-    AfterActionService afterAction;
     @Autowired
     AttachmentService attachments;
     @Autowired
@@ -247,11 +244,6 @@ class HostileInputIT extends AppIntegrationTest {
                     .orElse(deliverables.getLast());
             return new ReadBack(latest.title(), byId("deliverable", "title", latest.id()));
         }, "deliverable", Set.of()));
-        fields.add(new FormField("after-action lessons learned", "lessonsLearned", v -> {
-            actors.run(NORWAY, () -> afterAction.record(completed, Map.of(), v));
-            return new ReadBack(actors.as(NORWAY, () -> afterAction.of(completed)).orElseThrow().lessonsLearned(),
-                    column("initiative", "lessons_learned", completed.id()));
-        }, "initiative", Set.of()));
         fields.add(new FormField("attachment file name", "file", v -> {
             var a = actors.as(NORWAY, () -> attachments.upload(initiative.ref(), v + ".txt",
                     "Plain notes.".getBytes(StandardCharsets.UTF_8), Releasability.PARTICIPANTS, List.of()));
@@ -344,9 +336,6 @@ class HostileInputIT extends AppIntegrationTest {
         state.add(count("select count(*) from audit_event where tenant_id = ?"));
         state.add(count("select count(*) from activity where tenant_id = ?"));
         state.add(count("select count(*) from notification where tenant_id = ?"));
-        if (field.table().equals("initiative")) {
-            state.add(String.valueOf(column("initiative", "lessons_learned", completed.id())));
-        }
         return state;
     }
 

@@ -43,7 +43,6 @@ import org.entente.disclosure.Recipient;
 import org.entente.discussion.Comment;
 import org.entente.discussion.CommentDraft;
 import org.entente.discussion.DiscussionService;
-import org.entente.initiative.AfterActionService;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.milestone.Milestone;
 import org.entente.milestone.MilestoneService;
@@ -114,7 +113,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             activity-recent              Y   N   N   N   Y   N   Y   N   N
             notifications                Y   N   Y   Y   Y   N   Y   N   N
             audit-log                    R   R   R   R   R   R   Y   R   R
-            after-action                 Y   N   N   N   Y   N   Y   N   N
             organization-members         Y   N   N   N   N   N   Y   N   N
             analytics-viewer             Y   N   N   N   N   R   Y   N   R
             briefing-list                R   R   R   R   R   R   R   Y   R
@@ -156,8 +154,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     NotificationService notifications;
     @Autowired
     AuditTrail audit;
-    @Autowired
-    AfterActionService afterAction;
     @Autowired
     AnalyticsService analytics;
     @Autowired
@@ -365,8 +361,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         // reader's entry in the reader's log).
         probes.put("audit-log", u -> audit.recent(0, 5000).stream().anyMatch(e -> w.id().toString().equals(e.entityId())
                 && Persona.OWNER_MEMBER.memberId.equals(e.actorId())));
-        probes.put("after-action", u -> afterAction.of(w).map(a -> a.objectives().stream()
-                .anyMatch(o -> o.text().contains(marker))).orElse(false));
         probes.put("organization-members", u -> tenants.membersOfCurrentTenant().stream()
                 .anyMatch(m -> m.toString().contains(Persona.OWNER_MEMBER.username)));
         probes.put("analytics-viewer", u -> analytics.viewer().tenantId().equals(Persona.OWNER_MEMBER.tenantId));
@@ -427,10 +421,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         });
         writes.put("withdraw", u -> {
             workstreams.withdraw(w.ref());
-            return null;
-        });
-        writes.put("after-action", u -> {
-            afterAction.record(w, Map.of(), hijack);
             return null;
         });
         writes.put("mark-notification-read", u -> {

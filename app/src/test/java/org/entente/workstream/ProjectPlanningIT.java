@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.entente.initiative.AfterActionService;
 import org.entente.initiative.Mechanism;
-import org.entente.initiative.Objective;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.rnd.TechnologyArea;
@@ -35,8 +33,6 @@ class ProjectPlanningIT extends AppIntegrationTest {
     WorkstreamService workstreams;
     @Autowired
     WorkPackageService workPackages;
-    @Autowired
-    AfterActionService afterAction;
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -78,36 +74,6 @@ class ProjectPlanningIT extends AppIntegrationTest {
             return null;
         })).isInstanceOf(NotAllowed.class);
         assertThat(actors.as(NORWAY, () -> workPackages.of(project.ref()))).hasSize(1);
-    }
-
-    @Test
-    void theAfterActionAssessmentRatesEachObjectiveOnceTheInitiativeIsCompleted() {
-        Workstream exercise = actors.as(NORWAY, () -> workstreams.create(new WorkstreamDraft("Exercise " + marker, "",
-                Releasability.PARTICIPANTS, List.of(), null, null, null, new KindDetails.Initiative(
-                        Mechanism.JOINT_EXERCISE, List.of("Interoperable communications", "Joint logistics")))));
-        List<Objective> objectives = actors.as(NORWAY, () -> afterAction.of(exercise)).orElseThrow().objectives();
-        Map<UUID, Integer> ratings = new LinkedHashMap<>();
-        ratings.put(objectives.get(0).id(), 4);
-        ratings.put(objectives.get(1).id(), 2);
-
-        assertFieldError(() -> afterAction.record(exercise, ratings, "Too early"), "status");
-
-        Workstream completed = actors.as(NORWAY, () -> {
-            Workstream approved = workstreams.changeStatus(exercise, WorkstreamStatus.APPROVED);
-            Workstream active = workstreams.changeStatus(approved, WorkstreamStatus.ACTIVE);
-            return workstreams.changeStatus(active, WorkstreamStatus.COMPLETED);
-        });
-        Map<UUID, Integer> outOfRange = new LinkedHashMap<>(ratings);
-        outOfRange.put(objectives.get(1).id(), 6);
-        assertFieldError(() -> afterAction.record(completed, outOfRange, ""), "rating");
-
-        actors.run(NORWAY, () -> afterAction.record(completed, ratings, "Agree radio frequencies a month earlier."));
-
-        AfterActionService.Assessment assessment = actors.as(NORWAY, () -> afterAction.of(completed)).orElseThrow();
-        assertThat(assessment.objectives()).extracting(Objective::rating).containsExactly(4, 2);
-        assertThat(assessment.lessonsLearned()).contains("radio frequencies");
-        assertThat(assessment.assessed()).isTrue();
-        assertThat(actors.as(KENYA, () -> afterAction.of(completed))).isEmpty();
     }
 
     private void assertFieldError(Runnable attempt, String field) {

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.PartnerDirectory;
-import org.entente.initiative.AfterActionService;
 import org.entente.rnd.WorkPackageService;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
@@ -18,7 +17,7 @@ import org.entente.workstream.WorkstreamService;
 class WorkstreamOverview extends VerticalLayout {
 
     WorkstreamOverview(Workstream w, KindDetails details, PartnerDirectory partners, boolean lead,
-            WorkstreamService workstreams, WorkPackageService workPackages, AfterActionService afterAction) {
+            WorkstreamService workstreams, WorkPackageService workPackages) {
         setPadding(false);
         Paragraph description = new Paragraph(w.description() == null || w.description().isBlank()
                 ? "No description yet." : w.description());
@@ -39,7 +38,6 @@ class WorkstreamOverview extends VerticalLayout {
                     i.objectives().forEach(o -> list.add(new ListItem(o)));
                     add(list);
                 }
-                add(new AfterActionPanel(w, afterAction, lead));
             }
             case KindDetails.RndProject r -> {
                 facts.addFormItem(new Span(r.technologyArea().label()), "Technology area");

@@ -26,7 +26,6 @@ import java.util.UUID;
 import org.entente.activity.ActivityFeed;
 import org.entente.attachment.AttachmentService;
 import org.entente.contribution.ContributionService;
-import org.entente.initiative.AfterActionService;
 import org.entente.rnd.WorkPackageService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
@@ -58,7 +57,6 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private final AttachmentService attachments;
     private final ActivityFeed activity;
     private final WorkPackageService workPackages;
-    private final AfterActionService afterAction;
     private final DiscussionTabs discussion;
 
     private UUID workstreamId;
@@ -69,8 +67,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
 
     public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
             PartnerDirectory partners, ActorSource actors, LiveUpdates live, AttachmentService attachments,
-            ActivityFeed activity, WorkPackageService workPackages, AfterActionService afterAction,
-            DiscussionTabs discussion) {
+            ActivityFeed activity, WorkPackageService workPackages, DiscussionTabs discussion) {
         this.workstreams = workstreams;
         this.contributions = contributions;
         this.milestones = milestones;
@@ -80,7 +77,6 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         this.attachments = attachments;
         this.activity = activity;
         this.workPackages = workPackages;
-        this.afterAction = afterAction;
         this.discussion = discussion;
         setPadding(false);
         setSpacing(false);
@@ -160,7 +156,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         tabs.setWidthFull();
         tabs.setId("workstream-tabs");
         tabs.add("Overview", new WorkstreamOverview(workstream, details.orElse(null), partners, lead, workstreams,
-                workPackages, afterAction));
+                workPackages));
         tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
         tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
         tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));

@@ -175,16 +175,15 @@ public final class DemoHistoryWriter {
                     key(s, w);
                     s.setString(3, w.initiative().mechanism());
                 });
-        batch("initiative_objective", """
-                insert into initiative_objective (tenant_id, workstream_id, id, position, text, rating)
-                values (?, ?, ?, ?, ?, ?)""", each(initiatives, w -> w.initiative().objectives()), In::lead,
+        batch("objective", """
+                insert into objective (tenant_id, workstream_id, id, position, text)
+                values (?, ?, ?, ?, ?)""", each(initiatives, w -> w.initiative().objectives()), In::lead,
                 (s, o) -> {
                     key(s, o.workstream());
                     Objective objective = o.item();
                     s.setObject(3, objective.id());
                     s.setInt(4, objective.position());
                     s.setString(5, objective.text());
-                    s.setObject(6, objective.rating(), Types.SMALLINT);
                 });
         batch("rnd_project", """
                 insert into rnd_project (tenant_id, workstream_id, technology_area, trl_start, trl_current, trl_target)

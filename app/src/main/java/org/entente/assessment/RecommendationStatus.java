@@ -1,0 +1,5 @@
+package org.entente.assessment;
+
+public enum RecommendationStatus {
+    OPEN, DONE
+}
