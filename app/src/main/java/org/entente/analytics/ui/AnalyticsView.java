@@ -1,5 +1,6 @@
 package org.entente.analytics.ui;
 
+import org.entente.platform.ui.EChart;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;

@@ -1,5 +1,6 @@
 package org.entente.analytics.ui;
 
+import org.entente.platform.ui.EChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package org.entente.analytics.ui;
 
+import org.entente.platform.ui.EChart;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

@@ -14,12 +14,12 @@ import org.entente.workstream.WorkstreamService;
  * The releasability of a new record inside a workstream, and for REL_TO the participants it is released to
  * (the record's own organization always sees it, so it is not offered).
  */
-final class ReleasabilityChooser {
+public final class ReleasabilityChooser {
 
-    final ComboBox<Releasability> releasability = new ComboBox<>("Releasability", Releasability.values());
-    final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
+    public final ComboBox<Releasability> releasability = new ComboBox<>("Releasability", Releasability.values());
+    public final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
 
-    ReleasabilityChooser(String idPrefix, Workstream workstream, WorkstreamService workstreams, UUID ownTenant) {
+    public ReleasabilityChooser(String idPrefix, Workstream workstream, WorkstreamService workstreams, UUID ownTenant) {
         releasability.setItemLabelGenerator(Releasability::marking);
         releasability.setValue(Releasability.PARTICIPANTS);
         releasability.setId(idPrefix + "-releasability");
@@ -32,11 +32,11 @@ final class ReleasabilityChooser {
         releasability.addValueChangeListener(e -> relTo.setVisible(e.getValue() == Releasability.REL_TO));
     }
 
-    Releasability value() {
+    public Releasability value() {
         return releasability.getValue();
     }
 
-    List<UUID> relToIds() {
+    public List<UUID> relToIds() {
         return relTo.getSelectedItems().stream().map(Partner::id).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.entente.analytics.ui;
+package org.entente.platform.ui;
 
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
@@ -10,11 +10,11 @@ import tools.jackson.databind.node.ObjectNode;
  * One Apache ECharts chart, drawn in the browser from an option object built on the server. ECharts comes
  * from the app's own webjar ({@value #SCRIPT}), added to the page at run time: no CDN and no frontend
  * bundle build. The script may still be loading when the first option arrives, so the browser side waits
- * for {@code window.echarts}.
+ * for {@code window.echarts}. Used by the analytics page and by any feature that draws a chart.
  */
-final class EChart extends Div {
+public final class EChart extends Div {
 
-    static final String SCRIPT = "/webjars/echarts/5.3.1/dist/echarts.min.js";
+    public static final String SCRIPT = "/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     /**
      * Number formats the browser applies to tooltips, value axes and bar labels (functions cannot travel in
@@ -55,7 +55,7 @@ final class EChart extends Div {
 
     private BiConsumer<String, String> onClick = (category, series) -> { };
 
-    EChart(String id, String description) {
+    public EChart(String id, String description) {
         setId(id);
         addClassName("analytics-chart");
         getElement().setAttribute("role", "img");
@@ -63,16 +63,16 @@ final class EChart extends Div {
     }
 
     /** Makes sure the page loads ECharts once (Vaadin adds a script URL only once per page). */
-    static void load(UI ui) {
+    public static void load(UI ui) {
         ui.getPage().addJavaScript(SCRIPT);
     }
 
-    void draw(ObjectNode option, String format) {
+    public void draw(ObjectNode option, String format) {
         getElement().executeJs(DRAW, option, format);
     }
 
     /** Called with the clicked bar's category and series name. */
-    void onClick(BiConsumer<String, String> listener) {
+    public void onClick(BiConsumer<String, String> listener) {
         this.onClick = listener;
         getElement().getClassList().add("clickable");
     }
