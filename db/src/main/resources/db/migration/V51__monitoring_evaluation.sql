@@ -528,6 +528,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_rating, assessment_recommenda
 -- become its findings, the objectives' ratings its ratings. As in V30, the owner's forced row-level security and the
 -- user triggers are lifted for this step only (ACCESS EXCLUSIVE until commit: nobody sees the tables in between).
 -- =============================================================================================
+ALTER TABLE tenant NO FORCE ROW LEVEL SECURITY;   -- the lead's name, the assessor of its own final assessment
 ALTER TABLE initiative NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE objective NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE workstream NO FORCE ROW LEVEL SECURITY;
@@ -560,6 +561,7 @@ ALTER TABLE assessment FORCE ROW LEVEL SECURITY;
 ALTER TABLE workstream FORCE ROW LEVEL SECURITY;
 ALTER TABLE objective FORCE ROW LEVEL SECURITY;
 ALTER TABLE initiative FORCE ROW LEVEL SECURITY;
+ALTER TABLE tenant FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE objective DROP COLUMN rating;
 ALTER TABLE initiative DROP COLUMN lessons_learned;
