@@ -726,6 +726,16 @@ ALTER TABLE notification ADD CONSTRAINT notification_kind_ck CHECK (kind IN (
     'MEASUREMENT_DUE'));
 
 -- =============================================================================================
+-- The Results review briefing (the analytics engine's BriefingKind.RESULTS_REVIEW) may be generated and subscribed to.
+-- =============================================================================================
+ALTER TABLE briefing DROP CONSTRAINT briefing_kind_ck;
+ALTER TABLE briefing ADD CONSTRAINT briefing_kind_ck CHECK (kind IN (
+    'BURDEN_SHARING', 'PORTFOLIO_REVIEW', 'RND_STATUS', 'ENGAGEMENT_RISK', 'RESULTS_REVIEW', 'FULL'));
+ALTER TABLE briefing_subscription DROP CONSTRAINT briefing_subscription_kind_ck;
+ALTER TABLE briefing_subscription ADD CONSTRAINT briefing_subscription_kind_ck CHECK (kind IN (
+    'BURDEN_SHARING', 'PORTFOLIO_REVIEW', 'RND_STATUS', 'ENGAGEMENT_RISK', 'RESULTS_REVIEW', 'FULL'));
+
+-- =============================================================================================
 -- Function privileges
 -- =============================================================================================
 REVOKE ALL ON FUNCTION unit_admits(text, numeric), releasability_width(text), check_result_release(),
