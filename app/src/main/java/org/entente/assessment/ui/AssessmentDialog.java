@@ -119,6 +119,7 @@ final class AssessmentDialog extends Dialog {
         DatePicker assessedOn = new DatePicker("Assessed on", current == null ? today : current.assessedOn());
         assessedOn.setMax(today);
         assessedOn.setId("assessment-date");
+        Values.iso(assessedOn);
         TextArea findings = new TextArea("Findings");
         findings.setMaxLength(FINDINGS_MAX);
         findings.setValueChangeMode(ValueChangeMode.EAGER);
@@ -255,6 +256,7 @@ final class AssessmentDialog extends Dialog {
             owner.setItemLabelGenerator(Partner::name);
             owner.setId("recommendation-owner-" + number);
             due.setId("recommendation-due-" + number);
+            Values.iso(due);
             if (existing != null) {
                 text.setValue(Objects.requireNonNullElse(existing.text(), ""));
                 if (existing.owner() != null) {

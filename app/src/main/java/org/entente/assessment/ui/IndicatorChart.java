@@ -30,6 +30,8 @@ final class IndicatorChart {
     private static final String PATH_COLOR = "#8a94a6";
     private static final String TARGET_COLOR = "#158443";
     private static final String MEASURED_COLOR = "#006af5";
+    /** Partners' lines: no blue (the totals) and no green or grey (target, path). */
+    private static final String[] PARTNER_COLORS = {"#d9480f", "#9a60b4", "#c99a00", "#e8590c", "#a61e4d", "#5c7cfa"};
 
     private IndicatorChart() {
     }
@@ -70,7 +72,7 @@ final class IndicatorChart {
         ObjectNode todayLine = target.putObject("markLine").put("silent", true);
         todayLine.putArray("symbol").add("none").add("none");
         todayLine.putObject("lineStyle").put("type", "dotted").put("color", "#999");
-        todayLine.putObject("label").put("formatter", "Today").put("position", "insideEndTop").put("color", "#666");
+        todayLine.putObject("label").put("formatter", "Today").put("position", "end").put("color", "#666");
         todayLine.putArray("data").addObject().put("xAxis", today.toString());
 
         if (indicator.baselineValue() != null && indicator.baselineDate() != null) {
@@ -104,7 +106,11 @@ final class IndicatorChart {
         ObjectNode measured = line(series, MEASURED, totals, 2.5, 7, "circle");
         measured.putObject("itemStyle").put("color", MEASURED_COLOR);
         measured.put("z", 5);
-        byPartner.forEach((partner, values) -> line(series, partner, values, 1.2, 5, "emptyCircle"));
+        int next = 0;
+        for (Map.Entry<String, List<Measurement>> partner : byPartner.entrySet()) {
+            line(series, partner.getKey(), partner.getValue(), 1.2, 5, "emptyCircle").putObject("itemStyle")
+                    .put("color", PARTNER_COLORS[next++ % PARTNER_COLORS.length]);
+        }
         return option;
     }
 

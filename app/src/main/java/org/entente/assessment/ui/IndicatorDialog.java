@@ -89,6 +89,8 @@ final class IndicatorDialog extends Dialog {
         disaggregation.setId("indicator-disaggregation");
         baselineValue.setId("indicator-baseline-value");
         baselineDate.setId("indicator-baseline-date");
+        Values.iso(baselineDate);
+        Values.iso(targetDate);
         baselineDate.setHelperText("Leave both empty if there is no baseline yet.");
         targetValue.setId("indicator-target-value");
         targetDate.setId("indicator-target-date");

@@ -33,7 +33,7 @@ public class MeasurementsDueSection implements HomeSection {
 
     @Override
     public int order() {
-        return 100;
+        return 200;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.entente.assessment.ui;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -64,6 +65,12 @@ final class Values {
 
     static String percent(BigDecimal ratio) {
         return ratio.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /** Date pickers show and take dates as the rest of the page writes them: 2026-12-31. */
+    static DatePicker iso(DatePicker picker) {
+        picker.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        return picker;
     }
 
     static String direction(Direction direction) {
