@@ -19,7 +19,8 @@
 -- Who may see / write:
 --   objective, assessment*, indicator: the workstream's owner and ACCEPTED participants the row is released to
 --     (assessment and indicator carry releasability; objective and assessment_rating/recommendation follow their
---     workstream / assessment). Only the owner (the lead) writes them.
+--     workstream / assessment). Only the owner (the lead) writes them; a recommendation's owner organization marks it
+--     OPEN or DONE.
 --   measurement, measurement_correction: whoever sees the indicator. Written (INSERT, UPDATE; never DELETE) by the
 --     owner, or by the indicator's responsible organization while it is an ACCEPTED, non-observer participant.
 --   Every row lives in the workstream owner's partition (tenant_id = owner), as contributions do.
@@ -512,13 +513,40 @@ BEGIN
                        v_table || '_select', v_table);
         EXECUTE format('CREATE POLICY %I ON %I FOR INSERT WITH CHECK (tenant_id = current_tenant_id())',
                        v_table || '_insert', v_table);
-        EXECUTE format('CREATE POLICY %I ON %I FOR UPDATE USING (tenant_id = current_tenant_id())'
-                       ' WITH CHECK (tenant_id = current_tenant_id())', v_table || '_update', v_table);
         EXECUTE format('CREATE POLICY %I ON %I FOR DELETE USING (tenant_id = current_tenant_id())',
                        v_table || '_delete', v_table);
     END LOOP;
 END
 $$;
+
+CREATE POLICY assessment_rating_update ON assessment_rating FOR UPDATE
+    USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
+
+-- The lead writes recommendations; the owner organization (while it sees the assessment, so an accepted participant it
+-- is released to) marks its own OPEN or DONE and changes nothing else (assessment_recommendation_owner_update).
+CREATE POLICY assessment_recommendation_update ON assessment_recommendation FOR UPDATE
+    USING (tenant_id = current_tenant_id()
+           OR (owner_tenant_id = current_tenant_id() AND assessment_visible(tenant_id, workstream_id, assessment_id)))
+    WITH CHECK (tenant_id = current_tenant_id()
+           OR (owner_tenant_id = current_tenant_id() AND assessment_visible(tenant_id, workstream_id, assessment_id)));
+
+CREATE FUNCTION assessment_recommendation_owner_update() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF current_tenant_id() IS DISTINCT FROM NEW.tenant_id
+       AND (NEW.text, NEW.owner_tenant_id, NEW.due_date, NEW.position, NEW.created_at)
+           IS DISTINCT FROM (OLD.text, OLD.owner_tenant_id, OLD.due_date, OLD.position, OLD.created_at) THEN
+        RAISE EXCEPTION 'a recommendation''s owner marks it open or done; only the lead changes the rest'
+            USING ERRCODE = 'insufficient_privilege', TABLE = 'assessment_recommendation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER assessment_recommendation_owner_update BEFORE UPDATE ON assessment_recommendation
+    FOR EACH ROW EXECUTE FUNCTION assessment_recommendation_owner_update();
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_rating, assessment_recommendation TO ${app_role};
 
@@ -700,7 +728,7 @@ ALTER TABLE notification ADD CONSTRAINT notification_kind_ck CHECK (kind IN (
 -- =============================================================================================
 REVOKE ALL ON FUNCTION unit_admits(text, numeric), releasability_width(text), check_result_release(),
     indicator_visible(uuid, uuid), may_measure(uuid, uuid, uuid), measurement_check(), measurement_keep_replaced(),
-    assessment_visible(uuid, uuid, uuid), indicator_progress_ratio(numeric, numeric, numeric),
+    assessment_visible(uuid, uuid, uuid), assessment_recommendation_owner_update(), indicator_progress_ratio(numeric, numeric, numeric),
     indicator_expected_ratio(date, date, date), indicator_status(numeric, date, numeric, date, numeric, date, date),
     measurement_due_period(text, date, date, date)
     FROM PUBLIC;

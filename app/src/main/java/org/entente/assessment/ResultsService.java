@@ -1,8 +1,41 @@
 package org.entente.assessment;
 
+import static org.entente.db.jooq.Tables.INDICATOR;
+import static org.entente.db.jooq.Tables.INDICATOR_PROGRESS;
+import static org.entente.db.jooq.Tables.MEASUREMENT;
+import static org.entente.db.jooq.Tables.MEASUREMENT_CORRECTION;
+import static org.entente.db.jooq.Tables.OBJECTIVE;
+import static org.entente.db.jooq.Tables.WORKSTREAM;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.entente.activity.ActivityFeed;
+import org.entente.db.jooq.tables.records.IndicatorProgressRecord;
+import org.entente.db.jooq.tables.records.IndicatorRecord;
+import org.entente.db.jooq.tables.records.MeasurementRecord;
+import org.entente.db.jooq.tables.records.ObjectiveRecord;
+import org.entente.db.tenancy.Actor;
+import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.live.WorkstreamChanged;
+import org.entente.platform.validation.ConcurrentEditException;
+import org.entente.platform.validation.InvalidInput;
+import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.validation.SqlState;
+import org.entente.workstream.Partner;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamRef;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The results chain of a workstream: objectives, indicators (with their progress, read from the view
@@ -15,56 +48,393 @@ import org.springframework.stereotype.Service;
  * Every write is audited, recorded in the activity feed (releasability of the indicator) and publishes
  * {@code WorkstreamChanged(workstreamId, "results")} so that open pages of the workstream re-render.
  * Validation failures throw {@code InvalidInput} with these field keys: objective: "text"; indicator: "objective",
- * "definition", "unit", "direction", "baselineValue", "baselineDate", "targetValue", "targetDate", "frequency",
- * "responsible", "releasability"; measurement: "periodStart", "periodEnd", "partner", "value", "source", "note".
+ * "definition", "unit", "direction", "disaggregation", "baselineValue", "baselineDate", "targetValue", "targetDate",
+ * "frequency", "responsible", "releasability"; measurement: "periodStart", "periodEnd", "partner", "value", "source", "note".
  * A stale version throws {@code ConcurrentEditException}.
  */
 @Service
 public class ResultsService {
 
+    static final String CHANGED = "results";
+    static final int OBJECTIVE_MAX = 500;
+    static final int DEFINITION_MAX = 500;
+    static final int SOURCE_MAX = 500;
+    static final int NOTE_MAX = 2000;
+
+    private static final String LEAD_ONLY = "Only the workstream's lead organization defines its objectives and indicators.";
+
+    private final DSLContext dsl;
+    private final ResultsRules rules;
+    private final AuditTrail audit;
+    private final ActivityFeed activity;
+    private final ApplicationEventPublisher events;
+
+    ResultsService(DSLContext dsl, ResultsRules rules, AuditTrail audit, ActivityFeed activity,
+            ApplicationEventPublisher events) {
+        this.dsl = dsl;
+        this.rules = rules;
+        this.audit = audit;
+        this.activity = activity;
+        this.events = events;
+    }
+
+    /** The date periods and assessments are checked against (none may start after it). */
+    public LocalDate today() {
+        return rules.today();
+    }
+
+    /** Whether the signed-in organization leads the workstream: it alone defines objectives and indicators. */
+    public boolean isLead(WorkstreamRef workstream) {
+        return rules.leads(workstream);
+    }
+
+    // ------------------------------------------------------------------ objectives
+
+    @Transactional(readOnly = true)
     public List<Objective> objectives(WorkstreamRef workstream) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        return dsl.selectFrom(OBJECTIVE)
+                .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()))
+                .orderBy(OBJECTIVE.POSITION, OBJECTIVE.CREATED_AT, OBJECTIVE.ID)
+                .fetch(ResultsService::toObjective);
     }
 
+    @Transactional
     public Objective addObjective(WorkstreamRef workstream, String text) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        rules.requireLead(workstream, LEAD_ONLY);
+        checkObjective(text);
+        Integer last = dsl.select(DSL.max(OBJECTIVE.POSITION)).from(OBJECTIVE)
+                .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()))
+                .fetchOne(0, Integer.class);
+        UUID id = UUID.randomUUID();
+        dsl.insertInto(OBJECTIVE)
+                .set(OBJECTIVE.TENANT_ID, workstream.tenantId())
+                .set(OBJECTIVE.WORKSTREAM_ID, workstream.id())
+                .set(OBJECTIVE.ID, id)
+                .set(OBJECTIVE.POSITION, last == null ? 0 : last + 1)
+                .set(OBJECTIVE.TEXT, text.strip())
+                .execute();
+        audit.record("CREATE", "objective", id, null, Map.of("text", text.strip()));
+        activity.record(workstream, "objective", "added the objective \"" + text.strip() + "\"", "objective", id,
+                workstream.tenantId(), Releasability.PARTICIPANTS, List.of());
+        changed(workstream);
+        return objective(workstream, id);
     }
 
+    @Transactional
     public Objective renameObjective(Objective current, String text) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        WorkstreamRef workstream = current.workstream();
+        rules.requireLead(workstream, LEAD_ONLY);
+        checkObjective(text);
+        int updated = dsl.update(OBJECTIVE)
+                .set(OBJECTIVE.TEXT, text.strip())
+                .set(OBJECTIVE.VERSION, OBJECTIVE.VERSION.plus(1))
+                .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()),
+                        OBJECTIVE.ID.eq(current.id()), OBJECTIVE.VERSION.eq(current.version()))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentEditException("objective");
+        }
+        audit.record("UPDATE", "objective", current.id(), Map.of("text", current.text()), Map.of("text", text.strip()));
+        activity.record(workstream, "objective", "renamed the objective \"" + current.text() + "\" to \""
+                + text.strip() + "\"", "objective", current.id(), workstream.tenantId(), Releasability.PARTICIPANTS,
+                List.of());
+        changed(workstream);
+        return objective(workstream, current.id());
     }
 
     /** Removes an objective; refused ("text") while one of its indicators has measurements. */
+    @Transactional
     public void removeObjective(Objective current) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        WorkstreamRef workstream = current.workstream();
+        rules.requireLead(workstream, LEAD_ONLY);
+        boolean measured = dsl.fetchExists(dsl.selectOne().from(MEASUREMENT).join(INDICATOR)
+                .on(INDICATOR.TENANT_ID.eq(MEASUREMENT.TENANT_ID), INDICATOR.WORKSTREAM_ID.eq(MEASUREMENT.WORKSTREAM_ID),
+                        INDICATOR.ID.eq(MEASUREMENT.INDICATOR_ID))
+                .where(INDICATOR.TENANT_ID.eq(workstream.tenantId()), INDICATOR.WORKSTREAM_ID.eq(workstream.id()),
+                        INDICATOR.OBJECTIVE_ID.eq(current.id())));
+        if (measured) {
+            throw InvalidInput.of("text", "This objective's indicators have measurements: it cannot be removed. "
+                    + "Reword it instead.");
+        }
+        int removed = dsl.deleteFrom(OBJECTIVE)
+                .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()),
+                        OBJECTIVE.ID.eq(current.id()), OBJECTIVE.VERSION.eq(current.version()))
+                .execute();
+        if (removed == 0) {
+            throw new ConcurrentEditException("objective");
+        }
+        audit.record("DELETE", "objective", current.id(), Map.of("text", current.text()), null);
+        activity.record(workstream, "objective", "removed the objective \"" + current.text() + "\"", "objective",
+                current.id(), workstream.tenantId(), Releasability.PARTICIPANTS, List.of());
+        changed(workstream);
     }
+
+    private static void checkObjective(String text) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        ResultsRules.requiredText(errors, text, OBJECTIVE_MAX, "text", "Enter the objective.", "objective");
+        errors.throwIfAny();
+    }
+
+    private Objective objective(WorkstreamRef workstream, UUID id) {
+        return dsl.selectFrom(OBJECTIVE)
+                .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()),
+                        OBJECTIVE.ID.eq(id))
+                .fetchSingle(ResultsService::toObjective);
+    }
+
+    // ------------------------------------------------------------------ indicators
 
     /** The indicators the viewer may see, by objective position then indicator position, with progress. */
+    @Transactional(readOnly = true)
     public List<Indicator> indicators(WorkstreamRef workstream) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        return indicatorQuery(INDICATOR.TENANT_ID.eq(workstream.tenantId()).and(INDICATOR.WORKSTREAM_ID.eq(workstream.id())));
     }
 
+    private List<Indicator> indicatorQuery(org.jooq.Condition condition) {
+        var directory = rules.directory();
+        return dsl.select(INDICATOR.fields()).select(INDICATOR_PROGRESS.fields())
+                .from(INDICATOR)
+                .join(OBJECTIVE).on(OBJECTIVE.TENANT_ID.eq(INDICATOR.TENANT_ID),
+                        OBJECTIVE.WORKSTREAM_ID.eq(INDICATOR.WORKSTREAM_ID), OBJECTIVE.ID.eq(INDICATOR.OBJECTIVE_ID))
+                .join(INDICATOR_PROGRESS).on(INDICATOR_PROGRESS.TENANT_ID.eq(INDICATOR.TENANT_ID),
+                        INDICATOR_PROGRESS.WORKSTREAM_ID.eq(INDICATOR.WORKSTREAM_ID),
+                        INDICATOR_PROGRESS.INDICATOR_ID.eq(INDICATOR.ID))
+                .where(condition)
+                .orderBy(OBJECTIVE.POSITION, OBJECTIVE.CREATED_AT, INDICATOR.POSITION, INDICATOR.CREATED_AT, INDICATOR.ID)
+                .fetch(r -> toIndicator(r.into(INDICATOR), r.into(INDICATOR_PROGRESS), directory));
+    }
+
+    private Indicator indicator(WorkstreamRef workstream, UUID id) {
+        return indicatorQuery(INDICATOR.TENANT_ID.eq(workstream.tenantId())
+                .and(INDICATOR.WORKSTREAM_ID.eq(workstream.id())).and(INDICATOR.ID.eq(id))).getFirst();
+    }
+
+    @Transactional
     public Indicator defineIndicator(WorkstreamRef workstream, IndicatorDraft draft) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        rules.requireLead(workstream, LEAD_ONLY);
+        Workstream ws = rules.workstream(workstream);
+        checkIndicator(ws, draft, null);
+        Integer last = dsl.select(DSL.max(INDICATOR.POSITION)).from(INDICATOR)
+                .where(INDICATOR.TENANT_ID.eq(workstream.tenantId()), INDICATOR.WORKSTREAM_ID.eq(workstream.id()),
+                        INDICATOR.OBJECTIVE_ID.eq(draft.objectiveId()))
+                .fetchOne(0, Integer.class);
+        UUID id = UUID.randomUUID();
+        List<UUID> relTo = ResultsRules.relTo(workstream, draft.releasability(), draft.relTo());
+        try {
+            dsl.insertInto(INDICATOR)
+                    .set(INDICATOR.TENANT_ID, workstream.tenantId())
+                    .set(INDICATOR.WORKSTREAM_ID, workstream.id())
+                    .set(INDICATOR.ID, id)
+                    .set(INDICATOR.OBJECTIVE_ID, draft.objectiveId())
+                    .set(INDICATOR.POSITION, last == null ? 0 : last + 1)
+                    .set(INDICATOR.DEFINITION, draft.definition().strip())
+                    .set(INDICATOR.UNIT, draft.unit().name())
+                    .set(INDICATOR.DIRECTION, draft.direction().name())
+                    .set(INDICATOR.DISAGGREGATION, disaggregation(draft).name())
+                    .set(INDICATOR.BASELINE_VALUE, draft.baselineValue())
+                    .set(INDICATOR.BASELINE_DATE, draft.baselineDate())
+                    .set(INDICATOR.TARGET_VALUE, draft.targetValue())
+                    .set(INDICATOR.TARGET_DATE, draft.targetDate())
+                    .set(INDICATOR.FREQUENCY, draft.frequency().name())
+                    .set(INDICATOR.RESPONSIBLE_TENANT_ID, draft.responsibleTenantId())
+                    .set(INDICATOR.RELEASABILITY, draft.releasability().name())
+                    .set(INDICATOR.REL_TO, relTo.toArray(UUID[]::new))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw indicatorRefused(e);
+        }
+        audit.record("CREATE", "indicator", id, null, snapshot(draft));
+        activity.record(workstream, "indicator", "defined the indicator \"" + draft.definition().strip() + "\"",
+                "indicator", id, workstream.tenantId(), draft.releasability(), relTo);
+        changed(workstream);
+        return indicator(workstream, id);
     }
 
+    @Transactional
     public Indicator updateIndicator(Indicator current, IndicatorDraft draft) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        WorkstreamRef workstream = current.workstream();
+        rules.requireLead(workstream, LEAD_ONLY);
+        Workstream ws = rules.workstream(workstream);
+        checkIndicator(ws, draft, current);
+        List<UUID> relTo = ResultsRules.relTo(workstream, draft.releasability(), draft.relTo());
+        int updated;
+        try {
+            updated = dsl.update(INDICATOR)
+                    .set(INDICATOR.OBJECTIVE_ID, draft.objectiveId())
+                    .set(INDICATOR.DEFINITION, draft.definition().strip())
+                    .set(INDICATOR.UNIT, draft.unit().name())
+                    .set(INDICATOR.DIRECTION, draft.direction().name())
+                    .set(INDICATOR.DISAGGREGATION, disaggregation(draft).name())
+                    .set(INDICATOR.BASELINE_VALUE, draft.baselineValue())
+                    .set(INDICATOR.BASELINE_DATE, draft.baselineDate())
+                    .set(INDICATOR.TARGET_VALUE, draft.targetValue())
+                    .set(INDICATOR.TARGET_DATE, draft.targetDate())
+                    .set(INDICATOR.FREQUENCY, draft.frequency().name())
+                    .set(INDICATOR.RESPONSIBLE_TENANT_ID, draft.responsibleTenantId())
+                    .set(INDICATOR.RELEASABILITY, draft.releasability().name())
+                    .set(INDICATOR.REL_TO, relTo.toArray(UUID[]::new))
+                    .set(INDICATOR.VERSION, INDICATOR.VERSION.plus(1))
+                    .where(INDICATOR.TENANT_ID.eq(workstream.tenantId()), INDICATOR.WORKSTREAM_ID.eq(workstream.id()),
+                            INDICATOR.ID.eq(current.id()), INDICATOR.VERSION.eq(current.version()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw indicatorRefused(e);
+        }
+        if (updated == 0) {
+            throw new ConcurrentEditException("indicator");
+        }
+        audit.record("UPDATE", "indicator", current.id(), snapshot(current), snapshot(draft));
+        activity.record(workstream, "indicator", "changed the indicator \"" + draft.definition().strip() + "\"",
+                "indicator", current.id(), workstream.tenantId(), draft.releasability(), relTo);
+        changed(workstream);
+        return indicator(workstream, current.id());
     }
 
     /** Removes an indicator; refused ("definition") once it has measurements. */
+    @Transactional
     public void removeIndicator(Indicator current) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        WorkstreamRef workstream = current.workstream();
+        rules.requireLead(workstream, LEAD_ONLY);
+        if (measured(current)) {
+            throw InvalidInput.of("definition", "This indicator has measurements: it cannot be removed.");
+        }
+        int removed = dsl.deleteFrom(INDICATOR)
+                .where(INDICATOR.TENANT_ID.eq(workstream.tenantId()), INDICATOR.WORKSTREAM_ID.eq(workstream.id()),
+                        INDICATOR.ID.eq(current.id()), INDICATOR.VERSION.eq(current.version()))
+                .execute();
+        if (removed == 0) {
+            throw new ConcurrentEditException("indicator");
+        }
+        audit.record("DELETE", "indicator", current.id(), snapshot(current), null);
+        activity.record(workstream, "indicator", "removed the indicator \"" + current.definition() + "\"", "indicator",
+                current.id(), workstream.tenantId(), current.releasability(), current.relTo());
+        changed(workstream);
     }
 
+    private boolean measured(Indicator indicator) {
+        return dsl.fetchExists(MEASUREMENT, MEASUREMENT.TENANT_ID.eq(indicator.workstream().tenantId()),
+                MEASUREMENT.WORKSTREAM_ID.eq(indicator.workstream().id()), MEASUREMENT.INDICATOR_ID.eq(indicator.id()));
+    }
+
+    private void checkIndicator(Workstream ws, IndicatorDraft draft, Indicator current) {
+        WorkstreamRef ref = ws.ref();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        boolean objectiveHere = draft.objectiveId() != null && dsl.fetchExists(OBJECTIVE,
+                OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()),
+                OBJECTIVE.ID.eq(draft.objectiveId()));
+        errors.check(objectiveHere, "objective", "Choose the objective this indicator measures.");
+        ResultsRules.requiredText(errors, draft.definition(), DEFINITION_MAX, "definition",
+                "Say what the indicator measures.", "definition");
+        errors.check(draft.unit() != null, "unit", "Choose what the indicator counts in.")
+                .check(draft.direction() != null, "direction", "Choose whether higher or lower is better.")
+                .check(draft.frequency() != null, "frequency", "Choose how often it is measured.");
+        boolean baselineValue = draft.baselineValue() != null;
+        boolean baselineDate = draft.baselineDate() != null;
+        errors.check(baselineValue || !baselineDate, "baselineValue", "Enter the baseline value for that date, or "
+                        + "clear the baseline date.")
+                .check(baselineDate || !baselineValue, "baselineDate", "Enter the date of the baseline value.");
+        ResultsRules.checkNumber(errors, draft.baselineValue(), "baselineValue");
+        ResultsRules.checkNumber(errors, draft.targetValue(), "targetValue");
+        errors.check(draft.targetValue() != null, "targetValue", "Enter the target value.")
+                .check(draft.targetDate() != null, "targetDate", "Enter the date the target should be reached.");
+        if (draft.unit() != null) {
+            errors.check(!baselineValue || draft.unit().admits(draft.baselineValue()), "baselineValue",
+                    ResultsRules.admitsMessage(draft.unit()));
+            errors.check(draft.targetValue() == null || draft.unit().admits(draft.targetValue()), "targetValue",
+                    ResultsRules.admitsMessage(draft.unit()));
+        }
+        if (baselineDate && draft.targetDate() != null) {
+            errors.check(draft.targetDate().isAfter(draft.baselineDate()), "targetDate",
+                    "The target date comes after the baseline date (" + draft.baselineDate() + ").");
+        }
+        if (baselineValue && draft.targetValue() != null && draft.direction() != null) {
+            int comparison = draft.targetValue().compareTo(draft.baselineValue());
+            errors.check(draft.direction() == Direction.HIGHER ? comparison > 0 : comparison < 0, "targetValue",
+                    draft.direction() == Direction.HIGHER
+                            ? "Higher is better: the target must be above the baseline ("
+                                    + draft.baselineValue().stripTrailingZeros().toPlainString() + ")."
+                            : "Lower is better: the target must be below the baseline ("
+                                    + draft.baselineValue().stripTrailingZeros().toPlainString() + ").");
+        }
+        errors.check(draft.responsibleTenantId() != null, "responsible",
+                "Choose the organization responsible for measuring it.");
+        if (draft.responsibleTenantId() != null) {
+            errors.check(rules.contributors(ref).contains(draft.responsibleTenantId()), "responsible",
+                    "The responsible organization is the lead or a participant that has accepted and is not an "
+                            + "observer.");
+        }
+        rules.checkReleasability(errors, ws, draft.releasability(), draft.relTo(), "indicator");
+        if (draft.releasability() != null && draft.responsibleTenantId() != null
+                && !draft.responsibleTenantId().equals(ref.tenantId())) {
+            boolean reaches = switch (draft.releasability()) {
+                case PRIVATE -> false;
+                case REL_TO -> draft.relTo() != null && draft.relTo().contains(draft.responsibleTenantId());
+                case PARTICIPANTS, ALL_PARTNERS -> true;
+            };
+            errors.check(reaches, "releasability", "Release the indicator to its responsible organization, which "
+                    + "measures it.");
+        }
+        if (current != null && measured(current)) {
+            errors.check(draft.unit() == null || draft.unit() == current.unit(), "unit",
+                    "This indicator has measurements: its unit cannot change.");
+            boolean perPartner = dsl.fetchExists(MEASUREMENT, MEASUREMENT.TENANT_ID.eq(ref.tenantId()),
+                    MEASUREMENT.INDICATOR_ID.eq(current.id()), MEASUREMENT.PARTNER_TENANT_ID.isNotNull());
+            errors.check(!perPartner || disaggregation(draft) == Disaggregation.BY_PARTNER, "disaggregation",
+                    "This indicator has values per partner: keep it measured by partner.");
+        }
+        errors.throwIfAny();
+    }
+
+    private static Disaggregation disaggregation(IndicatorDraft draft) {
+        return draft.disaggregation() == null ? Disaggregation.NONE : draft.disaggregation();
+    }
+
+    /** What the database may still refuse when a participation changed since the form was checked. */
+    private static RuntimeException indicatorRefused(RuntimeException e) {
+        String state = SqlState.of(e);
+        if (ResultsRules.NOT_A_CONTRIBUTOR.equals(state)) {
+            return InvalidInput.of("responsible", "The responsible organization is the lead or a participant that has "
+                    + "accepted and is not an observer.");
+        }
+        if (ResultsRules.WIDER_THAN_WORKSTREAM.equals(state)) {
+            return InvalidInput.of("releasability", "An indicator is released no wider than its workstream, and to "
+                    + "its responsible organization.");
+        }
+        if ("EN017".equals(state)) {
+            return InvalidInput.of("releasability", "An indicator can only be released to the workstream's "
+                    + "participants.");
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ measurements
+
     /** Whether the signed-in organization may enter measurements of this indicator. */
+    @Transactional(readOnly = true)
     public boolean mayMeasure(Indicator indicator) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        var actor = rules.actorIfAny();
+        if (actor.isEmpty()) {
+            return false;
+        }
+        if (actor.get().tenantId().equals(indicator.workstream().tenantId())) {
+            return true;
+        }
+        return Boolean.TRUE.equals(dsl.select(DSL.function("may_measure", SQLDataType.BOOLEAN,
+                DSL.val(indicator.workstream().tenantId()), DSL.val(indicator.workstream().id()),
+                DSL.val(indicator.id()))).fetchOne(0, Boolean.class));
     }
 
     /** The indicator's measurements, oldest period first (totals and per-partner values). */
+    @Transactional(readOnly = true)
     public List<Measurement> measurements(Indicator indicator) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        var directory = rules.directory();
+        return dsl.selectFrom(MEASUREMENT)
+                .where(MEASUREMENT.TENANT_ID.eq(indicator.workstream().tenantId()),
+                        MEASUREMENT.WORKSTREAM_ID.eq(indicator.workstream().id()),
+                        MEASUREMENT.INDICATOR_ID.eq(indicator.id()))
+                .orderBy(MEASUREMENT.PERIOD_START, MEASUREMENT.PERIOD_END, MEASUREMENT.PARTNER_TENANT_ID.isNotNull(),
+                        MEASUREMENT.ENTERED_AT)
+                .fetch(r -> toMeasurement(r, directory));
     }
 
     /**
@@ -72,22 +442,261 @@ public class ResultsService {
      * or ending before it starts, a note over 2,000 characters, a partner on a totals-only indicator, or a period
      * that already has a value ("periodStart": correct that one instead).
      */
+    @Transactional
     public Measurement enterMeasurement(Indicator indicator, MeasurementDraft draft) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        Actor actor = rules.actor();
+        WorkstreamRef workstream = indicator.workstream();
+        if (!mayMeasure(indicator)) {
+            throw new NotAllowed("Only the lead organization or the organization responsible for this indicator "
+                    + "enters its measurements.");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.check(draft.periodStart() != null, "periodStart", "Enter the first day of the period.")
+                .check(draft.periodEnd() != null, "periodEnd", "Enter the last day of the period.")
+                .check(draft.periodStart() == null || !draft.periodStart().isAfter(today()), "periodStart",
+                        "The period cannot start in the future.")
+                .check(draft.periodStart() == null || draft.periodEnd() == null
+                        || !draft.periodEnd().isBefore(draft.periodStart()), "periodEnd",
+                        "The period cannot end before it starts.");
+        checkValue(errors, indicator.unit(), draft.value());
+        checkSourceAndNote(errors, draft.source(), draft.note());
+        if (draft.partnerTenantId() != null) {
+            errors.check(indicator.disaggregation() == Disaggregation.BY_PARTNER, "partner",
+                    "This indicator is measured in totals only: leave the partner empty.");
+            errors.check(indicator.disaggregation() != Disaggregation.BY_PARTNER
+                            || rules.accepted(workstream).contains(draft.partnerTenantId()), "partner",
+                    "Choose a participant that has accepted to take part.");
+        }
+        errors.throwIfAny();
+        boolean taken = dsl.fetchExists(MEASUREMENT, MEASUREMENT.TENANT_ID.eq(workstream.tenantId()),
+                MEASUREMENT.INDICATOR_ID.eq(indicator.id()), MEASUREMENT.PERIOD_START.eq(draft.periodStart()),
+                MEASUREMENT.PERIOD_END.eq(draft.periodEnd()),
+                MEASUREMENT.PARTNER_TENANT_ID.isNotDistinctFrom(draft.partnerTenantId()));
+        if (taken) {
+            throw InvalidInput.of("periodStart", "This period already has a value" + (draft.partnerTenantId() == null
+                    ? "" : " for that partner") + ": correct that one instead.");
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            dsl.insertInto(MEASUREMENT)
+                    .set(MEASUREMENT.TENANT_ID, workstream.tenantId())
+                    .set(MEASUREMENT.WORKSTREAM_ID, workstream.id())
+                    .set(MEASUREMENT.INDICATOR_ID, indicator.id())
+                    .set(MEASUREMENT.ID, id)
+                    .set(MEASUREMENT.PERIOD_START, draft.periodStart())
+                    .set(MEASUREMENT.PERIOD_END, draft.periodEnd())
+                    .set(MEASUREMENT.PARTNER_TENANT_ID, draft.partnerTenantId())
+                    .set(MEASUREMENT.VALUE, draft.value())
+                    .set(MEASUREMENT.SOURCE, ResultsRules.stripped(draft.source()))
+                    .set(MEASUREMENT.NOTE, ResultsRules.stripped(draft.note()))
+                    .set(MEASUREMENT.ENTERED_BY, rules.memberName(actor))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw measurementRefused(e, draft.partnerTenantId() != null);
+        }
+        Map<String, Object> after = measurementSnapshot(draft.value(), draft.source(), draft.note());
+        after.put("periodStart", draft.periodStart().toString());
+        after.put("periodEnd", draft.periodEnd().toString());
+        if (draft.partnerTenantId() != null) {
+            after.put("partner", draft.partnerTenantId().toString());
+        }
+        audit.record("CREATE", "measurement", id, null, after);
+        activity.record(workstream, "measured", "measured " + draft.value().stripTrailingZeros().toPlainString()
+                        + " for \"" + indicator.definition() + "\" (" + draft.periodStart() + " to " + draft.periodEnd()
+                        + ")", "measurement", id, workstream.tenantId(), indicator.releasability(), indicator.relTo());
+        changed(workstream);
+        return measurement(workstream, id);
     }
 
     /** Corrects a value: the old one is kept (corrections()); refused on a stale version. */
-    public Measurement correctMeasurement(Measurement current, java.math.BigDecimal value, String source, String note) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+    @Transactional
+    public Measurement correctMeasurement(Measurement current, BigDecimal value, String source, String note) {
+        Actor actor = rules.actor();
+        WorkstreamRef workstream = current.workstream();
+        Indicator indicator = indicatorQuery(INDICATOR.TENANT_ID.eq(workstream.tenantId())
+                .and(INDICATOR.WORKSTREAM_ID.eq(workstream.id())).and(INDICATOR.ID.eq(current.indicatorId())))
+                .stream().findFirst()
+                .orElseThrow(() -> new NotAllowed("This indicator is not available to your organization."));
+        if (!mayMeasure(indicator)) {
+            throw new NotAllowed("Only the lead organization or the organization responsible for this indicator "
+                    + "corrects its measurements.");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkValue(errors, indicator.unit(), value);
+        checkSourceAndNote(errors, source, note);
+        errors.throwIfAny();
+        if (value.compareTo(current.value()) == 0 && Objects.equals(ResultsRules.stripped(source), current.source())
+                && Objects.equals(ResultsRules.stripped(note), current.note())) {
+            throw InvalidInput.of("value", "Nothing changed: enter the corrected value, source or note.");
+        }
+        int updated;
+        try {
+            updated = dsl.update(MEASUREMENT)
+                    .set(MEASUREMENT.VALUE, value)
+                    .set(MEASUREMENT.SOURCE, ResultsRules.stripped(source))
+                    .set(MEASUREMENT.NOTE, ResultsRules.stripped(note))
+                    .set(MEASUREMENT.ENTERED_BY, rules.memberName(actor))
+                    .set(MEASUREMENT.VERSION, MEASUREMENT.VERSION.plus(1))
+                    .where(MEASUREMENT.TENANT_ID.eq(workstream.tenantId()), MEASUREMENT.WORKSTREAM_ID.eq(workstream.id()),
+                            MEASUREMENT.ID.eq(current.id()), MEASUREMENT.VERSION.eq(current.version()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw measurementRefused(e, false);
+        }
+        if (updated == 0) {
+            throw new ConcurrentEditException("measurement");
+        }
+        audit.record("UPDATE", "measurement", current.id(),
+                measurementSnapshot(current.value(), current.source(), current.note()),
+                measurementSnapshot(value, source, note));
+        activity.record(workstream, "measured", "corrected the value for \"" + indicator.definition() + "\" ("
+                        + current.periodStart() + " to " + current.periodEnd() + ") from "
+                        + current.value().stripTrailingZeros().toPlainString() + " to "
+                        + value.stripTrailingZeros().toPlainString(), "measurement", current.id(),
+                workstream.tenantId(), indicator.releasability(), indicator.relTo());
+        changed(workstream);
+        return measurement(workstream, current.id());
     }
 
     /** What corrections replaced, newest first. */
+    @Transactional(readOnly = true)
     public List<Correction> corrections(Measurement measurement) {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        return dsl.selectFrom(MEASUREMENT_CORRECTION)
+                .where(MEASUREMENT_CORRECTION.TENANT_ID.eq(measurement.workstream().tenantId()),
+                        MEASUREMENT_CORRECTION.MEASUREMENT_ID.eq(measurement.id()))
+                .orderBy(MEASUREMENT_CORRECTION.ID.desc())
+                .fetch(r -> new Correction(r.getMeasurementId(), r.getValue(), r.getSource(), r.getNote(),
+                        r.getEnteredBy(), r.getEnteredAt(), r.getReplacedAt()));
     }
 
     /** Indicators the signed-in organization is responsible for whose last ended period has no value. */
+    @Transactional(readOnly = true)
     public List<DueMeasurement> dueForMyOrganization() {
-        throw new UnsupportedOperationException("ResultsService: to be built");
+        var actor = rules.actorIfAny();
+        if (actor.isEmpty()) {
+            return List.of();
+        }
+        UUID tenant = actor.get().tenantId();
+        var directory = rules.directory();
+        return dsl.select(WORKSTREAM.TITLE).select(INDICATOR.fields()).select(INDICATOR_PROGRESS.fields())
+                .from(INDICATOR_PROGRESS)
+                .join(INDICATOR).on(INDICATOR.TENANT_ID.eq(INDICATOR_PROGRESS.TENANT_ID),
+                        INDICATOR.WORKSTREAM_ID.eq(INDICATOR_PROGRESS.WORKSTREAM_ID),
+                        INDICATOR.ID.eq(INDICATOR_PROGRESS.INDICATOR_ID))
+                .join(WORKSTREAM).on(WORKSTREAM.TENANT_ID.eq(INDICATOR.TENANT_ID), WORKSTREAM.ID.eq(INDICATOR.WORKSTREAM_ID))
+                .where(INDICATOR_PROGRESS.RESPONSIBLE_TENANT_ID.eq(tenant), INDICATOR_PROGRESS.OVERDUE.isTrue(),
+                        WORKSTREAM.STATUS.ne("CANCELLED"),
+                        DSL.condition(DSL.function("may_measure", SQLDataType.BOOLEAN, INDICATOR.TENANT_ID,
+                                INDICATOR.WORKSTREAM_ID, INDICATOR.ID)))
+                .orderBy(INDICATOR_PROGRESS.DUE_PERIOD_END, WORKSTREAM.TITLE, INDICATOR.POSITION, INDICATOR.ID)
+                .fetch(r -> new DueMeasurement(r.get(WORKSTREAM.TITLE),
+                        toIndicator(r.into(INDICATOR), r.into(INDICATOR_PROGRESS), directory)));
+    }
+
+    private static void checkValue(InvalidInput.Collector errors, IndicatorUnit unit, BigDecimal value) {
+        errors.check(value != null, "value", "Enter the value measured.");
+        if (value != null) {
+            errors.check(unit.admits(value), "value", ResultsRules.admitsMessage(unit));
+            ResultsRules.checkNumber(errors, value, "value");
+        }
+    }
+
+    private static void checkSourceAndNote(InvalidInput.Collector errors, String source, String note) {
+        ResultsRules.optionalText(errors, source, SOURCE_MAX, "source", "source");
+        ResultsRules.optionalText(errors, note, NOTE_MAX, "note", "note");
+    }
+
+    private static RuntimeException measurementRefused(RuntimeException e, boolean perPartner) {
+        String state = SqlState.of(e);
+        if (ResultsRules.VALUE_DOES_NOT_FIT.equals(state)) {
+            return perPartner
+                    ? InvalidInput.of("partner", "Choose a participant that has accepted to take part.")
+                    : InvalidInput.of("value", "This value does not fit the indicator's unit.");
+        }
+        if (ResultsRules.PERIOD_IN_FUTURE.equals(state)) {
+            return InvalidInput.of("periodStart", "The period cannot start in the future.");
+        }
+        if (ResultsRules.UNIQUE_VIOLATION.equals(state)) {
+            return InvalidInput.of("periodStart", "This period already has a value: correct that one instead.");
+        }
+        if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
+            return new NotAllowed("Only the lead organization or the organization responsible for this indicator "
+                    + "enters its measurements.");
+        }
+        return e;
+    }
+
+    private Measurement measurement(WorkstreamRef workstream, UUID id) {
+        return dsl.selectFrom(MEASUREMENT)
+                .where(MEASUREMENT.TENANT_ID.eq(workstream.tenantId()), MEASUREMENT.WORKSTREAM_ID.eq(workstream.id()),
+                        MEASUREMENT.ID.eq(id))
+                .fetchSingle(r -> toMeasurement(r, rules.directory()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void changed(WorkstreamRef workstream) {
+        events.publishEvent(new WorkstreamChanged(workstream.id(), CHANGED));
+    }
+
+    private static Map<String, Object> measurementSnapshot(BigDecimal value, String source, String note) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("value", value);
+        snapshot.put("source", ResultsRules.stripped(source));
+        snapshot.put("note", ResultsRules.stripped(note));
+        return snapshot;
+    }
+
+    private static Map<String, Object> snapshot(IndicatorDraft draft) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("objective", String.valueOf(draft.objectiveId()));
+        snapshot.put("definition", draft.definition().strip());
+        snapshot.put("unit", draft.unit().name());
+        snapshot.put("direction", draft.direction().name());
+        snapshot.put("baselineValue", draft.baselineValue());
+        snapshot.put("baselineDate", draft.baselineDate() == null ? null : draft.baselineDate().toString());
+        snapshot.put("targetValue", draft.targetValue());
+        snapshot.put("targetDate", draft.targetDate().toString());
+        snapshot.put("frequency", draft.frequency().name());
+        snapshot.put("responsible", String.valueOf(draft.responsibleTenantId()));
+        snapshot.put("releasability", draft.releasability().name());
+        return snapshot;
+    }
+
+    private static Map<String, Object> snapshot(Indicator indicator) {
+        return snapshot(new IndicatorDraft(indicator.objectiveId(), indicator.definition(), indicator.unit(),
+                indicator.direction(), indicator.disaggregation(), indicator.baselineValue(), indicator.baselineDate(),
+                indicator.targetValue(), indicator.targetDate(), indicator.frequency(), indicator.responsible().id(),
+                indicator.releasability(), indicator.relTo()));
+    }
+
+    private static Objective toObjective(ObjectiveRecord r) {
+        return new Objective(new WorkstreamRef(r.getTenantId(), r.getWorkstreamId()), r.getId(), r.getPosition(),
+                r.getText(), r.getVersion());
+    }
+
+    static Indicator toIndicator(IndicatorRecord r, IndicatorProgressRecord p, Map<UUID, Partner> directory) {
+        Progress progress = new Progress(p.getLatestValue(), p.getLatestPeriodEnd(),
+                p.getMeasurements() == null ? 0 : p.getMeasurements().intValue(), p.getProgressRatio(),
+                p.getExpectedRatio(), IndicatorStatus.valueOf(p.getStatus()), p.getDuePeriodStart(),
+                p.getDuePeriodEnd(), Boolean.TRUE.equals(p.getOverdue()));
+        return new Indicator(new WorkstreamRef(r.getTenantId(), r.getWorkstreamId()), r.getId(), r.getObjectiveId(),
+                r.getDefinition(), IndicatorUnit.valueOf(r.getUnit()), Direction.valueOf(r.getDirection()),
+                Disaggregation.valueOf(r.getDisaggregation()), r.getBaselineValue(), r.getBaselineDate(),
+                r.getTargetValue(), r.getTargetDate(), Frequency.valueOf(r.getFrequency()),
+                directory.getOrDefault(r.getResponsibleTenantId(),
+                        org.entente.workstream.PartnerDirectory.unknown(r.getResponsibleTenantId())),
+                Releasability.valueOf(r.getReleasability()), ResultsRules.list(r.getRelTo()), r.getVersion(), progress);
+    }
+
+    private static Measurement toMeasurement(MeasurementRecord r, Map<UUID, Partner> directory) {
+        return new Measurement(new WorkstreamRef(r.getTenantId(), r.getWorkstreamId()), r.getIndicatorId(), r.getId(),
+                r.getPeriodStart(), r.getPeriodEnd(),
+                r.getPartnerTenantId() == null ? null : directory.getOrDefault(r.getPartnerTenantId(),
+                        org.entente.workstream.PartnerDirectory.unknown(r.getPartnerTenantId())),
+                r.getValue(), r.getSource(), r.getNote(),
+                directory.getOrDefault(r.getEnteredByTenantId(),
+                        org.entente.workstream.PartnerDirectory.unknown(r.getEnteredByTenantId())),
+                r.getEnteredBy(), r.getEnteredAt(), r.getVersion());
     }
 }

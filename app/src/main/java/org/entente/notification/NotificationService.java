@@ -17,6 +17,7 @@ import org.entente.workstream.WorkstreamService;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,14 +38,16 @@ public class NotificationService {
     private final MilestoneService milestones;
     private final WorkstreamService workstreams;
     private final Notifications notifications;
+    private final ApplicationEventPublisher events;
 
     NotificationService(DSLContext dsl, ActorSource actors, MilestoneService milestones, WorkstreamService workstreams,
-            Notifications notifications) {
+            Notifications notifications, ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.actors = actors;
         this.milestones = milestones;
         this.workstreams = workstreams;
         this.notifications = notifications;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +89,8 @@ public class NotificationService {
      * Reminds the signed-in organization of open milestones it owns, or of workstreams it leads, that are due
      * within {@value #DUE_SOON_DAYS} days or overdue; called when a member opens the app. One reminder per
      * milestone, kind and planned date, however often it runs (a transaction-scoped advisory lock per tenant
-     * keeps two members signing in at once from both adding it). Returns how many were added.
+     * keeps two members signing in at once from both adding it). Returns how many were added. Then publishes
+     * {@link RemindersDue}: other features (measurements due) add theirs once this transaction has committed.
      */
     @Transactional
     public int remindOfMilestones() {
@@ -121,6 +125,7 @@ public class NotificationService {
                 added++;
             }
         }
+        events.publishEvent(new RemindersDue(actor.tenantId()));
         return added;
     }
 

@@ -22,7 +22,9 @@ public class Notifications {
         /** A briefing of the recipient's is ready to download (no workstream). */
         BRIEFING_READY,
         /** A briefing of the recipient's could not be written; the text says why (no workstream). */
-        BRIEFING_FAILED
+        BRIEFING_FAILED,
+        /** An indicator the recipient organization is responsible for has a reporting period without a value. */
+        MEASUREMENT_DUE
     }
 
     private final DSLContext dsl;

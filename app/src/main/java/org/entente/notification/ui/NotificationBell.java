@@ -137,8 +137,8 @@ public class NotificationBell extends Div {
         list.add(header);
         List<Notification> latest = notifications.latest(SHOWN);
         if (latest.isEmpty()) {
-            Paragraph empty = new Paragraph("Nothing yet. Invitations, mentions, milestone reminders, status changes "
-                    + "of your workstreams and your briefings appear here.");
+            Paragraph empty = new Paragraph("Nothing yet. Invitations, mentions, milestone and measurement reminders, "
+                    + "status changes of your workstreams and your briefings appear here.");
             empty.setId("notifications-empty");
             empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
             list.add(empty);
@@ -156,6 +156,7 @@ public class NotificationBell extends Div {
             case STATUS_CHANGE -> "Status";
             case BRIEFING_READY -> "Briefing ready";
             case BRIEFING_FAILED -> "Briefing failed";
+            case MEASUREMENT_DUE -> "Measurement due";
         });
         kind.getElement().getThemeList().add(switch (notification.kind()) {
             case MILESTONE_OVERDUE, BRIEFING_FAILED -> "badge error small";
