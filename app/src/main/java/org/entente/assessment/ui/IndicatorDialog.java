@@ -156,6 +156,7 @@ final class IndicatorDialog extends Dialog {
         fields.put("targetValue", targetValue);
         fields.put("targetDate", targetDate);
         fields.put("frequency", frequency);
+        fields.put("disaggregation", disaggregation);
         fields.put("responsible", responsible);
         fields.put("releasability", audience.releasability);
         fields.put("relTo", audience.relTo);

@@ -61,7 +61,7 @@ final class ResultsPanel extends VerticalLayout {
     void refresh() {
         built = true;
         removeAll();
-        LocalDate today = LocalDate.now();
+        LocalDate today = results.results().today();
         WorkstreamRef ref = results.workstream().ref();
         List<Objective> objectives = results.results().objectives(ref);
         List<Indicator> indicators = results.results().indicators(ref);
