@@ -156,12 +156,13 @@ final class AssessmentDialog extends Dialog {
         FormLayout ratingForm = new FormLayout();
         for (Objective objective : objectives) {
             Select<Integer> rating = new Select<>();
-            rating.setLabel("Objective " + objective.position() + ": " + objective.text());
+            int number = ResultsContext.numberOf(objectives, objective);
+            rating.setLabel("Objective " + number + ": " + objective.text());
             rating.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
             rating.setItemLabelGenerator(r -> r == null ? "Not rated" : RATINGS[r]);
             rating.setEmptySelectionAllowed(true);
             rating.setEmptySelectionCaption("Not rated");
-            rating.setId("assessment-rating-" + objective.position());
+            rating.setId("assessment-rating-" + number);
             if (current != null) {
                 rating.setValue(current.ratings().get(objective.id()));
             }

@@ -97,7 +97,8 @@ final class AssessmentsSection extends Div {
                         + " " + rating + " of 5");
                 value.getStyle().set("white-space", "nowrap").set("color", rating == null
                         ? "var(--lumo-secondary-text-color)" : "var(--lumo-body-text-color)");
-                ratings.add(value, new Span("Objective " + objective.position() + ": " + objective.text()));
+                ratings.add(value, new Span("Objective "
+                        + ResultsContext.numberOf(objectives, objective) + ": " + objective.text()));
             }
             body.add(ratings);
         }

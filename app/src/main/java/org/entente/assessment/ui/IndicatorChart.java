@@ -51,7 +51,7 @@ final class IndicatorChart {
         option.putObject("textStyle").put("fontFamily", "inherit");
         option.putObject("tooltip").put("trigger", "item");
         option.putObject("legend").put("top", 0).put("type", "scroll").putObject("textStyle").put("fontSize", 11);
-        option.putObject("grid").put("left", 8).put("right", 24).put("top", 30).put("bottom", 4)
+        option.putObject("grid").put("left", 8).put("right", 24).put("top", 40).put("bottom", 4)
                 .put("containLabel", true);
         option.putObject("xAxis").put("type", "time").putObject("axisLabel").put("hideOverlap", true);
         ObjectNode y = option.putObject("yAxis").put("type", "value");

@@ -58,12 +58,12 @@ final class IndicatorDialog extends Dialog {
             Consumer<Indicator> saved) {
         setId("indicator-dialog");
         setHeaderTitle(current == null ? "Define indicator" : "Edit indicator");
-        setWidth("46rem");
+        setWidth("min(48rem, 96vw)");
         audience = new ReleasabilityChooser("indicator", results.workstream(), results.workstreams(),
                 results.viewerTenantId());
 
         objective.setItems(objectives);
-        objective.setItemLabelGenerator(o -> "Objective " + o.position() + ": " + o.text());
+        objective.setItemLabelGenerator(o -> "Objective " + ResultsContext.numberOf(objectives, o) + ": " + o.text());
         objective.setId("indicator-objective");
         objective.setValue(preset);
         definition.setMaxLength(DEFINITION_MAX);
@@ -85,7 +85,7 @@ final class IndicatorDialog extends Dialog {
         disaggregation.setItems(Disaggregation.values());
         disaggregation.setItemLabelGenerator(Disaggregation::label);
         disaggregation.setValue(Disaggregation.NONE);
-        disaggregation.setHelperText("By partner: each participant's value may be entered besides the total.");
+        disaggregation.setHelperText("By partner: each participant's own value besides the total.");
         disaggregation.setId("indicator-disaggregation");
         baselineValue.setId("indicator-baseline-value");
         baselineDate.setId("indicator-baseline-date");
@@ -105,8 +105,7 @@ final class IndicatorDialog extends Dialog {
         List<Partner> measurers = results.measurers();
         responsible.setItems(measurers);
         responsible.setItemLabelGenerator(Partner::name);
-        responsible.setHelperText("The lead or a participant taking part as more than an observer; it enters the "
-                + "measurements.");
+        responsible.setHelperText("Enters the measurements (observers cannot).");
         responsible.setId("indicator-responsible");
         measurers.stream().filter(p -> p.id().equals(results.viewerTenantId())).findFirst()
                 .ifPresent(responsible::setValue);
@@ -114,8 +113,7 @@ final class IndicatorDialog extends Dialog {
         if (results.defaultReleasability() == Releasability.REL_TO) {
             audience.relTo.setValue(ResultsContext.partnersAmong(audience.relTo, results.workstream().relTo()));
         }
-        audience.releasability.setHelperText("Never wider than the workstream's own marking; the responsible "
-                + "organization must be able to see it.");
+        audience.releasability.setHelperText("No wider than the workstream; released to the responsible.");
         unit.addValueChangeListener(e -> showRange());
         showRange();
 
@@ -140,11 +138,13 @@ final class IndicatorDialog extends Dialog {
         FormLayout form = new FormLayout(objective, definition, unit, direction, baselineValue, baselineDate,
                 targetValue, targetDate, frequency, disaggregation, responsible, audience.releasability,
                 audience.relTo);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         form.setColspan(objective, 2);
         form.setColspan(definition, 2);
-        form.setColspan(direction, 2);
-        add(new Paragraph("An indicator says how progress towards an objective is measured. Its status compares "
-                + "each measurement with a straight path from the baseline to the target."), form);
+        Paragraph intro = new Paragraph("Its status compares each measurement with a straight path from the baseline "
+                + "to the target.");
+        intro.getStyle().set("margin-top", "0").set("color", "var(--lumo-secondary-text-color)");
+        add(intro, form);
 
         Map<String, HasValidation> fields = new LinkedHashMap<>();
         fields.put("objective", objective);

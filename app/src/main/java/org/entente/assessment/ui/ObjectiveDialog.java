@@ -14,9 +14,9 @@ final class ObjectiveDialog extends Dialog {
 
     static final int TEXT_MAX = 500;
 
-    ObjectiveDialog(ResultsContext results, Objective current, Runnable saved) {
+    ObjectiveDialog(ResultsContext results, Objective current, int number, Runnable saved) {
         setId("objective-dialog");
-        setHeaderTitle(current == null ? "Add objective" : "Rename objective " + current.position());
+        setHeaderTitle(current == null ? "Add objective" : "Rename objective " + number);
         setWidth("36rem");
         TextArea text = new TextArea("What the workstream sets out to achieve");
         text.setMaxLength(TEXT_MAX);

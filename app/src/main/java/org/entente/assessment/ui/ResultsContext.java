@@ -39,6 +39,11 @@ record ResultsContext(Workstream workstream, UUID viewerTenantId, boolean lead, 
         return own == Releasability.PRIVATE || own == Releasability.REL_TO ? own : Releasability.PARTICIPANTS;
     }
 
+    /** An objective's number as people read it: 1, 2, … in the order of the list (positions may start at 0). */
+    static int numberOf(List<org.entente.assessment.Objective> objectives, org.entente.assessment.Objective objective) {
+        return objectives.indexOf(objective) + 1;
+    }
+
     /** The items of a releasability chooser's list whose ids are among {@code ids}. */
     static Set<Partner> partnersAmong(MultiSelectComboBox<Partner> relTo, List<UUID> ids) {
         return relTo.getListDataView().getItems().filter(p -> ids.contains(p.id())).collect(Collectors.toSet());

@@ -97,7 +97,7 @@ final class ResultsPanel extends VerticalLayout {
         bar.setFlexGrow(1, summary);
         if (results.lead()) {
             Button add = new Button("Add objective", VaadinIcon.PLUS.create(),
-                    click -> new ObjectiveDialog(results, null, this::refresh).open());
+                    click -> new ObjectiveDialog(results, null, 0, this::refresh).open());
             add.setId("add-objective");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             bar.add(add);
@@ -143,12 +143,13 @@ final class ResultsPanel extends VerticalLayout {
     private Component objective(Objective objective, List<Objective> objectives, List<Indicator> indicators,
             LocalDate today) {
         String key = objective.id().toString();
+        int n = ResultsContext.numberOf(objectives, objective);
         Div box = new Div();
         box.setId("objective-" + key);
         box.addClassName("objective");
         box.setWidthFull();
         box.getStyle().set("padding-top", "var(--lumo-space-s)").set("border-top", "1px solid var(--lumo-contrast-10pct)");
-        H3 number = new H3("Objective " + objective.position());
+        H3 number = new H3("Objective " + n);
         number.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-m)")
                 .set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap");
         H4 text = new H4(objective.text());
@@ -164,10 +165,10 @@ final class ResultsPanel extends VerticalLayout {
             define.setId("define-indicator-" + key);
             define.addClassName("define-indicator");
             define.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            Button rename = new Button("Rename", click -> new ObjectiveDialog(results, objective, this::refresh).open());
+            Button rename = new Button("Rename", click -> new ObjectiveDialog(results, objective, n, this::refresh).open());
             rename.setId("rename-objective-" + key);
             rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button remove = new Button("Remove", click -> confirmRemoval(objective, indicators.size()));
+            Button remove = new Button("Remove", click -> confirmRemoval(objective, n, indicators.size()));
             remove.setId("remove-objective-" + key);
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             head.add(define, rename, remove);
@@ -194,8 +195,8 @@ final class ResultsPanel extends VerticalLayout {
         return box;
     }
 
-    private void confirmRemoval(Objective objective, int indicators) {
-        ConfirmDialog confirm = new ConfirmDialog("Remove objective " + objective.position() + "?",
+    private void confirmRemoval(Objective objective, int number, int indicators) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove objective " + number + "?",
                 "\"" + objective.text() + "\"" + (indicators == 0 ? " will be removed."
                         : " and its " + indicators + (indicators == 1 ? " indicator" : " indicators")
                                 + " will be removed. An objective whose indicators have measurements cannot be "

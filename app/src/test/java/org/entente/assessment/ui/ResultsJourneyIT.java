@@ -97,9 +97,10 @@ class ResultsJourneyIT extends AppIntegrationTest {
             select(norway, "indicator-unit", "Percent");
             norway.type("indicator-baseline-value", "20");
             typeDate(norway, "indicator-baseline-date", baselineDate);
+            reveal(norway, "indicator-target-value");
             norway.type("indicator-target-value", "80");
             typeDate(norway, "indicator-target-date", targetDate);
-            norway.choose("indicator-responsible", "Republic of Kenya");
+            choose(norway, "indicator-responsible", "Republic of Kenya");
             norway.screenshot("results-02-define-indicator-dialog");
             norway.click("save-indicator");
             WebElement card = norway.waitFor(By.cssSelector(".indicator-card"));
@@ -117,7 +118,11 @@ class ResultsJourneyIT extends AppIntegrationTest {
             kenya.signInAtKeycloak("amina.odhiambo", EntenteRealm.DEMO_PASSWORD);
             kenya.waitForText(By.id("measurements-due"), definition);
             assertThat(kenya.gridCells()).contains(title, Periods.label(due));
+            reveal(kenya, "measurements-due-section");
             kenya.screenshot("results-04-kenya-home-measurements-due");
+            WebElement row = kenya.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + definition
+                    + "']"));
+            ((JavascriptExecutor) kenya.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
             kenya.waitForClickable(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + definition + "']"))
                     .click();
             kenya.waitForText(By.id("workstream-heading"), title);
@@ -125,7 +130,7 @@ class ResultsJourneyIT extends AppIntegrationTest {
             assertThat(selectedTab(kenya)).isEqualTo("Results");
 
             // A percentage of 250 is refused at the field; 50 % for the due quarter is entered.
-            kenya.click("enter-measurement-" + key);
+            press(kenya, "enter-measurement-" + key);
             kenya.waitFor(By.id("measurement-dialog"));
             assertThat(kenya.driver().findElement(By.id("measurement-period")).getText())
                     .as("the period is preset to the one due").contains(Periods.label(due));
@@ -154,14 +159,14 @@ class ResultsJourneyIT extends AppIntegrationTest {
             norway.screenshot("results-07-norway-sees-measurement-live");
 
             // The lead corrects the value; the correction dialog lists the value it replaced.
-            norway.click("measurements-" + key);
+            press(norway, "measurements-" + key);
             norway.waitFor(By.id("measurements"));
             norway.waitForClickable(By.cssSelector("#measurements .correct-measurement")).click();
             norway.waitFor(By.id("measurement-history"));
             norway.type("measurement-value", "55");
             norway.click("save-measurement");
             waitUntil(norway, d -> measuredPoints(norway, key).equals(List.of(55.0)));
-            norway.click("measurements-" + key);
+            press(norway, "measurements-" + key);
             norway.waitForClickable(By.cssSelector("#measurements .correct-measurement")).click();
             norway.waitForText(By.id("measurement-corrections"), "50 %");
             assertThat(norway.driver().findElement(By.id("measurement-history")).getText()).contains("Now: 55 %");
@@ -169,13 +174,15 @@ class ResultsJourneyIT extends AppIntegrationTest {
             norway.click("cancel-measurement");
 
             // A periodic assessment with a rating and a recommendation Kenya owns; Kenya marks it done.
-            norway.click("add-assessment");
+            press(norway, "add-assessment");
             norway.waitFor(By.id("assessment-dialog"));
             norway.type("assessment-findings", "Certification is on course; instructors are the bottleneck.");
             select(norway, "assessment-rating-1", "4 – largely met");
+            reveal(norway, "add-recommendation");
             norway.click("add-recommendation");
+            reveal(norway, "recommendation-text-1");
             norway.type("recommendation-text-1", "Train two more instructors " + marker);
-            norway.choose("recommendation-owner-1", "Republic of Kenya");
+            choose(norway, "recommendation-owner-1", "Republic of Kenya");
             typeDate(norway, "recommendation-due-1", today.plusMonths(3));
             norway.screenshot("results-09-add-assessment-dialog");
             norway.click("save-assessment");
@@ -186,6 +193,8 @@ class ResultsJourneyIT extends AppIntegrationTest {
             norway.screenshot("results-10-assessment-recorded");
 
             kenya.waitForText(By.id("assessments"), "Train two more instructors " + marker);
+            WebElement mark = kenya.waitFor(By.cssSelector("#assessments .mark-recommendation"));
+            ((JavascriptExecutor) kenya.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", mark);
             kenya.waitForClickable(By.cssSelector("#assessments .mark-recommendation")).click();
             kenya.waitForText(By.id("assessments"), "Done");
             norway.waitForText(By.id("assessments"), "Done");
@@ -193,7 +202,7 @@ class ResultsJourneyIT extends AppIntegrationTest {
             kenya.screenshot("results-11-kenya-marked-recommendation-done");
 
             // The IATI export downloads (its content is ResultsExport's tests' business).
-            norway.click("export-iati");
+            press(norway, "export-iati");
             Path file = waitForDownload(".xml");
             assertThat(Files.readString(file)).contains("iati-activities").contains(definition);
         }
@@ -215,8 +224,29 @@ class ResultsJourneyIT extends AppIntegrationTest {
         return browser.driver().findElement(By.xpath("//vaadin-tab[@selected]")).getText();
     }
 
+    /** Brings a field of a tall dialog into view (its content scrolls) before it is used. */
+    private static void reveal(Browser browser, String id) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+    }
+
+    /** Clicks a button of the page, brought into view first (the page scrolls inside the app layout). */
+    private static void press(Browser browser, String id) {
+        reveal(browser, id);
+        browser.click(id);
+    }
+
+    /** Picks a combo box item, replacing what the field held. */
+    private static void choose(Browser browser, String id, String label) {
+        reveal(browser, id);
+        browser.waitFor(By.cssSelector("#" + id + " input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.choose(id, label);
+        waitUntil(browser, d -> label.equals(d.findElement(By.cssSelector("#" + id + " input")).getDomProperty("value")));
+    }
+
     /** Picks an item of a Vaadin select by its label. */
     private static void select(Browser browser, String id, String label) {
+        reveal(browser, id);
         browser.click(id);
         browser.waitForClickable(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).click();
         waitUntil(browser, d -> d.findElement(By.id(id)).getText().contains(label));
@@ -224,6 +254,7 @@ class ResultsJourneyIT extends AppIntegrationTest {
 
     /** The dialogs' date pickers take ISO dates. */
     private static void typeDate(Browser browser, String id, LocalDate date) {
+        reveal(browser, id);
         WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(date.toString(), Keys.ENTER);
