@@ -556,6 +556,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_rating, assessment_recommenda
 -- become its findings, the objectives' ratings its ratings. As in V30, the owner's forced row-level security and the
 -- user triggers are lifted for this step only (ACCESS EXCLUSIVE until commit: nobody sees the tables in between).
 -- =============================================================================================
+ALTER TABLE tenant NO FORCE ROW LEVEL SECURITY;   -- the lead's name, the assessor of its own final assessment
 ALTER TABLE initiative NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE objective NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE workstream NO FORCE ROW LEVEL SECURITY;
@@ -588,6 +589,7 @@ ALTER TABLE assessment FORCE ROW LEVEL SECURITY;
 ALTER TABLE workstream FORCE ROW LEVEL SECURITY;
 ALTER TABLE objective FORCE ROW LEVEL SECURITY;
 ALTER TABLE initiative FORCE ROW LEVEL SECURITY;
+ALTER TABLE tenant FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE objective DROP COLUMN rating;
 ALTER TABLE initiative DROP COLUMN lessons_learned;
@@ -722,6 +724,16 @@ ALTER TABLE notification DROP CONSTRAINT notification_kind_ck;
 ALTER TABLE notification ADD CONSTRAINT notification_kind_ck CHECK (kind IN (
     'INVITATION', 'MENTION', 'MILESTONE_DUE', 'MILESTONE_OVERDUE', 'STATUS_CHANGE', 'BRIEFING_READY', 'BRIEFING_FAILED',
     'MEASUREMENT_DUE'));
+
+-- =============================================================================================
+-- The Results review briefing (the analytics engine's BriefingKind.RESULTS_REVIEW) may be generated and subscribed to.
+-- =============================================================================================
+ALTER TABLE briefing DROP CONSTRAINT briefing_kind_ck;
+ALTER TABLE briefing ADD CONSTRAINT briefing_kind_ck CHECK (kind IN (
+    'BURDEN_SHARING', 'PORTFOLIO_REVIEW', 'RND_STATUS', 'ENGAGEMENT_RISK', 'RESULTS_REVIEW', 'FULL'));
+ALTER TABLE briefing_subscription DROP CONSTRAINT briefing_subscription_kind_ck;
+ALTER TABLE briefing_subscription ADD CONSTRAINT briefing_subscription_kind_ck CHECK (kind IN (
+    'BURDEN_SHARING', 'PORTFOLIO_REVIEW', 'RND_STATUS', 'ENGAGEMENT_RISK', 'RESULTS_REVIEW', 'FULL'));
 
 -- =============================================================================================
 -- Function privileges

@@ -392,8 +392,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Test
     void everyDownloadTheUiOffersStreamsAServiceCallTheMatrixProbes() throws java.io.IOException {
         Map<String, String> downloads = Map.of(
-                "org/entente/workstream/ui/FilesTab.java", "attachments.download(",
-                "org/entente/workstream/ui/ContributionsTab.java", "contributions.exportCsv(",
+                "org/entente/attachment/ui/FilesPanel.java", "attachments.download(",
+                "org/entente/contribution/ui/ContributionsPanel.java", "contributions.exportCsv(",
                 "org/entente/briefing/ui/BriefingTexts.java", "briefings.download(");
         Path sources = Path.of("src/main/java");
         Map<String, String> found = new java.util.TreeMap<>();

@@ -47,8 +47,8 @@ class DemoHistoryTest {
         FINGERPRINTED.put("participation", "select tenant_id, workstream_id, participant_tenant_id, role, status,"
                 + " invited_by, case when role <> 'LEAD' then invited_at end from participation where" + GENERATED);
         FINGERPRINTED.put("initiative", "select tenant_id, workstream_id, mechanism from initiative where" + GENERATED);
-        FINGERPRINTED.put("initiative_objective", "select tenant_id, workstream_id, id, position, text, rating"
-                + " from initiative_objective where" + GENERATED);
+        FINGERPRINTED.put("objective", "select tenant_id, workstream_id, id, position, text"
+                + " from objective where" + GENERATED);
         FINGERPRINTED.put("rnd_project", "select tenant_id, workstream_id, technology_area, trl_start, trl_current,"
                 + " trl_target from rnd_project where" + GENERATED);
         FINGERPRINTED.put("work_package", "select tenant_id, workstream_id, id, code, title, lead_tenant_id, budget_eur"
@@ -92,7 +92,8 @@ class DemoHistoryTest {
     void flywayRunsTheGeneratorAfterTheDemoTenantsAndBeforeTheDemoWorkstreams() {
         List<String> repeatables = firstRun.migrations.stream().filter(m -> m.version == null || m.version.isEmpty())
                 .map(m -> m.description).toList();
-        assertThat(repeatables).containsExactly("demo data", "demo data burden sharing", "demo history", "demo workstreams");
+        assertThat(repeatables).containsExactly("demo data", "demo data burden sharing", "demo history", "demo workstreams",
+                "demo workstreams results");
         assertThat(history(firstRun).type).isEqualTo("JDBC");
     }
 

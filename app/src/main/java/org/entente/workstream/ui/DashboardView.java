@@ -5,66 +5,48 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
-import java.time.LocalDate;
-import org.entente.activity.ActivityFeed;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.entente.db.tenancy.ActorSource;
-import org.entente.milestone.Milestone;
-import org.entente.milestone.MilestoneService;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
 
-/** Where partner staff land: their workstreams, open invitations, and milestones that need attention. */
+/**
+ * Where partner staff land: their open invitations and workstreams, then what the other features add as
+ * {@link HomeSection} beans, in their order (milestones due, measurements due, recent activity, …).
+ */
 @Route("")
 @PageTitle("Home · Entente")
 @Menu(title = "Home", order = 0, icon = "vaadin:home")
 @PermitAll
 public class DashboardView extends VerticalLayout {
 
-    private static final int DUE_WITHIN_DAYS = 14;
-
     private final WorkstreamService workstreams;
-    private final MilestoneService milestones;
     private final ActorSource actors;
     private final LiveUpdates live;
     private final Grid<Workstream> invitations = workstreamGrid("invitations", "No open invitations.");
     private final Grid<Workstream> mine = workstreamGrid("my-workstreams",
             "Your organization takes part in no workstream yet. Create one under Workstreams.");
-    private final Grid<Milestone> due = new Grid<>(Milestone.class, false);
-    private final ActivityFeed activity;
-    private final ActivityList recent;
+    private final List<HomeSection.Part> sections;
     private Registration liveRegistration;
 
-    public DashboardView(WorkstreamService workstreams, MilestoneService milestones, ActorSource actors,
-            LiveUpdates live, ActivityFeed activity) {
+    public DashboardView(WorkstreamService workstreams, ActorSource actors, LiveUpdates live,
+            List<HomeSection> sections) {
         this.workstreams = workstreams;
-        this.milestones = milestones;
         this.actors = actors;
         this.live = live;
-        this.activity = activity;
-        this.recent = new ActivityList("recent-activity", true, java.util.List.of());
-        LocalDate today = milestones.today();
-        due.setId("due-milestones");
-        due.addColumn(Milestone::title).setHeader("Milestone").setFlexGrow(2);
-        due.addColumn(m -> m.owner().name()).setHeader("Owner").setAutoWidth(true);
-        due.addColumn(Milestone::plannedDate).setHeader("Planned").setAutoWidth(true);
-        due.addComponentColumn(m -> {
-            Span state = new Span(m.overdueOn(today) ? "Overdue" : "Due soon");
-            state.getElement().getThemeList().add(m.overdueOn(today) ? "badge error" : "badge");
-            return state;
-        }).setHeader("").setAutoWidth(true);
-        due.setAllRowsVisible(true);
-        due.setEmptyStateText("Nothing overdue or due in the next " + DUE_WITHIN_DAYS + " days.");
-
-        add(new H1("Home"), new H2("Invitations"), invitations, new H2("My workstreams"), mine,
-                new H2("Milestones overdue or due soon"), due, new H2("Recent activity"), recent);
+        this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order))
+                .map(HomeSection::create).flatMap(Optional::stream).toList();
+        add(new H1("Home"), new H2("Invitations"), invitations, new H2("My workstreams"), mine);
+        this.sections.forEach(part -> add(part.component()));
         refresh();
     }
 
@@ -84,8 +66,7 @@ public class DashboardView extends VerticalLayout {
     private void refresh() {
         invitations.setItems(workstreams.pendingInvitations());
         mine.setItems(workstreams.mine(20));
-        due.setItems(milestones.dueOrOverdue(DUE_WITHIN_DAYS));
-        recent.setItems(activity.recent(15));
+        sections.forEach(HomeSection.Part::refresh);
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,20 +21,15 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.entente.activity.ActivityFeed;
-import org.entente.attachment.AttachmentService;
-import org.entente.contribution.ContributionService;
-import org.entente.rnd.WorkPackageService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
-import org.entente.discussion.ui.DiscussionTabs;
-import org.entente.milestone.MilestoneService;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.ui.Feedback;
-import org.entente.workstream.KindDetails;
 import org.entente.workstream.Participant;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Workstream;
@@ -41,43 +37,37 @@ import org.entente.workstream.WorkstreamService;
 import org.entente.workstream.WorkstreamStatus;
 
 /**
- * One workstream: its releasability marking, header and lifecycle actions, and tabs. Re-reads itself when
- * someone else changes the workstream (server push).
+ * One workstream: its releasability marking, header and lifecycle actions, and tabs. The tabs are every
+ * {@link WorkstreamTab} bean, each feature contributing its own, in their order. Re-reads itself when someone
+ * else changes the workstream (server push).
  */
 @Route("workstream")
 @PermitAll
 public class WorkstreamView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final WorkstreamService workstreams;
-    private final ContributionService contributions;
-    private final MilestoneService milestones;
     private final PartnerDirectory partners;
     private final ActorSource actors;
     private final LiveUpdates live;
-    private final AttachmentService attachments;
-    private final ActivityFeed activity;
-    private final WorkPackageService workPackages;
-    private final DiscussionTabs discussion;
+    private final List<WorkstreamTab> tabs;
 
     private UUID workstreamId;
     private Workstream workstream;
     private Registration liveRegistration;
-    /** Kept across re-renders (pushes, saves) so the user stays where they were. */
-    private int selectedTab;
+    /**
+     * The selected tab's label, kept across re-renders (pushes, saves) so the user stays where they were; a label,
+     * not an index, because a tab may be absent for this viewer or kind. Null: the first tab.
+     */
+    private String selectedTab;
 
-    public WorkstreamView(WorkstreamService workstreams, ContributionService contributions, MilestoneService milestones,
-            PartnerDirectory partners, ActorSource actors, LiveUpdates live, AttachmentService attachments,
-            ActivityFeed activity, WorkPackageService workPackages, DiscussionTabs discussion) {
+    public WorkstreamView(WorkstreamService workstreams, PartnerDirectory partners, ActorSource actors,
+            LiveUpdates live, List<WorkstreamTab> tabs) {
         this.workstreams = workstreams;
-        this.contributions = contributions;
-        this.milestones = milestones;
         this.partners = partners;
         this.actors = actors;
         this.live = live;
-        this.attachments = attachments;
-        this.activity = activity;
-        this.workPackages = workPackages;
-        this.discussion = discussion;
+        this.tabs = tabs.stream()
+                .sorted(Comparator.comparingInt(WorkstreamTab::order).thenComparing(WorkstreamTab::label)).toList();
         setPadding(false);
         setSpacing(false);
     }
@@ -151,22 +141,26 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         }
         body.add(actions(lead));
 
-        Optional<KindDetails> details = workstreams.details(workstream);
-        TabSheet tabs = new TabSheet();
-        tabs.setWidthFull();
-        tabs.setId("workstream-tabs");
-        tabs.add("Overview", new WorkstreamOverview(workstream, details.orElse(null), partners, lead, workstreams,
-                workPackages));
-        tabs.add("Participants", new ParticipantsTab(workstream, lead, workstreams, partners));
-        tabs.add("Contributions", new ContributionsTab(workstream, contributions, workstreams, partners, ownTenant));
-        tabs.add("Milestones", new MilestonesTab(workstream, milestones, workstreams, ownTenant));
-        tabs.add("Discussion", discussion.create(workstream));
-        tabs.add("Files", new FilesTab(workstream, attachments, workstreams, partners, ownTenant));
-        tabs.add("Activity", new ActivityList("workstream-activity", false, activity.of(workstream.ref(), 100)));
-        tabs.setSelectedIndex(selectedTab);
-        tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
-        body.add(tabs);
+        body.add(tabSheet(new WorkstreamTab.Context(workstream, ownTenant, lead)));
         add(body);
+    }
+
+    private TabSheet tabSheet(WorkstreamTab.Context context) {
+        TabSheet sheet = new TabSheet();
+        sheet.setWidthFull();
+        sheet.setId("workstream-tabs");
+        for (WorkstreamTab tab : tabs) {
+            tab.create(context).ifPresent(content -> {
+                Tab added = sheet.add(tab.label(), content);
+                if (tab.label().equals(selectedTab)) {
+                    sheet.setSelectedTab(added);
+                }
+            });
+        }
+        // Listened to only now: adding the first tab selects it, which must not overwrite the remembered one.
+        sheet.addSelectedChangeListener(e -> selectedTab = e.getSelectedTab() == null ? null
+                : e.getSelectedTab().getLabel());
+        return sheet;
     }
 
     private Component invitation() {

@@ -1,4 +1,4 @@
-package org.entente.workstream.ui;
+package org.entente.attachment.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -25,15 +25,16 @@ import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.ui.ReleasabilityChooser;
 
 /** Files of the workstream: upload with a releasability, download what the organization may see. */
-class FilesTab extends VerticalLayout {
+class FilesPanel extends VerticalLayout {
 
     private final Workstream workstream;
     private final AttachmentService attachments;
     private final Grid<Attachment> grid = new Grid<>(Attachment.class, false);
 
-    FilesTab(Workstream workstream, AttachmentService attachments, WorkstreamService workstreams,
+    FilesPanel(Workstream workstream, AttachmentService attachments, WorkstreamService workstreams,
             PartnerDirectory partners, UUID ownTenant) {
         this.workstream = workstream;
         this.attachments = attachments;

@@ -1,4 +1,4 @@
-package org.entente.workstream.ui;
+package org.entente.contribution.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,9 +31,10 @@ import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.ui.ReleasabilityChooser;
 
 /** Pledged and delivered contributions the signed-in tenant may see, each with its dates and marking. */
-class ContributionsTab extends VerticalLayout {
+class ContributionsPanel extends VerticalLayout {
 
     private static final NumberFormat MONEY = NumberFormat.getNumberInstance(Locale.UK);
 
@@ -45,7 +46,7 @@ class ContributionsTab extends VerticalLayout {
     private final Grid<Contribution> grid = new Grid<>(Contribution.class, false);
     private final Span totals = new Span();
 
-    ContributionsTab(Workstream workstream, ContributionService contributions, WorkstreamService workstreams,
+    ContributionsPanel(Workstream workstream, ContributionService contributions, WorkstreamService workstreams,
             PartnerDirectory partners, UUID ownTenant) {
         this.workstream = workstream;
         this.contributions = contributions;
@@ -124,7 +125,7 @@ class ContributionsTab extends VerticalLayout {
         type.setId("contribution-type");
         ComboBox<String> unit = new ComboBox<>("Currency / unit");
         unit.setItems(contributions.units().stream().map(ValuationRate::unit).toList());
-        unit.setItemLabelGenerator(ContributionsTab::unitLabel);
+        unit.setItemLabelGenerator(ContributionsPanel::unitLabel);
         unit.setValue("EUR");
         unit.setAllowCustomValue(true);
         unit.addCustomValueSetListener(e -> unit.setValue(e.getDetail().toUpperCase()));

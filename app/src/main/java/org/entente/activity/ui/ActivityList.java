@@ -1,4 +1,4 @@
-package org.entente.workstream.ui;
+package org.entente.activity.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

@@ -1,4 +1,4 @@
-package org.entente.workstream.ui;
+package org.entente.milestone.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,13 +23,13 @@ import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
 
 /** Planned and actual dates; overdue milestones stand out. */
-class MilestonesTab extends VerticalLayout {
+class MilestonesPanel extends VerticalLayout {
 
     private final Workstream workstream;
     private final MilestoneService milestones;
     private final Grid<Milestone> grid = new Grid<>(Milestone.class, false);
 
-    MilestonesTab(Workstream workstream, MilestoneService milestones, WorkstreamService workstreams, UUID ownTenant) {
+    MilestonesPanel(Workstream workstream, MilestoneService milestones, WorkstreamService workstreams, UUID ownTenant) {
         this.workstream = workstream;
         this.milestones = milestones;
         setPadding(false);

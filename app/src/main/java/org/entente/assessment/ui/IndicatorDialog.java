@@ -1,0 +1,226 @@
+package org.entente.assessment.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.entente.assessment.Direction;
+import org.entente.assessment.Disaggregation;
+import org.entente.assessment.Frequency;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.IndicatorDraft;
+import org.entente.assessment.IndicatorUnit;
+import org.entente.assessment.Objective;
+import org.entente.assessment.ResultsService;
+import org.entente.platform.ui.Feedback;
+import org.entente.workstream.Partner;
+import org.entente.workstream.Releasability;
+import org.entente.workstream.ui.ReleasabilityChooser;
+
+/**
+ * "Define indicator" (and "Edit indicator") for the lead: what is measured, in which unit and direction, from which
+ * baseline to which target by when, how often, by whom, and who may see it. The service has the last word; the form
+ * checks beforehand only what a person can fix without asking it (a number where a number belongs, a value the unit
+ * admits).
+ */
+final class IndicatorDialog extends Dialog {
+
+    static final int DEFINITION_MAX = 500;
+
+    private final ComboBox<Objective> objective = new ComboBox<>("Objective");
+    private final TextArea definition = new TextArea("What is measured");
+    private final Select<IndicatorUnit> unit = new Select<>();
+    private final RadioButtonGroup<Direction> direction = new RadioButtonGroup<>("Which way is better");
+    private final Select<Disaggregation> disaggregation = new Select<>();
+    private final BigDecimalField baselineValue = new BigDecimalField("Baseline value");
+    private final DatePicker baselineDate = new DatePicker("Baseline date");
+    private final BigDecimalField targetValue = new BigDecimalField("Target value");
+    private final DatePicker targetDate = new DatePicker("Target date");
+    private final Select<Frequency> frequency = new Select<>();
+    private final ComboBox<Partner> responsible = new ComboBox<>("Responsible organization");
+    private final ReleasabilityChooser audience;
+
+    IndicatorDialog(ResultsContext results, List<Objective> objectives, Objective preset, Indicator current,
+            Consumer<Indicator> saved) {
+        setId("indicator-dialog");
+        setHeaderTitle(current == null ? "Define indicator" : "Edit indicator");
+        setWidth("min(48rem, 96vw)");
+        audience = new ReleasabilityChooser("indicator", results.workstream(), results.workstreams(),
+                results.viewerTenantId());
+
+        objective.setItems(objectives);
+        objective.setItemLabelGenerator(o -> "Objective " + ResultsContext.numberOf(objectives, o) + ": " + o.text());
+        objective.setId("indicator-objective");
+        objective.setValue(preset);
+        definition.setMaxLength(DEFINITION_MAX);
+        definition.setValueChangeMode(ValueChangeMode.EAGER);
+        definition.setPlaceholder("e.g. Share of trained crews certified to NATO standard");
+        definition.setId("indicator-definition");
+        definition.addValueChangeListener(e -> definition.setHelperText(
+                e.getValue().length() + " / " + DEFINITION_MAX));
+        unit.setLabel("Unit");
+        unit.setItems(IndicatorUnit.values());
+        unit.setItemLabelGenerator(IndicatorUnit::label);
+        unit.setValue(IndicatorUnit.NUMBER);
+        unit.setId("indicator-unit");
+        direction.setItems(Direction.values());
+        direction.setItemLabelGenerator(Direction::label);
+        direction.setValue(Direction.HIGHER);
+        direction.setId("indicator-direction");
+        disaggregation.setLabel("Disaggregation");
+        disaggregation.setItems(Disaggregation.values());
+        disaggregation.setItemLabelGenerator(Disaggregation::label);
+        disaggregation.setValue(Disaggregation.NONE);
+        disaggregation.setHelperText("By partner: each participant's own value besides the total.");
+        disaggregation.setId("indicator-disaggregation");
+        baselineValue.setId("indicator-baseline-value");
+        baselineDate.setId("indicator-baseline-date");
+        Values.iso(baselineDate);
+        Values.iso(targetDate);
+        baselineDate.setHelperText("Leave both empty if there is no baseline yet.");
+        targetValue.setId("indicator-target-value");
+        targetDate.setId("indicator-target-date");
+        for (BigDecimalField value : List.of(baselineValue, targetValue)) {
+            value.setI18n(new BigDecimalField.BigDecimalFieldI18n().setBadInputErrorMessage("Enter a number."));
+        }
+        frequency.setLabel("Measured");
+        frequency.setItems(Frequency.values());
+        frequency.setItemLabelGenerator(Frequency::label);
+        frequency.setValue(Frequency.QUARTERLY);
+        frequency.setId("indicator-frequency");
+        List<Partner> measurers = results.measurers();
+        responsible.setItems(measurers);
+        responsible.setItemLabelGenerator(Partner::name);
+        responsible.setHelperText("Enters the measurements (observers cannot).");
+        responsible.setId("indicator-responsible");
+        measurers.stream().filter(p -> p.id().equals(results.viewerTenantId())).findFirst()
+                .ifPresent(responsible::setValue);
+        audience.releasability.setValue(results.defaultReleasability());
+        if (results.defaultReleasability() == Releasability.REL_TO) {
+            audience.relTo.setValue(ResultsContext.partnersAmong(audience.relTo, results.workstream().relTo()));
+        }
+        audience.releasability.setHelperText("No wider than the workstream; released to the responsible.");
+        unit.addValueChangeListener(e -> showRange());
+        showRange();
+
+        if (current != null) {
+            objectives.stream().filter(o -> o.id().equals(current.objectiveId())).findFirst()
+                    .ifPresent(objective::setValue);
+            definition.setValue(current.definition());
+            unit.setValue(current.unit());
+            direction.setValue(current.direction());
+            disaggregation.setValue(current.disaggregation());
+            baselineValue.setValue(strip(current.baselineValue()));
+            baselineDate.setValue(current.baselineDate());
+            targetValue.setValue(strip(current.targetValue()));
+            targetDate.setValue(current.targetDate());
+            frequency.setValue(current.frequency());
+            measurers.stream().filter(p -> p.id().equals(current.responsible().id())).findFirst()
+                    .ifPresent(responsible::setValue);
+            audience.releasability.setValue(current.releasability());
+            audience.relTo.setValue(ResultsContext.partnersAmong(audience.relTo, current.relTo()));
+        }
+
+        FormLayout form = new FormLayout(objective, definition, unit, direction, baselineValue, baselineDate,
+                targetValue, targetDate, frequency, disaggregation, responsible, audience.releasability,
+                audience.relTo);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        form.setColspan(objective, 2);
+        form.setColspan(definition, 2);
+        Paragraph intro = new Paragraph("Its status compares each measurement with a straight path from the baseline "
+                + "to the target.");
+        intro.getStyle().set("margin-top", "0").set("color", "var(--lumo-secondary-text-color)");
+        add(intro, form);
+
+        Map<String, HasValidation> fields = new LinkedHashMap<>();
+        fields.put("objective", objective);
+        fields.put("definition", definition);
+        fields.put("unit", unit);
+        fields.put("direction", direction);
+        fields.put("baselineValue", baselineValue);
+        fields.put("baselineDate", baselineDate);
+        fields.put("targetValue", targetValue);
+        fields.put("targetDate", targetDate);
+        fields.put("frequency", frequency);
+        fields.put("disaggregation", disaggregation);
+        fields.put("responsible", responsible);
+        fields.put("releasability", audience.releasability);
+        fields.put("relTo", audience.relTo);
+
+        Button save = new Button(current == null ? "Define indicator" : "Save", click -> {
+            if (!checkNumbers()) {
+                return;
+            }
+            Feedback.clear(fields);
+            IndicatorDraft draft = new IndicatorDraft(objective.getValue() == null ? null : objective.getValue().id(),
+                    definition.getValue(), unit.getValue(), direction.getValue(), disaggregation.getValue(),
+                    baselineValue.getValue(), baselineDate.getValue(), targetValue.getValue(), targetDate.getValue(),
+                    frequency.getValue(), responsible.getValue() == null ? null : responsible.getValue().id(),
+                    audience.value(), audience.value() == Releasability.REL_TO ? audience.relToIds() : List.of());
+            try {
+                Indicator result = current == null
+                        ? results.results().defineIndicator(results.workstream().ref(), draft)
+                        : results.results().updateIndicator(current, draft);
+                close();
+                Feedback.success(current == null ? "Indicator defined." : "Indicator saved.");
+                saved.accept(result);
+            } catch (RuntimeException e) {
+                Feedback.show(e, fields, () -> {
+                    close();
+                    saved.accept(null);
+                });
+            }
+        });
+        save.setId("save-indicator");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", click -> close());
+        cancel.setId("cancel-indicator");
+        getFooter().add(cancel, save);
+    }
+
+    private void showRange() {
+        IndicatorUnit chosen = unit.getValue() == null ? IndicatorUnit.NUMBER : unit.getValue();
+        baselineValue.setHelperText(Values.range(chosen));
+        targetValue.setHelperText(Values.range(chosen));
+    }
+
+    /** Not-a-number input and values the unit does not admit, said next to the field before asking the service. */
+    private boolean checkNumbers() {
+        boolean ok = true;
+        IndicatorUnit chosen = unit.getValue() == null ? IndicatorUnit.NUMBER : unit.getValue();
+        for (BigDecimalField field : List.of(baselineValue, targetValue)) {
+            BigDecimal value = field.getValue();
+            if (value == null && !field.isEmpty()) {
+                field.setErrorMessage("Enter a number.");
+                field.setInvalid(true);
+                ok = false;
+            } else if (value != null && !chosen.admits(value)) {
+                field.setErrorMessage(Values.outOfRange(chosen));
+                field.setInvalid(true);
+                ok = false;
+            } else {
+                field.setInvalid(false);
+            }
+        }
+        return ok;
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().scale() < 0
+                ? value.setScale(0) : value.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,221 @@
+package org.entente.assessment.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.entente.assessment.Correction;
+import org.entente.assessment.Disaggregation;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.Measurement;
+import org.entente.assessment.MeasurementDraft;
+import org.entente.platform.ui.Feedback;
+import org.entente.workstream.Partner;
+
+/**
+ * "Enter measurement" (a value for a period, preset to the period that is due) and "Correct measurement" (a new
+ * value for a period that has one; the replaced values stay, and are listed here).
+ */
+final class MeasurementDialog extends Dialog {
+
+    static final int NOTE_MAX = 2000;
+    static final int SOURCE_MAX = 500;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ValueInput value;
+    private final TextField source = new TextField("Source");
+    private final TextArea note = new TextArea("Note");
+
+    /** A new value for a period of {@code indicator}. */
+    static MeasurementDialog enter(ResultsContext results, Indicator indicator, List<Measurement> existing,
+            LocalDate today, Runnable saved) {
+        return new MeasurementDialog(results, indicator, existing, null, today, saved);
+    }
+
+    /** A corrected value for {@code current}. */
+    static MeasurementDialog correct(ResultsContext results, Indicator indicator, Measurement current,
+            Runnable saved) {
+        return new MeasurementDialog(results, indicator, List.of(), current, null, saved);
+    }
+
+    private MeasurementDialog(ResultsContext results, Indicator indicator, List<Measurement> existing,
+            Measurement current, LocalDate today, Runnable saved) {
+        setId("measurement-dialog");
+        setHeaderTitle(current == null ? "Enter measurement" : "Correct measurement");
+        setWidth("40rem");
+        value = ValueInput.of(indicator.unit(), "measurement-value");
+        source.setMaxLength(SOURCE_MAX);
+        source.setPlaceholder("e.g. Exercise after-action report, page 12");
+        source.setId("measurement-source");
+        note.setMaxLength(NOTE_MAX);
+        note.setValueChangeMode(ValueChangeMode.EAGER);
+        note.setHelperText("0 / " + String.format("%,d", NOTE_MAX));
+        note.addValueChangeListener(e -> note.setHelperText(
+                String.format("%,d / %,d", e.getValue().length(), NOTE_MAX)));
+        note.setId("measurement-note");
+
+        Paragraph what = new Paragraph(indicator.definition() + " — " + Values.range(indicator.unit()));
+        what.setId("measurement-indicator");
+        FormLayout form = new FormLayout();
+        Map<String, HasValidation> fields = new LinkedHashMap<>();
+        Select<Periods.Period> period = new Select<>();
+        Select<Partner> partner = new Select<>();
+        if (current == null) {
+            period.setLabel("Period");
+            period.setId("measurement-period");
+            List<Periods.Period> choices = choices(results, indicator, today);
+            Set<Periods.Period> measured = existing.stream().filter(m -> m.partner() == null)
+                    .map(m -> new Periods.Period(m.periodStart(), m.periodEnd())).collect(Collectors.toSet());
+            period.setItems(choices);
+            period.setItemLabelGenerator(p -> Periods.label(p) + (p.contains(today) ? " (in progress)" : "")
+                    + (measured.contains(p) ? " — has a value" : ""));
+            period.setValue(preset(indicator, choices, measured, today));
+            period.setHelperText("Measured " + indicator.frequency().label().toLowerCase() + ". A period that has a "
+                    + "value is corrected from the list of measurements instead.");
+            form.add(period);
+            fields.put("periodStart", period);
+            fields.put("periodEnd", period);
+            if (indicator.disaggregation() == Disaggregation.BY_PARTNER) {
+                partner.setLabel("For");
+                partner.setItems(results.accepted());
+                partner.setItemLabelGenerator(p -> p == null ? "Total (all partners)" : p.name());
+                partner.setEmptySelectionAllowed(true);
+                partner.setEmptySelectionCaption("Total (all partners)");
+                partner.setHelperText("The status uses the totals; a partner's own value is shown beside them.");
+                partner.setId("measurement-partner");
+                form.add(partner);
+                fields.put("partner", partner);
+            }
+        } else {
+            TextField fixed = new TextField("Period");
+            fixed.setValue(Periods.label(current.periodStart(), current.periodEnd())
+                    + (current.partner() == null ? "" : " · " + current.partner().name()));
+            fixed.setReadOnly(true);
+            fixed.setId("measurement-period");
+            form.add(fixed);
+            value.value(current.value());
+            source.setValue(Objects.requireNonNullElse(current.source(), ""));
+            note.setValue(Objects.requireNonNullElse(current.note(), ""));
+        }
+        form.add(value.component(), source, note);
+        form.setColspan(note, 2);
+        fields.put("value", value.validation());
+        fields.put("source", source);
+        fields.put("note", note);
+        add(what, form);
+        if (current != null) {
+            add(history(results, indicator, current));
+        }
+
+        Button save = new Button(current == null ? "Enter measurement" : "Save correction", click -> {
+            Feedback.clear(fields);
+            if (!value.check()) {
+                return;
+            }
+            try {
+                if (current == null) {
+                    Periods.Period chosen = period.getValue();
+                    results.results().enterMeasurement(indicator, new MeasurementDraft(
+                            chosen == null ? null : chosen.start(), chosen == null ? null : chosen.end(),
+                            partner.getValue() == null ? null : partner.getValue().id(), value.value(),
+                            blankToNull(source.getValue()), blankToNull(note.getValue())));
+                    Feedback.success("Measurement entered.");
+                } else {
+                    results.results().correctMeasurement(current, value.value(), blankToNull(source.getValue()),
+                            blankToNull(note.getValue()));
+                    Feedback.success("Measurement corrected; the earlier value is kept.");
+                }
+                close();
+                saved.run();
+            } catch (RuntimeException e) {
+                Feedback.show(e, fields, () -> {
+                    close();
+                    saved.run();
+                });
+            }
+        });
+        save.setId("save-measurement");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", click -> close());
+        cancel.setId("cancel-measurement");
+        getFooter().add(cancel, save);
+    }
+
+    /** Periods from the baseline (or the workstream's start) to the target date, never one starting after today. */
+    private static List<Periods.Period> choices(ResultsContext results, Indicator indicator, LocalDate today) {
+        LocalDate from = indicator.baselineDate() != null ? indicator.baselineDate()
+                : results.workstream().startDate() != null ? results.workstream().startDate() : today.minusYears(2);
+        List<Periods.Period> choices = new ArrayList<>(
+                Periods.choices(indicator.frequency(), from, indicator.targetDate(), today, 60));
+        if (indicator.progress() != null && indicator.progress().duePeriodStart() != null) {
+            Periods.Period due = new Periods.Period(indicator.progress().duePeriodStart(),
+                    indicator.progress().duePeriodEnd());
+            if (!choices.contains(due)) {
+                choices.add(due);
+                choices.sort(Comparator.comparing(Periods.Period::start).reversed());
+            }
+        }
+        return choices;
+    }
+
+    /** The due period; else the latest ended one without a value; else the newest offered. */
+    private static Periods.Period preset(Indicator indicator, List<Periods.Period> choices,
+            Set<Periods.Period> measured, LocalDate today) {
+        if (indicator.progress() != null && indicator.progress().overdue()
+                && indicator.progress().duePeriodStart() != null) {
+            return new Periods.Period(indicator.progress().duePeriodStart(), indicator.progress().duePeriodEnd());
+        }
+        return choices.stream().filter(p -> p.end().isBefore(today) && !measured.contains(p)).findFirst()
+                .orElse(choices.getFirst());
+    }
+
+    private static Div history(ResultsContext results, Indicator indicator, Measurement current) {
+        List<Correction> corrections = results.results().corrections(current);
+        Grid<Correction> grid = new Grid<>(Correction.class, false);
+        grid.setId("measurement-corrections");
+        grid.addColumn(c -> Values.format(indicator.unit(), c.value())).setHeader("Value").setAutoWidth(true);
+        grid.addColumn(c -> Objects.requireNonNullElse(c.source(), "")).setHeader("Source").setFlexGrow(1);
+        grid.addColumn(c -> Objects.requireNonNullElse(c.note(), "")).setHeader("Note").setFlexGrow(2)
+                .setTooltipGenerator(c -> Objects.requireNonNullElse(c.note(), ""));
+        grid.addColumn(Correction::enteredBy).setHeader("Entered by").setAutoWidth(true);
+        grid.addColumn(c -> c.enteredAt() == null ? "" : WHEN.format(c.enteredAt())).setHeader("Entered")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.replacedAt() == null ? "" : WHEN.format(c.replacedAt())).setHeader("Replaced")
+                .setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("Not corrected yet: this is the value as first entered.");
+        grid.setItems(corrections);
+        Paragraph now = new Paragraph("Now: " + Values.format(indicator.unit(), current.value()) + ", entered by "
+                + current.enteredBy() + (current.enteredByOrganization() == null ? ""
+                        : " (" + current.enteredByOrganization().name() + ")")
+                + (current.enteredAt() == null ? "" : " on " + WHEN.format(current.enteredAt())) + ".");
+        Div history = new Div(new H4("Earlier values"), now, grid);
+        history.setId("measurement-history");
+        return history;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,74 @@
+package org.entente.assessment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.Measurement;
+
+/** Every value of an indicator the viewer may see, newest period first; corrections open from here. */
+final class MeasurementsDialog extends Dialog {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    MeasurementsDialog(ResultsContext results, Indicator indicator, List<Measurement> measurements,
+            boolean mayMeasure, LocalDate today, Runnable refresh) {
+        setId("measurements-dialog");
+        setHeaderTitle("Measurements");
+        setWidth("min(64rem, 95vw)");
+        add(new Paragraph(indicator.definition()));
+        Grid<Measurement> grid = new Grid<>(Measurement.class, false);
+        grid.setId("measurements");
+        grid.addColumn(m -> Periods.label(m.periodStart(), m.periodEnd())).setHeader("Period").setAutoWidth(true);
+        grid.addColumn(m -> m.partner() == null ? "Total" : m.partner().name()).setHeader("For").setAutoWidth(true);
+        grid.addColumn(m -> Values.format(indicator.unit(), m.value())).setHeader("Value").setAutoWidth(true);
+        grid.addColumn(m -> Objects.requireNonNullElse(m.source(), "")).setHeader("Source").setFlexGrow(1)
+                .setTooltipGenerator(m -> Objects.requireNonNullElse(m.source(), ""));
+        grid.addColumn(m -> Objects.requireNonNullElse(m.note(), "")).setHeader("Note").setFlexGrow(2)
+                .setTooltipGenerator(m -> Objects.requireNonNullElse(m.note(), ""));
+        grid.addColumn(m -> m.enteredBy() + (m.enteredByOrganization() == null ? ""
+                : " (" + m.enteredByOrganization().name() + ")")).setHeader("Entered by").setAutoWidth(true);
+        grid.addColumn(m -> m.enteredAt() == null ? "" : WHEN.format(m.enteredAt())).setHeader("Entered")
+                .setAutoWidth(true);
+        grid.addComponentColumn(m -> {
+            if (!mayMeasure) {
+                return new Span();
+            }
+            Button correct = new Button("Correct", click -> {
+                close();
+                MeasurementDialog.correct(results, indicator, m, refresh).open();
+            });
+            correct.addClassName("correct-measurement");
+            correct.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return correct;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(mayMeasure ? "No values yet. Enter the first measurement."
+                : "No values yet; the responsible organization enters them.");
+        grid.setItems(measurements.stream().sorted(Comparator.comparing(Measurement::periodEnd).reversed()
+                .thenComparing(m -> m.partner() == null ? "" : m.partner().name())).toList());
+        add(grid);
+        Button close = new Button("Close", click -> close());
+        close.setId("close-measurements");
+        getFooter().add(close);
+        if (mayMeasure) {
+            Button enter = new Button("Enter measurement", click -> {
+                close();
+                MeasurementDialog.enter(results, indicator, measurements, today, refresh).open();
+            });
+            enter.setId("measurements-enter");
+            enter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            getFooter().add(enter);
+        }
+    }
+}

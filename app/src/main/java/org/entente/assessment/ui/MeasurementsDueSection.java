@@ -1,0 +1,117 @@
+package org.entente.assessment.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.assessment.DueMeasurement;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.ResultsService;
+import org.entente.workstream.ui.HomeSection;
+
+/**
+ * Home: the measurements my organization owes — indicators it is responsible for whose last ended period has no
+ * value yet — each with a way to the workstream's Results tab.
+ */
+@SpringComponent
+public class MeasurementsDueSection implements HomeSection {
+
+    private final ResultsService results;
+
+    MeasurementsDueSection(ResultsService results) {
+        this.results = results;
+    }
+
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public Optional<Part> create() {
+        return Optional.of(new DuePart(results));
+    }
+
+    private static final class DuePart implements Part {
+
+        private final ResultsService results;
+        private final Div root = new Div();
+        private final Grid<DueMeasurement> grid = new Grid<>(DueMeasurement.class, false);
+
+        DuePart(ResultsService results) {
+            this.results = results;
+            root.setWidthFull();
+            root.setId("measurements-due-section");
+            grid.setId("measurements-due");
+            grid.addColumn(DueMeasurement::workstreamTitle).setHeader("Workstream").setFlexGrow(2);
+            grid.addColumn(d -> d.indicator().definition()).setHeader("Indicator").setFlexGrow(3)
+                    .setTooltipGenerator(d -> d.indicator().definition());
+            grid.addColumn(d -> period(d.indicator())).setHeader("Period").setAutoWidth(true);
+            grid.addComponentColumn(d -> {
+                Button open = new Button("Enter in Results", click -> openResults(d.indicator().workstream().id()));
+                open.addClassName("open-results");
+                open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                return open;
+            }).setAutoWidth(true).setFlexGrow(0);
+            grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+            grid.setAllRowsVisible(true);
+            grid.setEmptyStateText("Nothing to measure: no indicator your organization is responsible for is waiting "
+                    + "for a value.");
+            grid.addItemClickListener(e -> openResults(e.getItem().indicator().workstream().id()));
+            root.add(new H2("Measurements due"), grid);
+        }
+
+        @Override
+        public Component component() {
+            return root;
+        }
+
+        @Override
+        public void refresh() {
+            grid.setItems(results.dueForMyOrganization());
+        }
+
+        private static String period(Indicator indicator) {
+            if (indicator.progress() == null || indicator.progress().duePeriodStart() == null) {
+                return "";
+            }
+            return Periods.label(indicator.progress().duePeriodStart(), indicator.progress().duePeriodEnd());
+        }
+    }
+
+    /**
+     * Opens the workstream page on its Results tab. The page is asked by its address ({@code ?tab=results}); should
+     * it not read that, the tab sheet it shows (id {@code workstream-tabs}) is switched to Results here.
+     */
+    static void openResults(UUID workstreamId) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        ui.navigate("workstream/" + workstreamId, QueryParameters.of("tab", "results"));
+        find(ui).ifPresent(tabs -> {
+            for (int i = 0; i < tabs.getTabCount(); i++) {
+                if (ResultsTab.LABEL.equals(tabs.getTabAt(i).getLabel())) {
+                    tabs.setSelectedIndex(i);
+                    return;
+                }
+            }
+        });
+    }
+
+    private static Optional<TabSheet> find(Component root) {
+        if (root instanceof TabSheet tabs && "workstream-tabs".equals(tabs.getId().orElse(null))) {
+            return Optional.of(tabs);
+        }
+        return root.getChildren().map(MeasurementsDueSection::find).flatMap(Optional::stream).findFirst();
+    }
+}

@@ -1,0 +1,216 @@
+package org.entente.assessment.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.IndicatorStatus;
+import org.entente.assessment.Objective;
+import org.entente.assessment.ResultsExport;
+import org.entente.platform.ui.EChart;
+import org.entente.platform.ui.Feedback;
+import org.entente.workstream.WorkstreamRef;
+
+/**
+ * A workstream's Results tab: its objectives, each with the indicators that measure it (chart, status, where it
+ * stands, who measures it next), the exports, and the assessments. The page builds a new one whenever the workstream
+ * changes (someone entered a value, in this browser or another); the lead's own actions rebuild it at once.
+ */
+final class ResultsPanel extends VerticalLayout {
+
+    private final ResultsContext results;
+    private boolean built;
+
+    ResultsPanel(ResultsContext results) {
+        this.results = results;
+        setId("results");
+        setPadding(false);
+        addClassName("results-tab");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        EChart.load(event.getUI());
+        if (!built) {
+            refresh();
+        }
+    }
+
+    void refresh() {
+        built = true;
+        removeAll();
+        LocalDate today = results.results().today();
+        WorkstreamRef ref = results.workstream().ref();
+        List<Objective> objectives = results.results().objectives(ref);
+        List<Indicator> indicators = results.results().indicators(ref);
+
+        add(toolbar(indicators));
+        if (objectives.isEmpty()) {
+            Paragraph empty = new Paragraph(results.lead()
+                    ? "No objectives yet — add the first objective this workstream sets out to achieve, then define "
+                            + "the indicators that show progress towards it."
+                    : "No objectives yet: the lead organization sets them, with the indicators that measure them.");
+            empty.setId("results-empty");
+            empty.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-l)");
+            add(empty);
+        }
+        Map<UUID, List<Indicator>> byObjective = indicators.stream()
+                .collect(Collectors.groupingBy(Indicator::objectiveId, java.util.LinkedHashMap::new,
+                        Collectors.toList()));
+        for (Objective objective : objectives) {
+            add(objective(objective, objectives, byObjective.getOrDefault(objective.id(), List.of()), today));
+        }
+        add(new AssessmentsSection(results, objectives, results.assessments().of(ref), today, this::refresh));
+    }
+
+    private Component toolbar(List<Indicator> indicators) {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.getStyle().set("flex-wrap", "wrap");
+        Span summary = new Span(summary(indicators));
+        summary.setId("results-summary");
+        summary.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        bar.add(summary);
+        bar.setFlexGrow(1, summary);
+        if (results.lead()) {
+            Button add = new Button("Add objective", VaadinIcon.PLUS.create(),
+                    click -> new ObjectiveDialog(results, null, 0, this::refresh).open());
+            add.setId("add-objective");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            bar.add(add);
+        }
+        Span export = new Span("Export:");
+        export.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        bar.add(export, download("export-iati", "IATI XML", ResultsExport::iati),
+                download("export-csv", "CSV", ResultsExport::csv), download("export-xlsx", "Excel", ResultsExport::workbook));
+        return bar;
+    }
+
+    private Anchor download(String id, String text, java.util.function.BiFunction<ResultsExport, WorkstreamRef,
+            ResultsExport.File> make) {
+        WorkstreamRef ref = results.workstream().ref();
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ResultsExport.File file = make.apply(results.export(), ref);
+            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.name(), file.contentType(),
+                    file.content().length);
+        }), text);
+        link.setDownload(true);
+        link.setId(id);
+        link.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return link;
+    }
+
+    /** "5 indicators: 3 on track, 1 at risk, 1 not measured yet · 1 measurement overdue". */
+    static String summary(List<Indicator> indicators) {
+        if (indicators.isEmpty()) {
+            return "No indicators yet.";
+        }
+        Map<IndicatorStatus, Long> counts = new EnumMap<>(IndicatorStatus.class);
+        counts.putAll(indicators.stream().collect(Collectors.groupingBy(
+                i -> i.progress() == null ? IndicatorStatus.NOT_MEASURED : i.progress().status(),
+                Collectors.counting())));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((status, n) -> parts.add(n + " " + status.label().toLowerCase()));
+        long overdue = indicators.stream().filter(i -> i.progress() != null && i.progress().overdue()).count();
+        return indicators.size() + (indicators.size() == 1 ? " indicator: " : " indicators: ")
+                + String.join(", ", parts)
+                + (overdue == 0 ? "" : " · " + overdue + (overdue == 1 ? " measurement" : " measurements") + " overdue");
+    }
+
+    private Component objective(Objective objective, List<Objective> objectives, List<Indicator> indicators,
+            LocalDate today) {
+        String key = objective.id().toString();
+        int n = ResultsContext.numberOf(objectives, objective);
+        Div box = new Div();
+        box.setId("objective-" + key);
+        box.addClassName("objective");
+        box.setWidthFull();
+        box.getStyle().set("padding-top", "var(--lumo-space-s)").set("border-top", "1px solid var(--lumo-contrast-10pct)");
+        H3 number = new H3("Objective " + n);
+        number.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-m)")
+                .set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap");
+        H4 text = new H4(objective.text());
+        text.addClassName("objective-text");
+        text.getStyle().set("margin", "0").set("overflow-wrap", "anywhere");
+        HorizontalLayout head = new HorizontalLayout(number, text);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.setWidthFull();
+        head.setFlexGrow(1, text);
+        if (results.lead()) {
+            Button define = new Button("Define indicator", VaadinIcon.PLUS.create(),
+                    click -> new IndicatorDialog(results, objectives, objective, null, saved -> refresh()).open());
+            define.setId("define-indicator-" + key);
+            define.addClassName("define-indicator");
+            define.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            Button rename = new Button("Rename", click -> new ObjectiveDialog(results, objective, n, this::refresh).open());
+            rename.setId("rename-objective-" + key);
+            rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button remove = new Button("Remove", click -> confirmRemoval(objective, n, indicators.size()));
+            remove.setId("remove-objective-" + key);
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            head.add(define, rename, remove);
+        }
+        box.add(head);
+        if (indicators.isEmpty()) {
+            Paragraph none = new Paragraph(results.lead()
+                    ? "No indicators yet — define how progress towards this objective is measured."
+                    : "No indicators you may see for this objective yet.");
+            none.addClassName("objective-empty");
+            none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "var(--lumo-space-xs) 0");
+            box.add(none);
+            return box;
+        }
+        Div cards = new Div();
+        cards.addClassName("indicator-cards");
+        cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)")
+                .set("margin", "var(--lumo-space-s) 0");
+        for (Indicator indicator : indicators) {
+            cards.add(new IndicatorCard(results, indicator, results.results().measurements(indicator),
+                    results.results().mayMeasure(indicator), objectives, today, this::refresh));
+        }
+        box.add(cards);
+        return box;
+    }
+
+    private void confirmRemoval(Objective objective, int number, int indicators) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove objective " + number + "?",
+                "\"" + objective.text() + "\"" + (indicators == 0 ? " will be removed."
+                        : " and its " + indicators + (indicators == 1 ? " indicator" : " indicators")
+                                + " will be removed. An objective whose indicators have measurements cannot be "
+                                + "removed."), "Remove", e -> {
+                    try {
+                        results.results().removeObjective(objective);
+                        Feedback.success("Objective removed.");
+                        refresh();
+                    } catch (RuntimeException failure) {
+                        Feedback.show(failure, Map.of(), this::refresh);
+                    }
+                }, "Keep it", e -> { });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("confirm-remove-objective");
+        confirm.open();
+    }
+}

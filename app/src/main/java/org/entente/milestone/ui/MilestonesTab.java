@@ -1,0 +1,35 @@
+package org.entente.milestone.ui;
+
+import com.vaadin.flow.component.Component;
+import java.util.Optional;
+import org.entente.milestone.MilestoneService;
+import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.ui.WorkstreamTab;
+
+/** Puts the Milestones tab on the workstream page. */
+@org.springframework.stereotype.Component
+class MilestonesTab implements WorkstreamTab {
+
+    private final MilestoneService milestones;
+    private final WorkstreamService workstreams;
+
+    MilestonesTab(MilestoneService milestones, WorkstreamService workstreams) {
+        this.milestones = milestones;
+        this.workstreams = workstreams;
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
+    public String label() {
+        return "Milestones";
+    }
+
+    @Override
+    public Optional<Component> create(Context context) {
+        return Optional.of(new MilestonesPanel(context.workstream(), milestones, workstreams, context.viewerTenantId()));
+    }
+}
