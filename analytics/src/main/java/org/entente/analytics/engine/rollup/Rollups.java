@@ -42,6 +42,10 @@ final class Rollups {
     /** The indicator statuses (results.sql), stacked in the charts from good to unknown. */
     private static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track", "not_measured",
             "no_baseline");
+    /** Their colours: green, amber, red, grey, light grey (a status chip's, not the palette's order). */
+    private static final List<String> STATUS_COLOURS = List.of("#2E7D32", "#F9A825", "#C62828", "#9E9E9E", "#CFD8DC");
+    /** Open recommendations amber, done ones green. */
+    private static final List<String> OPEN_DONE_COLOURS = List.of("#F9A825", "#2E7D32");
 
     /** A rollup file and its result sets, in order. */
     record File(String resource, List<CubeSpec> cubes) {
@@ -366,11 +370,13 @@ final class Rollups {
                 List.of(),
                 List.of(new View("results", "Results", "Are we achieving what we set out to do?",
                                 columns(List.of("kind", "subtype"), measures), Set.of(), false,
-                                new Chart(Chart.Type.STACKED_BAR, "subtype", null, STATUSES)),
+                                new Chart(Chart.Type.STACKED_BAR, "subtype", null, STATUSES)
+                                        .withColours(STATUS_COLOURS)),
                         new View("results-by-region", "Results by region",
                                 "Which initiatives are off track, by kind and region?",
                                 columns(List.of("region", "kind"), measures), Set.of(), false,
-                                new Chart(Chart.Type.STACKED_BAR, "region", null, STATUSES))))
+                                new Chart(Chart.Type.STACKED_BAR, "region", null, STATUSES)
+                                        .withColours(STATUS_COLOURS))))
                 // An indicator's status is its lead's own figure: published by its consent.
                 .decidedByConsent();
     }
@@ -384,7 +390,7 @@ final class Rollups {
                 List.of(),
                 List.of(new View("results-by-lead", "Results by lead", "Whose workstreams are on track?",
                         columns(List.of("lead_kind", "lead"), measures), Set.of(), false,
-                        new Chart(Chart.Type.STACKED_BAR, "lead", null, STATUSES))))
+                        new Chart(Chart.Type.STACKED_BAR, "lead", null, STATUSES).withColours(STATUS_COLOURS))))
                 .decidedByConsent();
     }
 
@@ -407,12 +413,14 @@ final class Rollups {
                                 "Are the recommendations of assessments acted on?",
                                 columns(List.of("kind", "lead_kind"), measures), Set.of(), false,
                                 new Chart(Chart.Type.STACKED_BAR, "lead_kind", null,
-                                        List.of("open_recommendations", "done_recommendations"))),
+                                        List.of("open_recommendations", "done_recommendations"))
+                                        .withColours(OPEN_DONE_COLOURS)),
                         new View("recommendations-by-lead", "Recommendations by lead",
                                 "Whose assessments have recommendations still open?",
                                 columns(List.of("lead_kind", "lead"), measures), Set.of(), false,
                                 new Chart(Chart.Type.STACKED_BAR, "lead", null,
-                                        List.of("open_recommendations", "done_recommendations")))))
+                                        List.of("open_recommendations", "done_recommendations"))
+                                        .withColours(OPEN_DONE_COLOURS))))
                 .decidedByConsent();
     }
 

@@ -76,6 +76,17 @@ class ResultsBriefingTest {
                 assertThat(results.getRow(5 + initiatives).getCell(table.columnIndex("off_track")).getCellType())
                         .isEqualTo(CellType.STRING);
 
+                // The statuses in their own colours: on track green, off track red (not the palette's blue, green).
+                var bars = results.getDrawingPatriarch().getCharts().getFirst().getChartSeries().getFirst();
+                List<String> fills = new java.util.ArrayList<>();
+                for (int s = 0; s < bars.getSeriesCount(); s++) {
+                    var fill = (org.apache.poi.xddf.usermodel.XDDFSolidFillProperties)
+                            bars.getSeries(s).getShapeProperties().getFillProperties();
+                    fills.add(java.util.HexFormat.of().withUpperCase().formatHex(
+                            ((org.apache.poi.xddf.usermodel.XDDFColorRgbBinary) fill.getColor()).getValue()));
+                }
+                assertThat(fills).containsExactly("2E7D32", "F9A825", "C62828", "9E9E9E", "CFD8DC");
+
                 String notes = allText(workbook.getSheet("Notes"));
                 assertThat(notes).contains("on track (at most ten points of the way behind a straight path")
                         .contains("Assessments made in the years");

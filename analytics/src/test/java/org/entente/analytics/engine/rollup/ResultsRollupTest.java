@@ -99,6 +99,9 @@ class ResultsRollupTest {
         assertThat(results.chart().type()).isEqualTo(Chart.Type.STACKED_BAR);
         assertThat(results.chart().valueColumns())
                 .containsExactly("on_track", "at_risk", "off_track", "not_measured", "no_baseline");
+        // A status's colour, on the screen and in the workbook: green, amber, red, grey, light grey.
+        assertThat(results.chart().colours()).containsExactly("#2E7D32", "#F9A825", "#C62828", "#9E9E9E", "#CFD8DC");
+        assertThat(table(arland, "recommendations").chart().colourOf("done_recommendations")).isEqualTo("#2E7D32");
         assertThat(results.columns()).extracting(Column::label).containsSubsequence("Kind", "Mechanism / area / type",
                 "Indicators", "On track", "At risk", "Off track", "Not measured yet", "No baseline",
                 "Measurement overdue", "Workstreams off track");
