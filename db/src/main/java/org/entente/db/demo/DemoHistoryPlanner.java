@@ -44,7 +44,9 @@ import org.entente.db.demo.DemoHistory.Workstream;
  *       so a few large states carry most of the burden while many small partners give a little;</li>
  *   <li>when: start dates 2021–2026 (more every year), statuses follow from the dates and the lifecycle,
  *       deliveries from the progress; some facts are late or missing on purpose (overdue pledges, late
- *       deliveries and milestones, expiring agreements, workstreams without region or end date).</li>
+ *       deliveries and milestones, expiring agreements, workstreams without region or end date);</li>
+ *   <li>results: objectives, indicators, measurements and assessments come from {@link DemoResultsPlanner}, which
+ *       draws from a random sequence of its own (adding them changed no other row).</li>
  * </ul>
  */
 final class DemoHistoryPlanner {
