@@ -391,10 +391,13 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
      */
     @Test
     void everyDownloadTheUiOffersStreamsAServiceCallTheMatrixProbes() throws java.io.IOException {
-        Map<String, String> downloads = Map.of(
-                "org/entente/attachment/ui/FilesPanel.java", "attachments.download(",
-                "org/entente/contribution/ui/ContributionsPanel.java", "contributions.exportCsv(",
-                "org/entente/briefing/ui/BriefingTexts.java", "briefings.download(");
+        Map<String, List<String>> downloads = Map.of(
+                "org/entente/attachment/ui/FilesPanel.java", List.of("attachments.download("),
+                "org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportCsv("),
+                "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
+                // probes results-iati, results-csv, results-workbook
+                "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
+                        "ResultsExport::workbook"));
         Path sources = Path.of("src/main/java");
         Map<String, String> found = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
@@ -407,7 +410,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             }
         }
         assertThat(found.keySet()).as("sources that offer downloads").isEqualTo(downloads.keySet());
-        downloads.forEach((source, call) -> assertThat(found.get(source)).as(source).contains(call));
+        downloads.forEach((source, calls) -> assertThat(found.get(source)).as(source).contains(calls));
     }
 
     // ------------------------------------------------------------------ reads: did the answer hold the owner's item?
