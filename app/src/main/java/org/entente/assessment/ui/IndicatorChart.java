@@ -47,7 +47,8 @@ final class IndicatorChart {
 
     static ObjectNode option(Indicator indicator, List<Measurement> measurements, LocalDate today) {
         ObjectNode option = JSON.objectNode();
-        option.put("animationDuration", 300);
+        // The page is rebuilt on every change to the workstream: charts redrawn without animation keep it calm.
+        option.put("animation", false);
         option.putObject("textStyle").put("fontFamily", "inherit");
         option.putObject("tooltip").put("trigger", "item");
         option.putObject("legend").put("top", 0).put("type", "scroll").putObject("textStyle").put("fontSize", 11);

@@ -5,11 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -62,7 +61,7 @@ final class MeasurementDialog extends Dialog {
             Measurement current, LocalDate today, Runnable saved) {
         setId("measurement-dialog");
         setHeaderTitle(current == null ? "Enter measurement" : "Correct measurement");
-        setWidth("40rem");
+        setWidth(current == null ? "40rem" : "min(46rem, 96vw)");
         value = ValueInput.of(indicator.unit(), "measurement-value");
         source.setMaxLength(SOURCE_MAX);
         source.setPlaceholder("e.g. Exercise after-action report, page 12");
@@ -189,30 +188,56 @@ final class MeasurementDialog extends Dialog {
                 .orElse(choices.getFirst());
     }
 
+    /** What the value is now, and every value a correction replaced, newest first. */
     private static Div history(ResultsContext results, Indicator indicator, Measurement current) {
         List<Correction> corrections = results.results().corrections(current);
-        Grid<Correction> grid = new Grid<>(Correction.class, false);
-        grid.setId("measurement-corrections");
-        grid.addColumn(c -> Values.format(indicator.unit(), c.value())).setHeader("Value").setAutoWidth(true);
-        grid.addColumn(c -> Objects.requireNonNullElse(c.source(), "")).setHeader("Source").setFlexGrow(1);
-        grid.addColumn(c -> Objects.requireNonNullElse(c.note(), "")).setHeader("Note").setFlexGrow(2)
-                .setTooltipGenerator(c -> Objects.requireNonNullElse(c.note(), ""));
-        grid.addColumn(Correction::enteredBy).setHeader("Entered by").setAutoWidth(true);
-        grid.addColumn(c -> c.enteredAt() == null ? "" : WHEN.format(c.enteredAt())).setHeader("Entered")
-                .setAutoWidth(true);
-        grid.addColumn(c -> c.replacedAt() == null ? "" : WHEN.format(c.replacedAt())).setHeader("Replaced")
-                .setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("Not corrected yet: this is the value as first entered.");
-        grid.setItems(corrections);
         Paragraph now = new Paragraph("Now: " + Values.format(indicator.unit(), current.value()) + ", entered by "
-                + current.enteredBy() + (current.enteredByOrganization() == null ? ""
-                        : " (" + current.enteredByOrganization().name() + ")")
-                + (current.enteredAt() == null ? "" : " on " + WHEN.format(current.enteredAt())) + ".");
-        Div history = new Div(new H4("Earlier values"), now, grid);
+                + who(current.enteredBy(), current.enteredByOrganization()) + (current.enteredAt() == null ? ""
+                        : " on " + WHEN.format(current.enteredAt())) + ".");
+        now.getStyle().set("margin", "0 0 var(--lumo-space-xs)");
+        Div list = new Div();
+        list.setId("measurement-corrections");
+        list.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        if (corrections.isEmpty()) {
+            Span none = new Span("Not corrected yet: this is the value as first entered.");
+            none.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            list.add(none);
+        }
+        for (Correction c : corrections) {
+            Div entry = new Div();
+            entry.addClassName("measurement-correction");
+            entry.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                    .set("border-left", "3px solid var(--lumo-contrast-20pct)");
+            Span value = new Span(Values.format(indicator.unit(), c.value()));
+            value.getStyle().set("font-weight", "600");
+            Span when = new Span(" — entered by " + c.enteredBy() + (c.enteredAt() == null ? ""
+                    : " on " + WHEN.format(c.enteredAt())) + (c.replacedAt() == null ? ""
+                    : ", replaced " + WHEN.format(c.replacedAt())));
+            entry.add(value, when);
+            if (c.source() != null) {
+                entry.add(line("Source: " + c.source()));
+            }
+            if (c.note() != null) {
+                entry.add(line("Note: " + c.note()));
+            }
+            list.add(entry);
+        }
+        Div history = new Div(new H4("Earlier values"), now, list);
         history.setId("measurement-history");
+        history.getStyle().set("margin-top", "var(--lumo-space-m)");
         return history;
+    }
+
+    private static Div line(String text) {
+        Div line = new Div(text);
+        line.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "pre-wrap")
+                .set("overflow-wrap", "anywhere");
+        return line;
+    }
+
+    private static String who(String name, Partner organization) {
+        return name + (organization == null ? "" : " (" + organization.name() + ")");
     }
 
     private static String blankToNull(String text) {

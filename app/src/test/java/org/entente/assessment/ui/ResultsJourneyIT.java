@@ -156,6 +156,7 @@ class ResultsJourneyIT extends AppIntegrationTest {
             assertThat(norway.driver().findElement(By.id("indicator-progress-" + key)).getText())
                     .startsWith("50 % of the way");
             assertThat(selectedTab(norway)).isEqualTo("Results");
+            reveal(norway, "indicator-" + key);
             norway.screenshot("results-07-norway-sees-measurement-live");
 
             // The lead corrects the value; the correction dialog lists the value it replaced.
@@ -190,6 +191,7 @@ class ResultsJourneyIT extends AppIntegrationTest {
             assertThat(norway.driver().findElement(By.id("assessments")).getText())
                     .contains("1 open recommendation").contains("Train two more instructors " + marker)
                     .contains("4 of 5");
+            reveal(norway, "assessments");
             norway.screenshot("results-10-assessment-recorded");
 
             kenya.waitForText(By.id("assessments"), "Train two more instructors " + marker);
@@ -199,6 +201,7 @@ class ResultsJourneyIT extends AppIntegrationTest {
             kenya.waitForText(By.id("assessments"), "Done");
             norway.waitForText(By.id("assessments"), "Done");
             assertThat(norway.driver().findElement(By.id("assessments")).getText()).doesNotContain("open recommendation");
+            reveal(kenya, "assessments");
             kenya.screenshot("results-11-kenya-marked-recommendation-done");
 
             // The IATI export downloads (its content is ResultsExport's tests' business).
@@ -226,14 +229,24 @@ class ResultsJourneyIT extends AppIntegrationTest {
 
     /** Brings a field of a tall dialog into view (its content scrolls) before it is used. */
     private static void reveal(Browser browser, String id) {
+        new WebDriverWait(browser.driver(), PATIENCE)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
     }
 
     /** Clicks a button of the page, brought into view first (the page scrolls inside the app layout). */
     private static void press(Browser browser, String id) {
-        reveal(browser, id);
-        browser.click(id);
+        // The page may rebuild under the click (the push of a change this page made itself follows its own refresh):
+        // then the click lands on the old element or on the layout moving; it is tried again on the new one.
+        new WebDriverWait(browser.driver(), PATIENCE)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    reveal(browser, id);
+                    d.findElement(By.id(id)).click();
+                    return true;
+                });
     }
 
     /** Picks a combo box item, replacing what the field held. */
