@@ -1,5 +1,6 @@
 package org.entente.workstream;
 
+import static org.entente.db.jooq.Tables.ASSESSMENT_RATING;
 import static org.entente.db.jooq.Tables.ENGAGEMENT;
 import static org.entente.db.jooq.Tables.INDICATOR;
 import static org.entente.db.jooq.Tables.INITIATIVE;
@@ -201,6 +202,15 @@ class WorkstreamDetailsStore {
             unmatched.stream().filter(o -> measured.contains(o.id())).findFirst().ifPresent(o -> {
                 throw InvalidInput.of("objectives", "Objective " + (stored.indexOf(o) + 1)
                         + " has indicators; remove them in the Results tab first.");
+            });
+            // An assessment's rating of the objective would go with it (the database refuses that too).
+            Set<UUID> rated = Set.copyOf(dsl.selectDistinct(ASSESSMENT_RATING.OBJECTIVE_ID).from(ASSESSMENT_RATING)
+                    .where(ASSESSMENT_RATING.TENANT_ID.eq(ref.tenantId()), ASSESSMENT_RATING.WORKSTREAM_ID.eq(ref.id()),
+                            ASSESSMENT_RATING.OBJECTIVE_ID.in(unmatched.stream().map(StoredObjective::id).toList()))
+                    .fetch(ASSESSMENT_RATING.OBJECTIVE_ID));
+            unmatched.stream().filter(o -> rated.contains(o.id())).findFirst().ifPresent(o -> {
+                throw InvalidInput.of("objectives", "Objective " + (stored.indexOf(o) + 1)
+                        + " is rated in an assessment; reword it instead of removing it.");
             });
             dsl.deleteFrom(OBJECTIVE)
                     .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()),

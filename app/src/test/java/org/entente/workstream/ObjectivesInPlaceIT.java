@@ -3,6 +3,8 @@ package org.entente.workstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.entente.db.jooq.Tables.ASSESSMENT;
+import static org.entente.db.jooq.Tables.ASSESSMENT_RATING;
 import static org.entente.db.jooq.Tables.INDICATOR;
 import static org.entente.db.jooq.Tables.MEASUREMENT;
 import static org.entente.db.jooq.Tables.OBJECTIVE;
@@ -107,6 +109,35 @@ class ObjectivesInPlaceIT extends AppIntegrationTest {
                 .containsExactly(tuple(before.get(1).id(), "Mine countermeasures", 0));
         assertThat(indicatorObjective(indicator)).isEqualTo(before.get(1).id());
         assertThat(measurements(indicator)).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectiveAnAssessmentRatedCannotBeRemovedEitherAndTheDatabaseRefusesItToo() {
+        List<Row> before = objectives();
+        UUID assessment = as(NORWAY, () -> {
+            UUID id = UUID.randomUUID();
+            dsl.insertInto(ASSESSMENT).set(ASSESSMENT.TENANT_ID, NORWAY.tenantId())
+                    .set(ASSESSMENT.WORKSTREAM_ID, exercise.id()).set(ASSESSMENT.ID, id)
+                    .set(ASSESSMENT.KIND, "INITIAL").set(ASSESSMENT.ASSESSOR_NAME, "Norway")
+                    .set(ASSESSMENT.ASSESSED_ON, LocalDate.of(2026, 6, 1)).execute();
+            dsl.insertInto(ASSESSMENT_RATING).set(ASSESSMENT_RATING.TENANT_ID, NORWAY.tenantId())
+                    .set(ASSESSMENT_RATING.WORKSTREAM_ID, exercise.id()).set(ASSESSMENT_RATING.ASSESSMENT_ID, id)
+                    .set(ASSESSMENT_RATING.OBJECTIVE_ID, before.get(1).id())
+                    .set(ASSESSMENT_RATING.RATING, (short) 3).execute();
+            return id;
+        });
+
+        assertThatThrownBy(() -> update(draft(marker, "Interoperability")))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.fieldErrors())
+                        .containsExactly(Map.entry("objectives",
+                                "Objective 2 is rated in an assessment; reword it instead of removing it.")));
+        assertThat(objectives()).isEqualTo(before);
+        // The wall behind the check: the rating's foreign key refuses the delete itself.
+        assertThatThrownBy(() -> as(NORWAY, () -> dsl.deleteFrom(OBJECTIVE)
+                .where(OBJECTIVE.WORKSTREAM_ID.eq(exercise.id()), OBJECTIVE.ID.eq(before.get(1).id())).execute()))
+                .hasMessageContaining("assessment_rating_objective_fk");
+        assertThat(as(NORWAY, () -> dsl.fetchCount(ASSESSMENT_RATING, ASSESSMENT_RATING.ASSESSMENT_ID.eq(assessment))))
+                .isEqualTo(1);
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -42,6 +42,20 @@ class IndicatorStatusTest {
         objective = as(lead, sql -> sql.queryForObject("insert into objective (tenant_id, workstream_id, text)"
                 + " values (?, ?, 'Measure') returning id", UUID.class, lead, workstream));
         today = SQL.queryForObject("select current_date", LocalDate.class);
+        // Measurements are due while a workstream is under way: the view flags nothing overdue before.
+        assertThat(row(overdueIndicatorWhile())).containsEntry("overdue", false);
+        run(lead, sql -> sql.update("update workstream set status = 'APPROVED' where id = ?", workstream));
+        run(lead, sql -> sql.update("update workstream set status = 'ACTIVE' where id = ?", workstream));
+        assertThat(row(overdueIndicatorWhile())).containsEntry("overdue", true);
+    }
+
+    /** A monthly indicator from a year ago, never measured: last month is due. */
+    private static UUID overdueIndicatorWhile() {
+        return indicator("MONTHLY", "NONE", "0", today.minusYears(1), "10", today.plusYears(1));
+    }
+
+    private static Map<String, Object> row(UUID indicator) {
+        return progressRow(indicator);
     }
 
     // ---------------------------------------------------------------------------------------- ratios
@@ -187,6 +201,7 @@ class IndicatorStatusTest {
      */
     @Test
     void theViewJudgesTheLatestTotalAsOfTodayAndFlagsAMissingDueValue() {
+        // (the workstream is ACTIVE since aWorkstreamToHangIndicatorsOn, which shows a PROPOSED one flags nothing)
         LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
         LocalDate lastMonthEnd = today.withDayOfMonth(1).minusDays(1);
         LocalDate baseline = today.minusDays(300);
