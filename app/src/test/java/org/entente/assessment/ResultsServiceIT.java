@@ -30,6 +30,7 @@ import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamDraft;
 import org.entente.workstream.WorkstreamService;
+import org.entente.workstream.WorkstreamStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -294,6 +295,13 @@ class ResultsServiceIT extends AppIntegrationTest {
     void theResponsibleOrganizationIsRemindedOnceOfADueMeasurement() {
         actors.as(NORWAY, () -> results.defineIndicator(w.ref(), percent(KENYA.tenantId())));
         LocalDate[] period = lastEndedQuarter();
+        // Nothing is due while the workstream is only proposed (nobody reports on work not under way).
+        assertThat(as(KENYA, () -> results.dueForMyOrganization()))
+                .noneMatch(d -> d.indicator().workstream().equals(w.ref()));
+        for (WorkstreamStatus next : List.of(WorkstreamStatus.APPROVED, WorkstreamStatus.ACTIVE)) {
+            Workstream current = w;
+            w = actors.as(NORWAY, () -> workstreams.changeStatus(current, next));
+        }
 
         List<DueMeasurement> due = as(KENYA, () -> results.dueForMyOrganization()).stream()
                 .filter(d -> d.indicator().workstream().equals(w.ref())).toList();
