@@ -143,7 +143,8 @@ final class IndicatorCard extends Div {
         String from = indicator.baselineValue() == null ? "No baseline → "
                 : "Baseline " + Values.format(indicator.unit(), indicator.baselineValue()) + " on "
                         + indicator.baselineDate() + " → ";
-        return from + target + " · " + Values.direction(indicator.direction());
+        return indicator.unit() == org.entente.assessment.IndicatorUnit.YES_NO ? from + target
+                : from + target + " · " + Values.direction(indicator.direction());
     }
 
     /** The period due now (overdue), or the next one and when it ends. */
