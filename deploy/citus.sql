@@ -68,6 +68,15 @@ SELECT create_distributed_table('publication_consent_change', 'tenant_id', coloc
 SELECT create_distributed_table('consent_use', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('tenant_capacity', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('burden_guideline', 'tenant_id', colocate_with => 'member');
+-- Issue #17 (V51): the results chain lives in the workstream owner's partition, like its objectives (renamed from
+-- initiative_objective above). Every foreign key between them starts with tenant_id; the responsible organization,
+-- partner and assessor point to the reference table tenant.
+SELECT create_distributed_table('indicator', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('measurement', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('measurement_correction', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('assessment', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('assessment_rating', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('assessment_recommendation', 'tenant_id', colocate_with => 'member');
 
 -- Policies without subqueries. Citus refuses a policy whose expression holds a subquery on a distributed table
 -- ("Subqueries are not supported in policies on distributed tables"). Two kinds exist:
@@ -100,7 +109,9 @@ ALTER POLICY comment_mention_delete ON comment_mention
 COMMIT;
 
 -- Left for a real cluster (README "Scaling out"): the policies that call can_see_workstream, is_accepted_participant,
--- can_see_item or comment_mention_visible read another table from inside a query on a shard. Citus refuses a
+-- can_see_item or comment_mention_visible, and V51's indicator_visible, may_measure and assessment_visible (written as
+-- functions so that the policies of measurement, measurement_correction, assessment_rating and
+-- assessment_recommendation hold no subquery), read another table from inside a query on a shard. Citus refuses a
 -- distributed query nested in a shard query (citus.allow_nested_distributed_execution is off, and on it is unsafe),
 -- so those checks must become row-local first, as V41 did for workstream (an audience column kept by triggers).
 --
@@ -112,4 +123,8 @@ COMMIT;
 -- functions (tenant_capacity). Before a real cluster they must carry the flag as SET LOCAL (forwarded) or run as a
 -- role with its own policies. V50's trigger publication_consent_change_in_turn reads the grantor's own history (same
 -- shard) and takes an advisory lock on the node that holds it; like the other triggers that read a table it runs
--- only under citus.enable_unsafe_triggers and needs the same look on a real cluster.
+-- only under citus.enable_unsafe_triggers and needs the same look on a real cluster. So do V51's triggers: the release
+-- and measurement checks read the workstream, participation and indicator of the same tenant (same shard group), and
+-- measurement_keep_replaced writes measurement_correction under its own app.definer_call value 'measurement', set
+-- with set_config inside the trigger: on a worker that write is a statement issued from a shard, which needs the
+-- same look as the definer functions above.

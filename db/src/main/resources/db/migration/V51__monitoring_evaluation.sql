@@ -27,7 +27,8 @@
 --
 -- Errors raised on purpose (SQLSTATE class EN):
 --   EN070  an indicator's releasability is wider than its workstream's, or not released to its responsible organization
---   EN071  the responsible organization / recommendation owner is not an accepted, non-observer participant
+--   EN071  the responsible organization is not an accepted, non-observer participant
+--   (EN014, V2's check_accepted_participant: a recommendation's owner is not the lead or an accepted participant)
 --   EN072  a measurement value that does not fit the indicator's unit, or a partner on a non-disaggregated indicator
 --   EN073  a measurement period that starts in the future
 
@@ -144,6 +145,11 @@ DECLARE
     v_status        text;
     v_responsible   uuid;
 BEGIN
+    -- Only the owner writes these rows (row-level security refuses anyone else after this trigger); checking for
+    -- someone else would tell them, through the message, how the workstream is released.
+    IF NEW.tenant_id IS DISTINCT FROM current_tenant_id() THEN
+        RETURN NEW;
+    END IF;
     SELECT w.releasability, w.rel_to INTO v_releasability, v_rel_to
       FROM workstream w WHERE w.tenant_id = NEW.tenant_id AND w.id = NEW.workstream_id;
     IF NOT FOUND THEN
@@ -464,8 +470,10 @@ CREATE TABLE assessment_rating (
     CONSTRAINT assessment_rating_pk PRIMARY KEY (tenant_id, workstream_id, assessment_id, objective_id),
     CONSTRAINT assessment_rating_assessment_fk FOREIGN KEY (tenant_id, workstream_id, assessment_id)
         REFERENCES assessment (tenant_id, workstream_id, id) ON DELETE CASCADE,
+    -- NO ACTION, not CASCADE: an objective that an assessment rated cannot be removed (the rating would be lost);
+    -- checked at the end of the statement, so deleting a whole workstream (whose assessments go too) still works.
     CONSTRAINT assessment_rating_objective_fk FOREIGN KEY (tenant_id, workstream_id, objective_id)
-        REFERENCES objective (tenant_id, workstream_id, id) ON DELETE CASCADE,
+        REFERENCES objective (tenant_id, workstream_id, id) ON DELETE NO ACTION,
     CONSTRAINT assessment_rating_rating_ck CHECK (rating BETWEEN 1 AND 5)
 );
 
@@ -556,6 +564,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_rating, assessment_recommenda
 -- become its findings, the objectives' ratings its ratings. As in V30, the owner's forced row-level security and the
 -- user triggers are lifted for this step only (ACCESS EXCLUSIVE until commit: nobody sees the tables in between).
 -- =============================================================================================
+ALTER TABLE tenant NO FORCE ROW LEVEL SECURITY;   -- the lead's name, the assessor of its own final assessment
 ALTER TABLE initiative NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE objective NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE workstream NO FORCE ROW LEVEL SECURITY;
@@ -572,7 +581,7 @@ SELECT i.tenant_id, i.workstream_id, 'FINAL', 'SELF', left(t.name, 200),
   FROM initiative i
   JOIN workstream w ON w.tenant_id = i.tenant_id AND w.id = i.workstream_id
   JOIN tenant t ON t.id = i.tenant_id
- WHERE i.assessed_at IS NOT NULL OR i.lessons_learned IS NOT NULL
+ WHERE i.assessed_at IS NOT NULL OR btrim(coalesce(i.lessons_learned, '')) <> ''
     OR EXISTS (SELECT 1 FROM objective o WHERE o.tenant_id = i.tenant_id AND o.workstream_id = i.workstream_id
                                           AND o.rating IS NOT NULL);
 
@@ -588,6 +597,7 @@ ALTER TABLE assessment FORCE ROW LEVEL SECURITY;
 ALTER TABLE workstream FORCE ROW LEVEL SECURITY;
 ALTER TABLE objective FORCE ROW LEVEL SECURITY;
 ALTER TABLE initiative FORCE ROW LEVEL SECURITY;
+ALTER TABLE tenant FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE objective DROP COLUMN rating;
 ALTER TABLE initiative DROP COLUMN lessons_learned;
@@ -669,7 +679,8 @@ AS $$
 $$;
 
 -- Every indicator the reader may see, with its latest total, progress, status (as of today) and whether the last
--- ended period still lacks a value. security_invoker: the reader's own row-level security applies (the analytics
+-- ended period still lacks a value: overdue only while the workstream is ACTIVE (nobody reports on a proposed,
+-- approved-but-not-started, completed or cancelled one). security_invoker: the reader's own row-level security applies (the analytics
 -- role, which bypasses it, copies every row into the snapshot).
 CREATE VIEW indicator_progress WITH (security_invoker = true) AS
 SELECT i.tenant_id,
@@ -694,7 +705,10 @@ SELECT i.tenant_id,
                         current_date) AS status,
        d.period_start AS due_period_start,
        d.period_end AS due_period_end,
-       (d.period_start IS NOT NULL AND NOT EXISTS (
+       (d.period_start IS NOT NULL
+        AND EXISTS (SELECT 1 FROM workstream w
+                     WHERE w.tenant_id = i.tenant_id AND w.id = i.workstream_id AND w.status = 'ACTIVE')
+        AND NOT EXISTS (
             SELECT 1 FROM measurement m
              WHERE m.tenant_id = i.tenant_id AND m.workstream_id = i.workstream_id AND m.indicator_id = i.id
                AND m.partner_tenant_id IS NULL
@@ -722,6 +736,16 @@ ALTER TABLE notification DROP CONSTRAINT notification_kind_ck;
 ALTER TABLE notification ADD CONSTRAINT notification_kind_ck CHECK (kind IN (
     'INVITATION', 'MENTION', 'MILESTONE_DUE', 'MILESTONE_OVERDUE', 'STATUS_CHANGE', 'BRIEFING_READY', 'BRIEFING_FAILED',
     'MEASUREMENT_DUE'));
+
+-- =============================================================================================
+-- The Results review briefing (the analytics engine's BriefingKind.RESULTS_REVIEW) may be generated and subscribed to.
+-- =============================================================================================
+ALTER TABLE briefing DROP CONSTRAINT briefing_kind_ck;
+ALTER TABLE briefing ADD CONSTRAINT briefing_kind_ck CHECK (kind IN (
+    'BURDEN_SHARING', 'PORTFOLIO_REVIEW', 'RND_STATUS', 'ENGAGEMENT_RISK', 'RESULTS_REVIEW', 'FULL'));
+ALTER TABLE briefing_subscription DROP CONSTRAINT briefing_subscription_kind_ck;
+ALTER TABLE briefing_subscription ADD CONSTRAINT briefing_subscription_kind_ck CHECK (kind IN (
+    'BURDEN_SHARING', 'PORTFOLIO_REVIEW', 'RND_STATUS', 'ENGAGEMENT_RISK', 'RESULTS_REVIEW', 'FULL'));
 
 -- =============================================================================================
 -- Function privileges

@@ -1,5 +1,6 @@
 package org.entente.assessment;
 
+import static org.entente.db.jooq.Tables.ASSESSMENT_RATING;
 import static org.entente.db.jooq.Tables.INDICATOR;
 import static org.entente.db.jooq.Tables.INDICATOR_PROGRESS;
 import static org.entente.db.jooq.Tables.MEASUREMENT;
@@ -155,6 +156,10 @@ public class ResultsService {
         if (measured) {
             throw InvalidInput.of("text", "This objective's indicators have measurements: it cannot be removed. "
                     + "Reword it instead.");
+        }
+        if (dsl.fetchExists(ASSESSMENT_RATING, ASSESSMENT_RATING.TENANT_ID.eq(workstream.tenantId()),
+                ASSESSMENT_RATING.WORKSTREAM_ID.eq(workstream.id()), ASSESSMENT_RATING.OBJECTIVE_ID.eq(current.id()))) {
+            throw InvalidInput.of("text", "An assessment rated this objective: it cannot be removed. Reword it instead.");
         }
         int removed = dsl.deleteFrom(OBJECTIVE)
                 .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()),

@@ -1,10 +1,13 @@
 package org.entente.workstream;
 
+import static org.entente.db.jooq.Tables.ASSESSMENT_RATING;
 import static org.entente.db.jooq.Tables.ENGAGEMENT;
+import static org.entente.db.jooq.Tables.INDICATOR;
 import static org.entente.db.jooq.Tables.INITIATIVE;
 import static org.entente.db.jooq.Tables.OBJECTIVE;
 import static org.entente.db.jooq.Tables.RND_PROJECT;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +100,7 @@ class WorkstreamDetailsStore {
                         .set(INITIATIVE.WORKSTREAM_ID, ref.id())
                         .set(INITIATIVE.MECHANISM, i.mechanism().name())
                         .execute();
-                replaceObjectives(ref, i.objectives());
+                saveObjectives(ref, i.objectives());
             }
             case KindDetails.RndProject r -> dsl.insertInto(RND_PROJECT)
                     .set(RND_PROJECT.TENANT_ID, ref.tenantId())
@@ -118,7 +121,7 @@ class WorkstreamDetailsStore {
                 dsl.update(INITIATIVE).set(INITIATIVE.MECHANISM, i.mechanism().name())
                         .where(INITIATIVE.TENANT_ID.eq(ref.tenantId()), INITIATIVE.WORKSTREAM_ID.eq(ref.id()))
                         .execute();
-                replaceObjectives(ref, i.objectives());
+                saveObjectives(ref, i.objectives());
             }
             case KindDetails.RndProject r -> dsl.update(RND_PROJECT)
                     .set(fields(r))
@@ -157,27 +160,88 @@ class WorkstreamDetailsStore {
     private List<String> objectives(WorkstreamRef ref) {
         return dsl.select(OBJECTIVE.TEXT).from(OBJECTIVE)
                 .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
-                .orderBy(OBJECTIVE.POSITION)
+                .orderBy(OBJECTIVE.POSITION, OBJECTIVE.CREATED_AT, OBJECTIVE.ID)
                 .fetch(OBJECTIVE.TEXT);
     }
 
-    private void replaceObjectives(WorkstreamRef ref, List<String> objectives) {
-        dsl.deleteFrom(OBJECTIVE)
+    /**
+     * Saves the initiative's objectives in place, since indicators and assessment ratings hang off their rows: an
+     * objective whose text is unchanged keeps its row (wherever it moved in the list), an edited one keeps the row at
+     * its place among the rest, further ones are added, and the rows left over are deleted, unless indicators measure
+     * them (deleting would delete the indicators and their measurements with them): then nothing is saved.
+     */
+    private void saveObjectives(WorkstreamRef ref, List<String> objectives) {
+        List<String> wanted = objectives.stream().filter(o -> o != null && !o.isBlank()).map(String::strip).toList();
+        List<StoredObjective> stored = dsl.select(OBJECTIVE.ID, OBJECTIVE.TEXT).from(OBJECTIVE)
                 .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
-                .execute();
-        int position = 0;
-        for (String objective : objectives) {
-            if (objective == null || objective.isBlank()) {
-                continue;
+                .orderBy(OBJECTIVE.POSITION, OBJECTIVE.CREATED_AT, OBJECTIVE.ID)
+                .fetch(r -> new StoredObjective(r.value1(), r.value2()));
+
+        // First the unchanged texts, then the edited ones by their place among what is left.
+        StoredObjective[] kept = new StoredObjective[wanted.size()];
+        List<StoredObjective> unmatched = new ArrayList<>(stored);
+        for (int i = 0; i < wanted.size(); i++) {
+            String text = wanted.get(i);
+            Optional<StoredObjective> same = unmatched.stream().filter(o -> o.text().equals(text)).findFirst();
+            if (same.isPresent()) {
+                kept[i] = same.get();
+                unmatched.remove(same.get());
             }
-            dsl.insertInto(OBJECTIVE)
-                    .set(OBJECTIVE.TENANT_ID, ref.tenantId())
-                    .set(OBJECTIVE.WORKSTREAM_ID, ref.id())
-                    .set(OBJECTIVE.ID, UUID.randomUUID())
-                    .set(OBJECTIVE.POSITION, position++)
-                    .set(OBJECTIVE.TEXT, objective.strip())
+        }
+        for (int i = 0; i < wanted.size() && !unmatched.isEmpty(); i++) {
+            if (kept[i] == null) {
+                kept[i] = unmatched.removeFirst();
+            }
+        }
+
+        if (!unmatched.isEmpty()) {
+            Set<UUID> measured = Set.copyOf(dsl.selectDistinct(INDICATOR.OBJECTIVE_ID).from(INDICATOR)
+                    .where(INDICATOR.TENANT_ID.eq(ref.tenantId()), INDICATOR.WORKSTREAM_ID.eq(ref.id()),
+                            INDICATOR.OBJECTIVE_ID.in(unmatched.stream().map(StoredObjective::id).toList()))
+                    .fetch(INDICATOR.OBJECTIVE_ID));
+            unmatched.stream().filter(o -> measured.contains(o.id())).findFirst().ifPresent(o -> {
+                throw InvalidInput.of("objectives", "Objective " + (stored.indexOf(o) + 1)
+                        + " has indicators; remove them in the Results tab first.");
+            });
+            // An assessment's rating of the objective would go with it (the database refuses that too).
+            Set<UUID> rated = Set.copyOf(dsl.selectDistinct(ASSESSMENT_RATING.OBJECTIVE_ID).from(ASSESSMENT_RATING)
+                    .where(ASSESSMENT_RATING.TENANT_ID.eq(ref.tenantId()), ASSESSMENT_RATING.WORKSTREAM_ID.eq(ref.id()),
+                            ASSESSMENT_RATING.OBJECTIVE_ID.in(unmatched.stream().map(StoredObjective::id).toList()))
+                    .fetch(ASSESSMENT_RATING.OBJECTIVE_ID));
+            unmatched.stream().filter(o -> rated.contains(o.id())).findFirst().ifPresent(o -> {
+                throw InvalidInput.of("objectives", "Objective " + (stored.indexOf(o) + 1)
+                        + " is rated in an assessment; reword it instead of removing it.");
+            });
+            dsl.deleteFrom(OBJECTIVE)
+                    .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()),
+                            OBJECTIVE.ID.in(unmatched.stream().map(StoredObjective::id).toList()))
                     .execute();
         }
+
+        for (int position = 0; position < wanted.size(); position++) {
+            String text = wanted.get(position);
+            StoredObjective row = kept[position];
+            if (row == null) {
+                dsl.insertInto(OBJECTIVE)
+                        .set(OBJECTIVE.TENANT_ID, ref.tenantId())
+                        .set(OBJECTIVE.WORKSTREAM_ID, ref.id())
+                        .set(OBJECTIVE.ID, UUID.randomUUID())
+                        .set(OBJECTIVE.POSITION, position)
+                        .set(OBJECTIVE.TEXT, text)
+                        .execute();
+            } else {
+                var update = dsl.update(OBJECTIVE).set(OBJECTIVE.POSITION, position);
+                if (!row.text().equals(text)) {
+                    update = update.set(OBJECTIVE.TEXT, text).set(OBJECTIVE.VERSION, OBJECTIVE.VERSION.plus(1));
+                }
+                update.where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()),
+                                OBJECTIVE.ID.eq(row.id()))
+                        .execute();
+            }
+        }
+    }
+
+    private record StoredObjective(UUID id, String text) {
     }
 
     private static Map<Field<?>, Object> fields(KindDetails.RndProject r) {

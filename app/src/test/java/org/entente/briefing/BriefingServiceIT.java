@@ -270,6 +270,30 @@ class BriefingServiceIT extends AppIntegrationTest {
                 "%" + briefing.fileName() + " — there is no data in this scope.")).isNotEmpty();
     }
 
+    /** The Results review (issue #17): stored, generated and subscribed to like every kind, its sheets the results'. */
+    @Test
+    void theResultsReviewIsGeneratedAndSubscribedToLikeEveryKind() throws Exception {
+        Briefing briefing = generateAndWait(olivia, BriefingKind.RESULTS_REVIEW, AnalyticsFilter.everything());
+        assertThat(briefing.status()).as(String.valueOf(briefing.failure())).isEqualTo(BriefingStatus.READY);
+        assertThat(briefing.fileName()).startsWith("entente-results-review-");
+        try (InputStream content = SignedInAs.call(olivia, () -> briefings.download(briefing.id())).orElseThrow().content();
+             XSSFWorkbook workbook = new XSSFWorkbook(content)) {
+            List<String> sheets = new ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsSubsequence("Cover", "Key figures", "Results", "Results by region",
+                    "Results by lead", "Assessments and recommendations", "Recommendations by lead", "Notes");
+            assertThat(sheets).doesNotContain("Burden sharing", "Portfolio");
+        }
+        BriefingSubscription subscription = SignedInAs.call(olivia, () -> briefings.subscribe(BriefingKind.RESULTS_REVIEW,
+                AnalyticsFilter.everything(), BriefingFrequency.MONTHLY));
+        try {
+            assertThat(SignedInAs.call(olivia, briefings::subscriptions)).extracting(BriefingSubscription::kind)
+                    .contains(BriefingKind.RESULTS_REVIEW);
+        } finally {
+            SignedInAs.run(olivia, () -> briefings.unsubscribe(subscription.id()));
+        }
+    }
+
     @Test
     void onlyCoordinatorsGenerateListAndDownload() {
         for (Runnable call : List.<Runnable>of(

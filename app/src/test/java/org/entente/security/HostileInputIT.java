@@ -19,6 +19,21 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.entente.assessment.Assessment;
+import org.entente.assessment.AssessmentDraft;
+import org.entente.assessment.AssessmentKind;
+import org.entente.assessment.AssessmentMode;
+import org.entente.assessment.AssessmentService;
+import org.entente.assessment.Direction;
+import org.entente.assessment.Disaggregation;
+import org.entente.assessment.Frequency;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.IndicatorDraft;
+import org.entente.assessment.IndicatorUnit;
+import org.entente.assessment.MeasurementDraft;
+import org.entente.assessment.Objective;
+import org.entente.assessment.RecommendationDraft;
+import org.entente.assessment.ResultsService;
 import org.entente.attachment.AttachmentService;
 import org.entente.contribution.Contribution;
 import org.entente.contribution.ContributionDraft;
@@ -119,6 +134,10 @@ class HostileInputIT extends AppIntegrationTest {
     @Autowired
     AttachmentService attachments;
     @Autowired
+    ResultsService results;
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
     org.entente.tenant.admin.TenantCapacities capacities;
@@ -131,8 +150,12 @@ class HostileInputIT extends AppIntegrationTest {
     SuperuserDatabase database;
     Workstream initiative;
     Workstream project;
+    /** A completed initiative: its assessments take the text the after-action lessons learned used to. */
     Workstream completed;
     UUID workPackage;
+    Objective objective;
+    /** A number indicator Norway measures itself: each measurement written here is for a day of its own. */
+    Indicator measured;
     final AtomicInteger sequence = new AtomicInteger();
     final List<String> outcomes = new ArrayList<>();
 
@@ -151,6 +174,11 @@ class HostileInputIT extends AppIntegrationTest {
             done = actors.as(NORWAY, () -> workstreams.changeStatus(current, next));
         }
         completed = done;
+        objective = actors.as(NORWAY, () -> results.addObjective(initiative.ref(), "Hostile measures"));
+        measured = actors.as(NORWAY, () -> results.defineIndicator(initiative.ref(), new IndicatorDraft(objective.id(),
+                "Hostile count", IndicatorUnit.NUMBER, Direction.HIGHER, Disaggregation.NONE, null, null,
+                BigDecimal.TEN, LocalDate.now().plusYears(1), Frequency.MONTHLY, NORWAY.tenantId(),
+                Releasability.PARTICIPANTS, List.of())));
     }
 
     List<FormField> fields() {
@@ -173,8 +201,45 @@ class HostileInputIT extends AppIntegrationTest {
             Workstream w = create(initiativeDraft(title(), List.of(v)));
             var details = (KindDetails.Initiative) actors.as(NORWAY, () -> workstreams.details(w)).orElseThrow();
             return new ReadBack(details.objectives().getFirst(), database.query(
-                    "select text from initiative_objective where workstream_id = ?", w.id()).getFirst().getFirst());
-        }, "initiative_objective", Set.of()));
+                    "select text from objective where workstream_id = ?", w.id()).getFirst().getFirst());
+        }, "objective", Set.of()));
+        fields.add(new FormField("objective (Results tab)", "text", v -> {
+            UUID id = actors.as(NORWAY, () -> results.addObjective(initiative.ref(), v)).id();
+            return new ReadBack(actors.as(NORWAY, () -> results.objectives(initiative.ref())).stream()
+                    .filter(o -> o.id().equals(id)).findFirst().orElseThrow().text(), byId("objective", "text", id));
+        }, "objective", Set.of()));
+        fields.add(new FormField("indicator definition", "definition", v -> {
+            UUID id = actors.as(NORWAY, () -> results.defineIndicator(initiative.ref(), new IndicatorDraft(
+                    objective.id(), v, IndicatorUnit.PERCENT, Direction.HIGHER, Disaggregation.NONE, BigDecimal.ONE,
+                    LocalDate.now().minusMonths(6), new BigDecimal("50"), LocalDate.now().plusYears(1),
+                    Frequency.QUARTERLY, NORWAY.tenantId(), Releasability.PARTICIPANTS, List.of()))).id();
+            return new ReadBack(actors.as(NORWAY, () -> results.indicators(initiative.ref())).stream()
+                    .filter(i -> i.id().equals(id)).findFirst().orElseThrow().definition(),
+                    byId("indicator", "definition", id));
+        }, "indicator", Set.of()));
+        fields.add(new FormField("measurement source", "source", v -> measure(v, null, true), "measurement", Set.of()));
+        fields.add(new FormField("measurement note", "note", v -> measure(null, v, false), "measurement", Set.of()));
+        fields.add(new FormField("assessment assessor name", "assessorName", v -> {
+            Assessment a = actors.as(NORWAY, () -> assessments.record(completed.ref(), new AssessmentDraft(
+                    AssessmentKind.PERIODIC, AssessmentMode.EXTERNAL, v, null, LocalDate.now(), null,
+                    Releasability.PARTICIPANTS, List.of(), Map.of(), List.of())));
+            return new ReadBack(assessment(a.id()).assessorName(), byId("assessment", "assessor_name", a.id()));
+        }, "assessment", Set.of()));
+        // The findings of an assessment took the place of the after-action "lessons learned".
+        fields.add(new FormField("assessment findings", "findings", v -> {
+            Assessment a = actors.as(NORWAY, () -> assessments.record(completed.ref(), new AssessmentDraft(
+                    AssessmentKind.PERIODIC, AssessmentMode.SELF, null, null, LocalDate.now(), v,
+                    Releasability.PARTICIPANTS, List.of(), Map.of(), List.of())));
+            return new ReadBack(assessment(a.id()).findings(), byId("assessment", "findings", a.id()));
+        }, "assessment", Set.of()));
+        fields.add(new FormField("assessment recommendation", "recommendation", v -> {
+            Assessment a = actors.as(NORWAY, () -> assessments.record(completed.ref(), new AssessmentDraft(
+                    AssessmentKind.PERIODIC, AssessmentMode.SELF, null, null, LocalDate.now(), null,
+                    Releasability.PARTICIPANTS, List.of(), Map.of(),
+                    List.of(new RecommendationDraft(v, NORWAY.tenantId(), null)))));
+            return new ReadBack(assessment(a.id()).recommendations().getFirst().text(), database.query(
+                    "select text from assessment_recommendation where assessment_id = ?", a.id()).getFirst().getFirst());
+        }, "assessment", Set.of()));
         fields.add(new FormField("R&D background IP terms", "backgroundIpTerms", v -> {
             Workstream w = create(rndDraft(v, null));
             return new ReadBack(rnd(w).backgroundIpTerms(), column("rnd_project", "background_ip_terms", w.id()));
@@ -308,6 +373,55 @@ class HostileInputIT extends AppIntegrationTest {
     }
 
     /**
+     * The value of a measurement is typed into a number field (a non-numeric text never becomes a BigDecimal: that is
+     * the form's); what reaches the service is refused with a message on "value" unless the indicator's unit admits
+     * it, and nothing is stored.
+     */
+    @Test
+    void measurementValuesTheUnitForbidsAreRefusedWithAFieldMessage() {
+        Map<IndicatorUnit, List<String>> forbidden = Map.of(
+                IndicatorUnit.PERCENT, List.of("250", "-1", "100.00001"),
+                IndicatorUnit.YES_NO, List.of("2", "0.5", "-1"),
+                IndicatorUnit.SCALE_1_5, List.of("0", "6", "5.5"),
+                IndicatorUnit.EUR, List.of("-0.01"),
+                IndicatorUnit.NUMBER, List.of("1e14", "-1e15", "0.00001"));
+        List<Object> before = new ArrayList<>(List.of(count("select count(*) from measurement where tenant_id = ?"),
+                count("select count(*) from audit_event where tenant_id = ?"),
+                count("select count(*) from activity where tenant_id = ?")));
+        List<String> wrong = new ArrayList<>();
+        forbidden.forEach((unit, values) -> {
+            Indicator indicator = actors.as(NORWAY, () -> results.defineIndicator(initiative.ref(), new IndicatorDraft(
+                    objective.id(), "Forbidden " + unit, unit, Direction.HIGHER, Disaggregation.NONE, null, null,
+                    unit == IndicatorUnit.YES_NO || unit == IndicatorUnit.SCALE_1_5 ? BigDecimal.ONE : BigDecimal.TEN,
+                    LocalDate.now().plusYears(1), Frequency.MONTHLY, NORWAY.tenantId(), Releasability.PARTICIPANTS,
+                    List.of())));
+            before.set(1, count("select count(*) from audit_event where tenant_id = ?"));
+            before.set(2, count("select count(*) from activity where tenant_id = ?"));
+            for (String value : values) {
+                try {
+                    actors.as(NORWAY, () -> results.enterMeasurement(indicator, new MeasurementDraft(
+                            LocalDate.now().minusDays(1), LocalDate.now().minusDays(1), null, new BigDecimal(value),
+                            null, null)));
+                    wrong.add(unit + " " + value + ": stored");
+                } catch (InvalidInput e) {
+                    if (!e.fieldErrors().containsKey("value") || e.fieldErrors().get("value").isBlank()) {
+                        wrong.add(unit + " " + value + ": refused without a message on value: " + e.fieldErrors());
+                    }
+                } catch (RuntimeException e) {
+                    wrong.add(unit + " " + value + ": " + e);
+                }
+                List<Object> after = List.of(count("select count(*) from measurement where tenant_id = ?"),
+                        count("select count(*) from audit_event where tenant_id = ?"),
+                        count("select count(*) from activity where tenant_id = ?"));
+                if (!after.equals(before)) {
+                    wrong.add(unit + " " + value + ": something was stored");
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
      * Typed text reaches the page only as text (setText, grid columns, which the browser never parses as markup):
      * no view builds HTML from it, and the one script a view runs (the chart) gets its data as a parameter.
      */
@@ -367,6 +481,22 @@ class HostileInputIT extends AppIntegrationTest {
 
     private KindDetails.Engagement engagement(Workstream w) {
         return (KindDetails.Engagement) actors.as(NORWAY, () -> workstreams.details(w)).orElseThrow();
+    }
+
+    /** A measurement of a day of its own (one value per period), with the typed source or note. */
+    private ReadBack measure(String source, String note, boolean sourceColumn) {
+        LocalDate day = LocalDate.now().minusDays(sequence.incrementAndGet());
+        UUID id = actors.as(NORWAY, () -> results.enterMeasurement(measured, new MeasurementDraft(day, day, null,
+                BigDecimal.ONE, source, note))).id();
+        var stored = actors.as(NORWAY, () -> results.measurements(measured)).stream().filter(m -> m.id().equals(id))
+                .findFirst().orElseThrow();
+        return new ReadBack(sourceColumn ? stored.source() : stored.note(),
+                byId("measurement", sourceColumn ? "source" : "note", id));
+    }
+
+    private Assessment assessment(UUID id) {
+        return actors.as(NORWAY, () -> assessments.of(completed.ref())).stream().filter(a -> a.id().equals(id))
+                .findFirst().orElseThrow();
     }
 
     private Contribution pledge(String description, String unit) {

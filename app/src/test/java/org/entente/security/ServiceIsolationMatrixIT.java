@@ -25,6 +25,25 @@ import org.entente.analytics.AnalyticsService;
 import org.entente.analytics.ConsentUsed;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.briefing.BriefingKind;
+import org.entente.assessment.Assessment;
+import org.entente.assessment.AssessmentDraft;
+import org.entente.assessment.AssessmentKind;
+import org.entente.assessment.AssessmentMode;
+import org.entente.assessment.AssessmentService;
+import org.entente.assessment.Direction;
+import org.entente.assessment.Disaggregation;
+import org.entente.assessment.Frequency;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.IndicatorDraft;
+import org.entente.assessment.IndicatorUnit;
+import org.entente.assessment.Measurement;
+import org.entente.assessment.MeasurementDraft;
+import org.entente.assessment.MeasurementReminders;
+import org.entente.assessment.Objective;
+import org.entente.assessment.RecommendationDraft;
+import org.entente.assessment.RecommendationStatus;
+import org.entente.assessment.ResultsExport;
+import org.entente.assessment.ResultsService;
 import org.entente.attachment.Attachment;
 import org.entente.attachment.AttachmentService;
 import org.entente.briefing.Briefing;
@@ -74,7 +93,9 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Every service that reads tenant data, called as every persona, against Norway's workstream with one of everything
- * in it (contribution, comment with a mention, milestone, file, activity, ledger entry, audit entries, notification),
+ * in it (contribution, comment with a mention, milestone, file, activity, ledger entry, audit entries, notification,
+ * the results chain: objective, indicator, measurement with a correction, assessment with a recommendation; and a
+ * completed workstream of Norway's with its final assessment, in which Delft took part),
  * against a NATO coordinator's briefing, and against Norway's publication consent to NATO ACT (the grant, its history,
  * the preview, a use in Norway's consent ledger). Each read answers Y (the owner's item is in the answer), N (it is not)
  * or R (refused); the expected letters are a table, so a change in who sees what fails here. Then every write that
@@ -125,6 +146,17 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             consent-ledger               Y   N   N   N   N   R   Y   N   R
             capacity-of-owner            R   R   R   R   R   R   R   R   Y
             guideline-of-coordinator     R   R   R   R   R   R   R   Y   R
+            results-objectives           Y   N   N   N   Y   N   Y   N   N
+            results-indicators           Y   N   N   N   Y   N   Y   N   N
+            results-may-measure          Y   N   N   N   N   N   Y   N   N
+            results-measurements         Y   N   N   N   Y   N   Y   N   N
+            results-corrections          Y   N   N   N   Y   N   Y   N   N
+            results-due                  Y   N   N   N   N   N   Y   N   N
+            assessments                  Y   N   N   N   Y   N   Y   N   N
+            final-assessment             Y   N   N   N   Y   N   Y   N   N
+            results-iati                 Y   R   N   R   R   R   Y   R   R
+            results-csv                  Y   R   N   R   R   R   Y   R   R
+            results-workbook             Y   R   N   R   R   R   Y   R   R
             """;
 
     /** How the analytics tables name the owning tenant. */
@@ -174,6 +206,14 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     LocalPostgres postgres;
     @Autowired
     org.entente.analytics.engine.snapshot.SnapshotStore snapshots;
+    @Autowired
+    ResultsService results;
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
+    ResultsExport resultsExport;
+    @Autowired
+    MeasurementReminders measurementReminders;
 
     SuperuserDatabase database;
     OwnersWorkstream owners;
@@ -184,6 +224,14 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     Attachment file;
     Notification mention;
     Briefing briefing;
+    /** The results chain of the workstream: an indicator Norway measures itself, overdue for the last quarter. */
+    Objective objective;
+    Indicator indicator;
+    Measurement measurement;
+    Assessment assessment;
+    /** A completed workstream of Norway's, in which Delft took part, with its final assessment. */
+    Workstream completed;
+    Assessment finalAssessment;
     /** Norway's grant to NATO ACT as made here, and the snapshot of the consent use recorded in Norway's ledger. */
     Recipient natoGrant;
     Instant consentSnapshot;
@@ -208,6 +256,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 Persona.OWNER_MEMBER.tenantId, LocalDate.now().plusDays(5)));
         file = SignedInAs.call(owner, () -> attachments.upload(w.ref(), "isolation.txt",
                 (marker + " minutes").getBytes(StandardCharsets.UTF_8), Releasability.PARTICIPANTS, List.of()));
+        resultsChain(owner, marker);
         // Delft reads Norway's contributions before it is suspended: an entry of Norway's access ledger.
         SignedInAs.call(signedIn.get(Persona.SUSPENDED_TENANT), () -> contributions.of(w.ref()));
         mention = SignedInAs.call(signedIn.get(Persona.TENANT_ADMIN), () -> notifications.latest(50)).stream()
@@ -235,6 +284,41 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         SignedInAs.run(signedIn.get(Persona.COORDINATOR), () -> events.publishEvent(new ConsentUsed(
                 Persona.COORDINATOR.tenantId, List.of(Persona.OWNER_MEMBER.tenantId), consentSnapshot,
                 ConsentUsed.Surface.SCREEN)));
+    }
+
+    private void resultsChain(SignedInUser owner, String marker) {
+        objective = SignedInAs.call(owner, () -> results.addObjective(w.ref(), marker + " objective"));
+        indicator = SignedInAs.call(owner, () -> results.defineIndicator(w.ref(), new IndicatorDraft(objective.id(),
+                marker + " indicator", IndicatorUnit.PERCENT, Direction.HIGHER, Disaggregation.NONE,
+                new BigDecimal("10"), LocalDate.now().minusYears(1), new BigDecimal("90"), LocalDate.now().plusYears(1),
+                Frequency.QUARTERLY, Persona.OWNER_MEMBER.tenantId, Releasability.PARTICIPANTS, List.of())));
+        // Two quarters ago, so the last ended quarter is still due.
+        LocalDate quarter = LocalDate.now().with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1).minusMonths(6);
+        Measurement entered = SignedInAs.call(owner, () -> results.enterMeasurement(indicator, new MeasurementDraft(
+                quarter, quarter.plusMonths(3).minusDays(1), null, new BigDecimal("30"), marker + " source", null)));
+        measurement = SignedInAs.call(owner, () -> results.correctMeasurement(entered, new BigDecimal("35"),
+                marker + " source", marker + " recount"));
+        assessment = SignedInAs.call(owner, () -> assessments.record(w.ref(), new AssessmentDraft(
+                AssessmentKind.PERIODIC, AssessmentMode.SELF, null, null, LocalDate.now().minusDays(1),
+                marker + " findings", Releasability.PARTICIPANTS, List.of(), Map.of(objective.id(), 3),
+                List.of(new RecommendationDraft(marker + " recommendation", Persona.OWNER_MEMBER.tenantId, null)))));
+
+        SignedInUser delft = signedIn.get(Persona.SUSPENDED_TENANT);
+        Workstream done = SignedInAs.call(owner, () -> workstreams.create(new WorkstreamDraft(marker + " completed",
+                "", Releasability.PARTICIPANTS, List.of(), null, null, null,
+                new KindDetails.Initiative(Mechanism.JOINT_EXERCISE, List.of(marker + " completed goal")))));
+        SignedInAs.run(owner, () -> workstreams.invite(done.ref(), Persona.SUSPENDED_TENANT.tenantId,
+                ParticipantRole.CONTRIBUTOR));
+        SignedInAs.run(delft, () -> workstreams.respond(done.ref(), true));
+        for (WorkstreamStatus next : List.of(WorkstreamStatus.APPROVED, WorkstreamStatus.ACTIVE,
+                WorkstreamStatus.COMPLETED)) {
+            Workstream current = SignedInAs.call(owner, () -> workstreams.get(done.id()).orElseThrow());
+            SignedInAs.call(owner, () -> workstreams.changeStatus(current, next));
+        }
+        completed = SignedInAs.call(owner, () -> workstreams.get(done.id()).orElseThrow());
+        finalAssessment = SignedInAs.call(owner, () -> assessments.record(completed.ref(), new AssessmentDraft(
+                AssessmentKind.FINAL, AssessmentMode.SELF, null, null, LocalDate.now().minusDays(1),
+                marker + " lessons", Releasability.PARTICIPANTS, List.of(), Map.of(), List.of())));
     }
 
     /** The demo people keep their realm roles, whatever a probe signed them in with. */
@@ -273,7 +357,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         Map<String, Function<SignedInUser, Object>> writes = writes();
         List<String> wrong = new ArrayList<>();
         // Marking a notification read acts on the reader's own notifications only: someone else's id is a no-op.
-        Set<String> ownRecordsOnly = Set.of("mark-notification-read");
+        Set<String> ownRecordsOnly = Set.of("mark-notification-read", "remind-measurements-due");
         Set<Persona> outsiders = Set.of(Persona.OTHER_TENANT, Persona.INVITED, Persona.WITHDRAWN,
                 Persona.SUSPENDED_TENANT, Persona.NO_ORGANIZATION, Persona.COORDINATOR, Persona.PLATFORM_ADMIN);
         OwnersWorkstream.whileSuspended(database, () -> {
@@ -307,10 +391,13 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
      */
     @Test
     void everyDownloadTheUiOffersStreamsAServiceCallTheMatrixProbes() throws java.io.IOException {
-        Map<String, String> downloads = Map.of(
-                "org/entente/attachment/ui/FilesPanel.java", "attachments.download(",
-                "org/entente/contribution/ui/ContributionsPanel.java", "contributions.exportCsv(",
-                "org/entente/briefing/ui/BriefingTexts.java", "briefings.download(");
+        Map<String, List<String>> downloads = Map.of(
+                "org/entente/attachment/ui/FilesPanel.java", List.of("attachments.download("),
+                "org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportCsv("),
+                "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
+                // probes results-iati, results-csv, results-workbook
+                "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
+                        "ResultsExport::workbook"));
         Path sources = Path.of("src/main/java");
         Map<String, String> found = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
@@ -323,7 +410,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             }
         }
         assertThat(found.keySet()).as("sources that offer downloads").isEqualTo(downloads.keySet());
-        downloads.forEach((source, call) -> assertThat(found.get(source)).as(source).contains(call));
+        downloads.forEach((source, calls) -> assertThat(found.get(source)).as(source).contains(calls));
     }
 
     // ------------------------------------------------------------------ reads: did the answer hold the owner's item?
@@ -391,6 +478,24 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         probes.put("guideline-of-coordinator", u -> guidelines.targets().stream().anyMatch(t -> t.year() == 2024));
         probes.put("consent-ledger", u -> consentLedger.uses(1000).stream()
                 .anyMatch(c -> c.snapshotTakenAt().toInstant().equals(consentSnapshot)));
+        probes.put("results-objectives", u -> ids(results.objectives(w.ref()), Objective::id).contains(objective.id()));
+        probes.put("results-indicators", u -> ids(results.indicators(w.ref()), Indicator::id).contains(indicator.id()));
+        probes.put("results-may-measure", u -> results.mayMeasure(indicator));
+        probes.put("results-measurements", u -> ids(results.measurements(indicator), Measurement::id)
+                .contains(measurement.id()));
+        probes.put("results-corrections", u -> !results.corrections(measurement).isEmpty());
+        probes.put("results-due", u -> results.dueForMyOrganization().stream()
+                .anyMatch(d -> d.indicator().id().equals(indicator.id())));
+        probes.put("assessments", u -> ids(assessments.of(w.ref()), Assessment::id).contains(assessment.id()));
+        probes.put("final-assessment", u -> assessments.finalAssessment(completed.ref())
+                .map(a -> a.id().equals(finalAssessment.id())).orElse(false));
+        // The exports hold the indicator the reader may see (its definition carries the marker).
+        probes.put("results-iati", u -> new String(resultsExport.iati(w.ref()).content(), StandardCharsets.UTF_8)
+                .contains(marker + " indicator"));
+        probes.put("results-csv", u -> new String(resultsExport.csv(w.ref()).content(), StandardCharsets.UTF_8)
+                .contains(marker + " indicator"));
+        probes.put("results-workbook", u -> workbookText(resultsExport.workbook(w.ref()).content())
+                .contains(marker + " indicator"));
         return probes;
     }
 
@@ -427,6 +532,31 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             notifications.markRead(mention.id());
             return null;
         });
+        writes.put("add-objective", u -> results.addObjective(w.ref(), hijack));
+        writes.put("rename-objective", u -> results.renameObjective(objective, hijack));
+        writes.put("remove-objective", u -> {
+            results.removeObjective(objective);
+            return null;
+        });
+        writes.put("define-indicator", u -> results.defineIndicator(w.ref(), indicatorDraft(hijack)));
+        writes.put("update-indicator", u -> results.updateIndicator(indicator, indicatorDraft(hijack)));
+        writes.put("remove-indicator", u -> {
+            results.removeIndicator(indicator);
+            return null;
+        });
+        writes.put("enter-measurement", u -> results.enterMeasurement(indicator, new MeasurementDraft(
+                LocalDate.now().minusMonths(1), LocalDate.now().minusDays(1), null, BigDecimal.ONE, hijack, hijack)));
+        writes.put("correct-measurement", u -> results.correctMeasurement(measurement, BigDecimal.ONE, hijack, hijack));
+        writes.put("record-assessment", u -> assessments.record(w.ref(), assessmentDraft(hijack)));
+        writes.put("update-assessment", u -> assessments.update(assessment, assessmentDraft(hijack)));
+        writes.put("remove-assessment", u -> {
+            assessments.remove(assessment);
+            return null;
+        });
+        writes.put("mark-recommendation", u -> assessments.markRecommendation(assessment,
+                assessment.recommendations().getFirst(), RecommendationStatus.DONE));
+        // Reminders are written to the caller's own organization only: nothing of the owner's changes.
+        writes.put("remind-measurements-due", u -> measurementReminders.remind());
         // Consent is always the caller's own organization's: none of these people may change even that.
         writes.put("save-publication-consent", u -> {
             Publication own = consent.current();
@@ -439,32 +569,74 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         return writes;
     }
 
+    /** The fingerprint's one query (the tables are the schema's, read once). */
+    private String fingerprintQuery;
+
     /**
      * Everything stored for the workstream, as the superuser sees it: its row and every row of every table with a
-     * workstream_id (contributions, comments, milestones, files, participation, activity, notifications, ...).
+     * workstream_id (contributions, comments, milestones, files, participation, activity, notifications, the results
+     * chain, ...), and the owner's consent tables. One query (each superuser query opens a connection of its own, and
+     * the write matrix takes two fingerprints per write and persona).
      */
     private String fingerprint() {
-        List<String> tables = database.query("""
-                select table_name from information_schema.columns
-                 where table_schema = 'public' and column_name = 'workstream_id'
-                   and table_name in (select table_name from information_schema.tables
-                                       where table_schema = 'public' and table_type = 'BASE TABLE')
-                 order by table_name""").stream().map(r -> (String) r.getFirst()).toList();
-        StringBuilder all = new StringBuilder(String.valueOf(database.query(
-                "select md5(w::text) from workstream w where id = ?", w.id())));
-        for (String table : List.of("publication_consent", "publication_consent_change", "consent_use")) {
-            all.append(table).append('=').append(database.query("select count(*), md5(coalesce(string_agg(t::text,"
-                    + " '|' order by t::text), '')) from " + table + " t where tenant_id = ?",
-                    Persona.OWNER_MEMBER.tenantId));
+        if (fingerprintQuery == null) {
+            List<String> tables = database.query("""
+                    select table_name from information_schema.columns
+                     where table_schema = 'public' and column_name = 'workstream_id'
+                       and table_name in (select table_name from information_schema.tables
+                                           where table_schema = 'public' and table_type = 'BASE TABLE')
+                     order by table_name""").stream().map(r -> (String) r.getFirst()).toList();
+            StringBuilder sql = new StringBuilder("select string_agg(part, ';' order by ord) from ("
+                    + " select 0 as ord, 'workstream=' || md5(w::text) as part from workstream w where id = ?");
+            int ord = 1;
+            for (String table : List.of("publication_consent", "publication_consent_change", "consent_use")) {
+                sql.append(part(ord++, table, "tenant_id"));
+            }
+            for (String table : tables) {
+                sql.append(part(ord++, table, "workstream_id"));
+            }
+            fingerprintQuery = sql.append(") parts").toString();
         }
-        for (String table : tables) {
-            all.append(table).append('=').append(database.query("select count(*), md5(coalesce(string_agg(t::text, '|'"
-                    + " order by t::text), '')) from " + table + " t where workstream_id = ?", w.id()));
+        int parameters = (int) fingerprintQuery.chars().filter(c -> c == '?').count();
+        Object[] values = new Object[parameters];
+        values[0] = w.id();
+        for (int i = 1; i < parameters; i++) {
+            values[i] = i <= 3 ? Persona.OWNER_MEMBER.tenantId : w.id();
         }
-        return all.toString();
+        return String.valueOf(database.query(fingerprintQuery, values).getFirst().getFirst());
+    }
+
+    /** Count and digest of a table's rows with {@code column} = ? (the table and column names are the schema's). */
+    private static String part(int ord, String table, String column) {
+        return " union all select " + ord + ", '" + table + "=' || count(*) || ',' || md5(coalesce(string_agg(t::text,"
+                + " '|' order by t::text), '')) from \"" + table + "\" t where " + column + " = ?";
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private IndicatorDraft indicatorDraft(String definition) {
+        return new IndicatorDraft(objective.id(), definition, IndicatorUnit.NUMBER, Direction.HIGHER,
+                Disaggregation.NONE, null, null, BigDecimal.TEN, LocalDate.now().plusYears(1), Frequency.YEARLY,
+                Persona.OWNER_MEMBER.tenantId, Releasability.PARTICIPANTS, List.of());
+    }
+
+    private static AssessmentDraft assessmentDraft(String findings) {
+        return new AssessmentDraft(AssessmentKind.PERIODIC, AssessmentMode.SELF, null, null,
+                LocalDate.now().minusDays(1), findings, Releasability.PARTICIPANTS, List.of(), Map.of(), List.of());
+    }
+
+    /** Every cell of every sheet of a workbook, as text. */
+    private static String workbookText(byte[] workbook) {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            StringBuilder text = new StringBuilder();
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(formatter.formatCellValue(cell))
+                    .append('|'))));
+            return text.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static String answer(SignedInUser user, Function<SignedInUser, Boolean> probe) {
         try {

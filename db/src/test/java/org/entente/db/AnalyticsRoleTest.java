@@ -58,6 +58,21 @@ class AnalyticsRoleTest {
         // V50: who publishes to whom since when (not who granted it), and capacities (not their source or editor).
         GRANTED.put("publication_consent", List.of("tenant_id", "grantee_tenant_id", "granted_at"));
         GRANTED.put("tenant_capacity", List.of("tenant_id", "year", "capacity_eur"));
+        // V51: the results chain's figures and their visibility (no objective texts, indicator definitions, sources,
+        // notes, findings, assessor names or recommendation texts; no ratings), and the progress view.
+        GRANTED.put("indicator", List.of("tenant_id", "workstream_id", "id", "objective_id", "unit", "direction",
+                "disaggregation", "baseline_value", "baseline_date", "target_value", "target_date", "frequency",
+                "responsible_tenant_id", "releasability", "rel_to", "created_at"));
+        GRANTED.put("measurement", List.of("tenant_id", "workstream_id", "indicator_id", "id", "period_start",
+                "period_end", "partner_tenant_id", "value"));
+        GRANTED.put("indicator_progress", List.of("tenant_id", "workstream_id", "indicator_id", "objective_id",
+                "responsible_tenant_id", "unit", "direction", "frequency", "baseline_value", "baseline_date",
+                "target_value", "target_date", "releasability", "latest_value", "latest_period_end", "measurements",
+                "progress_ratio", "expected_ratio", "status", "due_period_start", "due_period_end", "overdue"));
+        GRANTED.put("assessment", List.of("tenant_id", "workstream_id", "id", "kind", "mode", "assessor_tenant_id",
+                "assessed_on", "releasability", "rel_to"));
+        GRANTED.put("assessment_recommendation", List.of("tenant_id", "workstream_id", "assessment_id", "id",
+                "owner_tenant_id", "due_date", "status"));
     }
 
     @Test
@@ -80,9 +95,11 @@ class AnalyticsRoleTest {
             assertThat(names(sql, "select relname from pg_class where relowner = '" + ROLE + "'::regrole")).isEmpty();
             assertThat(names(sql, "select proname from pg_proc where proowner = '" + ROLE + "'::regrole")).isEmpty();
             assertThat(names(sql, "select nspname from pg_namespace where nspowner = '" + ROLE + "'::regrole")).isEmpty();
+            // Only the status arithmetic that the security_invoker view indicator_progress calls (V51).
             assertThat(names(sql, "select p.oid::regprocedure::text from pg_proc p"
                     + " where p.pronamespace = 'public'::regnamespace and has_function_privilege('" + ROLE + "', p.oid, 'EXECUTE')"))
-                    .as("functions the analytics role may execute").isEmpty();
+                    .as("functions the analytics role may execute")
+                    .containsExactlyInAnyOrderElementsOf(SchemaSecurityTest.ANALYTICS_FUNCTIONS);
             assertThat(names(sql, "select relname from pg_class where relnamespace = 'public'::regnamespace"
                     + " and case when relkind = 'S' then has_sequence_privilege('" + ROLE + "', oid, 'USAGE, SELECT, UPDATE') end"))
                     .as("sequences the analytics role may use").isEmpty();
@@ -149,6 +166,44 @@ class AnalyticsRoleTest {
         }
     }
 
+    /**
+     * The progress view is security_invoker: the analytics role, which bypasses row-level security, reads every
+     * indicator's status through it (a PRIVATE one included), computed by the same functions the app's readers use.
+     */
+    @Test
+    void theRoleReadsEveryIndicatorsProgressThroughTheView() throws Exception {
+        UUID lead = tenant("analytics-results");
+        UUID initiative = workstream(lead, "INITIATIVE");
+        UUID indicator = Collaboration.as(lead, sql -> {
+            UUID objective = sql.queryForObject("insert into objective (tenant_id, workstream_id, text) values (?, ?, 'Train')"
+                    + " returning id", UUID.class, lead, initiative);
+            UUID id = sql.queryForObject("""
+                    insert into indicator (workstream_id, objective_id, definition, unit, baseline_value, baseline_date,
+                                           target_value, target_date, releasability)
+                    values (?, ?, 'Private count', 'NUMBER', 0, date '2024-01-01', 100, date '2024-12-31', 'PRIVATE')
+                    returning id""", UUID.class, initiative, objective);
+            sql.update("insert into measurement (tenant_id, workstream_id, indicator_id, period_start, period_end, value,"
+                    + " entered_by) values (?, ?, ?, date '2024-12-01', date '2024-12-31', 100, 'Lead')", lead, initiative, id);
+            return id;
+        });
+        try (Connection analytics = TestDatabase.analytics();
+             PreparedStatement query = analytics.prepareStatement(
+                     "select status, progress_ratio, measurements, overdue from indicator_progress where indicator_id = ?")) {
+            query.setObject(1, indicator);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the analytics role sees the PRIVATE indicator").isTrue();
+                assertThat(row.getString(1)).isEqualTo("ON_TRACK");
+                assertThat(row.getBigDecimal(2)).isEqualByComparingTo("1");
+                assertThat(row.getInt(3)).isOne();
+                assertThat(row.getBoolean(4)).as("the target date has passed: nothing is due any more").isFalse();
+            }
+        }
+        try (Connection app = TestDatabase.app()) {
+            assertThat(ids(app, "select indicator_id from indicator_progress where indicator_id = any (?)", indicator))
+                    .as("the runtime role without a tenant, for contrast").isEmpty();
+        }
+    }
+
     /** The snapshot copies every organization's grants and capacities, whoever may see them in the app. */
     @Test
     void theRoleReadsEveryOrganizationsGrantsAndCapacities() throws Exception {
@@ -185,11 +240,19 @@ class AnalyticsRoleTest {
                     "select content from attachment", "select file_name from attachment",
                     "select email from member", "select username from member",
                     "select description from contribution", "select pledged_amount from contribution",
-                    "select title from milestone", "select summary from activity", "select lessons_learned from initiative",
+                    "select title from milestone", "select summary from activity", "select mechanism, version from initiative",
                     "select background_ip_terms from rnd_project", "select party_name from engagement",
                     "select outcomes from engagement", "select title from deliverable", "select title from work_package",
                     "select details from audit_event", "select text from notification", "select count(*) from contribution_access",
-                    "select text from initiative_objective", "select count(*) from comment_mention",
+                    "select text from objective", "select count(*) from objective", "select count(*) from comment_mention",
+                    "select definition from indicator", "select * from indicator", "select version from indicator",
+                    "select source from measurement", "select note from measurement", "select entered_by from measurement",
+                    "select entered_by_tenant_id from measurement", "select entered_by_member_id from measurement",
+                    "select count(*) from measurement_correction", "select findings from assessment",
+                    "select assessor_name from assessment", "select * from assessment", "select count(*) from assessment_rating",
+                    "select text from assessment_recommendation",
+                    "select unit_admits('PERCENT', 1)", "select may_measure(null, null, null)",
+                    "select indicator_visible(null, null)", "select assessment_visible(null, null, null)",
                     "select count(*) from valuation_rate", "select count(*) from flyway_schema_history",
                     "select granted_by from publication_consent", "select granted_by_member_id from publication_consent",
                     "select * from publication_consent", "select count(*) from publication_consent_change",
@@ -216,7 +279,8 @@ class AnalyticsRoleTest {
                         + "'::regclass and attnum > 0 and not attisdropped order by attnum limit 1"));
             }
         }
-        assertThat(tables).containsAll(GRANTED.keySet());
+        // (The view indicator_progress is not a table; no write privilege on it is guarded with the columns above.)
+        assertThat(tables).containsAll(GRANTED.keySet().stream().filter(t -> !t.equals("indicator_progress")).toList());
         long contributionsBefore = countAsSuperuser("select count(*) from contribution");
         try (Connection analytics = TestDatabase.analytics(); Statement sql = analytics.createStatement()) {
             for (String table : tables) {

@@ -48,7 +48,10 @@ class CitusPathTest {
      */
     private static final Set<String> TABLE_READING_POLICY_FUNCTIONS = Set.of(
             "can_see_workstream(uuid,uuid)", "is_accepted_participant(uuid,uuid)",
-            "can_see_item(uuid,uuid,uuid,text,uuid[])", "comment_mention_visible(uuid,uuid,uuid,boolean)");
+            "can_see_item(uuid,uuid,uuid,text,uuid[])", "comment_mention_visible(uuid,uuid,uuid,boolean)",
+            // V51: the results chain's (measurement and corrections follow their indicator, ratings and
+            // recommendations their assessment, and who may measure is the indicator's responsible organization).
+            "indicator_visible(uuid,uuid)", "may_measure(uuid,uuid,uuid)", "assessment_visible(uuid,uuid,uuid)");
 
     private record Call(String kind, String table, String column, String colocateWith) {
     }

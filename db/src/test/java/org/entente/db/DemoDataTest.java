@@ -69,14 +69,15 @@ class DemoDataTest {
             sql.execute(demoScript("R__demo_data_burden_sharing.sql"));
             DemoHistoryWriter.write(owner);
             sql.execute(demoScript("R__demo_workstreams.sql"));
+            sql.execute(demoScript("R__demo_workstreams_results.sql"));
             owner.commit();
         }
     }
 
     @Test
     void flywayAppliedSchemaAndDemoDataOnceAndNothingTheSecondTime() {
-        // Every versioned migration plus the three repeatable demo data scripts and the demo history generator.
-        assertThat(firstRun.migrationsExecuted).isEqualTo(versionedMigrations() + 4);
+        // Every versioned migration plus the four repeatable demo data scripts and the demo history generator.
+        assertThat(firstRun.migrationsExecuted).isEqualTo(versionedMigrations() + 5);
         assertThat(secondRun.migrationsExecuted).isZero();
     }
 
@@ -209,6 +210,121 @@ class DemoDataTest {
         // aegis-maritime takes part in neither hand-written R&D project.
         assertThat(seenBy("0a000000-0000-4000-8000-000000000007", "select count(*) from workstream"
                 + " where id::text like '0c000000-%'")).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Results (issue #17, R__demo_workstreams_results.sql)
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Each hand-written indicator's status, progress and whether its last ended period lacks a total, as the view
+     * indicator_progress computes them but on a fixed day (the view judges as of today, and the demo's dates do not
+     * move): 7 December 2026, when the demo was written.
+     */
+    private static final String RESULTS_ON_7_DECEMBER = """
+            select right(i.id::text, 3) as indicator, right(i.responsible_tenant_id::text, 2) as responsible,
+                   indicator_status(i.baseline_value, i.baseline_date, i.target_value, i.target_date, l.value, l.period_end,
+                                    date '2026-12-07') as status,
+                   (d.period_start is not null and not exists (
+                        select 1 from measurement m where m.tenant_id = i.tenant_id and m.indicator_id = i.id
+                           and m.partner_tenant_id is null and m.period_start <= d.period_end
+                           and m.period_end >= d.period_start)) as overdue
+              from indicator i
+              left join lateral (select m.value, m.period_end from measurement m
+                                  where m.tenant_id = i.tenant_id and m.indicator_id = i.id and m.partner_tenant_id is null
+                                  order by m.period_end desc limit 1) l on true
+              left join lateral measurement_due_period(i.frequency, coalesce(i.baseline_date, i.created_at::date),
+                                                       i.target_date, date '2026-12-07') d on true
+             where i.id::text like '1d000000-%'
+             order by 1""";
+
+    @Test
+    void theDemoWorkstreamsHaveIndicatorsOfEveryStatusSomeOverdueForTheirResponsibleOrganization() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement();
+             ResultSet row = sql.executeQuery(RESULTS_ON_7_DECEMBER)) {
+            while (row.next()) {
+                rows.add(row.getString(1) + " " + row.getString(2) + " " + row.getString(3)
+                        + (row.getBoolean(4) ? " overdue" : ""));
+            }
+        }
+        assertThat(rows).containsExactly(
+                // Exercise Blue Horizon 2026: norway's certification count of November is due (ingrid.solberg enters
+                // it), Kenya's boardings at risk, aegis-maritime's port inspections not measured and due (tom.baker).
+                "101 01 ON_TRACK overdue", "102 02 AT_RISK", "103 03 ON_TRACK", "104 01 OFF_TRACK", "105 01 OFF_TRACK",
+                "106 01 NO_BASELINE", "107 07 NOT_MEASURED overdue", "108 02 ON_TRACK",
+                // Lake Chad Basin Peacekeeping Support
+                "201 05 ON_TRACK", "202 04 OFF_TRACK overdue", "203 06 AT_RISK",
+                // Counter-Terrorism Intelligence-Sharing Framework: norway's quarter is due
+                "301 03 ON_TRACK", "302 01 ON_TRACK overdue", "303 05 OFF_TRACK",
+                // the two R&D projects, the two engagements
+                "401 03 ON_TRACK", "402 09 ON_TRACK overdue", "501 01 ON_TRACK", "502 08 AT_RISK",
+                "503 09 NO_BASELINE overdue", "601 06 ON_TRACK", "701 05 NO_BASELINE");
+    }
+
+    @Test
+    void demoResultsAreSeenAndMeasuredByTheirAudienceOnly() throws Exception {
+        String norway = DEMO_TENANTS.get("norway").toString();
+        String blueHorizon = " workstream_id = '0c000000-0000-4000-8000-000000000001'";
+        assertThat(seenBy(norway, "select count(*) from indicator where" + blueHorizon)).isEqualTo(8);
+        assertThat(seenBy(DEMO_TENANTS.get("kenya").toString(), "select count(*) from indicator where" + blueHorizon))
+                .as("kenya sees the indicator released to it alone").isEqualTo(8);
+        assertThat(seenBy(DEMO_TENANTS.get("nato-act").toString(), "select count(*) from indicator where" + blueHorizon))
+                .isEqualTo(7);
+        assertThat(seenBy(DEMO_TENANTS.get("un-dpo").toString(), "select count(*) from indicator where" + blueHorizon))
+                .as("un-dpo has not answered its invitation").isZero();
+        assertThat(seenBy(DEMO_TENANTS.get("kenya").toString(), "select count(*) from indicator"
+                + " where workstream_id = '0c000000-0000-4000-8000-000000000003'")).as("not au-psd's liaison officers")
+                .isEqualTo(2);
+        // The view, as each reader sees it.
+        assertThat(seenBy(DEMO_TENANTS.get("aegis-maritime").toString(), "select count(*) from indicator_progress where"
+                + blueHorizon)).isEqualTo(7);
+        // Who may enter what: ingrid.solberg's norway its own and any of its workstream's, tom.baker's aegis its own.
+        String measurable = "select count(*) from indicator i where i.id::text like '1d000000-%'"
+                + " and may_measure(i.tenant_id, i.workstream_id, i.id)";
+        assertThat(seenBy(norway, measurable))
+                .as("norway: the 11 indicators of its two workstreams and its own in NATO ACT's framework").isEqualTo(12);
+        assertThat(seenBy(DEMO_TENANTS.get("aegis-maritime").toString(), measurable)).isOne();
+        assertThat(seenBy(DEMO_TENANTS.get("aegis-maritime").toString(), measurable
+                + " and i.id = '1d000000-0000-4000-8000-000000000107'")).isOne();
+        assertThat(seenBy(DEMO_TENANTS.get("kenya").toString(), measurable)).isEqualTo(2);
+        // The observer norway sees the cyber project's indicators, and measures none of them.
+        assertThat(seenBy(norway, "select count(*) from indicator where workstream_id = '0c000000-0000-4000-8000-000000000004'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void demoMeasurementsAssessmentsAndTheOneCorrection() throws Exception {
+        try (Connection superuser = TestDatabase.superuser(DATABASE); Statement sql = superuser.createStatement()) {
+            assertThat(single(sql, "select count(*) from measurement where indicator_id::text like '1d000000-%'"))
+                    .isEqualTo(66);
+            assertThat(single(sql, "select count(*) from measurement where partner_tenant_id is not null"
+                    + " and indicator_id::text like '1d000000-%'")).isEqualTo(2);
+            assertThat(single(sql, "select value from measurement_correction"
+                    + " where measurement_id = '1e000000-0000-4000-8000-000000010202'")).as("the replaced count").isEqualTo(15);
+            assertThat(single(sql, "select value from measurement where id = '1e000000-0000-4000-8000-000000010202'"))
+                    .isEqualTo(17);
+            assertThat(single(sql, "select count(*) from measurement_correction c join measurement m"
+                    + " on m.tenant_id = c.tenant_id and m.id = c.measurement_id where m.workstream_id::text like '0c000000-%'"))
+                    .isOne();
+            // Who entered each value: the responsible organization (or the lead), never anybody else.
+            assertThat(single(sql, """
+                    select count(*) from measurement m join indicator i on i.tenant_id = m.tenant_id and i.id = m.indicator_id
+                     where i.id::text like '1d000000-%'
+                       and m.entered_by_tenant_id not in (i.tenant_id, i.responsible_tenant_id)""")).isZero();
+            assertThat(single(sql, "select count(*) from measurement where entered_by_member_id is null"
+                    + " and indicator_id::text like '1d000000-%'")).isZero();
+            assertThat(single(sql, "select count(*) from assessment where workstream_id::text like '0c000000-%'"))
+                    .isEqualTo(4);
+            assertThat(single(sql, "select count(distinct kind) from assessment where workstream_id::text like '0c000000-%'"))
+                    .isEqualTo(2);
+            assertThat(single(sql, "select count(*) from assessment_rating where workstream_id::text like '0c000000-%'"))
+                    .isEqualTo(5);
+            assertThat(single(sql, "select count(*) filter (where status = 'OPEN') * 100 + count(*) filter (where status = 'DONE')"
+                    + " from assessment_recommendation where workstream_id::text like '0c000000-%'")).isEqualTo(503);
+            assertThat(single(sql, "select count(distinct workstream_id) from objective"
+                    + " where workstream_id::text like '0c000000-%'")).as("every hand-written workstream").isEqualTo(7);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

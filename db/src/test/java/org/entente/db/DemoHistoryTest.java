@@ -47,8 +47,8 @@ class DemoHistoryTest {
         FINGERPRINTED.put("participation", "select tenant_id, workstream_id, participant_tenant_id, role, status,"
                 + " invited_by, case when role <> 'LEAD' then invited_at end from participation where" + GENERATED);
         FINGERPRINTED.put("initiative", "select tenant_id, workstream_id, mechanism from initiative where" + GENERATED);
-        FINGERPRINTED.put("initiative_objective", "select tenant_id, workstream_id, id, position, text, rating"
-                + " from initiative_objective where" + GENERATED);
+        FINGERPRINTED.put("objective", "select tenant_id, workstream_id, id, position, text"
+                + " from objective where" + GENERATED);
         FINGERPRINTED.put("rnd_project", "select tenant_id, workstream_id, technology_area, trl_start, trl_current,"
                 + " trl_target from rnd_project where" + GENERATED);
         FINGERPRINTED.put("work_package", "select tenant_id, workstream_id, id, code, title, lead_tenant_id, budget_eur"
@@ -65,6 +65,22 @@ class DemoHistoryTest {
                 + " releasability, rel_to, created_at, created_by from contribution where" + GENERATED);
         FINGERPRINTED.put("activity", "select tenant_id, workstream_id, id, actor_tenant_id, actor_member_id, verb,"
                 + " summary, item_type, item_id, item_tenant_id, releasability, rel_to, at from activity where" + GENERATED);
+        // The results chain (V51); a corrected measurement was entered again by whoever corrected it, now().
+        FINGERPRINTED.put("indicator", "select tenant_id, workstream_id, id, objective_id, position, definition, unit,"
+                + " direction, disaggregation, baseline_value, baseline_date, target_value, target_date, frequency,"
+                + " responsible_tenant_id, releasability, rel_to, version, created_at from indicator where" + GENERATED);
+        FINGERPRINTED.put("measurement", "select tenant_id, workstream_id, indicator_id, id, period_start, period_end,"
+                + " partner_tenant_id, value, source, note, entered_by_tenant_id, entered_by_member_id, entered_by, version,"
+                + " case when version = 0 then entered_at end, created_at from measurement where" + GENERATED);
+        FINGERPRINTED.put("measurement_correction", "select tenant_id, workstream_id, measurement_id, indicator_id, value,"
+                + " source, note, entered_by_tenant_id, entered_by, entered_at, version from measurement_correction where"
+                + GENERATED);
+        FINGERPRINTED.put("assessment", "select tenant_id, workstream_id, id, kind, mode, assessor_name, assessor_tenant_id,"
+                + " assessed_on, findings, releasability, rel_to, version, created_at from assessment where" + GENERATED);
+        FINGERPRINTED.put("assessment_rating", "select tenant_id, workstream_id, assessment_id, objective_id, rating,"
+                + " created_at from assessment_rating where" + GENERATED);
+        FINGERPRINTED.put("assessment_recommendation", "select tenant_id, workstream_id, assessment_id, id, position, text,"
+                + " owner_tenant_id, due_date, status, version, created_at from assessment_recommendation where" + GENERATED);
     }
 
     private static LocalPostgres postgres;
@@ -92,7 +108,8 @@ class DemoHistoryTest {
     void flywayRunsTheGeneratorAfterTheDemoTenantsAndBeforeTheDemoWorkstreams() {
         List<String> repeatables = firstRun.migrations.stream().filter(m -> m.version == null || m.version.isEmpty())
                 .map(m -> m.description).toList();
-        assertThat(repeatables).containsExactly("demo data", "demo data burden sharing", "demo history", "demo workstreams");
+        assertThat(repeatables).containsExactly("demo data", "demo data burden sharing", "demo history", "demo workstreams",
+                "demo workstreams results");
         assertThat(history(firstRun).type).isEqualTo("JDBC");
     }
 
@@ -220,6 +237,163 @@ class DemoHistoryTest {
             assertThat(single(sql, "select count(*) from milestone where actual_date > " + today + " and" + GENERATED)).isZero();
             assertThat(single(sql, "select count(*) from deliverable where submitted_on > " + today + " and" + GENERATED))
                     .isZero();
+        }
+    }
+
+    /**
+     * Status and overdue of every generated indicator as the view indicator_progress computes them, on a fixed day
+     * (the view judges as of today; the history's dates do not move): 7 December 2026, when the results were added.
+     */
+    private static final String RESULTS_ON_7_DECEMBER = """
+            select i.*, w.kind as workstream_kind, w.status as workstream_status,
+                   indicator_status(i.baseline_value, i.baseline_date, i.target_value, i.target_date, l.value, l.period_end,
+                                    date '2026-12-07') as progress_status,
+                   (d.period_start is not null and not exists (
+                        select 1 from measurement m where m.tenant_id = i.tenant_id and m.indicator_id = i.id
+                           and m.partner_tenant_id is null and m.period_start <= d.period_end
+                           and m.period_end >= d.period_start)) as overdue
+              from indicator i
+              join workstream w on w.tenant_id = i.tenant_id and w.id = i.workstream_id
+              left join lateral (select m.value, m.period_end from measurement m
+                                  where m.tenant_id = i.tenant_id and m.indicator_id = i.id and m.partner_tenant_id is null
+                                  order by m.period_end desc limit 1) l on true
+              left join lateral measurement_due_period(i.frequency, coalesce(i.baseline_date, i.created_at::date),
+                                                       i.target_date, date '2026-12-07') d on true
+             where i.workstream_id::text like '2a000000-%'""";
+
+    @Test
+    void objectivesAndIndicatorsForEveryKindMostOnTrackSomeBehindSomeOverdueAFewWithoutBaseline() throws Exception {
+        try (Connection db = superuser(FIRST); Statement sql = db.createStatement()) {
+            assertThat(strings(sql, "select distinct w.kind from objective o join workstream w on w.id = o.workstream_id"
+                    + " where o." + GENERATED.strip())).containsExactlyInAnyOrder("INITIATIVE", "RND_PROJECT", "ENGAGEMENT");
+            assertThat(strings(sql, "select distinct w.kind from indicator i join workstream w on w.id = i.workstream_id"
+                    + " where i." + GENERATED.strip())).containsExactlyInAnyOrder("INITIATIVE", "RND_PROJECT", "ENGAGEMENT");
+            assertThat(single(sql, "select count(*) from indicator where" + GENERATED)).isGreaterThanOrEqualTo(600);
+            assertThat(single(sql, """
+                    select count(*) filter (where exists (select 1 from indicator i where i.workstream_id = w.id)) * 100
+                           / count(*)
+                      from workstream w where w.status in ('ACTIVE', 'COMPLETED') and w.id::text like '2a000000-%'"""))
+                    .as("%% of active and completed workstreams with indicators").isBetween(70L, 95L);
+            assertThat(single(sql, """
+                    select max(n) from (select count(*) as n from indicator where workstream_id::text like '2a000000-%'
+                                         group by objective_id) per_objective""")).isEqualTo(3);
+            assertThat(strings(sql, "select distinct unit from indicator where" + GENERATED))
+                    .containsExactlyInAnyOrder("NUMBER", "PERCENT", "EUR", "YES_NO", "SCALE_1_5");
+            assertThat(strings(sql, "select distinct direction || ' ' || frequency from indicator where" + GENERATED))
+                    .contains("HIGHER MONTHLY", "HIGHER QUARTERLY", "HIGHER YEARLY", "LOWER MONTHLY", "LOWER QUARTERLY");
+            assertThat(strings(sql, "select distinct releasability from indicator where" + GENERATED))
+                    .containsExactlyInAnyOrder("PARTICIPANTS", "REL_TO", "PRIVATE", "ALL_PARTNERS");
+            assertThat(single(sql, "select count(*) from indicator where responsible_tenant_id <> tenant_id and" + GENERATED))
+                    .as("indicators a participant is responsible for").isGreaterThanOrEqualTo(150);
+            // An R&D project measures its readiness level from where it started to its target.
+            assertThat(single(sql, """
+                    select count(*) from indicator i join rnd_project p on p.tenant_id = i.tenant_id
+                                                                  and p.workstream_id = i.workstream_id
+                     where i.definition = 'Technology readiness level reached'
+                       and (i.baseline_value is distinct from p.trl_start or i.target_value <> p.trl_target)
+                       and i.baseline_value is not null and i.workstream_id::text like '2a000000-%'""")).isZero();
+
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            try (ResultSet row = sql.executeQuery("select progress_status, count(*) from (" + RESULTS_ON_7_DECEMBER
+                    + ") r group by 1")) {
+                while (row.next()) {
+                    byStatus.put(row.getString(1), row.getLong(2));
+                }
+            }
+            long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
+            long measured = all - byStatus.getOrDefault("NO_BASELINE", 0L) - byStatus.getOrDefault("NOT_MEASURED", 0L);
+            System.out.printf("demo history indicators by status on 2026-12-07: %s%n", byStatus);
+            System.out.printf("  of active workstreams: %s%n", strings(sql, "select progress_status || '=' || count(*)"
+                    + " from (" + RESULTS_ON_7_DECEMBER + ") r where workstream_status = 'ACTIVE' group by progress_status"));
+            assertThat(byStatus.keySet()).containsExactlyInAnyOrder("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_BASELINE",
+                    "NOT_MEASURED");
+            assertThat(byStatus.get("ON_TRACK") * 100 / measured).as("%% on track of the measured").isBetween(50L, 80L);
+            assertThat(byStatus.get("AT_RISK") * 100 / measured).as("%% at risk").isBetween(5L, 25L);
+            assertThat(byStatus.get("OFF_TRACK") * 100 / measured).as("%% off track").isBetween(8L, 35L);
+            assertThat(byStatus.get("NO_BASELINE") * 100 / all).as("%% without a baseline").isBetween(3L, 20L);
+
+            try (ResultSet row = sql.executeQuery("select count(*) filter (where overdue), count(*) from ("
+                    + RESULTS_ON_7_DECEMBER + ") r where workstream_status = 'ACTIVE'")) {
+                row.next();
+                System.out.printf("demo history: %d of %d indicators of active workstreams overdue on 2026-12-07%n",
+                        row.getLong(1), row.getLong(2));
+                assertThat(row.getLong(1) * 100 / row.getLong(2)).as("%% overdue in active workstreams").isBetween(8L, 35L);
+            }
+            // Completed work reported to its last period.
+            assertThat(single(sql, "select count(*) from (" + RESULTS_ON_7_DECEMBER + ") r where overdue"
+                    + " and workstream_status = 'COMPLETED'")).isZero();
+            // Off track in every kind of workstream, for a coordinator to find.
+            assertThat(strings(sql, "select distinct workstream_kind from (" + RESULTS_ON_7_DECEMBER
+                    + ") r where progress_status = 'OFF_TRACK' and workstream_status = 'ACTIVE'"))
+                    .containsExactlyInAnyOrder("INITIATIVE", "RND_PROJECT", "ENGAGEMENT");
+        }
+    }
+
+    @Test
+    void measurementsAreEnteredByTheResponsibleOrganizationOrTheLeadWithinTheHistory() throws Exception {
+        try (Connection db = superuser(FIRST); Statement sql = db.createStatement()) {
+            assertThat(single(sql, "select count(*) from measurement where" + GENERATED)).isGreaterThanOrEqualTo(4_000);
+            String joined = " from measurement m join indicator i on i.tenant_id = m.tenant_id and i.id = m.indicator_id"
+                    + " where m." + GENERATED.strip();
+            assertThat(single(sql, "select count(*)" + joined + " and m.version = 0"
+                    + " and m.entered_by_tenant_id not in (i.tenant_id, i.responsible_tenant_id)")).isZero();
+            assertThat(single(sql, "select count(*)" + joined + " and m.entered_by_tenant_id = i.responsible_tenant_id"
+                    + " and i.responsible_tenant_id <> i.tenant_id")).isPositive();
+            assertThat(single(sql, "select count(*)" + joined + " and (m.period_start > date '" + DemoHistory.TODAY
+                    + "' or m.entered_at::date > date '" + DemoHistory.TODAY + "' and m.version = 0)")).isZero();
+            assertThat(single(sql, "select count(*)" + joined + " and not unit_admits(i.unit, m.value)")).isZero();
+            // Corrections keep the first value; a few partners' shares add up to their total.
+            assertThat(single(sql, "select count(*) from measurement_correction where" + GENERATED))
+                    .isGreaterThanOrEqualTo(50);
+            assertThat(single(sql, "select count(*) from measurement where version > 0 and" + GENERATED))
+                    .isEqualTo(single(sql, "select count(*) from measurement_correction where" + GENERATED));
+            assertThat(single(sql, "select count(*) from measurement where partner_tenant_id is not null and" + GENERATED))
+                    .isGreaterThanOrEqualTo(40);
+            assertThat(single(sql, """
+                    select count(*) from measurement t
+                     where t.partner_tenant_id is null and t.workstream_id::text like '2a000000-%'
+                       and exists (select 1 from measurement p where p.indicator_id = t.indicator_id
+                                      and p.period_start = t.period_start and p.partner_tenant_id is not null)
+                       and t.value <> (select sum(p.value) from measurement p where p.indicator_id = t.indicator_id
+                                          and p.period_start = t.period_start and p.partner_tenant_id is not null)"""))
+                    .as("totals that are not the sum of their partners' shares").isZero();
+        }
+    }
+
+    @Test
+    void completedInitiativesHaveTheirFinalAssessmentOthersInitialAndPeriodicOnesWithOpenAndDoneRecommendations()
+            throws Exception {
+        try (Connection db = superuser(FIRST); Statement sql = db.createStatement()) {
+            assertThat(single(sql, """
+                    select count(*) from workstream w
+                     where w.kind = 'INITIATIVE' and w.status = 'COMPLETED' and w.id::text like '2a000000-%'
+                       and not exists (select 1 from assessment a where a.workstream_id = w.id and a.kind = 'FINAL')"""))
+                    .as("completed initiatives without a final assessment").isZero();
+            assertThat(single(sql, """
+                    select count(*) from objective o
+                      join workstream w on w.tenant_id = o.tenant_id and w.id = o.workstream_id
+                     where w.kind = 'INITIATIVE' and w.status = 'COMPLETED' and w.id::text like '2a000000-%'
+                       and not exists (select 1 from assessment_rating r join assessment a on a.id = r.assessment_id
+                                        where r.objective_id = o.id and a.kind = 'FINAL')"""))
+                    .as("objectives of completed initiatives without a final rating").isZero();
+            assertThat(single(sql, "select count(*) from assessment a join workstream w on w.id = a.workstream_id"
+                    + " where a.kind = 'FINAL' and w.status <> 'COMPLETED' and w.id::text like '2a000000-%'")).isZero();
+            assertThat(single(sql, "select count(*) from assessment a join workstream w on w.id = a.workstream_id"
+                    + " where a.kind = 'FINAL' and w.kind <> 'INITIATIVE' and w.id::text like '2a000000-%'")).isPositive();
+            assertThat(strings(sql, "select distinct kind || ' ' || mode from assessment where" + GENERATED))
+                    .contains("INITIAL SELF", "PERIODIC SELF", "PERIODIC EXTERNAL", "FINAL SELF", "FINAL EXTERNAL");
+            assertThat(single(sql, "select count(*) from assessment where mode = 'EXTERNAL'"
+                    + " and (assessor_tenant_id is null or assessor_tenant_id = tenant_id) and" + GENERATED)).isZero();
+            assertThat(strings(sql, "select distinct rating::text from assessment_rating where" + GENERATED))
+                    .contains("2", "3", "4", "5");
+            assertThat(single(sql, "select count(*) from assessment where assessed_on > date '" + DemoHistory.TODAY
+                    + "' and" + GENERATED)).isZero();
+            assertThat(strings(sql, "select distinct status from assessment_recommendation where" + GENERATED))
+                    .containsExactlyInAnyOrder("OPEN", "DONE");
+            assertThat(single(sql, "select count(*) from assessment_recommendation where status = 'OPEN' and due_date < date '"
+                    + DemoHistory.TODAY + "' and" + GENERATED)).as("recommendations past their due date").isPositive();
+            assertThat(single(sql, "select count(*) from assessment_recommendation where owner_tenant_id <> tenant_id and"
+                    + GENERATED)).as("owned by a participant").isPositive();
         }
     }
 

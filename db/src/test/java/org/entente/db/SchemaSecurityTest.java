@@ -70,7 +70,8 @@ class SchemaSecurityTest {
                              where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped))
                      order by 1""");
             assertThat(tenantOwned).contains("tenant", "member", "audit_event")
-                    .containsAll(WorkstreamVisibilityTest.COLLABORATION_TABLES);
+                    .containsAll(WorkstreamVisibilityTest.COLLABORATION_TABLES)
+                    .containsAll(ResultsVisibilityTest.RESULTS_TABLES);
 
             assertThat(names(sql, """
                     select c.relname from pg_class c
@@ -135,23 +136,34 @@ class SchemaSecurityTest {
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('public', p.oid, 'EXECUTE')"""))
                     .as("functions PUBLIC may execute").isEmpty();
+            // The analytics role executes only the status arithmetic the security_invoker view indicator_progress calls
+            // (V51): immutable functions of their arguments that read no table and run as the caller.
             assertThat(names(sql, """
                     select p.oid::regprocedure::text from pg_proc p
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('%s', p.oid, 'EXECUTE')""".formatted(LocalPostgres.ANALYTICS_USER)))
-                    .as("functions the analytics role may execute").isEmpty();
+                    .as("functions the analytics role may execute").containsExactlyInAnyOrderElementsOf(ANALYTICS_FUNCTIONS);
+            assertThat(names(sql, """
+                    select p.oid::regprocedure::text from pg_proc p
+                     where p.pronamespace = 'public'::regnamespace
+                       and has_function_privilege('%s', p.oid, 'EXECUTE')
+                       and (p.prosecdef or p.provolatile <> 'i')""".formatted(LocalPostgres.ANALYTICS_USER)))
+                    .as("functions the analytics role may execute that are definers or not immutable").isEmpty();
             assertThat(names(sql, """
                     select p.proname from pg_proc p
                      where p.pronamespace = 'public'::regnamespace
                        and has_function_privilege('entente_app', p.oid, 'EXECUTE') order by 1"""))
-                    .containsExactly("audit_chain_breaks", "audit_chain_lengths", "briefing_subscriptions_due", "can_see_item", "can_see_workstream",
+                    .containsExactly("assessment_visible", "audit_chain_breaks", "audit_chain_lengths",
+                            "briefing_subscriptions_due", "can_see_item", "can_see_workstream",
                             "coordinator_organizations", "current_member_id",
-                            "current_tenant_id", "is_accepted_participant", "notify", "notify_own_tenant",
+                            "current_tenant_id", "indicator_expected_ratio", "indicator_progress_ratio",
+                            "indicator_status", "indicator_visible", "is_accepted_participant", "may_measure",
+                            "measurement_due_period", "notify", "notify_own_tenant",
                             "partner_directory", "platform_change_tenant_status", "platform_delete_tenant_capacity",
                             "platform_register_tenant", "platform_set_tenant_capacity", "platform_tenant_capacities",
                             "platform_tenant_overview", "platform_update_tenant",
                             "provision_tenant", "publication_consent_version", "record_consent_use",
-                            "record_contribution_access", "releasable_to", "workstream_members");
+                            "record_contribution_access", "releasable_to", "unit_admits", "workstream_members");
         }
     }
 
@@ -175,6 +187,7 @@ class SchemaSecurityTest {
             assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
                     .containsExactly("audit_event_definer_read", "audit_event_platform_operation", "briefing_subscription_definer_read",
                             "consent_use_definer_write", "contribution_access_definer_write",
+                            "measurement_correction_definer_read", "measurement_correction_definer_write",
                             "member_definer_read", "member_platform_operation", "notification_definer_write",
                             "participation_definer_read", "publication_consent_change_definer_read",
                             "tenant_capacity_platform_operation", "tenant_definer_read", "tenant_platform_operation",
@@ -182,27 +195,54 @@ class SchemaSecurityTest {
         }
     }
 
-    /** Setting the definer flag in the runtime role's own session opens nothing. */
+    /** Setting the definer flag (either value the definer code uses) in the runtime role's own session opens nothing. */
     @Test
     void theRuntimeRoleGainsNothingFromTheDefinerFlag() throws Exception {
-        // Another tenant's workstream exists; the outsider has no member row of its own.
-        Collaboration.workstream(Collaboration.tenant("flag-owner"), "INITIATIVE");
+        // Another tenant's workstream exists, with a corrected measurement; the outsider has no member row of its own.
+        UUID owner = Collaboration.tenant("flag-owner");
+        UUID workstream = Collaboration.workstream(owner, "INITIATIVE");
+        Collaboration.run(owner, sql -> {
+            UUID objective = sql.queryForObject("insert into objective (tenant_id, workstream_id, text)"
+                    + " values (?, ?, 'Flagged') returning id", UUID.class, owner, workstream);
+            UUID indicator = sql.queryForObject("insert into indicator (workstream_id, objective_id, definition, unit,"
+                    + " target_value, target_date) values (?, ?, 'Trained', 'NUMBER', 10, date '2030-01-01') returning id",
+                    UUID.class, workstream, objective);
+            UUID measurement = sql.queryForObject("insert into measurement (tenant_id, workstream_id, indicator_id,"
+                    + " period_start, period_end, value, entered_by) values (?, ?, ?, date '2025-01-01', date '2025-03-31',"
+                    + " 3, 'Lead') returning id", UUID.class, owner, workstream, indicator);
+            sql.update("update measurement set value = 4 where id = ?", measurement);
+        });
         UUID outsider = TestDatabase.provisionTenant(TestDatabase.uniqueAlias("flag"));
-        try (Connection app = TestDatabase.app(); Statement sql = app.createStatement()) {
-            app.setAutoCommit(false);
-            sql.execute("select set_config('app.tenant_id', '" + outsider + "', true), set_config('app.definer_call', 'on', true)");
-            for (String table : List.of("tenant", "member", "workstream", "participation", "contribution", "notification",
-                    "contribution_access", "comment", "publication_consent", "publication_consent_change", "consent_use",
-                    "tenant_capacity", "burden_guideline")) {
-                try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
-                    rows.next();
-                    assertThat(rows.getLong(1)).as("rows of %s", table).isEqualTo(table.equals("tenant") ? 1 : 0);
+        for (String flag : List.of("on", "measurement")) {
+            try (Connection app = TestDatabase.app(); Statement sql = app.createStatement()) {
+                app.setAutoCommit(false);
+                sql.execute("select set_config('app.tenant_id', '" + outsider + "', true), set_config('app.definer_call', '"
+                        + flag + "', true)");
+                for (String table : List.of("tenant", "member", "workstream", "participation", "contribution", "notification",
+                        "contribution_access", "comment", "publication_consent", "publication_consent_change", "consent_use",
+                        "tenant_capacity", "burden_guideline", "objective", "indicator", "measurement",
+                        "measurement_correction", "assessment", "assessment_rating", "assessment_recommendation")) {
+                    try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
+                        rows.next();
+                        assertThat(rows.getLong(1)).as("rows of %s with the flag %s", table, flag)
+                                .isEqualTo(table.equals("tenant") ? 1 : 0);
+                    }
                 }
+                assertThatThrownBy(() -> sql.execute("insert into notification (tenant_id, kind, text) values ('"
+                        + outsider + "', 'MENTION', 'x')")).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                app.rollback();
+                sql.execute("select set_config('app.tenant_id', '" + outsider + "', true), set_config('app.definer_call', '"
+                        + flag + "', true)");
+                assertThatThrownBy(() -> sql.execute("insert into measurement_correction (tenant_id, workstream_id,"
+                        + " measurement_id, indicator_id, value, entered_by_tenant_id, entered_by, entered_at, version)"
+                        + " values ('" + outsider + "', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, '"
+                        + outsider + "', 'x', now(), 0)"))
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                app.rollback();
             }
-            assertThatThrownBy(() -> sql.execute("insert into notification (tenant_id, kind, text) values ('"
-                    + outsider + "', 'MENTION', 'x')")).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
-            app.rollback();
         }
+        assertThat(Collaboration.countAs(owner, "select count(*) from measurement_correction where workstream_id = ?",
+                workstream)).as("the owner's correction exists: the counts above are not vacuous").isOne();
     }
 
     /** valuation_rate is shared reference data: readable by every tenant, written only by migrations. */
@@ -221,6 +261,11 @@ class SchemaSecurityTest {
             assertThat(rights.getBigDecimal(4)).isEqualByComparingTo("1");
         }
     }
+
+    /** The status arithmetic of V51, which the analytics role runs through the view indicator_progress. */
+    static final List<String> ANALYTICS_FUNCTIONS = List.of("indicator_expected_ratio(date,date,date)",
+            "indicator_progress_ratio(numeric,numeric,numeric)",
+            "indicator_status(numeric,date,numeric,date,numeric,date,date)", "measurement_due_period(text,date,date,date)");
 
     private static List<String> names(Statement sql, String query) throws SQLException {
         List<String> names = new ArrayList<>();

@@ -31,10 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class WorkstreamVisibilityTest {
 
-    /** Every tenant-owned table V2 creates. */
+    /** Every tenant-owned table V2 creates (initiative_objective is objective since V51), and V51's results chain. */
     static final List<String> COLLABORATION_TABLES = List.of("workstream", "participation", "initiative",
-            "initiative_objective", "rnd_project", "work_package", "deliverable", "engagement", "contribution",
-            "milestone", "comment", "comment_mention", "attachment", "activity", "notification", "contribution_access");
+            "objective", "rnd_project", "work_package", "deliverable", "engagement", "contribution",
+            "milestone", "comment", "comment_mention", "attachment", "activity", "notification", "contribution_access",
+            "indicator", "measurement", "measurement_correction", "assessment", "assessment_rating",
+            "assessment_recommendation");
 
     private static UUID owner;
     private static UUID alpha;
@@ -54,6 +56,7 @@ class WorkstreamVisibilityTest {
     private static UUID ownerShared;
     private static UUID leaverOwn;
     private static UUID bravoCommentToAlpha;
+    private static UUID indicator;
 
     @BeforeAll
     static void aWorkstreamOfEveryKindWithARowInEveryTable() {
@@ -74,7 +77,23 @@ class WorkstreamVisibilityTest {
 
         run(owner, sql -> {
             sql.update("insert into initiative (tenant_id, workstream_id, mechanism) values (?, ?, 'JOINT_EXERCISE')", owner, initiative);
-            sql.update("insert into initiative_objective (tenant_id, workstream_id, text) values (?, ?, 'Interoperability')", owner, initiative);
+            // Objectives on every kind (V51), the initiative's with an indicator alpha is responsible for.
+            for (UUID workstream : List.of(initiative, project, engagement)) {
+                sql.update("insert into objective (tenant_id, workstream_id, text) values (?, ?, 'Interoperability')",
+                        owner, workstream);
+            }
+            UUID objective = sql.queryForObject("select id from objective where workstream_id = ?", UUID.class, initiative);
+            indicator = sql.queryForObject("""
+                    insert into indicator (workstream_id, objective_id, definition, unit, baseline_value, baseline_date,
+                                           target_value, target_date, responsible_tenant_id)
+                    values (?, ?, 'Units certified', 'NUMBER', 0, date '2025-01-01', 10, date '2027-12-31', ?)
+                    returning id""", UUID.class, initiative, objective, alpha);
+            UUID assessment = sql.queryForObject("insert into assessment (workstream_id, kind, assessor_name, assessed_on)"
+                    + " values (?, 'PERIODIC', 'Owner', date '2025-06-30') returning id", UUID.class, initiative);
+            sql.update("insert into assessment_rating (workstream_id, assessment_id, objective_id, rating) values (?, ?, ?, 3)",
+                    initiative, assessment, objective);
+            sql.update("insert into assessment_recommendation (workstream_id, assessment_id, text, owner_tenant_id)"
+                    + " values (?, ?, 'Certify the rest', ?)", initiative, assessment, alpha);
             sql.update("insert into rnd_project (tenant_id, workstream_id, technology_area, trl_start, trl_current, trl_target)"
                     + " values (?, ?, 'AI', 2, 3, 5)", owner, project);
             UUID workPackage = sql.queryForObject("insert into work_package (tenant_id, workstream_id, code, title, lead_tenant_id, budget_eur)"
@@ -112,6 +131,13 @@ class WorkstreamVisibilityTest {
         });
         run(bravo, sql -> assertThat(sql.queryForObject("select record_contribution_access(?, ?, ?::uuid[], 'READ')",
                 Integer.class, owner, initiative, "{" + alphaShared + "}")).isOne());
+        // alpha, responsible for the indicator, measures and corrects its value (the correction keeps the first).
+        run(alpha, sql -> {
+            UUID measurement = sql.queryForObject("insert into measurement (tenant_id, workstream_id, indicator_id,"
+                    + " period_start, period_end, value, entered_by) values (?, ?, ?, date '2025-01-01', date '2025-03-31',"
+                    + " 2, 'Alpha') returning id", UUID.class, owner, initiative, indicator);
+            assertThat(sql.update("update measurement set value = 3, version = version + 1 where id = ?", measurement)).isOne();
+        });
     }
 
     @Test
@@ -150,7 +176,19 @@ class WorkstreamVisibilityTest {
                 "insert into milestone (tenant_id, workstream_id, title, owner_tenant_id, planned_date)"
                         + " values (?, ?, 'Forged', ?, current_date)", owner, initiative, owner)));
         assertRowLevelSecurityViolation(failureAs(outsider, sql -> sql.update(
-                "insert into initiative_objective (tenant_id, workstream_id, text) values (?, ?, 'Forged')", owner, initiative)));
+                "insert into objective (tenant_id, workstream_id, text) values (?, ?, 'Forged')", owner, initiative)));
+        UUID objective = Collaboration.<UUID>as(owner, sql -> sql.queryForObject(
+                "select id from objective where workstream_id = ?", UUID.class, initiative));
+        assertRowLevelSecurityViolation(failureAs(outsider, sql -> sql.update("""
+                insert into indicator (tenant_id, workstream_id, objective_id, definition, unit, target_value, target_date,
+                                       responsible_tenant_id)
+                values (?, ?, ?, 'Forged', 'NUMBER', 1, date '2030-01-01', ?)""", owner, initiative, objective, owner)));
+        assertRowLevelSecurityViolation(failureAs(outsider, sql -> sql.update("""
+                insert into measurement (tenant_id, workstream_id, indicator_id, period_start, period_end, value, entered_by)
+                values (?, ?, ?, date '2025-04-01', date '2025-06-30', 1, 'Forged')""", owner, initiative, indicator)));
+        assertRowLevelSecurityViolation(failureAs(outsider, sql -> sql.update("""
+                insert into assessment (tenant_id, workstream_id, kind, assessor_name, assessed_on, releasability)
+                values (?, ?, 'INITIAL', 'Forged', current_date, 'PRIVATE')""", owner, initiative)));
         assertRowLevelSecurityViolation(failureAs(outsider, sql -> sql.update(
                 "insert into work_package (tenant_id, workstream_id, code, title, lead_tenant_id) values (?, ?, 'WP9', 'Forged', ?)",
                 owner, project, alpha)));
@@ -168,8 +206,9 @@ class WorkstreamVisibilityTest {
                 alpha, outsider, owner, initiative, alphaShared)), "42501", "permission denied");
 
         run(outsider, sql -> {
-            for (String table : List.of("workstream", "participation", "initiative", "initiative_objective", "rnd_project",
-                    "work_package", "deliverable", "engagement", "contribution", "milestone")) {
+            for (String table : List.of("workstream", "participation", "initiative", "objective", "rnd_project",
+                    "work_package", "deliverable", "engagement", "contribution", "milestone", "indicator", "measurement",
+                    "assessment", "assessment_recommendation")) {
                 String key = table.equals("workstream") ? "id" : "workstream_id";
                 assertThat(sql.update("update " + table + " set version = version + 1 where " + key + " in (?, ?, ?)",
                         initiative, project, engagement)).as("rows of %s updated by an outsider", table).isZero();
@@ -179,8 +218,13 @@ class WorkstreamVisibilityTest {
             assertThat(sql.update("delete from contribution where workstream_id = ?", initiative)).isZero();
             assertThat(sql.update("delete from workstream where id = ?", initiative)).isZero();
             assertThat(sql.update("delete from comment_mention where workstream_id = ?", initiative)).isZero();
+            assertThat(sql.update("delete from indicator where workstream_id = ?", initiative)).isZero();
+            assertThat(sql.update("delete from assessment where workstream_id = ?", initiative)).isZero();
+            assertThat(sql.update("update assessment_rating set rating = 1 where workstream_id = ?", initiative)).isZero();
         });
         assertThat(countAs(owner, "select count(*) from contribution where workstream_id = ?", initiative)).isEqualTo(5);
+        assertThat(countAs(owner, "select count(*) from measurement where workstream_id = ?", initiative)).isOne();
+        assertThat(countAs(owner, "select count(*) from indicator where workstream_id = ? and version = 0", initiative)).isOne();
     }
 
     @Test
@@ -205,11 +249,15 @@ class WorkstreamVisibilityTest {
     void acceptedParticipantsSeeTheDetailsOfEveryKind() {
         for (UUID participant : List.of(alpha, bravo)) {
             run(participant, sql -> {
-                for (String table : List.of("initiative", "initiative_objective", "rnd_project", "work_package", "deliverable",
-                        "engagement", "milestone")) {
+                for (String table : List.of("initiative", "rnd_project", "work_package", "deliverable",
+                        "engagement", "milestone", "indicator", "measurement", "measurement_correction", "assessment",
+                        "assessment_rating", "assessment_recommendation")) {
                     assertThat(count(sql, "select count(*) from " + table + " where workstream_id in (?, ?, ?)",
                             initiative, project, engagement)).as("rows of %s", table).isOne();
                 }
+                // Every kind has objectives since V51.
+                assertThat(count(sql, "select count(distinct workstream_id) from objective where workstream_id in (?, ?, ?)",
+                        initiative, project, engagement)).isEqualTo(3);
             });
         }
     }

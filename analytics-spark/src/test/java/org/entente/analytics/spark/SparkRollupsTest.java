@@ -47,6 +47,7 @@ class SparkRollupsTest {
     @BeforeAll
     void snapshotAndSpark() throws SQLException {
         consentAndCapacity();
+        results();
         Path directory = TestPostgres.freshDirectory("spark-rollups");
         store = new SnapshotStore(directory);
         store.refresh(TestPostgres.analytics(), RefreshListener.NONE);
@@ -124,8 +125,9 @@ class SparkRollupsTest {
             assertThat(actual.rows()).as("%s: rows of %s", persona, cube.getKey())
                     .containsExactlyElementsOf(expected.rows());
         }
-        // Not a comparison of empty results: the demo data fill the main cubes.
-        for (String cube : List.of("burden-sharing", "portfolio", "collaboration-network", "milestones")) {
+        // Not a comparison of empty results: the demo data fill the main cubes (and results() the results chain's).
+        for (String cube : List.of("burden-sharing", "portfolio", "collaboration-network", "milestones", "results",
+                "results-by-lead", "recommendations")) {
             if (filter.equals(AnalyticsFilter.everything())) {
                 assertThat(duckdb.get(cube).rows()).as("%s: rows of %s", persona, cube).hasSizeGreaterThan(3);
             }
@@ -203,6 +205,63 @@ class SparkRollupsTest {
                     SELECT t.id, 2022, coalesce(t.capacity_index, 1) * 1000000000, 'SparkRollupsTest', 'SparkRollupsTest'
                       FROM tenant t
                      WHERE NOT EXISTS (SELECT 1 FROM tenant_capacity c WHERE c.tenant_id = t.id)""");
+        }
+    }
+
+    /**
+     * So that both engines compute the results rollup whatever the demo data hold: on every workstream, as its lead, an
+     * objective with three indicators (PERCENT 10 -> 90 over two years from the workstream's start; the third without
+     * a baseline; released to the participants where the workstream allows it, else PRIVATE), a value in the last
+     * months for the first two (so PostgreSQL's indicator_progress gives a mix of statuses), and on every other
+     * workstream an assessment (some EXTERNAL) with an OPEN and a DONE recommendation.
+     */
+    private static void results() throws SQLException {
+        try (Connection sql = TestPostgres.superuser().getConnection(); Statement statement = sql.createStatement()) {
+            statement.execute("""
+                    INSERT INTO objective (tenant_id, workstream_id, text)
+                    SELECT w.tenant_id, w.id, 'SparkRollupsTest' FROM workstream w""");
+            statement.execute("""
+                    INSERT INTO indicator (tenant_id, workstream_id, objective_id, position, definition, unit,
+                                           baseline_value, baseline_date, target_value, target_date, frequency,
+                                           responsible_tenant_id, releasability)
+                    SELECT o.tenant_id, o.workstream_id, o.id, n, 'SparkRollupsTest ' || n, 'PERCENT',
+                           CASE WHEN n = 3 THEN NULL ELSE 10 END, CASE WHEN n = 3 THEN NULL ELSE d.base END,
+                           90, d.base + 720, CASE n WHEN 1 THEN 'QUARTERLY' WHEN 2 THEN 'MONTHLY' ELSE 'YEARLY' END,
+                           o.tenant_id,
+                           CASE WHEN w.releasability IN ('PARTICIPANTS', 'ALL_PARTNERS')
+                                     AND (n + abs(hashtext(o.id::text))) % 4 <> 0 THEN 'PARTICIPANTS'
+                                ELSE 'PRIVATE' END
+                      FROM objective o
+                      JOIN workstream w ON w.tenant_id = o.tenant_id AND w.id = o.workstream_id
+                     CROSS JOIN LATERAL (SELECT least(coalesce(w.start_date, w.created_at::date), current_date - 120)
+                                                AS base) d
+                     CROSS JOIN generate_series(1, 3) n
+                     WHERE o.text = 'SparkRollupsTest'""");
+            statement.execute("""
+                    INSERT INTO measurement (tenant_id, workstream_id, indicator_id, period_start, period_end, value,
+                                             entered_by_tenant_id, entered_by)
+                    SELECT i.tenant_id, i.workstream_id, i.id, current_date - 90, current_date - 61,
+                           10 + abs(hashtext(i.id::text)) % 81, i.tenant_id, 'SparkRollupsTest'
+                      FROM indicator i
+                     WHERE i.definition IN ('SparkRollupsTest 1', 'SparkRollupsTest 2')""");
+            statement.execute("""
+                    INSERT INTO assessment (tenant_id, workstream_id, kind, mode, assessor_name, assessed_on,
+                                            releasability)
+                    SELECT w.tenant_id, w.id, 'PERIODIC',
+                           CASE WHEN abs(hashtext(w.id::text)) % 3 = 0 THEN 'EXTERNAL' ELSE 'SELF' END,
+                           'SparkRollupsTest', least(coalesce(w.start_date, w.created_at::date) + 100, current_date),
+                           CASE WHEN w.releasability IN ('PARTICIPANTS', 'ALL_PARTNERS') THEN 'PARTICIPANTS'
+                                ELSE 'PRIVATE' END
+                      FROM workstream w
+                     WHERE abs(hashtext(w.id::text)) % 2 = 0""");
+            statement.execute("""
+                    INSERT INTO assessment_recommendation (tenant_id, workstream_id, assessment_id, position, text,
+                                                           owner_tenant_id, due_date, status)
+                    SELECT a.tenant_id, a.workstream_id, a.id, n, 'SparkRollupsTest', a.tenant_id, a.assessed_on + 60,
+                           CASE n WHEN 1 THEN 'OPEN' ELSE 'DONE' END
+                      FROM assessment a
+                     CROSS JOIN generate_series(1, 2) n
+                     WHERE a.assessor_name = 'SparkRollupsTest'""");
         }
     }
 

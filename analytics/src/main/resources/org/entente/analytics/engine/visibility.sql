@@ -1,6 +1,7 @@
 -- The releasability rule of PostgreSQL's row-level security (V2__workstreams.sql: releasable_to,
--- workstream_access, can_see_workstream, is_accepted_participant, can_see_item), written once for the
--- analytics snapshot. Standard SQL over the snapshot tables, so it runs on DuckDB and on the Parquet copy.
+-- workstream_access, can_see_workstream, is_accepted_participant, can_see_item; V51's policies of the results
+-- chain), written once for the analytics snapshot. Standard SQL over the snapshot tables, so it runs on DuckDB and
+-- on the Parquet copy.
 --
 -- Input: the one-row table analysis_viewer(tenant_id UUID, federation BOOLEAN), created by the caller
 -- for its own connection.
@@ -130,3 +131,51 @@ SELECT a.*, x.visible
           JOIN workstream_visibility s ON s.tenant_id = a2.tenant_id AND s.workstream_id = a2.workstream_id) x
     ON x.tenant_id = a.tenant_id AND x.workstream_id = a.workstream_id AND x.id = a.id
  WHERE x.visible OR (SELECT federation FROM analysis_viewer);
+
+-- The results chain (V51). indicator and assessment: can_see_item with the item tenant = the workstream's lead (their
+-- own releasability and rel_to), as their policies indicator_select and assessment_select.
+CREATE OR REPLACE TEMP VIEW v_indicator AS
+SELECT i.*, x.visible
+  FROM indicator i
+  JOIN (SELECT i2.tenant_id, i2.workstream_id, i2.id,
+               i2.tenant_id = v.tenant_id
+               OR (s.accepted
+                   AND (i2.releasability IN ('PARTICIPANTS', 'ALL_PARTNERS')
+                        OR (i2.releasability = 'REL_TO' AND EXISTS (
+                                SELECT 1 FROM indicator_rel_to r
+                                 WHERE r.tenant_id = i2.tenant_id AND r.workstream_id = i2.workstream_id
+                                   AND r.indicator_id = i2.id AND r.rel_tenant_id = v.tenant_id)))) AS visible
+          FROM indicator i2
+         CROSS JOIN analysis_viewer v
+          JOIN workstream_visibility s ON s.tenant_id = i2.tenant_id AND s.workstream_id = i2.workstream_id) x
+    ON x.tenant_id = i.tenant_id AND x.workstream_id = i.workstream_id AND x.id = i.id
+ WHERE x.visible OR (SELECT federation FROM analysis_viewer);
+
+-- indicator_progress is security_invoker in PostgreSQL: a reader sees the rows of the indicators it may see.
+CREATE OR REPLACE TEMP VIEW v_indicator_progress AS
+SELECT p.*, i.visible
+  FROM indicator_progress p
+  JOIN v_indicator i ON i.tenant_id = p.tenant_id AND i.workstream_id = p.workstream_id AND i.id = p.indicator_id;
+
+CREATE OR REPLACE TEMP VIEW v_assessment AS
+SELECT a.*, x.visible
+  FROM assessment a
+  JOIN (SELECT a2.tenant_id, a2.workstream_id, a2.id,
+               a2.tenant_id = v.tenant_id
+               OR (s.accepted
+                   AND (a2.releasability IN ('PARTICIPANTS', 'ALL_PARTNERS')
+                        OR (a2.releasability = 'REL_TO' AND EXISTS (
+                                SELECT 1 FROM assessment_rel_to r
+                                 WHERE r.tenant_id = a2.tenant_id AND r.workstream_id = a2.workstream_id
+                                   AND r.assessment_id = a2.id AND r.rel_tenant_id = v.tenant_id)))) AS visible
+          FROM assessment a2
+         CROSS JOIN analysis_viewer v
+          JOIN workstream_visibility s ON s.tenant_id = a2.tenant_id AND s.workstream_id = a2.workstream_id) x
+    ON x.tenant_id = a.tenant_id AND x.workstream_id = a.workstream_id AND x.id = a.id
+ WHERE x.visible OR (SELECT federation FROM analysis_viewer);
+
+-- assessment_recommendation_select: assessment_visible, i.e. the recommendation follows its assessment.
+CREATE OR REPLACE TEMP VIEW v_assessment_recommendation AS
+SELECT r.*, a.visible
+  FROM assessment_recommendation r
+  JOIN v_assessment a ON a.tenant_id = r.tenant_id AND a.workstream_id = r.workstream_id AND a.id = r.assessment_id;

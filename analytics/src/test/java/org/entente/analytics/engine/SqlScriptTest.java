@@ -29,7 +29,7 @@ class SqlScriptTest {
     @Test
     void theEngineScriptsSplitIntoStatements() {
         assertThat(SqlScript.load("/org/entente/analytics/engine/snapshot/schema.sql"))
-                .hasSize(17).allMatch(statement -> statement.startsWith("CREATE TABLE"));
+                .hasSize(23).allMatch(statement -> statement.startsWith("CREATE TABLE"));
         // Views, except the one table every view joins (computed once per viewer).
         assertThat(SqlScript.load("/org/entente/analytics/engine/visibility.sql"))
                 .allMatch(statement -> statement.startsWith("CREATE OR REPLACE TEMP VIEW")

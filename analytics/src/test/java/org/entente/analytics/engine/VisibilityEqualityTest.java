@@ -54,7 +54,12 @@ class VisibilityEqualityTest {
             probe("engagement", "workstream_id"),
             probe("contribution", "id"),
             probe("milestone", "id"),
-            probe("activity", "id"));
+            probe("activity", "id"),
+            probe("indicator", "id"),
+            // A security_invoker view in PostgreSQL: its rows are those of the indicators the reader may see.
+            probe("indicator_progress", "indicator_id"),
+            probe("assessment", "id"),
+            probe("assessment_recommendation", "id"));
 
     private static SnapshotStore store;
     private static List<UUID> randomTenants;
@@ -93,6 +98,10 @@ class VisibilityEqualityTest {
         assertThat(seen.get("milestone")).isPositive();
         assertThat(seen.get("engagement")).isPositive();
         assertThat(seen.get("activity")).isPositive();
+        assertThat(seen.get("indicator")).isPositive();
+        assertThat(seen.get("indicator_progress")).isEqualTo(seen.get("indicator"));
+        assertThat(seen.get("assessment")).isPositive();
+        assertThat(seen.get("assessment_recommendation")).isPositive();
     }
 
     /** Compares every probe for every tenant, member and federation mode; returns the visible rows summed over tenants. */
@@ -212,8 +221,9 @@ class VisibilityEqualityTest {
     /**
      * Random tenants and workstreams, written as the app role one step per transaction (set_config app.tenant_id, the
      * statements, commit): invitations and answers, contributions and activity with random releasability and rel_to,
-     * milestones, work packages, deliverables, engagements, then withdrawals, re-invitations and a final change of
-     * the workstream's releasability, so that earlier items meet later changes of who takes part.
+     * milestones, work packages, deliverables, engagements, the results chain (indicators with their own
+     * releasability and measurements, assessments and recommendations), then withdrawals, re-invitations and a final
+     * change of the workstream's releasability, so that earlier items meet later changes of who takes part.
      */
     private static final class RandomCollaboration {
 
@@ -289,9 +299,14 @@ class VisibilityEqualityTest {
             others.remove(owner);
             Collections.shuffle(others, random);
             List<UUID> invited = new ArrayList<>(others.subList(0, random.nextInt(6)));
+            Set<UUID> observers = new HashSet<>();
             for (UUID participant : invited) {
+                String role = random.nextInt(4) == 0 ? "OBSERVER" : "CONTRIBUTOR";
+                if (role.equals("OBSERVER")) {
+                    observers.add(participant);
+                }
                 update(app, "INSERT INTO participation (tenant_id, workstream_id, participant_tenant_id, role) VALUES (?, ?, ?, ?)",
-                        owner, id, participant, random.nextInt(4) == 0 ? "OBSERVER" : "CONTRIBUTOR");
+                        owner, id, participant, role);
             }
             app.commit();
 
@@ -358,6 +373,7 @@ class VisibilityEqualityTest {
                                 + " VALUES (?, ?, ?, 'Random deliverable', ?, ?)", owner, id, workPackage,
                         random.nextBoolean() ? Date.valueOf(start.plusDays(400)) : null, pick(List.of("PLANNED", "SUBMITTED")));
             }
+            results(app, owner, id, start, accepted, audience, observers);
             app.commit();
 
             // Later changes of who takes part.
@@ -376,6 +392,63 @@ class VisibilityEqualityTest {
             update(app, "UPDATE workstream SET releasability = ?, rel_to = ?::uuid[] WHERE tenant_id = ? AND id = ?",
                     releasability, releasability.equals("REL_TO") ? array(subset(tenants)) : "{}", owner, id);
             app.commit();
+        }
+
+        /**
+         * The results chain (V51), written by the lead: an objective, up to three indicators (releasability no wider
+         * than the workstream's PARTICIPANTS at this point; the responsible organization the lead or an accepted
+         * contributor it is released to; some without a baseline) with up to two monthly measurements each, and maybe
+         * an assessment (random releasability) with up to two recommendations owned by accepted participants.
+         */
+        private void results(Connection app, UUID owner, UUID workstream, LocalDate start, List<UUID> accepted,
+                             List<UUID> audience, Set<UUID> observers) throws SQLException {
+            UUID objective = query(app, "INSERT INTO objective (tenant_id, workstream_id, text) VALUES (?, ?,"
+                    + " 'Random objective') RETURNING id", UUID.class, owner, workstream);
+            List<UUID> contributors = accepted.stream().filter(t -> !t.equals(owner) && !observers.contains(t)).toList();
+            LocalDate lastPeriodStart = LocalDate.now().minusDays(2);   // the trigger refuses a period in the future
+            for (int n = random.nextInt(4); n > 0; n--) {
+                String releasability = pick(List.of("PRIVATE", "PARTICIPANTS", "REL_TO"));
+                UUID responsible = releasability.equals("PRIVATE") || contributors.isEmpty() || random.nextBoolean()
+                        ? owner : pick(contributors);
+                List<UUID> relTo = new ArrayList<>();
+                if (releasability.equals("REL_TO")) {
+                    relTo.addAll(subset(audience));
+                    if (!relTo.contains(responsible)) {
+                        relTo.add(responsible);
+                    }
+                }
+                boolean baseline = random.nextInt(5) > 0;
+                LocalDate from = start.minusDays(30);
+                UUID indicator = query(app, "INSERT INTO indicator (tenant_id, workstream_id, objective_id, definition, unit,"
+                                + " baseline_value, baseline_date, target_value, target_date, frequency, responsible_tenant_id,"
+                                + " releasability, rel_to) VALUES (?, ?, ?, 'Random indicator', 'NUMBER', ?, ?, 100, ?, ?, ?, ?,"
+                                + " ?::uuid[]) RETURNING id", UUID.class, owner, workstream, objective,
+                        baseline ? BigDecimal.ZERO : null, baseline ? Date.valueOf(from) : null,
+                        Date.valueOf(from.plusDays(200 + random.nextInt(900))),
+                        pick(List.of("MONTHLY", "QUARTERLY", "YEARLY")), responsible, releasability, array(relTo));
+                LocalDate period = from.plusDays(random.nextInt(400)).withDayOfMonth(1);
+                for (int m = random.nextInt(3); m > 0 && !period.isAfter(lastPeriodStart); m--) {
+                    update(app, "INSERT INTO measurement (tenant_id, workstream_id, indicator_id, period_start, period_end,"
+                                    + " value, entered_by) VALUES (?, ?, ?, ?, ?, ?, 'Random')", owner, workstream, indicator,
+                            Date.valueOf(period), Date.valueOf(period.plusMonths(1).minusDays(1)),
+                            BigDecimal.valueOf(random.nextInt(120)));
+                    period = period.plusMonths(1);
+                }
+            }
+            if (random.nextInt(3) > 0) {
+                String releasability = pick(List.of("PRIVATE", "PARTICIPANTS", "REL_TO"));
+                UUID assessment = query(app, "INSERT INTO assessment (tenant_id, workstream_id, kind, mode, assessor_name,"
+                                + " assessed_on, releasability, rel_to) VALUES (?, ?, ?, 'SELF', 'Random assessor', ?, ?,"
+                                + " ?::uuid[]) RETURNING id", UUID.class, owner, workstream,
+                        pick(List.of("INITIAL", "PERIODIC")), Date.valueOf(start.plusDays(random.nextInt(300))),
+                        releasability, releasability.equals("REL_TO") ? array(subset(audience)) : "{}");
+                for (int n = random.nextInt(3); n > 0; n--) {
+                    update(app, "INSERT INTO assessment_recommendation (tenant_id, workstream_id, assessment_id, text,"
+                                    + " owner_tenant_id, due_date, status) VALUES (?, ?, ?, 'Random recommendation', ?, ?, ?)",
+                            owner, workstream, assessment, pick(accepted), Date.valueOf(start.plusDays(400)),
+                            pick(List.of("OPEN", "DONE")));
+                }
+            }
         }
 
         private void respond(Connection app, UUID participant, UUID owner, UUID workstream, String status) throws SQLException {

@@ -146,9 +146,22 @@ final class ChartOptions {
             zoom.addObject().put("type", "slider").put("start", 0).put("end", end).put("height", 18).put("bottom", 4);
             zoom.addObject().put("type", "inside");
         }
+        // Colours that mean something (a status), when the chart draws one series per value column.
+        Map<String, String> colours = new LinkedHashMap<>();
+        if (seriesColumn < 0) {
+            for (int v : values) {
+                String colour = table.chart().colourOf(table.columns().get(v).id());
+                if (colour != null) {
+                    colours.put(table.columns().get(v).label(), colour);
+                }
+            }
+        }
         ArrayNode list = option.putArray("series");
         series.forEach((name, byCategory) -> {
             ObjectNode s = list.addObject().put("name", name);
+            if (colours.containsKey(name)) {
+                s.putObject("itemStyle").put("color", colours.get(name));
+            }
             switch (table.chart().type()) {
                 case LINE -> s.put("type", "line").put("connectNulls", false).put("showSymbol",
                         categories.size() <= 24 || categories.size()

@@ -76,6 +76,29 @@ class AnalyticsScreenTest {
     }
 
     @Test
+    void statusesStackInTheirOwnColoursNotThePalettes() {
+        List<Column> columns = List.of(new Column("region", "Region", Column.Kind.TEXT),
+                new Column("on_track", "On track", Column.Kind.COUNT),
+                new Column("off_track", "Off track", Column.Kind.COUNT),
+                new Column("overdue", "Measurement overdue", Column.Kind.COUNT));
+        RollupTable table = new RollupTable("results-by-region", "Results by region", "Which are off track?", columns,
+                List.of(new Row(List.of(Cell.of("Sahel"), Cell.of(3L), Cell.of(1L), Cell.of(2L)), false),
+                        new Row(List.of(Cell.of("Baltic"), Cell.of(2L), Cell.of(0L), Cell.of(0L)), false)),
+                new Chart(Chart.Type.STACKED_BAR, "region", null, List.of("on_track", "off_track"))
+                        .withColours(List.of("#2E7D32", "#C62828")));
+        JsonNode option = ChartOptions.of(table);
+        assertThat(option.at("/series/0/name").asString()).isEqualTo("On track");
+        assertThat(option.at("/series/0/itemStyle/color").asString()).isEqualTo("#2E7D32");
+        assertThat(option.at("/series/1/name").asString()).isEqualTo("Off track");
+        assertThat(option.at("/series/1/itemStyle/color").asString()).isEqualTo("#C62828");
+        assertThat(option.at("/series/1/stack").asString()).isEqualTo("total");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[3.0,2.0]");
+        // Without colours, the palette's: no item style.
+        assertThat(ChartOptions.of(table(Chart.Type.BAR, null, row(false, "STATE", "Norway", 10L)))
+                .at("/series/0/itemStyle").isMissingNode()).isTrue();
+    }
+
+    @Test
     void theNetworkIsAGraphOfPublishedLinks() {
         List<Column> columns = List.of(new Column("source", "Partner", Column.Kind.TEXT),
                 new Column("source_kind", "Partner kind", Column.Kind.TEXT),

@@ -41,7 +41,13 @@ final class PostgresCopyOfSnapshot {
             "contribution_rel_to (tenant_id, workstream_id, contribution_id, rel_tenant_id)",
             "milestone (tenant_id, workstream_id, id)",
             "activity (tenant_id, workstream_id, id)",
-            "activity_rel_to (tenant_id, workstream_id, activity_id, rel_tenant_id)");
+            "activity_rel_to (tenant_id, workstream_id, activity_id, rel_tenant_id)",
+            "indicator (tenant_id, workstream_id, id)",
+            "indicator_rel_to (tenant_id, workstream_id, indicator_id, rel_tenant_id)",
+            "indicator_progress (tenant_id, workstream_id, indicator_id)",
+            "assessment (tenant_id, workstream_id, id)",
+            "assessment_rel_to (tenant_id, workstream_id, assessment_id, rel_tenant_id)",
+            "assessment_recommendation (tenant_id, workstream_id, assessment_id)");
 
     private PostgresCopyOfSnapshot() {
     }

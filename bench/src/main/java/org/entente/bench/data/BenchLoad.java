@@ -112,13 +112,12 @@ final class BenchLoad {
                 }
             }
         }
-        try (TableCopy objective = TableCopy.into(connection, "initiative_objective", "tenant_id", "workstream_id",
-                "id", "position", "text", "rating")) {
+        // Every kind has objectives since V51 (their ratings are the final assessment's; the bench loads no results).
+        try (TableCopy objective = TableCopy.into(connection, "objective", "tenant_id", "workstream_id", "id",
+                "position", "text")) {
             for (Workstream w : plan) {
-                if (w.initiative() != null) {
-                    for (Objective o : w.initiative().objectives()) {
-                        objective.row(w.lead().id(), w.id(), o.id(), o.position(), o.text(), o.rating());
-                    }
+                for (Objective o : w.results().objectives()) {
+                    objective.row(w.lead().id(), w.id(), o.id(), o.position(), o.text());
                 }
             }
         }

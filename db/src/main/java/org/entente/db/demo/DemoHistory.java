@@ -15,13 +15,15 @@ import java.util.UUID;
  * migration {@code db.demo.R__demo_history}.
  *
  * <p>Ids are fixed: workstreams {@code 2a…}, contributions {@code 2b…}, milestones {@code 2c…}, work
- * packages {@code 2d…}, deliverables {@code 2e…}, initiative objectives {@code 2f…}, each followed by a
- * running number (as the hand-written demo rows use {@code 0c…}, {@code 1b…}).
+ * packages {@code 2d…}, deliverables {@code 2e…}, objectives {@code 2f…} (an initiative's from 1, the other kinds'
+ * from 500,000), and the results chain: indicators {@code 21…}, measurements {@code 22…}, assessments
+ * {@code 23…}, recommendations {@code 24…}; each followed by a running number (as the hand-written demo rows use
+ * {@code 0c…}, {@code 1b…}).
  */
 public final class DemoHistory {
 
     /** Bump when the generated history changes: it is the migration's checksum, so Flyway runs it again. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The seed of the one random sequence everything is drawn from. */
     public static final long SEED = 20_261_125L;
@@ -70,17 +72,15 @@ public final class DemoHistory {
     public record Workstream(UUID id, Partner lead, String kind, String title, String description,
             List<String> lifecycle, String releasability, String region, LocalDate start, LocalDate end,
             OffsetDateTime createdAt, Initiative initiative, RndProject rndProject, Engagement engagement,
-            List<Invitation> invitations, List<Milestone> milestones, List<Contribution> contributions) {
+            List<Invitation> invitations, List<Milestone> milestones, List<Contribution> contributions,
+            Results results) {
 
         public String status() {
             return lifecycle.isEmpty() ? "PROPOSED" : lifecycle.getLast();
         }
     }
 
-    public record Initiative(String mechanism, List<Objective> objectives) {
-    }
-
-    public record Objective(UUID id, int position, String text, Integer rating) {
+    public record Initiative(String mechanism) {
     }
 
     public record RndProject(String technologyArea, int trlStart, int trlCurrent, int trlTarget,
@@ -104,6 +104,60 @@ public final class DemoHistory {
 
     public record Milestone(UUID id, String title, Partner owner, LocalDate plannedDate, LocalDate actualDate,
             String status) {
+    }
+
+    /**
+     * The results chain (V51): what the workstream sets out to do, how it is measured, what was measured, and how it
+     * was assessed. Drawn from a random sequence of its own, so that the rest of the history stays as it was.
+     */
+    public record Results(List<Objective> objectives, List<Assessment> assessments) {
+
+        public static final Results NONE = new Results(List.of(), List.of());
+    }
+
+    public record Objective(UUID id, int position, String text, List<Indicator> indicators) {
+    }
+
+    /**
+     * An indicator as its workstream's lead defines it (unit, direction, disaggregation, frequency and releasability
+     * as the schema spells them).
+     *
+     * @param baselineValue null together with baselineDate: no baseline (yet)
+     * @param relTo         non-empty exactly for REL_TO
+     */
+    public record Indicator(UUID id, int position, String definition, String unit, String direction,
+            String disaggregation, BigDecimal baselineValue, LocalDate baselineDate, BigDecimal targetValue,
+            LocalDate targetDate, String frequency, Partner responsible, String releasability, List<UUID> relTo,
+            OffsetDateTime createdAt, List<Measurement> measurements) {
+    }
+
+    /**
+     * A value for a period, entered by the responsible organization or the lead.
+     *
+     * @param partner    null for the total; else the participant whose share this is (BY_PARTNER indicators)
+     * @param firstValue null, or the value first entered that a correction (by correctedBy) replaced with value
+     */
+    public record Measurement(UUID id, LocalDate periodStart, LocalDate periodEnd, Partner partner, BigDecimal value,
+            String source, String note, Partner enteredBy, OffsetDateTime enteredAt, BigDecimal firstValue,
+            Partner correctedBy) {
+    }
+
+    /**
+     * An INITIAL, PERIODIC or FINAL assessment, SELF (by the lead) or EXTERNAL (by a named organization).
+     *
+     * @param assessor null for a self-assessment
+     */
+    public record Assessment(UUID id, String kind, String mode, String assessorName, Partner assessor,
+            LocalDate assessedOn, String findings, String releasability, OffsetDateTime createdAt, List<Rating> ratings,
+            List<Recommendation> recommendations) {
+    }
+
+    /** How far an objective was met, 1 (not met) to 5 (fully met). */
+    public record Rating(UUID objectiveId, int rating) {
+    }
+
+    /** @param dueDate null: no date set */
+    public record Recommendation(UUID id, int position, String text, Partner owner, LocalDate dueDate, String status) {
     }
 
     /** rel_to is non-empty exactly for REL_TO; amounts are in unit (currency or PERSON_DAY). */

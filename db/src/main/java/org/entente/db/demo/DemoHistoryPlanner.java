@@ -27,8 +27,8 @@ import org.entente.db.demo.DemoHistory.Initiative;
 import org.entente.db.demo.DemoHistory.Invitation;
 import org.entente.db.demo.DemoHistory.Kind;
 import org.entente.db.demo.DemoHistory.Milestone;
-import org.entente.db.demo.DemoHistory.Objective;
 import org.entente.db.demo.DemoHistory.Partner;
+import org.entente.db.demo.DemoHistory.Results;
 import org.entente.db.demo.DemoHistory.RndProject;
 import org.entente.db.demo.DemoHistory.WorkPackage;
 import org.entente.db.demo.DemoHistory.Workstream;
@@ -44,7 +44,9 @@ import org.entente.db.demo.DemoHistory.Workstream;
  *       so a few large states carry most of the burden while many small partners give a little;</li>
  *   <li>when: start dates 2021–2026 (more every year), statuses follow from the dates and the lifecycle,
  *       deliveries from the progress; some facts are late or missing on purpose (overdue pledges, late
- *       deliveries and milestones, expiring agreements, workstreams without region or end date).</li>
+ *       deliveries and milestones, expiring agreements, workstreams without region or end date);</li>
+ *   <li>results: objectives, indicators, measurements and assessments come from {@link DemoResultsPlanner}, which
+ *       draws from a random sequence of its own (adding them changed no other row).</li>
  * </ul>
  */
 final class DemoHistoryPlanner {
@@ -81,6 +83,8 @@ final class DemoHistoryPlanner {
     private final DemoHistory.Shape shape;
     private final SplittableRandom random;
     private final Set<String> titles = new HashSet<>();
+    /** The results chain draws from a random sequence of its own: the rest of the history stays as it was. */
+    private final DemoResultsPlanner results;
     private long contributions;
     private long milestones;
     private long workPackages;
@@ -92,6 +96,7 @@ final class DemoHistoryPlanner {
         this.random = new SplittableRandom(shape.seed());
         this.partners = partners.stream().sorted(Comparator.comparing(Partner::id)).toList();
         this.eurPerUnit = Map.copyOf(eurPerUnit);
+        this.results = new DemoResultsPlanner(shape, this.partners);
         for (Kind kind : Kind.values()) {
             if (this.partners.stream().noneMatch(p -> p.kind() == kind)) {
                 throw new IllegalArgumentException("The demo history needs a partner of every kind; none is " + kind);
@@ -115,7 +120,7 @@ final class DemoHistoryPlanner {
     // ------------------------------------------------------------------------------------------ workstream
 
     /** Dates and status of a workstream: when it stops being worked on, and how far it got. */
-    private record Timeline(LocalDate start, LocalDate end, LocalDate horizon, List<String> lifecycle,
+    record Timeline(LocalDate start, LocalDate end, LocalDate horizon, List<String> lifecycle,
             LocalDate stop) {
 
         String status() {
@@ -178,16 +183,22 @@ final class DemoHistoryPlanner {
         List<Partner> doers = new ArrayList<>(List.of(lead));
         invitations.stream().filter(i -> i.answer() == Answer.ACCEPTED && i.role().equals("CONTRIBUTOR"))
                 .map(Invitation::participant).forEach(doers::add);
-        Initiative initiative = mechanism == null ? null : initiative(mechanism, timeline);
+        List<DemoResultsPlanner.Drawn> objectives = mechanism == null ? List.of() : objectives(timeline);
+        Initiative initiative = mechanism == null ? null : new Initiative(mechanism);
         RndProject rndProject = technologyArea == null ? null
                 : rndProject(technologyArea, timeline, doers, pledges);
         String title = uniqueTitle(title(kind, mechanism, technologyArea, engagement, region, timeline.start()),
                 timeline.start());
+        // (In the order the constructor's arguments drew them before the results chain came.)
+        String releasability = chance(0.12) ? "ALL_PARTNERS" : "PARTICIPANTS";
+        List<Milestone> milestones = milestones(kind, timeline, doers);
+        Results results = this.results.plan(new DemoResultsPlanner.Facts(kind, mechanism, engagementType, timeline, lead,
+                releasability, createdAt, invitations, objectives, rndProject));
         return new Workstream(shape.id('a', n), lead, kind, title,
                 description(kind, mechanism, technologyArea, engagement, lead, region, timeline),
-                timeline.lifecycle(), chance(0.12) ? "ALL_PARTNERS" : "PARTICIPANTS", region, timeline.start(),
+                timeline.lifecycle(), releasability, region, timeline.start(),
                 timeline.end(), createdAt, initiative, rndProject, engagement, List.copyOf(invitations),
-                milestones(kind, timeline, doers), pledges);
+                milestones, pledges, results);
     }
 
     /** Start 2021–2026 (later years busier); duration by kind; status from the dates and the lifecycle. */
@@ -369,7 +380,8 @@ final class DemoHistoryPlanner {
         return choose(MECHANISMS, 0.18, 0.06, 0.16, 0.10, 0.10, 0.10, 0.14, 0.06, 0.05, 0.05);
     }
 
-    private Initiative initiative(String mechanism, Timeline timeline) {
+    /** An initiative's objectives; once COMPLETED each has the rating its final assessment gives it. */
+    private List<DemoResultsPlanner.Drawn> objectives(Timeline timeline) {
         List<String> texts = new ArrayList<>(List.of(
                 "Agree common procedures and a handling annex signed by every participant",
                 "Train partner personnel to a common certified standard",
@@ -379,15 +391,15 @@ final class DemoHistoryPlanner {
                 "Exercise combined command and control across organizations",
                 "Protect civilians and keep supply routes open",
                 "Publish lessons learned and recommendations to the partners"));
-        List<Objective> result = new ArrayList<>();
+        List<DemoResultsPlanner.Drawn> result = new ArrayList<>();
         int count = between(2, 3);
         for (int position = 1; position <= count; position++) {
             String text = texts.remove(random.nextInt(texts.size()));
             Integer rating = timeline.status().equals("COMPLETED") ? choose(List.of(2, 3, 4, 5), 0.1, 0.3, 0.4, 0.2)
                     : null;
-            result.add(new Objective(shape.id('f', ++objectives), position, text, rating));
+            result.add(new DemoResultsPlanner.Drawn(shape.id('f', ++objectives), position, text, rating));
         }
-        return new Initiative(mechanism, List.copyOf(result));
+        return List.copyOf(result);
     }
 
     private String engagementType(Kind partyKind) {

@@ -20,13 +20,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.entente.db.demo.DemoHistory.Answer;
+import org.entente.db.demo.DemoHistory.Assessment;
 import org.entente.db.demo.DemoHistory.Contribution;
 import org.entente.db.demo.DemoHistory.Deliverable;
+import org.entente.db.demo.DemoHistory.Indicator;
 import org.entente.db.demo.DemoHistory.Invitation;
 import org.entente.db.demo.DemoHistory.Kind;
+import org.entente.db.demo.DemoHistory.Measurement;
 import org.entente.db.demo.DemoHistory.Milestone;
 import org.entente.db.demo.DemoHistory.Objective;
 import org.entente.db.demo.DemoHistory.Partner;
+import org.entente.db.demo.DemoHistory.Rating;
+import org.entente.db.demo.DemoHistory.Recommendation;
 import org.entente.db.demo.DemoHistory.WorkPackage;
 import org.entente.db.demo.DemoHistory.Workstream;
 
@@ -38,7 +43,9 @@ import org.entente.db.demo.DemoHistory.Workstream;
  * creates the workstream, its details and invitations; each invited organization answers for itself; the lead
  * plans work packages and milestones; each contributor pledges (and records deliveries) itself; participants
  * leave themselves; the lead moves the workstream through its lifecycle, an engagement to ACTIVE only once vetted
- * CLEARED. Rows are sent as JDBC batches, one batch per statement and acting organization.
+ * CLEARED; the lead defines the indicators, the responsible organization (or the lead) enters and corrects the
+ * measurements, and the lead records the assessments. Rows are sent as JDBC batches, one batch per statement and
+ * acting organization.
  *
  * <p>Idempotent: a workstream of the plan that already exists is skipped with everything in it, so running it
  * again adds nothing (and a changed generator only adds workstreams that are new; changing existing ones needs a
@@ -50,6 +57,14 @@ public final class DemoHistoryWriter {
 
     /** What one run stored: rows per table, and how long the whole run took. */
     public record Result(int planned, int skipped, Map<String, Integer> rows, Duration took) {
+    }
+
+    /** A measurement together with its indicator. */
+    private record Measured(Indicator indicator, Measurement measurement) {
+    }
+
+    /** A rating or recommendation together with its assessment. */
+    private record Of<T>(Assessment assessment, T item) {
     }
 
     /** An item together with the workstream it belongs to. */
@@ -68,6 +83,8 @@ public final class DemoHistoryWriter {
 
     private final Connection connection;
     private final Map<String, Integer> rows = new LinkedHashMap<>();
+    /** The database's current_date: no measurement period may start after it (EN073). */
+    private LocalDate today;
 
     private DemoHistoryWriter(Connection connection) {
         this.connection = connection;
@@ -80,6 +97,7 @@ public final class DemoHistoryWriter {
         List<Workstream> plan = DemoHistory.plan(writer.partners(), writer.rates());
         Set<UUID> existing = writer.existing(plan);
         List<Workstream> missing = plan.stream().filter(w -> !existing.contains(w.id())).toList();
+        writer.today = writer.currentDate();
         try {
             writer.store(missing);
         } finally {
@@ -115,6 +133,13 @@ public final class DemoHistoryWriter {
             execute("select set_config('app.definer_call', '', true)");
         }
         return partners;
+    }
+
+    private LocalDate currentDate() throws SQLException {
+        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery("select current_date")) {
+            row.next();
+            return row.getObject(1, LocalDate.class);
+        }
     }
 
     private Map<String, BigDecimal> rates() throws SQLException {
@@ -177,7 +202,7 @@ public final class DemoHistoryWriter {
                 });
         batch("objective", """
                 insert into objective (tenant_id, workstream_id, id, position, text)
-                values (?, ?, ?, ?, ?)""", each(initiatives, w -> w.initiative().objectives()), In::lead,
+                values (?, ?, ?, ?, ?)""", each(plan, w -> w.results().objectives()), In::lead,
                 (s, o) -> {
                     key(s, o.workstream());
                     Objective objective = o.item();
@@ -344,6 +369,145 @@ public final class DemoHistoryWriter {
                         s.setString(4, index == 0 ? "PROPOSED" : w.lifecycle().get(index - 1));
                     });
         }
+
+        storeResults(plan);
+    }
+
+    /**
+     * 7. The results chain, once the work has its final shape: the lead defines the indicators; the responsible
+     * organization (now and then the lead) enters each period's value and corrects some later, the correction keeping
+     * the first value; the lead records the assessments with their ratings and recommendations.
+     */
+    private void storeResults(List<Workstream> plan) throws SQLException {
+        List<In<Indicator>> indicators = new ArrayList<>();
+        Map<UUID, UUID> objectiveOf = new HashMap<>();
+        for (In<Objective> objective : each(plan, w -> w.results().objectives())) {
+            for (Indicator indicator : objective.item().indicators()) {
+                indicators.add(new In<>(objective.workstream(), indicator));
+                objectiveOf.put(indicator.id(), objective.item().id());
+            }
+        }
+        batch("indicator", """
+                insert into indicator (tenant_id, workstream_id, id, objective_id, position, definition, unit, direction,
+                                       disaggregation, baseline_value, baseline_date, target_value, target_date,
+                                       frequency, responsible_tenant_id, releasability, rel_to, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", indicators, In::lead, (s, i) -> {
+            Indicator indicator = i.item();
+            key(s, i.workstream());
+            s.setObject(3, indicator.id());
+            s.setObject(4, objectiveOf.get(indicator.id()));
+            s.setInt(5, indicator.position());
+            s.setString(6, indicator.definition());
+            s.setString(7, indicator.unit());
+            s.setString(8, indicator.direction());
+            s.setString(9, indicator.disaggregation());
+            s.setBigDecimal(10, indicator.baselineValue());
+            s.setObject(11, indicator.baselineDate(), Types.DATE);
+            s.setBigDecimal(12, indicator.targetValue());
+            s.setObject(13, indicator.targetDate());
+            s.setString(14, indicator.frequency());
+            s.setObject(15, indicator.responsible().id());
+            s.setString(16, indicator.releasability());
+            s.setArray(17, uuids(indicator.relTo()));
+            s.setObject(18, indicator.createdAt());
+            s.setObject(19, indicator.createdAt());
+        });
+
+        List<In<Measured>> measured = new ArrayList<>();
+        for (In<Indicator> indicator : indicators) {
+            for (Measurement measurement : indicator.item().measurements()) {
+                if (!measurement.periodStart().isAfter(today)) {
+                    measured.add(new In<>(indicator.workstream(), new Measured(indicator.item(), measurement)));
+                }
+            }
+        }
+        batch("measurement", """
+                insert into measurement (tenant_id, workstream_id, indicator_id, id, period_start, period_end,
+                                         partner_tenant_id, value, source, note, entered_by, entered_at, created_at,
+                                         updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", measured,
+                m -> m.item().measurement().enteredBy(), (s, m) -> {
+                    Measurement measurement = m.item().measurement();
+                    key(s, m.workstream());
+                    s.setObject(3, m.item().indicator().id());
+                    s.setObject(4, measurement.id());
+                    s.setObject(5, measurement.periodStart());
+                    s.setObject(6, measurement.periodEnd());
+                    s.setObject(7, measurement.partner() == null ? null : measurement.partner().id(), Types.OTHER);
+                    s.setBigDecimal(8, measurement.firstValue() != null ? measurement.firstValue() : measurement.value());
+                    s.setString(9, measurement.source());
+                    s.setString(10, measurement.note());
+                    s.setString(11, measurement.enteredBy().name());
+                    s.setObject(12, measurement.enteredAt());
+                    s.setObject(13, measurement.enteredAt());
+                    s.setObject(14, measurement.enteredAt());
+                });
+        // Corrections as the app makes them: the new value with the next version; the trigger keeps the first.
+        batch("measurement corrected", """
+                update measurement set value = ?, note = ?, entered_by = ?, version = version + 1
+                 where tenant_id = ? and workstream_id = ? and id = ? and version = 0""",
+                measured.stream().filter(m -> m.item().measurement().firstValue() != null).toList(),
+                m -> m.item().measurement().correctedBy(), (s, m) -> {
+                    Measurement measurement = m.item().measurement();
+                    s.setBigDecimal(1, measurement.value());
+                    s.setString(2, "Corrected after a review of the source data.");
+                    s.setString(3, measurement.correctedBy().name());
+                    s.setObject(4, m.workstream().lead().id());
+                    s.setObject(5, m.workstream().id());
+                    s.setObject(6, measurement.id());
+                });
+
+        List<In<Assessment>> assessments = each(plan, w -> w.results().assessments());
+        batch("assessment", """
+                insert into assessment (tenant_id, workstream_id, id, kind, mode, assessor_name, assessor_tenant_id,
+                                        assessed_on, findings, releasability, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", assessments, In::lead, (s, a) -> {
+            Assessment assessment = a.item();
+            key(s, a.workstream());
+            s.setObject(3, assessment.id());
+            s.setString(4, assessment.kind());
+            s.setString(5, assessment.mode());
+            s.setString(6, assessment.assessorName());
+            s.setObject(7, assessment.assessor() == null ? null : assessment.assessor().id(), Types.OTHER);
+            s.setObject(8, assessment.assessedOn());
+            s.setString(9, assessment.findings());
+            s.setString(10, assessment.releasability());
+            s.setObject(11, assessment.createdAt());
+            s.setObject(12, assessment.createdAt());
+        });
+        List<In<Of<Rating>>> ratings = new ArrayList<>();
+        List<In<Of<Recommendation>>> recommendations = new ArrayList<>();
+        for (In<Assessment> assessment : assessments) {
+            assessment.item().ratings().forEach(r -> ratings.add(new In<>(assessment.workstream(),
+                    new Of<>(assessment.item(), r))));
+            assessment.item().recommendations().forEach(r -> recommendations.add(new In<>(assessment.workstream(),
+                    new Of<>(assessment.item(), r))));
+        }
+        batch("assessment_rating", """
+                insert into assessment_rating (tenant_id, workstream_id, assessment_id, objective_id, rating, created_at)
+                values (?, ?, ?, ?, ?, ?)""", ratings, In::lead, (s, r) -> {
+            key(s, r.workstream());
+            s.setObject(3, r.item().assessment().id());
+            s.setObject(4, r.item().item().objectiveId());
+            s.setInt(5, r.item().item().rating());
+            s.setObject(6, r.item().assessment().createdAt());
+        });
+        batch("assessment_recommendation", """
+                insert into assessment_recommendation (tenant_id, workstream_id, assessment_id, id, position, text,
+                                                       owner_tenant_id, due_date, status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", recommendations, In::lead, (s, r) -> {
+            Recommendation recommendation = r.item().item();
+            key(s, r.workstream());
+            s.setObject(3, r.item().assessment().id());
+            s.setObject(4, recommendation.id());
+            s.setInt(5, recommendation.position());
+            s.setString(6, recommendation.text());
+            s.setObject(7, recommendation.owner().id());
+            s.setObject(8, recommendation.dueDate(), Types.DATE);
+            s.setString(9, recommendation.status());
+            s.setObject(10, r.item().assessment().createdAt());
+            s.setObject(11, r.item().assessment().createdAt());
+        });
     }
 
     private void feedEntry(PreparedStatement s, Workstream workstream, Contribution contribution, String verb,

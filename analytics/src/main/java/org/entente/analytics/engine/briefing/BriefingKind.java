@@ -14,6 +14,9 @@ public enum BriefingKind {
     RND_STATUS("R&D status", "rnd-status", List.of("rnd")),
     ENGAGEMENT_RISK("Engagement risk", "engagement-risk",
             List.of("engagements", "engagement-vetting", "expiring-agreements")),
+    /** Are we achieving what we set out to do: indicators by status, overdue measurements, open recommendations. */
+    RESULTS_REVIEW("Results review", "results-review",
+            List.of("results", "results-by-region", "results-by-lead", "recommendations", "recommendations-by-lead")),
     /** Every table of the report, in the report's order. */
     FULL("Full briefing", "full", null);
 

@@ -440,6 +440,24 @@ final class RollupSheet {
         }
     }
 
+    /**
+     * The colour the table's chart gives the value column a series is named after (a status: on track green), else
+     * {@code palette}.
+     */
+    static byte[] colour(RollupTable table, String series, byte[] palette) {
+        if (table.chart().seriesColumn() != null) {
+            return palette;
+        }
+        for (Column column : table.columns()) {
+            String hex = column.label().equals(series) ? table.chart().colourOf(column.id()) : null;
+            if (hex != null) {
+                int rgb = Integer.parseInt(hex.substring(1), 16);
+                return new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb};
+            }
+        }
+        return palette;
+    }
+
     /** The chart, its top left corner at ({@code column}, {@code row}), {@code columns} × {@code rows} cells. */
     private static void chart(XSSFSheet sheet, RollupTable table, Plan plan, int dataRow, int column, int row,
                               int columns, int rows) {
@@ -474,7 +492,8 @@ final class RollupSheet {
                     new CellRangeAddress(dataRow + 1, last, s + 1, s + 1));
             XDDFChartData.Series series = data.addSeries(categories, values);
             series.setTitle(plan.series().get(s), new CellReference(sheet.getSheetName(), dataRow, s + 1, true, true));
-            XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(PALETTE[s % PALETTE.length]));
+            XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(
+                    colour(table, plan.series().get(s), PALETTE[s % PALETTE.length])));
             if (series instanceof XDDFLineChartData.Series line) {
                 line.setSmooth(false);
                 line.setMarkerStyle(MarkerStyle.CIRCLE);

@@ -68,6 +68,17 @@ final class TextSheets {
             Map.entry("milestones", "Milestones planned in the years (not cancelled): on time, late, overdue and the"
                     + " on-time rate of those due, by workstream kind and lead kind."),
             Map.entry("milestones-by-lead", "The same per lead."),
+            Map.entry("results", "Indicators on workstreams whose period overlaps the years, by kind and subtype, by"
+                    + " their status as of the snapshot: on track (at most ten points of the way behind a straight path"
+                    + " from baseline to target), at risk (at most 25 behind), off track (further behind, or the target"
+                    + " date passed short of the target), not measured yet, no baseline; measurements overdue (the last"
+                    + " ended reporting period has no value) and workstreams with an indicator off track."),
+            Map.entry("results-by-region", "The same indicators by region and kind."),
+            Map.entry("results-by-lead", "The same indicators per lead and lead kind."),
+            Map.entry("recommendations", "Assessments made in the years (initial, periodic, final; external ones by a"
+                    + " named organization) by workstream kind and lead kind, and their recommendations: open, open past"
+                    + " their due date, done."),
+            Map.entry("recommendations-by-lead", "The same per lead."),
             Map.entry("data-completeness", "Per partner: its records (workstreams it leads, their engagements, its"
                     + " contributions) and how many lack key facts (dates, region, vetting, delivery after the end)."));
 

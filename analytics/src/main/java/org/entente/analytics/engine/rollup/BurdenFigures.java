@@ -193,13 +193,24 @@ final class BurdenFigures {
     /**
      * The organizations whose own figures the report publishes only thanks to their consent: a published partner row
      * of one that consented to the viewer's organization, with records the viewer may not see. By name.
+     *
+     * @param byLead cubes whose dimension {@code lead} (keyed by lead_id) names the lead behind the figures (the results
+     *               rollup: an indicator's status and an assessment's recommendations are their lead's own figures)
      */
-    static List<ConsentingPartner> publishedByConsent(Cube burden, Cube degree, Set<UUID> consented, UUID viewer) {
+    static List<ConsentingPartner> publishedByConsent(Cube burden, Cube degree, List<Cube> byLead, Set<UUID> consented,
+            UUID viewer) {
         Map<UUID, String> partners = new TreeMap<>();
-        addPublishedByConsent(burden, burden.dim("pledged_year"), consented, viewer, partners);
+        addPublishedByConsent(burden, "partner", burden.dim("pledged_year"), consented, viewer, partners);
         // A partner's participation counts (partner-degree, no year) are its own figures too.
         if (degree != null) {
-            addPublishedByConsent(degree, -1, consented, viewer, partners);
+            addPublishedByConsent(degree, "partner", -1, consented, viewer, partners);
+        }
+        // So are a lead's indicator statuses and recommendations: any published row of its own (every other
+        // dimension's rows are parts of its total row, which is published whenever one of them is).
+        for (Cube cube : byLead) {
+            if (cube != null) {
+                addPublishedByConsent(cube, "lead", -1, consented, viewer, partners);
+            }
         }
         return partners.entrySet().stream().map(p -> new ConsentingPartner(p.getKey(), p.getValue()))
                 .sorted(Comparator.comparing(ConsentingPartner::name).thenComparing(ConsentingPartner::tenantId))
@@ -208,17 +219,18 @@ final class BurdenFigures {
 
     /**
      * The consenting partners with a published row of their own (over all years) that holds records the viewer may not
-     * see: published only thanks to their consent.
+     * see: published only thanks to their consent. {@code partnerDim}: the dimension keyed by the partner's id.
      */
-    private static void addPublishedByConsent(Cube cube, int yearDim, Set<UUID> consented, UUID viewer,
-            Map<UUID, String> partners) {
-        int partnerDim = cube.dim("partner");
+    private static void addPublishedByConsent(Cube cube, String partnerDim, int yearDim, Set<UUID> consented,
+            UUID viewer, Map<UUID, String> partners) {
+        int partnerIndex = cube.dim(partnerDim);
         for (int i = 0; i < cube.rows.size(); i++) {
             Cube.CubeRow row = cube.rows.get(i);
             boolean allYears = yearDim < 0 || row.coordinates.get(yearDim) == T;
-            if (allYears && row.coordinates.get(partnerDim) instanceof List<?> key && key.getFirst() instanceof UUID id && !id.equals(viewer) && consented.contains(id)
+            if (allYears && row.coordinates.get(partnerIndex) instanceof List<?> key && key.getFirst() instanceof UUID id
+                    && !id.equals(viewer) && consented.contains(id)
                     && ((Number) row.value("hidden_records")).longValue() > 0 && cube.reasons[i] == null) {
-                partners.put(id, String.valueOf(row.value("partner")));
+                partners.put(id, String.valueOf(row.value(partnerDim)));
             }
         }
     }

@@ -38,11 +38,11 @@ import org.entente.analytics.engine.snapshot.SnapshotInfo;
  *     {@code analysis_viewer} and the {@code v_*} views;</li>
  * <li>{@code rollup/scope.sql}, the filtered scope every rollup reads, the organizations whose own figures the viewer
  *     may know ({@code analysis_consent}, changed here for a preview's {@link ConsentOverride}) and the capacities,
- *     then the eight rollup files ({@code burden-sharing, pledge-fulfilment, portfolio, rnd, engagements,
- *     collaboration-network, milestones, data-completeness}), each statement on a fresh JDBC statement; every query is
- *     a result set ("cube") whose rows are figures at some grouping level, with the facts disclosure control needs
- *     ({@code partners}, {@code top_*}, {@code hidden_records}, for the contribution cubes also those of the
- *     restricted part, {@code restricted_*}) and {@code releasability_rank};</li>
+ *     then the nine rollup files ({@code burden-sharing, pledge-fulfilment, portfolio, rnd, engagements,
+ *     collaboration-network, milestones, results, data-completeness}), each statement on a fresh JDBC statement; every
+ *     query is a result set ("cube") whose rows are figures at some grouping level, with the facts disclosure control
+ *     needs ({@code partners}, {@code top_*}, {@code hidden_records}, for the cubes decided by consent also those of
+ *     the restricted part, {@code restricted_*}) and {@code releasability_rank};</li>
  * <li>one {@link DisclosureControl} decision over all cubes together (cells of different cubes that are the same
  *     figure are linked), then the tables and KPI tiles cut from the cubes, and the marking;</li>
  * <li>the burden figures ({@link BurdenFigures}): the guideline column, the ranked table, the capacity notes and the
@@ -50,7 +50,8 @@ import org.entente.analytics.engine.snapshot.SnapshotInfo;
  * </ol>
  * Tables: burden-ranking, burden-sharing, burden-by-kind, burden-sharing-by-year, pledge-fulfilment, overdue-pledges, portfolio,
  * portfolio-by-region, lead-kinds, rnd, engagements, engagement-vetting, expiring-agreements, collaboration-network,
- * partner-links, partner-degree, milestones, milestones-by-lead, data-completeness.
+ * partner-links, partner-degree, milestones, milestones-by-lead, results, results-by-region, results-by-lead,
+ * recommendations, recommendations-by-lead, data-completeness.
  * <p>
  * Not thread-safe per connection (the TEMP objects belong to it); use one connection per concurrent report.
  */
@@ -158,7 +159,8 @@ public final class RollupSuite {
             kpis.add(cubes.get(kpi.cube()).kpi(kpi, marking));
         }
         List<ConsentingPartner> byConsent = viewer.federation()
-                ? BurdenFigures.publishedByConsent(burden, cubes.get("partner-degree"), consented, viewer.tenantId()) : List.of();
+                ? BurdenFigures.publishedByConsent(burden, cubes.get("partner-degree"),
+                        Rollups.BY_LEAD.stream().map(cubes::get).toList(), consented, viewer.tenantId()) : List.of();
         return new AnalyticsReport(snapshot, viewer, cut, kpis, tables, MARKINGS[marking[0]], target, byConsent, notes);
     }
 

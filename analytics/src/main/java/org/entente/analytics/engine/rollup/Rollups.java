@@ -31,12 +31,21 @@ final class Rollups {
     static final String RESOURCES = "/org/entente/analytics/engine/rollup/";
     static final String SCOPE = RESOURCES + "scope.sql";
     /** TEMP tables scope.sql and the rollups create; dropped after each run. */
-    static final List<String> SCOPE_TABLES = List.of("scope_member", "scope_capacity", "analysis_consent",
-            "scope_contribution", "scope_workstream");
+    static final List<String> SCOPE_TABLES = List.of("scope_member", "scope_indicator", "scope_assessment",
+            "scope_capacity", "analysis_consent", "scope_contribution", "scope_workstream");
+    /** The cubes whose dimension {@code lead} (keyed by lead_id) names the lead behind its figures, decided by consent. */
+    static final List<String> BY_LEAD = List.of("results-by-lead", "recommendations");
     /** The cube of the burden figures (BurdenFigures reads it). */
     static final String BURDEN_SHARING = "burden-sharing";
 
     private static final Object T = DisclosureCube.TOTAL;
+    /** The indicator statuses (results.sql), stacked in the charts from good to unknown. */
+    private static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track", "not_measured",
+            "no_baseline");
+    /** Their colours: green, amber, red, grey, light grey (a status chip's, not the palette's order). */
+    private static final List<String> STATUS_COLOURS = List.of("#2E7D32", "#F9A825", "#C62828", "#9E9E9E", "#CFD8DC");
+    /** Open recommendations amber, done ones green. */
+    private static final List<String> OPEN_DONE_COLOURS = List.of("#F9A825", "#2E7D32");
 
     /** A rollup file and its result sets, in order. */
     record File(String resource, List<CubeSpec> cubes) {
@@ -62,6 +71,7 @@ final class Rollups {
             new File(RESOURCES + "engagements.sql", List.of(engagements(), expiringAgreements())),
             new File(RESOURCES + "collaboration-network.sql", List.of(collaborationNetwork(), partnerDegree())),
             new File(RESOURCES + "milestones.sql", List.of(milestones())),
+            new File(RESOURCES + "results.sql", List.of(results(), resultsByLead(), recommendations())),
             new File(RESOURCES + "data-completeness.sql", List.of(dataCompleteness())));
 
     static final List<KpiSpec> KPIS = List.of(
@@ -87,7 +97,9 @@ final class Rollups {
             new Link("rnd", "portfolio", c -> at("RND_PROJECT", c.get(0), T, T)),
             // Engagements per type = portfolio's ENGAGEMENT subtypes.
             new Link("engagements", "portfolio",
-                    c -> c.get(0) == T && c.get(2) == T && c.get(3) == T ? at("ENGAGEMENT", c.get(1), T, T) : null));
+                    c -> c.get(0) == T && c.get(2) == T && c.get(3) == T ? at("ENGAGEMENT", c.get(1), T, T) : null),
+            // All indicators in scope, by kind and region and by lead.
+            new Link("results-by-lead", "results", c -> all(c) ? at(T, T, T) : null));
 
     private static List<Object> at(Object... coordinates) {
         return Arrays.asList(coordinates);
@@ -332,6 +344,84 @@ final class Rollups {
                                 "Which leads keep their dates?",
                                 columns(List.of("lead_kind", "lead"), measures), Set.of(), false,
                                 new Chart(Chart.Type.STACKED_BAR, "lead", null, List.of("on_time", "late", "overdue")))));
+    }
+
+    /** The indicator figures of results.sql, in the order the tables show them. */
+    private static List<Column> indicatorMeasures() {
+        return List.of(
+                new Column("indicators", "Indicators", COUNT),
+                new Column("on_track", "On track", COUNT),
+                new Column("at_risk", "At risk", COUNT),
+                new Column("off_track", "Off track", COUNT),
+                new Column("not_measured", "Not measured yet", COUNT),
+                new Column("no_baseline", "No baseline", COUNT),
+                new Column("overdue", "Measurement overdue", COUNT),
+                new Column("on_track_rate", "On track (of those judged)", PERCENT),
+                new Column("workstreams", "Workstreams", COUNT),
+                new Column("workstreams_off_track", "Workstreams off track", COUNT));
+    }
+
+    private static CubeSpec results() {
+        List<Column> measures = indicatorMeasures();
+        return new CubeSpec("results",
+                List.of(Dim.of("kind", "Kind"), Dim.of("subtype", "Mechanism / area / type"), Dim.of("region", "Region")),
+                List.of(), measures,
+                List.of(new Dominance("indicators", "top_indicators")),
+                List.of(),
+                List.of(new View("results", "Results", "Are we achieving what we set out to do?",
+                                columns(List.of("kind", "subtype"), measures), Set.of(), false,
+                                new Chart(Chart.Type.STACKED_BAR, "subtype", null, STATUSES)
+                                        .withColours(STATUS_COLOURS)),
+                        new View("results-by-region", "Results by region",
+                                "Which initiatives are off track, by kind and region?",
+                                columns(List.of("region", "kind"), measures), Set.of(), false,
+                                new Chart(Chart.Type.STACKED_BAR, "region", null, STATUSES)
+                                        .withColours(STATUS_COLOURS))))
+                // An indicator's status is its lead's own figure: published by its consent.
+                .decidedByConsent();
+    }
+
+    private static CubeSpec resultsByLead() {
+        List<Column> measures = indicatorMeasures();
+        return new CubeSpec("results-by-lead",
+                List.of(Dim.of("lead_kind", "Lead kind"), Dim.of("lead", "Lead").keyedBy("lead_id")),
+                List.of(), measures,
+                List.of(new Dominance("indicators", "top_indicators")),
+                List.of(),
+                List.of(new View("results-by-lead", "Results by lead", "Whose workstreams are on track?",
+                        columns(List.of("lead_kind", "lead"), measures), Set.of(), false,
+                        new Chart(Chart.Type.STACKED_BAR, "lead", null, STATUSES).withColours(STATUS_COLOURS))))
+                .decidedByConsent();
+    }
+
+    private static CubeSpec recommendations() {
+        List<Column> measures = List.of(
+                new Column("assessments", "Assessments", COUNT),
+                new Column("external_assessments", "External assessments", COUNT),
+                new Column("with_open_recommendations", "Assessments with open recommendations", COUNT),
+                new Column("open_recommendations", "Open recommendations", COUNT),
+                new Column("overdue_recommendations", "Open past their due date", COUNT),
+                new Column("done_recommendations", "Done recommendations", COUNT));
+        return new CubeSpec("recommendations",
+                List.of(Dim.of("kind", "Kind"), Dim.of("lead_kind", "Lead kind"),
+                        Dim.of("lead", "Lead").keyedBy("lead_id")),
+                List.of(), measures,
+                List.of(new Dominance("assessments", "top_assessments"),
+                        new Dominance("open_recommendations", "top_open_recommendations")),
+                List.of(),
+                List.of(new View("recommendations", "Assessments and recommendations",
+                                "Are the recommendations of assessments acted on?",
+                                columns(List.of("kind", "lead_kind"), measures), Set.of(), false,
+                                new Chart(Chart.Type.STACKED_BAR, "lead_kind", null,
+                                        List.of("open_recommendations", "done_recommendations"))
+                                        .withColours(OPEN_DONE_COLOURS)),
+                        new View("recommendations-by-lead", "Recommendations by lead",
+                                "Whose assessments have recommendations still open?",
+                                columns(List.of("lead_kind", "lead"), measures), Set.of(), false,
+                                new Chart(Chart.Type.STACKED_BAR, "lead", null,
+                                        List.of("open_recommendations", "done_recommendations"))
+                                        .withColours(OPEN_DONE_COLOURS))))
+                .decidedByConsent();
     }
 
     private static CubeSpec dataCompleteness() {

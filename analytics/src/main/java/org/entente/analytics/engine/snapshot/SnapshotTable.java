@@ -9,7 +9,8 @@ import java.util.List;
  * @param name        the table, in PostgreSQL and in DuckDB
  * @param label       plural noun for progress messages ("contributions")
  * @param columns     the select list, in the DuckDB table's column order; exactly the columns the role
- *                    entente_analytics may read (V30__analytics.sql, V50__publication_consent.sql)
+ *                    entente_analytics may read (V30__analytics.sql, V50__publication_consent.sql,
+ *                    V51__monitoring_evaluation.sql)
  * @param relTo       the table (in PostgreSQL a uuid[] column rel_to, in DuckDB a table of its own) that receives the
  *                    rel_to array as rows (one per entry, duplicates kept), keyed by the table's first
  *                    {@code relToKeys} columns; null if the table has no rel_to
@@ -56,7 +57,21 @@ record SnapshotTable(String name, String label, String columns, String relTo, in
                     null, 0, null, "uuid_hash(tenant_id)"),
             // Capacity per organization and year (V50): the burden figures' denominator.
             new SnapshotTable("tenant_capacity", "capacity figures", "tenant_id, year, capacity_eur", null, 0, null,
-                    "uuid_hash(tenant_id)"));
+                    "uuid_hash(tenant_id)"),
+            // The results chain (V51): indicators as items (who sees them), their progress and status as PostgreSQL's
+            // view indicator_progress computes them (the one definition, as of the snapshot's transaction), and the
+            // assessments with their recommendations.
+            new SnapshotTable("indicator", "indicators", "tenant_id, workstream_id, id, objective_id, disaggregation,"
+                    + " responsible_tenant_id, releasability, created_at", "indicator_rel_to", 3, null, "uuid_hash(id)"),
+            new SnapshotTable("indicator_progress", "indicator progress", "tenant_id, workstream_id, indicator_id,"
+                    + " objective_id, responsible_tenant_id, unit, direction, frequency, baseline_value, baseline_date,"
+                    + " target_value, target_date, releasability, latest_value, latest_period_end, measurements,"
+                    + " progress_ratio, expected_ratio, status, due_period_start, due_period_end, overdue", null, 0, null,
+                    "uuid_hash(indicator_id)"),
+            new SnapshotTable("assessment", "assessments", "tenant_id, workstream_id, id, kind, mode, assessor_tenant_id,"
+                    + " assessed_on, releasability", "assessment_rel_to", 3, "assessed_on", "uuid_hash(id)"),
+            new SnapshotTable("assessment_recommendation", "recommendations", "tenant_id, workstream_id, assessment_id, id,"
+                    + " owner_tenant_id, due_date, status", null, 0, null, "uuid_hash(id)"));
 
     /** Every table of the snapshot except snapshot_info, in schema order. */
     static final List<String> ALL = names();

@@ -1,5 +1,5 @@
 -- The analytics snapshot's tables (DuckDB). Every table is a copy of the PostgreSQL table of the same
--- name, limited to the columns the role entente_analytics may read (see V30__analytics.sql and V50): no titles,
+-- name, limited to the columns the role entente_analytics may read (see V30__analytics.sql, V50 and V51): no titles,
 -- descriptions, comment bodies, file contents or e-mail addresses ever reach the snapshot.
 -- rel_to arrays are normalized into *_rel_to tables, so the visibility rule (visibility.sql) stays
 -- standard SQL that a distributed engine can run on the Parquet copy as well.
@@ -148,6 +148,84 @@ CREATE TABLE tenant_capacity (
     tenant_id    UUID NOT NULL,
     year         INTEGER NOT NULL,
     capacity_eur DECIMAL(20, 2) NOT NULL
+);
+
+-- The results chain (V51). An indicator as an item of its workstream: its releasability (rel_to in indicator_rel_to)
+-- decides who sees it and its measurements; definitions, notes and sources never leave PostgreSQL.
+CREATE TABLE indicator (
+    tenant_id             UUID NOT NULL,   -- the workstream's lead (partition)
+    workstream_id         UUID NOT NULL,
+    id                    UUID NOT NULL,
+    objective_id          UUID NOT NULL,
+    disaggregation        VARCHAR NOT NULL, -- NONE, BY_PARTNER
+    responsible_tenant_id UUID NOT NULL,    -- who enters its measurements (the lead or an accepted contributor)
+    releasability         VARCHAR NOT NULL,
+    created_at            TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE indicator_rel_to (
+    tenant_id     UUID NOT NULL,
+    workstream_id UUID NOT NULL,
+    indicator_id  UUID NOT NULL,
+    rel_tenant_id UUID NOT NULL
+);
+
+-- PostgreSQL's view indicator_progress (V51), the one place progress and status are computed, as of the snapshot:
+-- status and overdue are those of the snapshot's transaction date (= snapshot_info.as_of_date). One row per indicator;
+-- visibility follows the indicator's.
+CREATE TABLE indicator_progress (
+    tenant_id             UUID NOT NULL,
+    workstream_id         UUID NOT NULL,
+    indicator_id          UUID NOT NULL,
+    objective_id          UUID NOT NULL,
+    responsible_tenant_id UUID NOT NULL,
+    unit                  VARCHAR NOT NULL,   -- NUMBER, PERCENT, EUR, YES_NO, SCALE_1_5
+    direction             VARCHAR NOT NULL,   -- HIGHER, LOWER (is better)
+    frequency             VARCHAR NOT NULL,   -- MONTHLY, QUARTERLY, YEARLY
+    baseline_value        DECIMAL(18, 4),     -- null: no baseline
+    baseline_date         DATE,
+    target_value          DECIMAL(18, 4) NOT NULL,
+    target_date           DATE NOT NULL,
+    releasability         VARCHAR NOT NULL,
+    latest_value          DECIMAL(18, 4),     -- the latest total (partner_tenant_id null); null: not measured yet
+    latest_period_end     DATE,
+    measurements          BIGINT NOT NULL,    -- totals measured so far
+    progress_ratio        DOUBLE,             -- 0 at the baseline, 1 at the target (a double: unbounded beyond it)
+    expected_ratio        DOUBLE,             -- where the straight path stands at latest_period_end, 0..1
+    status                VARCHAR NOT NULL,   -- ON_TRACK, AT_RISK, OFF_TRACK, NOT_MEASURED, NO_BASELINE
+    due_period_start      DATE,               -- the last ended reporting period within the indicator's life
+    due_period_end        DATE,
+    overdue               BOOLEAN NOT NULL    -- that period has no value yet
+);
+
+-- Assessments (initial, periodic, final) as items of their workstream, released like one (rel_to in
+-- assessment_rel_to); their recommendations follow them. Findings, names and texts never leave PostgreSQL.
+CREATE TABLE assessment (
+    tenant_id          UUID NOT NULL,   -- the workstream's lead (partition)
+    workstream_id      UUID NOT NULL,
+    id                 UUID NOT NULL,
+    kind               VARCHAR NOT NULL,   -- INITIAL, PERIODIC, FINAL
+    mode               VARCHAR NOT NULL,   -- SELF, EXTERNAL
+    assessor_tenant_id UUID,               -- the assessing organization, if it is one of the federation's
+    assessed_on        DATE NOT NULL,
+    releasability      VARCHAR NOT NULL
+);
+
+CREATE TABLE assessment_rel_to (
+    tenant_id     UUID NOT NULL,
+    workstream_id UUID NOT NULL,
+    assessment_id UUID NOT NULL,
+    rel_tenant_id UUID NOT NULL
+);
+
+CREATE TABLE assessment_recommendation (
+    tenant_id       UUID NOT NULL,
+    workstream_id   UUID NOT NULL,
+    assessment_id   UUID NOT NULL,
+    id              UUID NOT NULL,
+    owner_tenant_id UUID NOT NULL,   -- who is to act on it
+    due_date        DATE,
+    status          VARCHAR NOT NULL -- OPEN, DONE
 );
 
 -- One row: when the snapshot was taken, and the date the rollups treat as "today".

@@ -81,6 +81,7 @@ class RollupSuiteTest {
                 "overdue-pledges", "portfolio",
                 "portfolio-by-region", "lead-kinds", "rnd", "engagements", "engagement-vetting", "expiring-agreements",
                 "collaboration-network", "partner-links", "partner-degree", "milestones", "milestones-by-lead",
+                "results", "results-by-region", "results-by-lead", "recommendations", "recommendations-by-lead",
                 "data-completeness");
         for (RollupTable table : arland.tables()) {
             assertThat(table.columnIndex(table.chart().categoryColumn())).as(table.id()).isNotNegative();

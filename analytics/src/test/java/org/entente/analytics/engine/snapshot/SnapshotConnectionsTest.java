@@ -179,6 +179,25 @@ class SnapshotConnectionsTest {
                     + ", '" + UUID.randomUUID() + "', 'late')");
             statement.execute("INSERT INTO tenant_capacity (tenant_id, year, capacity_eur, source, updated_by) VALUES (" + t
                     + ", 2026, 1, 'late', 'late')");
+            // The results chain (V51): an indicator (a row of indicator_progress too) with a value, an assessment with
+            // a recommendation.
+            String o = "'" + UUID.randomUUID() + "'";
+            String i = "'" + UUID.randomUUID() + "'";
+            String a = "'" + UUID.randomUUID() + "'";
+            statement.execute("INSERT INTO objective (tenant_id, workstream_id, id, text) VALUES (" + t + ", " + w + ", " + o
+                    + ", 'Late')");
+            statement.execute("INSERT INTO indicator (tenant_id, workstream_id, id, objective_id, definition, unit,"
+                    + " target_value, target_date, responsible_tenant_id, releasability, rel_to) VALUES (" + t + ", " + w
+                    + ", " + i + ", " + o + ", 'Late', 'NUMBER', 1, current_date, " + t + ", 'REL_TO', ARRAY[" + t
+                    + "]::uuid[])");
+            statement.execute("INSERT INTO measurement (tenant_id, workstream_id, indicator_id, period_start, period_end,"
+                    + " value, entered_by_tenant_id, entered_by) VALUES (" + t + ", " + w + ", " + i
+                    + ", current_date, current_date, 1, " + t + ", 'late')");
+            statement.execute("INSERT INTO assessment (tenant_id, workstream_id, id, kind, assessor_name, assessed_on,"
+                    + " releasability, rel_to) VALUES (" + t + ", " + w + ", " + a + ", 'INITIAL', 'Late', current_date,"
+                    + " 'REL_TO', ARRAY[" + t + "]::uuid[])");
+            statement.execute("INSERT INTO assessment_recommendation (tenant_id, workstream_id, assessment_id, text,"
+                    + " owner_tenant_id) VALUES (" + t + ", " + w + ", " + a + ", 'Late', " + t + ")");
             connection.commit();
         }
     }
@@ -187,10 +206,16 @@ class SnapshotConnectionsTest {
         try (Connection connection = TestPostgres.superuser().getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL session_replication_role = replica");
+            // Without triggers nothing cascades: the measurement first, the objective after its indicator.
+            statement.execute("DELETE FROM measurement WHERE tenant_id = '" + late + "'");
             for (SnapshotTable table : SnapshotTable.COPIED.reversed()) {
+                if (table.name().equals("indicator_progress")) {
+                    continue;   // a view: its row goes with the indicator's
+                }
                 statement.execute("DELETE FROM " + table.name() + " WHERE " + (table.name().equals("tenant") ? "id" : "tenant_id")
                         + " = '" + late + "'");
             }
+            statement.execute("DELETE FROM objective WHERE tenant_id = '" + late + "'");
             connection.commit();
         }
     }

@@ -71,7 +71,36 @@ class SnapshotStoreTest {
                 capacity.setObject(1, trickyTenant);
                 capacity.executeUpdate();
             }
+            results(sql, workstream);
         }
+    }
+
+    /**
+     * The results chain (V51) on the tricky workstream, so that its five tables have rows whatever the demo data hold:
+     * an objective with two indicators (one REL_TO with a duplicate entry, measured; one without a baseline), an
+     * assessment REL_TO with a recommendation.
+     */
+    private static void results(Connection sql, UUID workstream) throws SQLException {
+        UUID objective = single(sql, "INSERT INTO objective (tenant_id, workstream_id, text) VALUES (?, ?, 'Tricky')"
+                + " RETURNING id", UUID.class, trickyTenant, workstream);
+        UUID measured = single(sql, "INSERT INTO indicator (tenant_id, workstream_id, objective_id, definition, unit,"
+                + " baseline_value, baseline_date, target_value, target_date, frequency, responsible_tenant_id,"
+                + " releasability, rel_to) VALUES (?, ?, ?, 'Tricky', 'PERCENT', 10, DATE '2024-01-01', 90,"
+                + " DATE '2027-12-31', 'QUARTERLY', ?, 'REL_TO', ARRAY[?, ?]::uuid[]) RETURNING id", UUID.class,
+                trickyTenant, workstream, objective, trickyTenant, trickyTenant, trickyTenant);
+        single(sql, "INSERT INTO indicator (tenant_id, workstream_id, objective_id, definition, unit, target_value,"
+                + " target_date, responsible_tenant_id) VALUES (?, ?, ?, 'No baseline', 'NUMBER', 5, DATE '2027-06-30', ?)"
+                + " RETURNING id", UUID.class, trickyTenant, workstream, objective, trickyTenant);
+        single(sql, "INSERT INTO measurement (tenant_id, workstream_id, indicator_id, period_start, period_end, value,"
+                + " entered_by_tenant_id, entered_by) VALUES (?, ?, ?, DATE '2024-04-01', DATE '2024-06-30', 33.3333, ?,"
+                + " 'test') RETURNING id", UUID.class, trickyTenant, workstream, measured, trickyTenant);
+        UUID assessment = single(sql, "INSERT INTO assessment (tenant_id, workstream_id, kind, mode, assessor_name,"
+                + " assessed_on, releasability, rel_to) VALUES (?, ?, 'PERIODIC', 'SELF', 'Tricky', DATE '2024-07-01',"
+                + " 'REL_TO', ARRAY[?, ?]::uuid[]) RETURNING id", UUID.class, trickyTenant, workstream, trickyTenant,
+                trickyTenant);
+        single(sql, "INSERT INTO assessment_recommendation (tenant_id, workstream_id, assessment_id, text,"
+                + " owner_tenant_id, due_date) VALUES (?, ?, ?, 'Tricky', ?, DATE '2024-12-31') RETURNING id", UUID.class,
+                trickyTenant, workstream, assessment, trickyTenant);
     }
 
     @Test
@@ -525,7 +554,28 @@ class SnapshotStoreTest {
                     "SELECT count(*), count(DISTINCT grantee_tenant_id), min(tenant_id), epoch_us(max(granted_at))"
                             + " FROM publication_consent"),
             same("tenant_capacity", "count(*), sum(capacity_eur), min(year), max(year), count(DISTINCT tenant_id)"
-                    + " FROM tenant_capacity"));
+                    + " FROM tenant_capacity"),
+            same("indicator", "count(*), count(DISTINCT objective_id), count(*) FILTER (WHERE disaggregation = 'NONE'),"
+                    + " count(DISTINCT responsible_tenant_id), min(releasability) FROM indicator"),
+            new Check("indicator_rel_to", "SELECT coalesce(sum(cardinality(rel_to)), 0) FROM indicator",
+                    "SELECT count(*) FROM indicator_rel_to"),
+            // The view's figures as PostgreSQL computes them in the snapshot's transaction (the same date).
+            new Check("indicator_progress",
+                    "SELECT count(*), sum(latest_value), sum(baseline_value), sum(measurements), round(sum(progress_ratio), 4),"
+                            + " count(*) FILTER (WHERE status = 'ON_TRACK'), count(*) FILTER (WHERE status = 'NO_BASELINE'),"
+                            + " count(*) FILTER (WHERE overdue), max(due_period_end), max(latest_period_end)"
+                            + " FROM indicator_progress",
+                    "SELECT count(*), sum(latest_value), sum(baseline_value), sum(measurements),"
+                            + " CAST(round(sum(progress_ratio), 4) AS DECIMAL(18, 4)),"
+                            + " count(*) FILTER (WHERE status = 'ON_TRACK'), count(*) FILTER (WHERE status = 'NO_BASELINE'),"
+                            + " count(*) FILTER (WHERE overdue), max(due_period_end), max(latest_period_end)"
+                            + " FROM indicator_progress"),
+            same("assessment", "count(*), count(assessor_tenant_id), min(assessed_on), max(assessed_on),"
+                    + " count(*) FILTER (WHERE kind = 'FINAL') FROM assessment"),
+            new Check("assessment_rel_to", "SELECT coalesce(sum(cardinality(rel_to)), 0) FROM assessment",
+                    "SELECT count(*) FROM assessment_rel_to"),
+            same("assessment_recommendation", "count(*), count(due_date), count(*) FILTER (WHERE status = 'OPEN'),"
+                    + " count(DISTINCT owner_tenant_id) FROM assessment_recommendation"));
 
     private static Check same(String table, String selectList) {
         return new Check(table, "SELECT " + selectList, "SELECT " + selectList.replace("::text", ""));
