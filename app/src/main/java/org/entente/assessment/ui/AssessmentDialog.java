@@ -58,7 +58,7 @@ final class AssessmentDialog extends Dialog {
     private int rowNumber;
 
     AssessmentDialog(ResultsContext results, List<Objective> objectives, Assessment current, boolean finalExists,
-            LocalDate today, Runnable saved) {
+            LocalDate today, Runnable reload) {
         this.results = results;
         setId("assessment-dialog");
         setHeaderTitle(current == null ? "Add assessment" : "Edit assessment");
@@ -214,11 +214,10 @@ final class AssessmentDialog extends Dialog {
                     Feedback.success("Assessment saved.");
                 }
                 close();
-                saved.run();
             } catch (RuntimeException e) {
                 Feedback.show(e, fields, () -> {
                     close();
-                    saved.run();
+                    reload.run();
                 });
             }
         });

@@ -27,7 +27,7 @@ import org.entente.platform.ui.Feedback;
 final class AssessmentsSection extends Div {
 
     AssessmentsSection(ResultsContext results, List<Objective> objectives, List<Assessment> assessments,
-            LocalDate today, Runnable refresh) {
+            LocalDate today, Runnable reload) {
         setId("assessments");
         setWidthFull();
         H3 title = new H3("Assessments");
@@ -37,7 +37,7 @@ final class AssessmentsSection extends Div {
         boolean finalExists = assessments.stream().anyMatch(a -> a.kind() == AssessmentKind.FINAL);
         if (results.lead()) {
             Button add = new Button("Add assessment", click -> new AssessmentDialog(results, objectives, null,
-                    finalExists, today, refresh).open());
+                    finalExists, today, reload).open());
             add.setId("add-assessment");
             add.addThemeVariants(ButtonVariant.LUMO_SMALL);
             head.add(add);
@@ -55,13 +55,13 @@ final class AssessmentsSection extends Div {
         }
         boolean first = true;
         for (Assessment assessment : assessments) {
-            add(assessment(results, objectives, assessment, finalExists, today, refresh, first));
+            add(assessment(results, objectives, assessment, finalExists, today, reload, first));
             first = false;
         }
     }
 
     private static Details assessment(ResultsContext results, List<Objective> objectives, Assessment assessment,
-            boolean finalExists, LocalDate today, Runnable refresh, boolean open) {
+            boolean finalExists, LocalDate today, Runnable reload, boolean open) {
         String key = assessment.id().toString();
         long openRecommendations = assessment.recommendations().stream()
                 .filter(r -> r.status() == RecommendationStatus.OPEN).count();
@@ -103,11 +103,11 @@ final class AssessmentsSection extends Div {
             body.add(ratings);
         }
         if (!assessment.recommendations().isEmpty()) {
-            body.add(recommendations(results, assessment, today, refresh));
+            body.add(recommendations(results, assessment, today, reload));
         }
         if (results.lead()) {
             Button edit = new Button("Edit", click -> new AssessmentDialog(results, objectives, assessment,
-                    finalExists, today, refresh).open());
+                    finalExists, today, reload).open());
             edit.setId("edit-assessment-" + key);
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Button remove = new Button("Remove", click -> {
@@ -117,9 +117,8 @@ final class AssessmentsSection extends Div {
                             try {
                                 results.assessments().remove(assessment);
                                 Feedback.success("Assessment removed.");
-                                refresh.run();
                             } catch (RuntimeException failure) {
-                                Feedback.show(failure, Map.of(), refresh);
+                                Feedback.show(failure, Map.of(), reload);
                             }
                         }, "Keep it", e -> { });
                 confirm.setConfirmButtonTheme("error primary");
@@ -139,7 +138,7 @@ final class AssessmentsSection extends Div {
     }
 
     private static Grid<Recommendation> recommendations(ResultsContext results, Assessment assessment, LocalDate today,
-            Runnable refresh) {
+            Runnable reload) {
         Grid<Recommendation> grid = new Grid<>(Recommendation.class, false);
         grid.setId("recommendations-" + assessment.id());
         grid.addColumn(Recommendation::text).setHeader("Recommendation").setFlexGrow(3);
@@ -162,9 +161,8 @@ final class AssessmentsSection extends Div {
             Button mark = new Button(next == RecommendationStatus.DONE ? "Mark done" : "Reopen", click -> {
                 try {
                     results.assessments().markRecommendation(assessment, r, next);
-                    refresh.run();
                 } catch (RuntimeException failure) {
-                    Feedback.show(failure, Map.of(), refresh);
+                    Feedback.show(failure, Map.of(), reload);
                 }
             });
             mark.addClassName("mark-recommendation");

@@ -24,7 +24,7 @@ import org.entente.platform.ui.Feedback;
 final class IndicatorCard extends Div {
 
     IndicatorCard(ResultsContext results, Indicator indicator, List<Measurement> measurements, boolean mayMeasure,
-            List<Objective> objectives, LocalDate today, Runnable refresh) {
+            List<Objective> objectives, LocalDate today, Runnable reload) {
         String key = indicator.id().toString();
         setId("indicator-" + key);
         addClassName("indicator-card");
@@ -80,23 +80,23 @@ final class IndicatorCard extends Div {
         actions.getStyle().set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap");
         if (mayMeasure) {
             Button enter = new Button("Enter measurement", click -> MeasurementDialog.enter(results, indicator,
-                    measurements, today, refresh).open());
+                    measurements, today, reload).open());
             enter.setId("enter-measurement-" + key);
             enter.addClassName("enter-measurement");
             enter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             actions.add(enter);
         }
         Button list = new Button("Measurements (" + measurements.size() + ")", click ->
-                new MeasurementsDialog(results, indicator, measurements, mayMeasure, today, refresh).open());
+                new MeasurementsDialog(results, indicator, measurements, mayMeasure, today, reload).open());
         list.setId("measurements-" + key);
         list.addThemeVariants(ButtonVariant.LUMO_SMALL);
         actions.add(list);
         if (results.lead()) {
             Button edit = new Button("Edit", click -> new IndicatorDialog(results, objectives, null, indicator,
-                    saved -> refresh.run()).open());
+                    reload).open());
             edit.setId("edit-indicator-" + key);
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button remove = new Button("Remove", click -> confirmRemoval(results, indicator, refresh));
+            Button remove = new Button("Remove", click -> confirmRemoval(results, indicator, reload));
             remove.setId("remove-indicator-" + key);
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             actions.add(edit, remove);
@@ -104,16 +104,15 @@ final class IndicatorCard extends Div {
         add(head, chart, facts, actions);
     }
 
-    private static void confirmRemoval(ResultsContext results, Indicator indicator, Runnable refresh) {
+    private static void confirmRemoval(ResultsContext results, Indicator indicator, Runnable reload) {
         ConfirmDialog confirm = new ConfirmDialog("Remove this indicator?",
                 "\"" + indicator.definition() + "\" will no longer be measured. An indicator with measurements "
                         + "cannot be removed.", "Remove", e -> {
                     try {
                         results.results().removeIndicator(indicator);
                         Feedback.success("Indicator removed.");
-                        refresh.run();
                     } catch (RuntimeException failure) {
-                        Feedback.show(failure, Map.of(), refresh);
+                        Feedback.show(failure, Map.of(), reload);
                     }
                 }, "Keep it", e -> { });
         confirm.setConfirmButtonTheme("error primary");
@@ -144,7 +143,8 @@ final class IndicatorCard extends Div {
         String from = indicator.baselineValue() == null ? "No baseline → "
                 : "Baseline " + Values.format(indicator.unit(), indicator.baselineValue()) + " on "
                         + indicator.baselineDate() + " → ";
-        return from + target + " · " + Values.direction(indicator.direction());
+        return indicator.unit() == org.entente.assessment.IndicatorUnit.YES_NO ? from + target
+                : from + target + " · " + Values.direction(indicator.direction());
     }
 
     /** The period due now (overdue), or the next one and when it ends. */

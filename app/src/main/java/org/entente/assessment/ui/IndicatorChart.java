@@ -58,7 +58,8 @@ final class IndicatorChart {
         ObjectNode y = option.putObject("yAxis").put("type", "value");
         switch (indicator.unit()) {
             case PERCENT -> y.put("min", 0).put("max", 100);
-            case YES_NO -> y.put("min", 0).put("max", 1).put("interval", 1);
+            // Values 0 and 1 are the categories' indexes: the axis reads No and Yes.
+            case YES_NO -> y.put("type", "category").put("boundaryGap", false).putArray("data").add("No").add("Yes");
             case SCALE_1_5 -> y.put("min", 1).put("max", 5).put("interval", 1);
             default -> { }
         }

@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.entente.assessment.Direction;
 import org.entente.assessment.Disaggregation;
 import org.entente.assessment.Frequency;
@@ -55,7 +54,7 @@ final class IndicatorDialog extends Dialog {
     private final ReleasabilityChooser audience;
 
     IndicatorDialog(ResultsContext results, List<Objective> objectives, Objective preset, Indicator current,
-            Consumer<Indicator> saved) {
+            Runnable reload) {
         setId("indicator-dialog");
         setHeaderTitle(current == null ? "Define indicator" : "Edit indicator");
         setWidth("min(48rem, 96vw)");
@@ -172,16 +171,17 @@ final class IndicatorDialog extends Dialog {
                     frequency.getValue(), responsible.getValue() == null ? null : responsible.getValue().id(),
                     audience.value(), audience.value() == Releasability.REL_TO ? audience.relToIds() : List.of());
             try {
-                Indicator result = current == null
-                        ? results.results().defineIndicator(results.workstream().ref(), draft)
-                        : results.results().updateIndicator(current, draft);
+                if (current == null) {
+                    results.results().defineIndicator(results.workstream().ref(), draft);
+                } else {
+                    results.results().updateIndicator(current, draft);
+                }
                 close();
                 Feedback.success(current == null ? "Indicator defined." : "Indicator saved.");
-                saved.accept(result);
             } catch (RuntimeException e) {
                 Feedback.show(e, fields, () -> {
                     close();
-                    saved.accept(null);
+                    reload.run();
                 });
             }
         });

@@ -47,18 +47,18 @@ final class MeasurementDialog extends Dialog {
 
     /** A new value for a period of {@code indicator}. */
     static MeasurementDialog enter(ResultsContext results, Indicator indicator, List<Measurement> existing,
-            LocalDate today, Runnable saved) {
-        return new MeasurementDialog(results, indicator, existing, null, today, saved);
+            LocalDate today, Runnable reload) {
+        return new MeasurementDialog(results, indicator, existing, null, today, reload);
     }
 
     /** A corrected value for {@code current}. */
     static MeasurementDialog correct(ResultsContext results, Indicator indicator, Measurement current,
-            Runnable saved) {
-        return new MeasurementDialog(results, indicator, List.of(), current, null, saved);
+            Runnable reload) {
+        return new MeasurementDialog(results, indicator, List.of(), current, null, reload);
     }
 
     private MeasurementDialog(ResultsContext results, Indicator indicator, List<Measurement> existing,
-            Measurement current, LocalDate today, Runnable saved) {
+            Measurement current, LocalDate today, Runnable reload) {
         setId("measurement-dialog");
         setHeaderTitle(current == null ? "Enter measurement" : "Correct measurement");
         setWidth(current == null ? "40rem" : "min(46rem, 96vw)");
@@ -145,11 +145,10 @@ final class MeasurementDialog extends Dialog {
                     Feedback.success("Measurement corrected; the earlier value is kept.");
                 }
                 close();
-                saved.run();
             } catch (RuntimeException e) {
                 Feedback.show(e, fields, () -> {
                     close();
-                    saved.run();
+                    reload.run();
                 });
             }
         });

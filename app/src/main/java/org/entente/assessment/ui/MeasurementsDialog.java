@@ -21,7 +21,7 @@ final class MeasurementsDialog extends Dialog {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     MeasurementsDialog(ResultsContext results, Indicator indicator, List<Measurement> measurements,
-            boolean mayMeasure, LocalDate today, Runnable refresh) {
+            boolean mayMeasure, LocalDate today, Runnable reload) {
         setId("measurements-dialog");
         setHeaderTitle("Measurements");
         setWidth("min(64rem, 95vw)");
@@ -31,21 +31,20 @@ final class MeasurementsDialog extends Dialog {
         grid.addColumn(m -> Periods.label(m.periodStart(), m.periodEnd())).setHeader("Period").setAutoWidth(true);
         grid.addColumn(m -> m.partner() == null ? "Total" : m.partner().name()).setHeader("For").setAutoWidth(true);
         grid.addColumn(m -> Values.format(indicator.unit(), m.value())).setHeader("Value").setAutoWidth(true);
-        grid.addColumn(m -> Objects.requireNonNullElse(m.source(), "")).setHeader("Source").setFlexGrow(1)
-                .setTooltipGenerator(m -> Objects.requireNonNullElse(m.source(), ""));
-        grid.addColumn(m -> Objects.requireNonNullElse(m.note(), "")).setHeader("Note").setFlexGrow(2)
-                .setTooltipGenerator(m -> Objects.requireNonNullElse(m.note(), ""));
+        grid.addColumn(m -> Objects.requireNonNullElse(m.source(), "")).setHeader("Source").setWidth("8rem")
+                .setFlexGrow(1).setTooltipGenerator(m -> Objects.requireNonNullElse(m.source(), ""));
+        grid.addColumn(m -> Objects.requireNonNullElse(m.note(), "")).setHeader("Note").setWidth("10rem")
+                .setFlexGrow(2).setTooltipGenerator(m -> Objects.requireNonNullElse(m.note(), ""));
         grid.addColumn(m -> m.enteredBy() + (m.enteredByOrganization() == null ? ""
-                : " (" + m.enteredByOrganization().name() + ")")).setHeader("Entered by").setAutoWidth(true);
-        grid.addColumn(m -> m.enteredAt() == null ? "" : WHEN.format(m.enteredAt())).setHeader("Entered")
-                .setAutoWidth(true);
+                : ", " + m.enteredByOrganization().name()) + (m.enteredAt() == null ? ""
+                : " · " + WHEN.format(m.enteredAt()))).setHeader("Entered").setWidth("12rem").setFlexGrow(1);
         grid.addComponentColumn(m -> {
             if (!mayMeasure) {
                 return new Span();
             }
             Button correct = new Button("Correct", click -> {
                 close();
-                MeasurementDialog.correct(results, indicator, m, refresh).open();
+                MeasurementDialog.correct(results, indicator, m, reload).open();
             });
             correct.addClassName("correct-measurement");
             correct.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -64,7 +63,7 @@ final class MeasurementsDialog extends Dialog {
         if (mayMeasure) {
             Button enter = new Button("Enter measurement", click -> {
                 close();
-                MeasurementDialog.enter(results, indicator, measurements, today, refresh).open();
+                MeasurementDialog.enter(results, indicator, measurements, today, reload).open();
             });
             enter.setId("measurements-enter");
             enter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

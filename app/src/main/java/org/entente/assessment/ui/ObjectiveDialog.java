@@ -14,7 +14,7 @@ final class ObjectiveDialog extends Dialog {
 
     static final int TEXT_MAX = 500;
 
-    ObjectiveDialog(ResultsContext results, Objective current, int number, Runnable saved) {
+    ObjectiveDialog(ResultsContext results, Objective current, int number, Runnable reload) {
         setId("objective-dialog");
         setHeaderTitle(current == null ? "Add objective" : "Rename objective " + number);
         setWidth("36rem");
@@ -39,11 +39,10 @@ final class ObjectiveDialog extends Dialog {
                     Feedback.success("Objective saved.");
                 }
                 close();
-                saved.run();
             } catch (RuntimeException e) {
                 Feedback.show(e, Map.of("text", text), () -> {
                     close();
-                    saved.run();
+                    reload.run();
                 });
             }
         });

@@ -35,8 +35,12 @@ import org.entente.workstream.WorkstreamRef;
 
 /**
  * A workstream's Results tab: its objectives, each with the indicators that measure it (chart, status, where it
- * stands, who measures it next), the exports, and the assessments. The page builds a new one whenever the workstream
- * changes (someone entered a value, in this browser or another); the lead's own actions rebuild it at once.
+ * stands, who measures it next), the exports, and the assessments.
+ *
+ * <p>The page builds a new one whenever the workstream changes: every write of the results services publishes
+ * WorkstreamChanged, and the page re-renders on it, in this browser as in every other. So a successful write here
+ * rebuilds nothing itself (a second rebuild right after the push's would drop a click made in between); only a
+ * refusal offers to reload ({@link #refresh()}) what someone else changed meanwhile.
  */
 final class ResultsPanel extends VerticalLayout {
 
@@ -161,7 +165,7 @@ final class ResultsPanel extends VerticalLayout {
         head.setFlexGrow(1, text);
         if (results.lead()) {
             Button define = new Button("Define indicator", VaadinIcon.PLUS.create(),
-                    click -> new IndicatorDialog(results, objectives, objective, null, saved -> refresh()).open());
+                    click -> new IndicatorDialog(results, objectives, objective, null, this::refresh).open());
             define.setId("define-indicator-" + key);
             define.addClassName("define-indicator");
             define.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -204,7 +208,6 @@ final class ResultsPanel extends VerticalLayout {
                     try {
                         results.results().removeObjective(objective);
                         Feedback.success("Objective removed.");
-                        refresh();
                     } catch (RuntimeException failure) {
                         Feedback.show(failure, Map.of(), this::refresh);
                     }

@@ -108,7 +108,12 @@ class IndicatorChartTest {
     void yesNoAndScaleAxesShowTheirWholeRange() {
         ObjectNode yesNo = IndicatorChart.option(indicator(IndicatorUnit.YES_NO, BigDecimal.ZERO, BigDecimal.ONE,
                 Disaggregation.NONE), List.of(), LocalDate.of(2026, 1, 10));
-        assertThat(yesNo.get("yAxis").get("min").asInt()).isZero();
-        assertThat(yesNo.get("yAxis").get("max").asInt()).isEqualTo(1);
+        assertThat(yesNo.get("yAxis").get("type").asString()).isEqualTo("category");
+        assertThat(yesNo.get("yAxis").get("data").get(0).asString()).isEqualTo("No");
+        assertThat(yesNo.get("yAxis").get("data").get(1).asString()).isEqualTo("Yes");
+        ObjectNode scale = IndicatorChart.option(indicator(IndicatorUnit.SCALE_1_5, BigDecimal.valueOf(2),
+                BigDecimal.valueOf(5), Disaggregation.NONE), List.of(), LocalDate.of(2026, 1, 10));
+        assertThat(scale.get("yAxis").get("min").asInt()).isEqualTo(1);
+        assertThat(scale.get("yAxis").get("max").asInt()).isEqualTo(5);
     }
 }

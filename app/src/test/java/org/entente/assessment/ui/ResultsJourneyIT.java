@@ -10,7 +10,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.math.BigDecimal;
+import org.entente.assessment.Direction;
+import org.entente.assessment.Disaggregation;
 import org.entente.assessment.Frequency;
+import org.entente.assessment.Indicator;
+import org.entente.assessment.IndicatorDraft;
+import org.entente.assessment.IndicatorUnit;
+import org.entente.assessment.MeasurementDraft;
+import org.entente.assessment.Objective;
+import org.entente.assessment.ResultsService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
 import org.entente.initiative.Mechanism;
@@ -51,6 +60,8 @@ class ResultsJourneyIT extends AppIntegrationTest {
 
     @Autowired
     WorkstreamService workstreams;
+    @Autowired
+    ResultsService results;
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -211,6 +222,133 @@ class ResultsJourneyIT extends AppIntegrationTest {
         }
     }
 
+    /**
+     * Values typed by unit, seen by the lead and a participant: a yes/no indicator takes a radio choice, a 1–5 scale a
+     * select, an indicator measured by partner draws one line per partner beside the totals and asks whom a value
+     * is for; the participant sees the tab without the lead's actions.
+     */
+    @Test
+    void valuesAreTypedByUnitAndPartnersGetTheirOwnLines() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String title = "Harbour security " + marker;
+        LocalDate today = LocalDate.now();
+        LocalDate baselineDate = today.minusYears(1);
+        Workstream exercise = as(DemoActors.NORWAY, () -> workstreams.create(new WorkstreamDraft(title,
+                "Harbour security exercises.", Releasability.PARTICIPANTS, List.of(), "Indian Ocean", baselineDate,
+                today.plusYears(1), new KindDetails.Initiative(Mechanism.MARITIME_SECURITY,
+                        List.of("Harbour security plans are in force " + marker, "Crews share one picture " + marker)))));
+        as(DemoActors.NORWAY, () -> {
+            workstreams.invite(exercise.ref(), DemoActors.KENYA.tenantId(), ParticipantRole.CONTRIBUTOR);
+            return null;
+        });
+        as(DemoActors.KENYA, () -> {
+            workstreams.respond(exercise.ref(), true);
+            return null;
+        });
+        List<Objective> objectives = as(DemoActors.NORWAY, () -> results.objectives(exercise.ref()));
+        Indicator plan = define(exercise, objectives.get(0), "Harbour security plan adopted " + marker,
+                IndicatorUnit.YES_NO, Disaggregation.NONE, BigDecimal.ZERO, BigDecimal.ONE, baselineDate,
+                DemoActors.NORWAY.tenantId());
+        Indicator drills = define(exercise, objectives.get(0), "Readiness of harbour guards " + marker,
+                IndicatorUnit.SCALE_1_5, Disaggregation.NONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5), baselineDate,
+                DemoActors.KENYA.tenantId());
+        Indicator reports = define(exercise, objectives.get(1), "Shared contact reports per quarter " + marker,
+                IndicatorUnit.NUMBER, Disaggregation.BY_PARTNER, BigDecimal.valueOf(10), BigDecimal.valueOf(60),
+                baselineDate, DemoActors.NORWAY.tenantId());
+        Periods.Period first = Periods.containing(Frequency.QUARTERLY, baselineDate.plusMonths(3));
+        Periods.Period second = Periods.after(Frequency.QUARTERLY, first);
+        for (Periods.Period period : List.of(first, second)) {
+            int step = period == first ? 1 : 2;
+            measure(reports, period, null, 10 + 12 * step);
+            measure(reports, period, DemoActors.KENYA.tenantId(), 4 + 5 * step);
+            measure(reports, period, DemoActors.NORWAY.tenantId(), 6 + 7 * step);
+        }
+        measure(drills, first, null, 3);
+        String path = "/workstream/" + exercise.id();
+
+        try (Browser norway = new Browser(); Browser kenya = new Browser()) {
+            norway.open(appUrl(path));
+            norway.signInAtKeycloak("ingrid.solberg", EntenteRealm.DEMO_PASSWORD);
+            norway.waitForText(By.id("workstream-heading"), title);
+            norway.openTab("Results");
+            String byPartner = reports.id().toString();
+            norway.waitFor(By.id("indicator-chart-" + byPartner));
+            waitUntil(norway, d -> seriesNames(norway, byPartner).contains("Republic of Kenya"));
+            assertThat(seriesNames(norway, byPartner)).contains("Measured", "Path to target", "Target", "Baseline",
+                    "Kingdom of Norway", "Republic of Kenya");
+            assertThat(measuredPoints(norway, byPartner)).containsExactly(22.0, 34.0);
+            assertThat(norway.driver().findElement(By.id("results-summary")).getText()).startsWith("3 indicators:");
+            norway.screenshot("results-20-three-units-and-partner-lines");
+            reveal(norway, "indicator-" + byPartner);
+            norway.screenshot("results-21-partner-lines");
+
+            press(norway, "enter-measurement-" + plan.id());
+            norway.waitFor(By.cssSelector("#measurement-value vaadin-radio-button"));
+            assertThat(norway.driver().findElement(By.id("measurement-value")).getText()).contains("Yes").contains("No");
+            norway.screenshot("results-22-yes-no-value");
+            norway.click("cancel-measurement");
+            waitUntil(norway, d -> d.findElements(By.id("measurement-dialog")).isEmpty());
+
+            press(norway, "enter-measurement-" + byPartner);
+            norway.waitFor(By.id("measurement-partner"));
+            assertThat(norway.driver().findElement(By.id("measurement-partner")).getText())
+                    .contains("Total (all partners)");
+            norway.screenshot("results-23-value-for-a-partner");
+            norway.click("cancel-measurement");
+            waitUntil(norway, d -> d.findElements(By.id("measurement-dialog")).isEmpty());
+
+            press(norway, "measurements-" + byPartner);
+            norway.waitFor(By.id("measurements"));
+            assertThat(norway.gridCells()).contains(Periods.label(first), Periods.label(second), "Total",
+                    "Republic of Kenya", "34");
+            norway.screenshot("results-24-measurements-list");
+            norway.click("close-measurements");
+
+            // The participant: values for the indicator it is responsible for, none of the lead's actions.
+            kenya.open(appUrl(path));
+            kenya.signInAtKeycloak("amina.odhiambo", EntenteRealm.DEMO_PASSWORD);
+            kenya.waitForText(By.id("workstream-heading"), title);
+            kenya.openTab("Results");
+            kenya.waitFor(By.id("indicator-" + drills.id()));
+            assertThat(kenya.driver().findElements(By.id("enter-measurement-" + drills.id()))).hasSize(1);
+            assertThat(kenya.driver().findElements(By.id("enter-measurement-" + plan.id()))).isEmpty();
+            assertThat(kenya.driver().findElements(By.id("add-objective"))).isEmpty();
+            assertThat(kenya.driver().findElements(By.cssSelector(".define-indicator"))).isEmpty();
+            assertThat(kenya.driver().findElements(By.id("add-assessment"))).isEmpty();
+            press(kenya, "enter-measurement-" + drills.id());
+            kenya.waitFor(By.cssSelector("vaadin-select#measurement-value"));
+            select(kenya, "measurement-value", "4 of 5");
+            kenya.screenshot("results-25-kenya-scale-value");
+            kenya.click("save-measurement");
+            waitUntil(kenya, d -> d.findElements(By.id("measurement-dialog")).isEmpty());
+            // Seen where the page holds it (the card may lie outside the scrolled view, which hides it from getText).
+            waitUntil(norway, d -> textOf(norway, "indicator-progress-" + drills.id()).contains("Latest 4 of 5"));
+            kenya.screenshot("results-26-kenya-participant-view");
+        }
+    }
+
+    private Indicator define(Workstream workstream, Objective objective, String definition, IndicatorUnit unit,
+            Disaggregation disaggregation, BigDecimal baseline, BigDecimal target, LocalDate baselineDate,
+            UUID responsible) {
+        return as(DemoActors.NORWAY, () -> results.defineIndicator(workstream.ref(), new IndicatorDraft(objective.id(),
+                definition, unit, Direction.HIGHER, disaggregation, baseline, baselineDate, target,
+                baselineDate.plusYears(2), Frequency.QUARTERLY, responsible, Releasability.PARTICIPANTS, List.of())));
+    }
+
+    private void measure(Indicator indicator, Periods.Period period, UUID partner, int value) {
+        as(DemoActors.NORWAY, () -> results.enterMeasurement(indicator, new MeasurementDraft(period.start(),
+                period.end(), partner, BigDecimal.valueOf(value), "Harbour log", null)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> seriesNames(Browser browser, String key) {
+        Object names = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const el = document.getElementById('indicator-chart-' + arguments[0]);"
+                        + "const c = el && window.echarts && echarts.getInstanceByDom(el); if (!c) return [];"
+                        + "return c.getOption().series.map(s => s.name);", key);
+        return (List<String>) names;
+    }
+
     /** The values of the chart's "Measured" series, as ECharts in the browser holds them. */
     @SuppressWarnings("unchecked")
     private static List<Double> measuredPoints(Browser browser, String key) {
@@ -221,6 +359,11 @@ class ResultsJourneyIT extends AppIntegrationTest {
                         + "return s.data.map(p => p.value[1]);", key);
         return values == null ? List.of(-1.0) : ((List<Object>) values).stream()
                 .map(v -> ((Number) v).doubleValue()).toList();
+    }
+
+    private static String textOf(Browser browser, String id) {
+        return String.valueOf(((JavascriptExecutor) browser.driver()).executeScript(
+                "const el = document.getElementById(arguments[0]); return el ? el.textContent : '';", id));
     }
 
     private static String selectedTab(Browser browser) {
