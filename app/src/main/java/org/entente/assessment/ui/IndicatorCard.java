@@ -52,7 +52,9 @@ final class IndicatorCard extends Div {
         long totals = measurements.stream().filter(m -> m.partner() == null).count();
         EChart chart = new EChart("indicator-chart-" + key, describe(indicator));
         chart.setWidthFull();
-        chart.setHeight("12.5rem");
+        // A disaggregated chart's legend takes a second row (the partners).
+        chart.setHeight(indicator.disaggregation() == org.entente.assessment.Disaggregation.BY_PARTNER ? "15rem"
+                : "12.5rem");
         chart.getElement().setAttribute("data-measurements", String.valueOf(totals));
         chart.draw(IndicatorChart.option(indicator, measurements, today), IndicatorChart.format(indicator.unit()));
 

@@ -51,10 +51,16 @@ final class IndicatorChart {
         option.put("animation", false);
         option.putObject("textStyle").put("fontFamily", "inherit");
         option.putObject("tooltip").put("trigger", "item");
-        option.putObject("legend").put("top", 0).put("type", "scroll").putObject("textStyle").put("fontSize", 11);
+        ObjectNode legend = option.putObject("legend").put("top", 0).put("type", "scroll").put("itemGap", 8)
+                .put("itemWidth", 16);
+        legend.putObject("textStyle").put("fontSize", 11);
+        // The baseline point is the path's start: it needs no legend entry of its own.
+        ArrayNode shown = legend.putArray("data").add(TARGET);
         option.putObject("grid").put("left", 8).put("right", 24).put("top", 40).put("bottom", 4)
                 .put("containLabel", true);
-        option.putObject("xAxis").put("type", "time").putObject("axisLabel").put("hideOverlap", true);
+        // Ticks at least a month apart: periods are months, quarters or years, and day ticks ("17") only add noise.
+        option.putObject("xAxis").put("type", "time").put("minInterval", 28L * 24 * 3600 * 1000)
+                .putObject("axisLabel").put("hideOverlap", true);
         ObjectNode y = option.putObject("yAxis").put("type", "value");
         switch (indicator.unit()) {
             case PERCENT -> y.put("min", 0).put("max", 100);
@@ -78,6 +84,7 @@ final class IndicatorChart {
         todayLine.putArray("data").addObject().put("xAxis", today.toString());
 
         if (indicator.baselineValue() != null && indicator.baselineDate() != null) {
+            shown.add(PATH);
             ObjectNode path = series.addObject().put("name", PATH).put("type", "line").put("symbol", "none")
                     .put("silent", true).put("z", 1);
             path.putObject("lineStyle").put("type", "dashed").put("width", 1.5).put("color", PATH_COLOR);
@@ -105,11 +112,19 @@ final class IndicatorChart {
                 byPartner.computeIfAbsent(m.partner().name(), n -> new ArrayList<>()).add(m);
             }
         }
+        shown.add(MEASURED);
         ObjectNode measured = line(series, MEASURED, totals, 2.5, 7, "circle");
         measured.putObject("itemStyle").put("color", MEASURED_COLOR);
         measured.put("z", 5);
         int next = 0;
+        if (!byPartner.isEmpty()) {
+            // Partners' names make the legend long: it wraps to a second row (a paged legend hides them), and the plot
+            // starts below it.
+            legend.put("type", "plain");
+            ((ObjectNode) option.get("grid")).put("top", 62);
+        }
         for (Map.Entry<String, List<Measurement>> partner : byPartner.entrySet()) {
+            shown.add(partner.getKey());
             line(series, partner.getKey(), partner.getValue(), 1.2, 5, "emptyCircle").putObject("itemStyle")
                     .put("color", PARTNER_COLORS[next++ % PARTNER_COLORS.length]);
         }

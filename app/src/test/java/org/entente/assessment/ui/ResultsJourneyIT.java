@@ -245,6 +245,8 @@ class ResultsJourneyIT extends AppIntegrationTest {
             workstreams.respond(exercise.ref(), true);
             return null;
         });
+        Workstream approved = as(DemoActors.NORWAY, () -> workstreams.changeStatus(exercise, WorkstreamStatus.APPROVED));
+        as(DemoActors.NORWAY, () -> workstreams.changeStatus(approved, WorkstreamStatus.ACTIVE));
         List<Objective> objectives = as(DemoActors.NORWAY, () -> results.objectives(exercise.ref()));
         Indicator plan = define(exercise, objectives.get(0), "Harbour security plan adopted " + marker,
                 IndicatorUnit.YES_NO, Disaggregation.NONE, BigDecimal.ZERO, BigDecimal.ONE, baselineDate,
@@ -324,6 +326,53 @@ class ResultsJourneyIT extends AppIntegrationTest {
             // Seen where the page holds it (the card may lie outside the scrolled view, which hides it from getText).
             waitUntil(norway, d -> textOf(norway, "indicator-progress-" + drills.id()).contains("Latest 4 of 5"));
             kenya.screenshot("results-26-kenya-participant-view");
+        }
+    }
+
+    /**
+     * The demo data as ingrid.solberg finds it (read only: other tests count on the demo history): Exercise Blue
+     * Horizon 2026's Results tab draws its indicators with their statuses, the boarding-teams indicator waits for
+     * November, which she may enter (the dialog opens on that month and is cancelled), and her home page lists it.
+     */
+    @Test
+    void theLeadFindsTheDemoInitiativesIndicatorsAndTheMonthSheMayEnter() {
+        String blueHorizon = "/workstream/0c000000-0000-4000-8000-000000000001";
+        String boarding = "1d000000-0000-4000-8000-000000000101";
+        try (Browser norway = new Browser()) {
+            norway.open(appUrl(blueHorizon));
+            norway.signInAtKeycloak("ingrid.solberg", EntenteRealm.DEMO_PASSWORD);
+            norway.waitForText(By.id("workstream-heading"), "Exercise Blue Horizon 2026");
+            norway.openTab("Results");
+            norway.waitFor(By.id("indicator-" + boarding));
+            waitUntil(norway, d -> !measuredPoints(norway, boarding).isEmpty()
+                    && !measuredPoints(norway, boarding).equals(List.of(-1.0)));
+            List<String> statuses = norway.driver().findElements(By.cssSelector(".indicator-status")).stream()
+                    .map(e -> e.getDomAttribute("data-status")).distinct().toList();
+            assertThat(statuses).as("a mix a coordinator would recognise").contains("ON_TRACK", "OFF_TRACK");
+            norway.screenshot("results-30-demo-blue-horizon");
+            reveal(norway, "indicator-" + boarding);
+            norway.screenshot("results-31-demo-blue-horizon-indicators");
+            reveal(norway, "assessments");
+            norway.screenshot("results-32-demo-assessments");
+
+            LocalDate today = LocalDate.now();
+            Periods.Period due = Periods.before(Frequency.MONTHLY, Periods.containing(Frequency.MONTHLY, today));
+            // The demo ages with the calendar (the view computes "overdue" as of today; in December 2026 November is
+            // due): once the indicator's life is over nothing is due, and there is no dialog to look at.
+            if (textOf(norway, "indicator-status-" + boarding).contains("Measurement overdue")) {
+                press(norway, "enter-measurement-" + boarding);
+                norway.waitFor(By.id("measurement-dialog"));
+                assertThat(norway.driver().findElement(By.id("measurement-period")).getText())
+                        .contains(Periods.label(due));
+                norway.screenshot("results-33-demo-enter-the-due-month");
+                norway.click("cancel-measurement");
+                waitUntil(norway, d -> d.findElements(By.id("measurement-dialog")).isEmpty());
+
+                norway.open(appUrl("/"));
+                norway.waitForText(By.id("measurements-due"), "Exercise Blue Horizon 2026");
+                reveal(norway, "measurements-due-section");
+                norway.screenshot("results-34-demo-home-measurements-due");
+            }
         }
     }
 
