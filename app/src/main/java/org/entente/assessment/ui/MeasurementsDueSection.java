@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import java.util.Optional;
@@ -88,30 +87,8 @@ public class MeasurementsDueSection implements HomeSection {
         }
     }
 
-    /**
-     * Opens the workstream page on its Results tab. The page is asked by its address ({@code ?tab=results}); should
-     * it not read that, the tab sheet it shows (id {@code workstream-tabs}) is switched to Results here.
-     */
+    /** Opens the workstream page on its Results tab ({@code ?tab=results}, which the page reads). */
     static void openResults(UUID workstreamId) {
-        UI ui = UI.getCurrent();
-        if (ui == null) {
-            return;
-        }
-        ui.navigate("workstream/" + workstreamId, QueryParameters.of("tab", "results"));
-        find(ui).ifPresent(tabs -> {
-            for (int i = 0; i < tabs.getTabCount(); i++) {
-                if (ResultsTab.LABEL.equals(tabs.getTabAt(i).getLabel())) {
-                    tabs.setSelectedIndex(i);
-                    return;
-                }
-            }
-        });
-    }
-
-    private static Optional<TabSheet> find(Component root) {
-        if (root instanceof TabSheet tabs && "workstream-tabs".equals(tabs.getId().orElse(null))) {
-            return Optional.of(tabs);
-        }
-        return root.getChildren().map(MeasurementsDueSection::find).flatMap(Optional::stream).findFirst();
+        UI.getCurrent().navigate("workstream/" + workstreamId, QueryParameters.of("tab", ResultsTab.LABEL));
     }
 }

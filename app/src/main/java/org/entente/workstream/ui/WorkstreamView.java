@@ -79,6 +79,10 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         } catch (IllegalArgumentException e) {
             workstreamId = null;
         }
+        // ?tab=<label> opens the page on that tab (a link from elsewhere, e.g. "measurements due" to Results).
+        event.getLocation().getQueryParameters().getSingleParameter("tab").flatMap(wanted -> tabs.stream()
+                .map(WorkstreamTab::label).filter(label -> label.equalsIgnoreCase(wanted)).findFirst())
+                .ifPresent(label -> selectedTab = label);
         render();
     }
 
