@@ -287,6 +287,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     }
 
     private void resultsChain(SignedInUser owner, String marker) {
+        // Measurements fall due only while a workstream is under way: the owner's goes ACTIVE.
+        for (WorkstreamStatus next : List.of(WorkstreamStatus.APPROVED, WorkstreamStatus.ACTIVE)) {
+            Workstream current = w;
+            w = SignedInAs.call(owner, () -> workstreams.changeStatus(current, next));
+        }
         objective = SignedInAs.call(owner, () -> results.addObjective(w.ref(), marker + " objective"));
         indicator = SignedInAs.call(owner, () -> results.defineIndicator(w.ref(), new IndicatorDraft(objective.id(),
                 marker + " indicator", IndicatorUnit.PERCENT, Direction.HIGHER, Disaggregation.NONE,
