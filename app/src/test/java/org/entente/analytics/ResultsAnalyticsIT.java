@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,7 @@ import org.entente.tenant.TenantService;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.Browser;
 import org.entente.testing.DemoActors;
+import org.entente.testing.Eventually;
 import org.entente.testing.Refreshes;
 import org.entente.testing.SuperuserDatabase;
 import org.junit.jupiter.api.Test;
@@ -143,16 +145,8 @@ class ResultsAnalyticsIT extends AppIntegrationTest {
 
     /** Refreshes the snapshot and reads the coordinator's report on it. */
     private AnalyticsReport snapshotFor(SignedInUser olivia) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (analytics.refreshing()) {
-            assertThat(System.nanoTime()).as("a refresh still runs").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.value("no refresh running", Duration.ofMinutes(3),
+                () -> analytics.refreshing() ? Optional.empty() : Optional.of(true));
         java.time.Instant asked = Refreshes.now();
         CompletableFuture<RefreshEvent> outcome = new CompletableFuture<>();
         try (AutoCloseable watch = analytics.watch(event -> {
