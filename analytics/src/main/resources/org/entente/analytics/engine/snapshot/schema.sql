@@ -3,6 +3,8 @@
 -- descriptions, comment bodies, file contents or e-mail addresses ever reach the snapshot.
 -- rel_to arrays are normalized into *_rel_to tables, so the visibility rule (visibility.sql) stays
 -- standard SQL that a distributed engine can run on the Parquet copy as well.
+-- The declarations are standard SQL too (DOUBLE PRECISION, not DuckDB's DOUBLE): the benchmark runs this file
+-- unchanged on PostgreSQL (SnapshotSchemaPortabilityTest) and Spark reads its column types.
 
 CREATE TABLE tenant (
     id             UUID NOT NULL,
@@ -190,8 +192,8 @@ CREATE TABLE indicator_progress (
     latest_value          DECIMAL(18, 4),     -- the latest total (partner_tenant_id null); null: not measured yet
     latest_period_end     DATE,
     measurements          BIGINT NOT NULL,    -- totals measured so far
-    progress_ratio        DOUBLE,             -- 0 at the baseline, 1 at the target (a double: unbounded beyond it)
-    expected_ratio        DOUBLE,             -- where the straight path stands at latest_period_end, 0..1
+    progress_ratio        DOUBLE PRECISION,   -- 0 at the baseline, 1 at the target (a double: unbounded beyond it)
+    expected_ratio        DOUBLE PRECISION,   -- where the straight path stands at latest_period_end, 0..1
     status                VARCHAR NOT NULL,   -- ON_TRACK, AT_RISK, OFF_TRACK, NOT_MEASURED, NO_BASELINE
     due_period_start      DATE,               -- the last ended reporting period within the indicator's life
     due_period_end        DATE,
