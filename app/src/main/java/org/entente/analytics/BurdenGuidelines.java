@@ -18,6 +18,7 @@ import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.tenant.Affiliation;
@@ -140,7 +141,7 @@ public class BurdenGuidelines {
 
     /** The rows as fractions by year, or every problem keyed by row. */
     static Map<Integer, BigDecimal> validate(List<TargetDraft> rows) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Text> errors = new LinkedHashMap<>();
         Map<Integer, BigDecimal> targets = new TreeMap<>();
         Map<Integer, Integer> firstRow = new HashMap<>();
         List<TargetDraft> list = rows == null ? List.of() : new ArrayList<>(rows);
@@ -149,9 +150,9 @@ public class BurdenGuidelines {
             Integer year = row == null ? null : row.year();
             String typed = row == null || row.percentOfCapacity() == null ? "" : row.percentOfCapacity().strip();
             if (year == null || year < FIRST_YEAR || year > LAST_YEAR) {
-                errors.put("year-" + i, "Enter a year from " + FIRST_YEAR + " to " + LAST_YEAR + ".");
+                errors.put("year-" + i, Text.of("analytics.guideline.error.yearRange", FIRST_YEAR, LAST_YEAR));
             } else if (firstRow.putIfAbsent(year, i) != null) {
-                errors.put("year-" + i, year + " is already in the guideline (row " + (firstRow.get(year) + 1) + ").");
+                errors.put("year-" + i, Text.of("analytics.guideline.error.yearTwice", year, firstRow.get(year) + 1));
             }
             BigDecimal fraction = fraction(typed, i, errors);
             if (fraction != null && year != null && !errors.containsKey("year-" + i)) {
@@ -164,27 +165,27 @@ public class BurdenGuidelines {
         return targets;
     }
 
-    private static BigDecimal fraction(String typed, int row, Map<String, String> errors) {
+    private static BigDecimal fraction(String typed, int row, Map<String, Text> errors) {
         String field = "target-" + row;
         String text = typed.endsWith("%") ? typed.substring(0, typed.length() - 1).strip() : typed;
         if (!text.contains(".") && text.chars().filter(c -> c == ',').count() == 1) {
             text = text.replace(',', '.'); // a decimal comma, as many people type it
         }
         if (text.isEmpty()) {
-            errors.put(field, "Enter the target as a percent of capacity, e.g. 0.05 for 0.05 %.");
+            errors.put(field, Text.of("analytics.guideline.error.targetMissing"));
             return null;
         }
         if (!PERCENT.matcher(text).matches()) {
-            errors.put(field, "\"" + typed + "\" is not a percent: write a number such as 0.05 (for 0.05 %).");
+            errors.put(field, Text.of("analytics.guideline.error.notAPercent", typed));
             return null;
         }
         BigDecimal percent = new BigDecimal(text);
         if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
-            errors.put(field, "A target is more than 0 % and at most 100 % of capacity.");
+            errors.put(field, Text.of("analytics.guideline.error.targetRange"));
             return null;
         }
         if (percent.stripTrailingZeros().scale() > PERCENT_DECIMALS) {
-            errors.put(field, "At most " + PERCENT_DECIMALS + " decimals.");
+            errors.put(field, Text.of("analytics.guideline.error.decimals", PERCENT_DECIMALS));
             return null;
         }
         return percent.divide(HUNDRED).setScale(9, RoundingMode.UNNECESSARY);

@@ -137,7 +137,7 @@ public class AssessmentService {
                             ASSESSMENT.ID.eq(current.id()), ASSESSMENT.VERSION.eq(current.version()))
                     .execute();
             if (updated == 0) {
-                throw new ConcurrentEditException("assessment");
+                throw new ConcurrentEditException("record.assessment");
             }
             dsl.deleteFrom(ASSESSMENT_RATING)
                     .where(ASSESSMENT_RATING.TENANT_ID.eq(workstream.tenantId()),
@@ -166,7 +166,7 @@ public class AssessmentService {
                         ASSESSMENT.ID.eq(current.id()), ASSESSMENT.VERSION.eq(current.version()))
                 .execute();
         if (removed == 0) {
-            throw new ConcurrentEditException("assessment");
+            throw new ConcurrentEditException("record.assessment");
         }
         audit.record("DELETE", "assessment", current.id(), snapshot(current), null);
         activity.record(workstream, "assessment", "removed the " + current.kind().label().toLowerCase()
@@ -205,7 +205,7 @@ public class AssessmentService {
             throw e;
         }
         if (updated == 0) {
-            throw new ConcurrentEditException("recommendation");
+            throw new ConcurrentEditException("record.recommendation");
         }
         audit.record("STATUS_CHANGE", "assessment_recommendation", current.id(), Map.of("status", current.status().name()),
                 Map.of("status", status.name()));

@@ -133,7 +133,7 @@ public class ResultsService {
                         OBJECTIVE.ID.eq(current.id()), OBJECTIVE.VERSION.eq(current.version()))
                 .execute();
         if (updated == 0) {
-            throw new ConcurrentEditException("objective");
+            throw new ConcurrentEditException("record.objective");
         }
         audit.record("UPDATE", "objective", current.id(), Map.of("text", current.text()), Map.of("text", text.strip()));
         activity.record(workstream, "objective", "renamed the objective \"" + current.text() + "\" to \""
@@ -166,7 +166,7 @@ public class ResultsService {
                         OBJECTIVE.ID.eq(current.id()), OBJECTIVE.VERSION.eq(current.version()))
                 .execute();
         if (removed == 0) {
-            throw new ConcurrentEditException("objective");
+            throw new ConcurrentEditException("record.objective");
         }
         audit.record("DELETE", "objective", current.id(), Map.of("text", current.text()), null);
         activity.record(workstream, "objective", "removed the objective \"" + current.text() + "\"", "objective",
@@ -286,7 +286,7 @@ public class ResultsService {
             throw indicatorRefused(e);
         }
         if (updated == 0) {
-            throw new ConcurrentEditException("indicator");
+            throw new ConcurrentEditException("record.indicator");
         }
         audit.record("UPDATE", "indicator", current.id(), snapshot(current), snapshot(draft));
         activity.record(workstream, "indicator", "changed the indicator \"" + draft.definition().strip() + "\"",
@@ -308,7 +308,7 @@ public class ResultsService {
                         INDICATOR.ID.eq(current.id()), INDICATOR.VERSION.eq(current.version()))
                 .execute();
         if (removed == 0) {
-            throw new ConcurrentEditException("indicator");
+            throw new ConcurrentEditException("record.indicator");
         }
         audit.record("DELETE", "indicator", current.id(), snapshot(current), null);
         activity.record(workstream, "indicator", "removed the indicator \"" + current.definition() + "\"", "indicator",
@@ -549,7 +549,7 @@ public class ResultsService {
             throw measurementRefused(e, false);
         }
         if (updated == 0) {
-            throw new ConcurrentEditException("measurement");
+            throw new ConcurrentEditException("record.measurement");
         }
         audit.record("UPDATE", "measurement", current.id(),
                 measurementSnapshot(current.value(), current.source(), current.note()),

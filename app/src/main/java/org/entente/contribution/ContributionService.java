@@ -237,7 +237,7 @@ public class ContributionService {
                         CONTRIBUTION.VERSION.eq(current.version()))
                 .execute();
         if (updated == 0) {
-            throw new ConcurrentEditException("contribution");
+            throw new ConcurrentEditException("record.contribution");
         }
         audit.record("UPDATE", "contribution", current.id(), delivery(current.deliveredAmount(), current.deliveredOn()),
                 delivery(deliveredAmount, date));

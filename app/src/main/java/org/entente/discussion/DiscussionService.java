@@ -212,7 +212,7 @@ public class DiscussionService {
                         COMMENT.ID.eq(current.id()), COMMENT.VERSION.eq(current.version()))
                 .execute();
         if (updated == 0) {
-            throw new ConcurrentEditException("comment");
+            throw new ConcurrentEditException("record.comment");
         }
         Set<UUID> before = new HashSet<>(dsl.select(COMMENT_MENTION.MENTIONED_MEMBER_ID).from(COMMENT_MENTION)
                 .where(COMMENT_MENTION.TENANT_ID.eq(ref.tenantId()), COMMENT_MENTION.WORKSTREAM_ID.eq(ref.id()),

@@ -120,7 +120,7 @@ public class MilestoneService {
                         MILESTONE.VERSION.eq(current.version()))
                 .execute();
         if (updated == 0) {
-            throw new ConcurrentEditException("milestone");
+            throw new ConcurrentEditException("record.milestone");
         }
         audit.record("STATUS_CHANGE", "milestone", current.id(), Map.of("status", current.status().name()),
                 Map.of("status", status.name()));

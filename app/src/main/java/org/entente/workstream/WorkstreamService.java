@@ -198,7 +198,7 @@ public class WorkstreamService {
                         WORKSTREAM.VERSION.eq(current.version()))
                 .execute();
         if (updated == 0) {
-            throw new ConcurrentEditException("workstream");
+            throw new ConcurrentEditException("record.workstream");
         }
         details.update(current.ref(), draft.details());
         audit.record("UPDATE", "workstream", current.id(), snapshot(current), snapshot(draft));
@@ -231,7 +231,7 @@ public class WorkstreamService {
                         WORKSTREAM.VERSION.eq(current.version()))
                 .execute();
         if (updated == 0) {
-            throw new ConcurrentEditException("workstream");
+            throw new ConcurrentEditException("record.workstream");
         }
         audit.record("STATUS_CHANGE", "workstream", current.id(), Map.of("status", current.status().name()),
                 Map.of("status", target.name()));

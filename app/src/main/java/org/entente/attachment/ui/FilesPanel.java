@@ -55,8 +55,8 @@ class FilesPanel extends VerticalLayout {
                 if (outcome == null) {
                     Feedback.success(metadata.fileName() + " uploaded.");
                     refresh();
-                } else if (outcome instanceof InvalidInput invalid && invalid.fieldErrors().containsKey("file")) {
-                    Feedback.error(invalid.fieldErrors().get("file"));
+                } else if (outcome instanceof InvalidInput invalid && invalid.fieldTexts().containsKey("file")) {
+                    Feedback.error(invalid.fieldTexts().get("file"));
                 } else {
                     Feedback.show(outcome, Map.of("relTo", audience.relTo, "releasability", audience.releasability),
                             this::refresh);

@@ -8,8 +8,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.UI;
+import java.util.Locale;
 import java.util.Map;
 import org.entente.db.tenancy.TenantNotActiveException;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
@@ -23,6 +25,15 @@ public final class Feedback {
     public static void success(String message) {
         Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    /** A service's message (a translation key and its arguments) in the page's language. */
+    public static void error(Text message) {
+        error(message.in(UI.getCurrent().getLocale()));
+    }
+
+    public static void success(Text message) {
+        success(message.in(UI.getCurrent().getLocale()));
     }
 
     public static void error(String message) {
@@ -45,7 +56,9 @@ public final class Feedback {
         switch (failure) {
             case InvalidInput invalid -> {
                 StringBuilder unplaced = new StringBuilder();
-                invalid.fieldErrors().forEach((field, message) -> {
+                Locale locale = UI.getCurrent().getLocale();
+                invalid.fieldTexts().forEach((field, text) -> {
+                    String message = text.in(locale);
                     HasValidation target = fields.get(field);
                     if (target != null) {
                         target.setErrorMessage(message);
@@ -62,17 +75,17 @@ public final class Feedback {
                 Notification notification = new Notification();
                 notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
                 notification.setPosition(Notification.Position.MIDDLE);
-                Button reloadButton = new Button("Reload", click -> {
+                Button reloadButton = new Button(UI.getCurrent().getTranslation("action.reload"), click -> {
                     notification.close();
                     reload.run();
                 });
                 reloadButton.setId("reload-after-conflict");
                 reloadButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                Button close = new Button("Close", click -> notification.close());
-                notification.add(new HorizontalLayout(new Span(concurrent.getMessage()), reloadButton, close));
+                Button close = new Button(UI.getCurrent().getTranslation("action.close"), click -> notification.close());
+                notification.add(new HorizontalLayout(new Span(concurrent.text().in(UI.getCurrent().getLocale())), reloadButton, close));
                 notification.open();
             }
-            case NotAllowed notAllowed -> error(notAllowed.getMessage());
+            case NotAllowed notAllowed -> error(notAllowed.text());
             default -> throw failure;
         }
         return false;

@@ -19,6 +19,9 @@ import jakarta.annotation.security.PermitAll;
 import org.entente.notification.NotificationService;
 import org.entente.tenant.Affiliation;
 import org.entente.notification.ui.NotificationBell;
+import org.entente.platform.i18n.LanguagePreference;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.LanguageSwitch;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
@@ -33,8 +36,8 @@ import org.entente.tenant.TenantService;
 public class MainLayout extends AppLayout {
 
     public MainLayout(CurrentUser currentUser, TenantService tenants, AuthenticationContext authentication,
-            NotificationService notifications, LiveUpdates live) {
-        Span title = new Span("Entente");
+            NotificationService notifications, LiveUpdates live, LanguagePreference languages) {
+        Span title = new Span(getTranslation("app.name"));
         title.addClassName("entente-title");
         title.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
 
@@ -49,7 +52,7 @@ public class MainLayout extends AppLayout {
         if (currentUser.currentActor().isPresent()) {
             navbar.add(new NotificationBell(notifications, live, currentUser));
         }
-        currentUser.get().ifPresent(user -> navbar.add(userMenu(user, authentication)));
+        currentUser.get().ifPresent(user -> navbar.add(userMenu(user, authentication, languages)));
         navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(navbar);
 
@@ -59,21 +62,31 @@ public class MainLayout extends AppLayout {
         boolean affiliated = currentUser.get().map(u -> u.affiliation() instanceof Affiliation.Affiliated).orElse(false);
         MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> affiliated || TenantAccessGuard.platformView(entry.menuClass()))
-                .forEach(entry -> nav.addItem(entry.icon() == null
-                ? new SideNavItem(entry.title(), entry.path())
-                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()))));
+                .forEach(entry -> {
+                    String label = menuTitle(entry.menuClass(), entry.title());
+                    nav.addItem(entry.icon() == null ? new SideNavItem(label, entry.path())
+                            : new SideNavItem(label, entry.path(), new Icon(entry.icon())));
+                });
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }
 
-    private static MenuBar userMenu(SignedInUser user, AuthenticationContext authentication) {
+    /** A view's menu title: key {@code menu.<ViewClass>} in the page's language; its {@code @Menu} title if none. */
+    private String menuTitle(Class<?> view, String fallback) {
+        String key = "menu." + (view == null ? "" : view.getSimpleName());
+        return Translations.has(key) ? getTranslation(key) : fallback;
+    }
+
+    private MenuBar userMenu(SignedInUser user, AuthenticationContext authentication, LanguagePreference languages) {
         Avatar avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         MenuBar menu = new MenuBar();
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         MenuItem item = menu.addItem(new HorizontalLayout(avatar, new Span(user.displayName())));
-        item.getSubMenu().addItem("Sign out", click -> authentication.logout()).setId("sign-out");
+        LanguageSwitch.addTo(item.getSubMenu(), languages);
+        item.getSubMenu().addItem(getTranslation("user.signOut"), click -> authentication.logout()).setId("sign-out");
         return menu;
     }
 }

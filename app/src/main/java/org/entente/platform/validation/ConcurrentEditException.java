@@ -1,10 +1,23 @@
 package org.entente.platform.validation;
 
+import org.entente.platform.i18n.Text;
+
 /** Someone else saved the record after it was read: nothing was overwritten. */
 public class ConcurrentEditException extends RuntimeException {
 
-    public ConcurrentEditException(String what) {
-        super("Someone else changed this " + what + " after you opened it. Nothing was saved: reload to see "
-                + "their changes, then apply yours again.");
+    private final Text text;
+
+    /** {@code whatKey}: the translation key of the record's name ("contribution", "workstream"). */
+    public ConcurrentEditException(String whatKey) {
+        this(Text.of("validation.concurrentEdit", Text.of(whatKey)));
+    }
+
+    private ConcurrentEditException(Text text) {
+        super(text.toString());
+        this.text = text;
+    }
+
+    public Text text() {
+        return text;
     }
 }

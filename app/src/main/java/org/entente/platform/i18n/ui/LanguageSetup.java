@@ -1,0 +1,58 @@
+package org.entente.platform.i18n.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
+import java.util.Optional;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.LanguagePreference;
+import org.entente.platform.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides each page's language, in this order: the person's choice (this session's, else the one kept on their
+ * member row), the {@code locale} claim of their sign-in (Keycloak's own language choice), the browser's languages
+ * (Vaadin matches them to the provided locales), English. The page's {@code <html lang>} follows, for screen readers.
+ */
+@Component
+class LanguageSetup implements VaadinServiceInitListener {
+
+    private final LanguagePreference preference;
+    private final CurrentUser currentUser;
+
+    LanguageSetup(LanguagePreference preference, CurrentUser currentUser) {
+        this.preference = preference;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.addIndexHtmlRequestListener(response -> {
+            Locale browser = response.getVaadinRequest().getLocale();
+            response.getDocument().getElementsByTag("html").attr("lang", language(browser).code());
+        });
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            Language language = language(ui.getLocale());
+            ui.setLocale(language.locale());
+            ui.getElement().executeJs("document.documentElement.lang = $0", language.code());
+        });
+    }
+
+    /** The language of the current request's person, {@code browser} being what the browser asks for. */
+    Language language(Locale browser) {
+        VaadinSession session = VaadinSession.getCurrent();
+        Language chosenThisSession = session == null ? null : session.getAttribute(Language.class);
+        if (chosenThisSession != null) {
+            return chosenThisSession;
+        }
+        if (currentUser.get().isEmpty()) {
+            return Language.orDefault(browser);
+        }
+        return preference.chosen()
+                .or(() -> currentUser.get().flatMap(user -> Optional.ofNullable(user.getLocale())).flatMap(Language::ofCode))
+                .orElseGet(() -> Language.orDefault(browser));
+    }
+}

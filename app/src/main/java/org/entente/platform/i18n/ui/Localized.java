@@ -1,0 +1,87 @@
+package org.entente.platform.i18n.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import java.text.DateFormatSymbols;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.entente.platform.i18n.Language;
+
+/**
+ * Vaadin's components ship English texts only: these give them the page's language — month and day names, Today and
+ * Cancel, upload buttons and errors, confirm and cancel. Views create such components through here.
+ */
+public final class Localized {
+
+    private Localized() {
+    }
+
+    private static Locale locale() {
+        UI ui = UI.getCurrent();
+        return Language.orDefault(ui == null ? null : ui.getLocale()).locale();
+    }
+
+    private static String t(String key) {
+        return UI.getCurrent().getTranslation(key);
+    }
+
+    public static DatePicker datePicker(String label) {
+        return datePicker(new DatePicker(label));
+    }
+
+    /** Month and day names from the JDK's locale data, Monday first (as in the UK and France), Today/Cancel. */
+    public static DatePicker datePicker(DatePicker picker) {
+        Locale locale = locale();
+        DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n()
+                .setMonthNames(List.of(symbols.getMonths()).subList(0, 12))
+                .setWeekdays(Arrays.asList(symbols.getWeekdays()).subList(1, 8))
+                .setWeekdaysShort(Arrays.asList(symbols.getShortWeekdays()).subList(1, 8))
+                .setFirstDayOfWeek(1)
+                .setToday(t("component.datePicker.today"))
+                .setCancel(t("component.datePicker.cancel"));
+        picker.setLocale(locale);
+        picker.setI18n(i18n);
+        return picker;
+    }
+
+    public static Upload upload(Upload upload) {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(t("component.upload.dropOne"))
+                        .setMany(t("component.upload.dropMany")))
+                .setAddFiles(new UploadI18N.AddFiles().setOne(t("component.upload.addOne"))
+                        .setMany(t("component.upload.addMany")))
+                .setError(new UploadI18N.Error().setTooManyFiles(t("component.upload.tooManyFiles"))
+                        .setFileIsTooBig(t("component.upload.fileIsTooBig"))
+                        .setIncorrectFileType(t("component.upload.incorrectFileType")))
+                .setUploading(new UploadI18N.Uploading()
+                        .setStatus(new UploadI18N.Uploading.Status().setConnecting(t("component.upload.connecting"))
+                                .setStalled(t("component.upload.stalled"))
+                                .setProcessing(t("component.upload.processing"))
+                                .setHeld(t("component.upload.held")))
+                        .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                                .setPrefix(t("component.upload.remainingPrefix"))
+                                .setUnknown(t("component.upload.remainingUnknown")))
+                        .setError(new UploadI18N.Uploading.Error().setServerUnavailable(t("component.upload.serverUnavailable"))
+                                .setUnexpectedServerError(t("component.upload.unexpectedServerError"))
+                                .setForbidden(t("component.upload.forbidden"))))
+                .setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB")));
+        upload.setI18n(i18n);
+        return upload;
+    }
+
+    /** A confirmation with the page's Cancel; {@code confirmKey} names the action ("Delete", "Revoke"). */
+    public static ConfirmDialog confirmDialog(String header, String text, String confirmText) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(header);
+        dialog.setText(text);
+        dialog.setConfirmText(confirmText);
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("action.cancel"));
+        return dialog;
+    }
+}
