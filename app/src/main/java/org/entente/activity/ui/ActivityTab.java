@@ -23,8 +23,8 @@ class ActivityTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Activity";
+    public String key() {
+        return "activity";
     }
 
     @Override

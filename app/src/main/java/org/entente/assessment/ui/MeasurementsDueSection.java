@@ -89,6 +89,6 @@ public class MeasurementsDueSection implements HomeSection {
 
     /** Opens the workstream page on its Results tab ({@code ?tab=results}, which the page reads). */
     static void openResults(UUID workstreamId) {
-        UI.getCurrent().navigate("workstream/" + workstreamId, QueryParameters.of("tab", ResultsTab.LABEL));
+        UI.getCurrent().navigate("workstream/" + workstreamId, QueryParameters.of("tab", ResultsTab.KEY));
     }
 }

@@ -14,7 +14,8 @@ import org.entente.workstream.ui.WorkstreamTab;
 @SpringComponent
 public class ResultsTab implements WorkstreamTab {
 
-    public static final String LABEL = "Results";
+    /** The tab's key, as {@code ?tab=results} names it. */
+    public static final String KEY = "results";
 
     private final ResultsService results;
     private final AssessmentService assessments;
@@ -37,8 +38,8 @@ public class ResultsTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return LABEL;
+    public String key() {
+        return KEY;
     }
 
     @Override

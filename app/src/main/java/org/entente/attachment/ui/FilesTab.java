@@ -27,8 +27,8 @@ class FilesTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Files";
+    public String key() {
+        return "files";
     }
 
     @Override

@@ -27,8 +27,8 @@ class ContributionsTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Contributions";
+    public String key() {
+        return "contributions";
     }
 
     @Override

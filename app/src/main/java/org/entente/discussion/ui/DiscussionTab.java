@@ -59,8 +59,8 @@ class DiscussionTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Discussion";
+    public String key() {
+        return "discussion";
     }
 
     @Override

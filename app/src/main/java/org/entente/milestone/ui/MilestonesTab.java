@@ -24,8 +24,8 @@ class MilestonesTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Milestones";
+    public String key() {
+        return "milestones";
     }
 
     @Override

@@ -26,8 +26,8 @@ class OverviewTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Overview";
+    public String key() {
+        return "overview";
     }
 
     @Override

@@ -23,8 +23,8 @@ class ParticipantsTab implements WorkstreamTab {
     }
 
     @Override
-    public String label() {
-        return "Participants";
+    public String key() {
+        return "participants";
     }
 
     @Override

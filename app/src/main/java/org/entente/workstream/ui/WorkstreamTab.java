@@ -16,8 +16,11 @@ public interface WorkstreamTab {
      *  Discussion 400, Files 500, Activity 600. */
     int order();
 
-    /** The tab's caption. */
-    String label();
+    /**
+     * The tab's stable name ("results"): the page's address names it ({@code ?tab=results}), and its caption is the
+     * translation {@code workstream.tab.<key>} in the page's language.
+     */
+    String key();
 
     /** The tab's content for this page, or empty when the feature has nothing for this viewer or kind. */
     Optional<Component> create(Context context);

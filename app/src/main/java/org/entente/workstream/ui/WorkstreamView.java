@@ -67,7 +67,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         this.actors = actors;
         this.live = live;
         this.tabs = tabs.stream()
-                .sorted(Comparator.comparingInt(WorkstreamTab::order).thenComparing(WorkstreamTab::label)).toList();
+                .sorted(Comparator.comparingInt(WorkstreamTab::order).thenComparing(WorkstreamTab::key)).toList();
         setPadding(false);
         setSpacing(false);
     }
@@ -79,10 +79,10 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         } catch (IllegalArgumentException e) {
             workstreamId = null;
         }
-        // ?tab=<label> opens the page on that tab (a link from elsewhere, e.g. "measurements due" to Results).
+        // ?tab=<key> opens the page on that tab (a link from elsewhere, e.g. "measurements due" to Results).
         event.getLocation().getQueryParameters().getSingleParameter("tab").flatMap(wanted -> tabs.stream()
-                .map(WorkstreamTab::label).filter(label -> label.equalsIgnoreCase(wanted)).findFirst())
-                .ifPresent(label -> selectedTab = label);
+                .map(WorkstreamTab::key).filter(key -> key.equalsIgnoreCase(wanted)).findFirst())
+                .ifPresent(key -> selectedTab = key);
         render();
     }
 
@@ -155,15 +155,16 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         sheet.setId("workstream-tabs");
         for (WorkstreamTab tab : tabs) {
             tab.create(context).ifPresent(content -> {
-                Tab added = sheet.add(tab.label(), content);
-                if (tab.label().equals(selectedTab)) {
+                Tab added = sheet.add(getTranslation("workstream.tab." + tab.key()), content);
+                added.setId("tab-" + tab.key());
+                if (tab.key().equals(selectedTab)) {
                     sheet.setSelectedTab(added);
                 }
             });
         }
         // Listened to only now: adding the first tab selects it, which must not overwrite the remembered one.
         sheet.addSelectedChangeListener(e -> selectedTab = e.getSelectedTab() == null ? null
-                : e.getSelectedTab().getLabel());
+                : e.getSelectedTab().getId().map(id -> id.substring("tab-".length())).orElse(null));
         return sheet;
     }
 
