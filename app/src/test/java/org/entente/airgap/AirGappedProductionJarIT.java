@@ -205,6 +205,30 @@ class AirGappedProductionJarIT {
         List<String> requests = settle(browser, username + " sign-in and Home", true);
         assertThat(requests).as("the sign-in was recorded (Keycloak's login page)")
                 .anyMatch(url -> url.contains("/realms/" + EntenteRealm.REALM + "/"));
+        assertShownAsUsersGetIt(browser);
+    }
+
+    /**
+     * The jar ./entente run starts shows people no development tooling (Vaadin's dev-tools banner, Copilot) and has
+     * an icon: the page links it and the browser's request for it was answered.
+     */
+    private void assertShownAsUsersGetIt(Browser browser) {
+        assertThat(browser.driver().findElements(By.cssSelector("vaadin-dev-tools, copilot-main")))
+                .as("development tooling on the page").isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain("vaadin-dev-tools", "copilot");
+        assertThat(browser.driver().findElements(By.cssSelector("link[rel=icon]"))).as("the page links its icon")
+                .isNotEmpty();
+        for (String icon : List.of("/favicon.ico", "/icons/favicon.svg")) {
+            try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+                java.net.http.HttpResponse<byte[]> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(app.url(icon))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).as(icon).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).as(icon).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("image/"));
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError("fetching " + icon, e);
+            }
+        }
     }
 
     /** Opens a page (a full load, so everything it needs is fetched anew) and waits until it shows {@code shown}. */

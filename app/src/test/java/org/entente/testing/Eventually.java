@@ -22,4 +22,17 @@ public final class Eventually {
             throw new AssertionError("Waited " + patience + " for: " + what, e);
         }
     }
+
+    /** Runs {@code assertion} until it passes; after {@code patience}, fails with its last failure. */
+    public static void within(Duration patience, Runnable assertion) {
+        try {
+            new FluentWait<>(assertion).withTimeout(patience).pollingEvery(POLL).ignoring(AssertionError.class)
+                    .until(a -> {
+                        a.run();
+                        return true;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw e.getCause() instanceof AssertionError last ? last : new AssertionError("Waited " + patience, e);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.entente.platform.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.entente.platform.i18n.LanguageCookie;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,7 +53,9 @@ class SecurityConfiguration {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}")
                 .logoutSuccessHandler(new KeycloakSignOut(registrations, identityProvider))
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
-        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(signInUserService)));
+        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(signInUserService))
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                        LanguageCookie.signInInTheRememberedLanguage(registrations, "/oauth2/authorization"))));
         // Keycloak down: new sign-ins get the app's own page, not the browser's connection error.
         http.addFilterBefore(new SignInAvailabilityFilter(identityProvider), OAuth2AuthorizationRequestRedirectFilter.class);
         http.headers(headers -> headers

@@ -3,10 +3,12 @@ package org.entente.platform.i18n.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import java.util.Optional;
 import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.LanguageCookie;
 import org.entente.platform.i18n.LanguagePreference;
 import org.entente.platform.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides each page's language, in this order: the person's choice (this session's, else the one kept on their
  * member row), the {@code locale} claim of their sign-in (Keycloak's own language choice), the browser's languages
- * (Vaadin matches them to the provided locales), English. The page's {@code <html lang>} follows, for screen readers.
+ * (Vaadin matches them to the provided locales), English. The page's {@code <html lang>} follows, for screen readers,
+ * and the browser remembers it for the next sign-in's pages at Keycloak ({@link LanguageCookie}).
  */
 @Component
 class LanguageSetup implements VaadinServiceInitListener {
@@ -30,8 +33,12 @@ class LanguageSetup implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(response -> {
-            Locale browser = response.getVaadinRequest().getLocale();
-            response.getDocument().getElementsByTag("html").attr("lang", language(browser).code());
+            Language language = language(response.getVaadinRequest().getLocale());
+            response.getDocument().getElementsByTag("html").attr("lang", language.code());
+            // Every full page load tells the browser the page's language, for the next sign-in (LanguageCookie).
+            if (response.getVaadinResponse() instanceof VaadinServletResponse servlet) {
+                LanguageCookie.write(servlet.getHttpServletResponse(), language);
+            }
         });
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
