@@ -69,6 +69,8 @@ import org.entente.milestone.MilestoneStatus;
 import org.entente.notification.Notification;
 import org.entente.notification.NotificationService;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.LanguagePreference;
 import org.entente.platform.security.SignedInAs;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
@@ -157,6 +159,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             results-iati                 Y   R   N   R   R   R   Y   R   R
             results-csv                  Y   R   N   R   R   R   Y   R   R
             results-workbook             Y   R   N   R   R   R   Y   R   R
+            language-choice              Y   N   N   N   N   N   N   N   N
             """;
 
     /** How the analytics tables name the owning tenant. */
@@ -170,6 +173,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
 
     @Autowired
     TenantService tenants;
+    @Autowired
+    LanguagePreference languages;
     @Autowired
     WorkstreamService workstreams;
     @Autowired
@@ -330,6 +335,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @AfterAll
     void restoreRoles() {
         Persona.OTHER_TENANT.signIn(tenants);
+        database.update("update member set language = null where language is not null");
     }
 
     @Test
@@ -501,6 +507,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 .contains(marker + " indicator"));
         probes.put("results-workbook", u -> workbookText(resultsExport.workbook(w.ref()).content())
                 .contains(marker + " indicator"));
+        probes.put("language-choice", u -> languages.chosen().isPresent());
         return probes;
     }
 
