@@ -29,9 +29,9 @@ class AnalyticsMisconfigurationIT {
 
     @Test
     void theAppStartsAndTheAnalyticsPageNamesTheSettingToFix() throws Exception {
-        String directory = "target/it-data/analytics-misconfigured";
+        String directory = org.entente.testing.ItData.dir().resolve("analytics-misconfigured").toString();
         FileSystemUtils.deleteRecursively(java.nio.file.Path.of(directory));
-        String[] arguments = Stream.of("server.port=0", "entente.data-dir=target/it-data", "entente.demo-data=true",
+        String[] arguments = Stream.of("server.port=0", "entente.data-dir=" + org.entente.testing.ItData.dir(), "entente.demo-data=true",
                         "spring.main.banner-mode=off", "vaadin.devmode.devTools.enabled=false",
                         "entente.identity.issuer-uri=" + KeycloakTestServer.shared().issuerUri(),
                         "entente.analytics.datasource.url=" + BROKEN_URL,

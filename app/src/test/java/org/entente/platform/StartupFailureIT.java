@@ -46,7 +46,7 @@ class StartupFailureIT {
     /** Properties as command-line arguments, which (unlike defaults) win over application.yml. */
     private static void start(String... properties) {
         String[] arguments = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("server.port=0", "entente.data-dir=target/it-data",
+                        java.util.stream.Stream.of("server.port=0", "entente.data-dir=" + org.entente.testing.ItData.dir(),
                                 "spring.main.banner-mode=off"),
                         java.util.stream.Stream.of(properties))
                 .map(property -> "--" + property)

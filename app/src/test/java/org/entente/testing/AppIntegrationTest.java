@@ -8,11 +8,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running app against real parts: the embedded PostgreSQL 18 (the app's own default, data under
- * target/) and one real Keycloak per test JVM. Every integration test extends this, so they share one
- * Spring context.
+ * target/it-data-&lt;fork&gt;) and one real Keycloak per test JVM. Every integration test extends this, so they share one
+ * Spring context per failsafe fork (app/pom.xml runs two).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "entente.data-dir=target/it-data",
+        // One folder per failsafe fork (ItData), and Vaadin's dev-mode files in it: two forks never write the same file.
+        "entente.data-dir=${entente.it.data-dir:target/it-data}",
+        "vaadin.project.basedir=${entente.it.data-dir:target/it-data}/vaadin",
         "entente.demo-data=true",
         // Tests refresh the snapshot when they need one. The 15-minute schedule would refresh in the middle of a later
         // test once the integration tests run longer than that (a clean-clone run: a scheduled refresh cleared the

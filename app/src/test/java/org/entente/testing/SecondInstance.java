@@ -20,11 +20,11 @@ public final class SecondInstance {
     }
 
     /**
-     * @param name  names its data folder (target/it-data-{name}): its own snapshot, as each replica has
+     * @param name  names its data folder (the fork's data folder + "-{name}"): its own snapshot, as each replica has
      * @param extra more {@code key=value} properties, e.g. a shared briefings folder
      */
     public static ConfigurableApplicationContext start(LocalPostgres postgres, String name, String... extra) {
-        Path dataDir = Path.of("target", "it-data-" + name).toAbsolutePath();
+        Path dataDir = Path.of(ItData.dir() + "-" + name);
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.main.banner-mode=off",

@@ -9,9 +9,10 @@ package org.entente.platform.validation;
  */
 public final class PlainText {
 
-    public static final String MESSAGE = "Remove the control characters or broken symbols: they cannot be stored.";
-    public static final String FILE_NAME_MESSAGE =
-            "The file name may not contain control characters, line breaks or text-direction marks.";
+    /** The translation key of the message for text that is not {@link #storable}. */
+    public static final String MESSAGE = "validation.plainText";
+    /** The translation key of the message for a file name that is not a {@link #fileName}. */
+    public static final String FILE_NAME_MESSAGE = "validation.fileName";
 
     private PlainText() {
     }

@@ -43,8 +43,8 @@ class LanguageSetup implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
             Language language = language(ui.getLocale());
+            // <html lang> was set with the page (above); a language change reloads the page, so it stays right.
             ui.setLocale(language.locale());
-            ui.getElement().executeJs("document.documentElement.lang = $0", language.code());
         });
     }
 
