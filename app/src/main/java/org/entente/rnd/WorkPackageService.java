@@ -70,7 +70,8 @@ public class WorkPackageService {
         requireLead(ref);
         new InvalidInput.Collector()
                 .check(code != null && code.strip().matches("[A-Za-z0-9.-]{1,20}"), "code", "rnd.error.codeFormat")
-                .check(title != null && !title.isBlank() && title.strip().length() <= 200, "title", "rnd.error.titleTooLong")
+                .check(title != null && !title.isBlank() && title.strip().length() <= 200, "title",
+                        "rnd.error.titleTooLong")
                 .check(PlainText.storable(title), "title", PlainText.MESSAGE)
                 .check(leadTenantId != null, "lead", "rnd.error.leadMissing")
                 .check(budgetEur == null || budgetEur.signum() >= 0, "budget", "rnd.error.budgetNegative")
@@ -108,7 +109,8 @@ public class WorkPackageService {
         requireLead(ref);
         new InvalidInput.Collector()
                 .check(workPackageId != null, "workPackage", "rnd.error.workPackageMissing")
-                .check(title != null && !title.isBlank() && title.strip().length() <= 200, "deliverable", "rnd.error.titleTooLong")
+                .check(title != null && !title.isBlank() && title.strip().length() <= 200, "deliverable",
+                        "rnd.error.titleTooLong")
                 .check(PlainText.storable(title), "deliverable", PlainText.MESSAGE)
                 .throwIfAny();
         UUID id = UUID.randomUUID();

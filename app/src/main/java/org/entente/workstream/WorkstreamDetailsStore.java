@@ -71,7 +71,8 @@ class WorkstreamDetailsStore {
                             .orElse(false), "party", "engagement.error.partyNotNonState");
                 }
                 text(errors, "party", e.partyName(), NAME_MAX, "engagement.inSentence.partyName");
-                text(errors, "agreementReference", e.agreementReference(), NAME_MAX, "engagement.inSentence.agreementReference");
+                text(errors, "agreementReference", e.agreementReference(), NAME_MAX,
+                        "engagement.inSentence.agreementReference");
                 text(errors, "outcomes", e.outcomes(), TERMS_MAX, "engagement.inSentence.outcomes");
                 errors.check(e.engagementType() != null, "engagementType", "engagement.error.typeMissing");
                 errors.check(e.agreementValidFrom() == null || e.agreementValidTo() == null

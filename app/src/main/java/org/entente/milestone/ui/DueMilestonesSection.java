@@ -40,8 +40,8 @@ class DueMilestonesSection implements HomeSection {
         due.setId("due-milestones");
         due.addColumn(Milestone::title).setHeader(ui.getTranslation("milestone.column.milestone")).setFlexGrow(2);
         due.addColumn(m -> m.owner().name()).setHeader(ui.getTranslation("milestone.column.owner")).setAutoWidth(true);
-        due.addColumn(m -> Formats.date(locale, m.plannedDate())).setHeader(ui.getTranslation("milestone.column.planned"))
-                .setAutoWidth(true);
+        due.addColumn(m -> Formats.date(locale, m.plannedDate()))
+                .setHeader(ui.getTranslation("milestone.column.planned")).setAutoWidth(true);
         due.addComponentColumn(m -> {
             Span state = new Span(ui.getTranslation(m.overdueOn(today) ? "milestone.overdue" : "milestone.dueSoon"));
             state.getElement().getThemeList().add(m.overdueOn(today) ? "badge error" : "badge");

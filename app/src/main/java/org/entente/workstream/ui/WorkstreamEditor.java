@@ -47,7 +47,8 @@ class WorkstreamEditor extends Dialog {
     private final TextArea description = new TextArea(getTranslation("workstream.field.description"));
     private final ComboBox<Releasability> releasability =
             new ComboBox<>(getTranslation("workstream.field.releasability"));
-    private final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>(getTranslation("workstream.field.relTo"));
+    private final MultiSelectComboBox<Partner> relTo =
+            new MultiSelectComboBox<>(getTranslation("workstream.field.relTo"));
     private final TextField region = new TextField(getTranslation("workstream.field.region"));
     private final DatePicker startDate = Localized.datePicker(getTranslation("workstream.field.start"));
     private final DatePicker endDate = Localized.datePicker(getTranslation("workstream.field.end"));

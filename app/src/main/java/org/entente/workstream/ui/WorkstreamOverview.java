@@ -61,7 +61,8 @@ class WorkstreamOverview extends VerticalLayout {
                 Span vetting = new Span(label(e.vettingStatus()));
                 vetting.setId("vetting-status");
                 facts.addFormItem(vetting, getTranslation("engagement.field.vetting"));
-                facts.addFormItem(new Span(orDash(e.agreementReference())), getTranslation("engagement.overview.agreement"));
+                facts.addFormItem(new Span(orDash(e.agreementReference())),
+                        getTranslation("engagement.overview.agreement"));
                 facts.addFormItem(new Span(date(e.agreementValidFrom()) + " – " + date(e.agreementValidTo())),
                         getTranslation("engagement.overview.valid"));
                 facts.addFormItem(new Span(e.riskRating() == null ? "—" : label(e.riskRating())),

@@ -213,7 +213,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("workstream-actions");
         if (lead) {
-            Button edit = new Button(getTranslation("action.edit"), click -> new WorkstreamEditor(workstreams, partners.all(),
+            Button edit = new Button(getTranslation("action.edit"), click -> new WorkstreamEditor(
+                    workstreams, partners.all(),
                     workstreams.participants(workstream.ref()).stream()
                             .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
                             .map(Participant::partner).toList(),

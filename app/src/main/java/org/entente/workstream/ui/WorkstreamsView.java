@@ -79,10 +79,10 @@ public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserv
         kind.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
 
-        Button create = new Button(getTranslation("workstream.list.new"), VaadinIcon.PLUS.create(), click -> new WorkstreamEditor(
-                workstreams, partners.all(), List.of(), null, null,
-                saved -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, saved.id().toString())),
-                this::refresh).open());
+        Button create = new Button(getTranslation("workstream.list.new"), VaadinIcon.PLUS.create(),
+                click -> new WorkstreamEditor(workstreams, partners.all(), List.of(), null, null,
+                        saved -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, saved.id().toString())),
+                        this::refresh).open());
         create.setId("new-workstream");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -95,8 +95,8 @@ public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserv
         grid.setId("workstreams");
         grid.addColumn(Workstream::title).setHeader(getTranslation("workstream.column.title")).setWidth("18rem")
                 .setFlexGrow(3).setSortable(true).setKey(SortKey.TITLE.name()).setTooltipGenerator(Workstream::title);
-        grid.addColumn(w -> getTranslation(Translations.enumKey(w.kind()))).setHeader(getTranslation("workstream.column.kind"))
-                .setWidth("11rem").setFlexGrow(0).setSortable(true).setKey(SortKey.KIND.name());
+        grid.addColumn(w -> getTranslation(Translations.enumKey(w.kind())))
+                .setHeader(getTranslation("workstream.column.kind")).setWidth("11rem").setFlexGrow(0).setSortable(true).setKey(SortKey.KIND.name());
         grid.addColumn(w -> getTranslation(Translations.enumKey(w.status())))
                 .setHeader(getTranslation("workstream.column.status")).setAutoWidth(true).setSortable(true)
                 .setKey(SortKey.STATUS.name());
