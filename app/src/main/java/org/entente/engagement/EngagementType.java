@@ -1,21 +1,22 @@
 package org.entente.engagement;
 
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+
 /** What a non-state partner is engaged for. */
 public enum EngagementType {
-    HUMANITARIAN_COORDINATION("Humanitarian coordination"),
-    LOGISTICS_SUPPORT("Logistics support"),
-    TECHNOLOGY_PARTNERSHIP("Technology partnership"),
-    TRAINING("Training"),
-    ADVISORY("Advisory"),
-    SECURITY_SERVICES("Security services");
+    HUMANITARIAN_COORDINATION,
+    LOGISTICS_SUPPORT,
+    TECHNOLOGY_PARTNERSHIP,
+    TRAINING,
+    ADVISORY,
+    SECURITY_SERVICES;
 
-    private final String label;
-
-    EngagementType(String label) {
-        this.label = label;
-    }
-
+    /**
+     * The English label ({@code enum.EngagementType.<CONSTANT>}), for texts not yet written in their reader's
+     * language; pages use {@code Translations.label(locale, constant)}.
+     */
     public String label() {
-        return label;
+        return Translations.label(Language.EN.locale(), this);
     }
 }

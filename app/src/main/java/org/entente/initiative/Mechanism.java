@@ -1,25 +1,26 @@
 package org.entente.initiative;
 
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+
 /** How a shared initiative cooperates. */
 public enum Mechanism {
-    JOINT_EXERCISE("Joint exercise"),
-    PEACEKEEPING("Peacekeeping"),
-    CAPACITY_BUILDING("Capacity building"),
-    INTELLIGENCE_SHARING("Intelligence sharing"),
-    COUNTER_TERRORISM("Counter-terrorism"),
-    CYBER_DEFENSE("Cyber defense"),
-    MARITIME_SECURITY("Maritime security"),
-    HUMANITARIAN_RESPONSE("Humanitarian / disaster response"),
-    TREATY_FRAMEWORK("Defense pact / treaty framework"),
-    ARMS_CONTROL("Arms control");
+    JOINT_EXERCISE,
+    PEACEKEEPING,
+    CAPACITY_BUILDING,
+    INTELLIGENCE_SHARING,
+    COUNTER_TERRORISM,
+    CYBER_DEFENSE,
+    MARITIME_SECURITY,
+    HUMANITARIAN_RESPONSE,
+    TREATY_FRAMEWORK,
+    ARMS_CONTROL;
 
-    private final String label;
-
-    Mechanism(String label) {
-        this.label = label;
-    }
-
+    /**
+     * The English label ({@code enum.Mechanism.<CONSTANT>}), for texts not yet written in their reader's
+     * language; pages use {@code Translations.label(locale, constant)}.
+     */
     public String label() {
-        return label;
+        return Translations.label(Language.EN.locale(), this);
     }
 }

@@ -82,11 +82,11 @@ public class MilestoneService {
     public Milestone add(WorkstreamRef ref, String title, UUID ownerTenantId, LocalDate plannedDate) {
         actor();
         new InvalidInput.Collector()
-                .check(title != null && !title.isBlank(), "title", "Enter a title.")
-                .check(title == null || title.strip().length() <= 200, "title", "Keep the title to 200 characters.")
+                .check(title != null && !title.isBlank(), "title", "milestone.error.titleMissing")
+                .check(title == null || title.strip().length() <= 200, "title", "milestone.error.titleTooLong")
                 .check(PlainText.storable(title), "title", PlainText.MESSAGE)
-                .check(ownerTenantId != null, "owner", "Choose which organization owns this milestone.")
-                .check(plannedDate != null, "plannedDate", "Enter the planned date.")
+                .check(ownerTenantId != null, "owner", "milestone.error.ownerMissing")
+                .check(plannedDate != null, "plannedDate", "milestone.error.plannedDateMissing")
                 .throwIfAny();
         UUID id = UUID.randomUUID();
         dsl.insertInto(MILESTONE)
@@ -109,7 +109,7 @@ public class MilestoneService {
     public Milestone changeStatus(Milestone current, MilestoneStatus status, LocalDate actualDate) {
         Actor actor = actor();
         if (!current.owner().id().equals(actor.tenantId()) && !current.workstream().tenantId().equals(actor.tenantId())) {
-            throw new NotAllowed("Only the milestone's owner or the lead organization can update it.");
+            throw new NotAllowed("milestone.error.ownerOrLeadOnly");
         }
         int updated = dsl.update(MILESTONE)
                 .set(MILESTONE.STATUS, status.name())
@@ -137,7 +137,7 @@ public class MilestoneService {
     }
 
     private Actor actor() {
-        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("workstream.error.notMember"));
     }
 
     private static Milestone toMilestone(MilestoneRecord r, Map<UUID, Partner> directory) {

@@ -1,17 +1,18 @@
 package org.entente.rnd;
 
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+
 /** Technology area of a joint R&D project. */
 public enum TechnologyArea {
-    CYBER("Cyber"), AI("Artificial intelligence"), UNMANNED_SYSTEMS("Unmanned systems"), SPACE("Space"),
-    C4ISR("C4ISR"), ENERGY("Energy"), MEDICAL("Medical"), MATERIALS("Materials");
+    CYBER, AI, UNMANNED_SYSTEMS, SPACE,
+    C4ISR, ENERGY, MEDICAL, MATERIALS;
 
-    private final String label;
-
-    TechnologyArea(String label) {
-        this.label = label;
-    }
-
+    /**
+     * The English label ({@code enum.TechnologyArea.<CONSTANT>}), for texts not yet written in their reader's
+     * language; pages use {@code Translations.label(locale, constant)}.
+     */
     public String label() {
-        return label;
+        return Translations.label(Language.EN.locale(), this);
     }
 }

@@ -69,18 +69,17 @@ public class WorkPackageService {
     public void add(WorkstreamRef ref, String code, String title, UUID leadTenantId, BigDecimal budgetEur) {
         requireLead(ref);
         new InvalidInput.Collector()
-                .check(code != null && code.strip().matches("[A-Za-z0-9.-]{1,20}"), "code",
-                        "Use a short code such as WP1.")
+                .check(code != null && code.strip().matches("[A-Za-z0-9.-]{1,20}"), "code", "rnd.error.codeFormat")
                 .check(title != null && !title.isBlank() && title.strip().length() <= 200, "title",
-                        "Enter a title of at most 200 characters.")
+                        "rnd.error.titleTooLong")
                 .check(PlainText.storable(title), "title", PlainText.MESSAGE)
-                .check(leadTenantId != null, "lead", "Choose the participating organization that leads it.")
-                .check(budgetEur == null || budgetEur.signum() >= 0, "budget", "The budget cannot be negative.")
+                .check(leadTenantId != null, "lead", "rnd.error.leadMissing")
+                .check(budgetEur == null || budgetEur.signum() >= 0, "budget", "rnd.error.budgetNegative")
                 .throwIfAny();
         boolean taken = dsl.fetchExists(WORK_PACKAGE, WORK_PACKAGE.TENANT_ID.eq(ref.tenantId()),
                 WORK_PACKAGE.WORKSTREAM_ID.eq(ref.id()), WORK_PACKAGE.CODE.eq(code.strip()));
         if (taken) {
-            throw InvalidInput.of("code", "This project already has a work package " + code.strip() + ".");
+            throw InvalidInput.of("code", "rnd.error.codeTaken", code.strip());
         }
         UUID id = UUID.randomUUID();
         try {
@@ -95,7 +94,7 @@ public class WorkPackageService {
                     .execute();
         } catch (RuntimeException e) {
             if (SqlState.is(e, LEAD_NOT_PARTICIPANT)) {
-                throw InvalidInput.of("lead", "A work package is led by an organization that takes part in the project.");
+                throw InvalidInput.of("lead", "rnd.error.leadNotParticipant");
             }
             throw e;
         }
@@ -109,9 +108,9 @@ public class WorkPackageService {
     public void addDeliverable(WorkstreamRef ref, UUID workPackageId, String title, LocalDate dueDate) {
         requireLead(ref);
         new InvalidInput.Collector()
-                .check(workPackageId != null, "workPackage", "Choose the work package.")
+                .check(workPackageId != null, "workPackage", "rnd.error.workPackageMissing")
                 .check(title != null && !title.isBlank() && title.strip().length() <= 200, "deliverable",
-                        "Enter a title of at most 200 characters.")
+                        "rnd.error.titleTooLong")
                 .check(PlainText.storable(title), "deliverable", PlainText.MESSAGE)
                 .throwIfAny();
         UUID id = UUID.randomUUID();
@@ -130,7 +129,7 @@ public class WorkPackageService {
     private void requireLead(WorkstreamRef ref) {
         boolean lead = actors.currentActor().map(a -> a.tenantId().equals(ref.tenantId())).orElse(false);
         if (!lead) {
-            throw new NotAllowed("Only the project's lead organization plans its work packages.");
+            throw new NotAllowed("rnd.error.leadOnly");
         }
     }
 }

@@ -3,12 +3,15 @@ package org.entente.workstream;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.entente.db.jooq.Tables;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.tenant.TenantKind;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -89,16 +92,24 @@ public class PartnerDirectory {
         return Optional.ofNullable(load().byId().get(id));
     }
 
-    /** "REL TO NORWAY, KENYA" style marking for a record's releasability. */
+    /** The marking in English; {@link #marking(Locale, Releasability, List, UUID)} writes it for a reader. */
     public String marking(Releasability releasability, List<UUID> relTo, UUID ownTenantId) {
+        return marking(Language.EN.locale(), releasability, relTo, ownTenantId);
+    }
+
+    /**
+     * "REL TO NORWAY, KENYA" style marking for a record's releasability, in the reader's language ("COMMUNICABLE À
+     * NORWAY, KENYA"); the organizations are named by their aliases, which are the same in every language.
+     */
+    public String marking(Locale locale, Releasability releasability, List<UUID> relTo, UUID ownTenantId) {
         if (releasability != Releasability.REL_TO) {
-            return releasability.marking();
+            return Translations.label(locale, releasability);
         }
         Map<UUID, Partner> partners = byId();
         String audience = java.util.stream.Stream.concat(java.util.stream.Stream.of(ownTenantId), relTo.stream())
                 .distinct()
                 .map(id -> partners.containsKey(id) ? partners.get(id).alias().toUpperCase() : "?")
                 .collect(Collectors.joining(", "));
-        return "REL TO " + audience;
+        return Translations.text(locale, "workstream.marking.relTo", audience);
     }
 }

@@ -1,26 +1,24 @@
 package org.entente.workstream;
 
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+
 /**
  * Which tenants may see a record. Enforced by row-level security (the can_see_* functions of the schema);
- * the UI shows it as a banner marking.
+ * the UI shows it as a banner marking, written in the reader's language (key {@code enum.Releasability.<CONSTANT>}).
  */
 public enum Releasability {
     /** Only the record's own tenant. */
-    PRIVATE("PRIVATE"),
+    PRIVATE,
     /** Every tenant that participates in the workstream. */
-    PARTICIPANTS("REL TO PARTICIPANTS"),
+    PARTICIPANTS,
     /** The record's own tenant and an explicit subset of participants. */
-    REL_TO("REL TO"),
+    REL_TO,
     /** Every participant, and eligible for cross-partner analytics. */
-    ALL_PARTNERS("REL TO ALL PARTNERS");
+    ALL_PARTNERS;
 
-    private final String marking;
-
-    Releasability(String marking) {
-        this.marking = marking;
-    }
-
+    /** The English marking ("REL TO PARTICIPANTS"), for texts not yet written in their reader's language. */
     public String marking() {
-        return marking;
+        return Translations.label(Language.EN.locale(), this);
     }
 }

@@ -18,6 +18,7 @@ import org.entente.engagement.EngagementType;
 import org.entente.engagement.RiskRating;
 import org.entente.engagement.VettingStatus;
 import org.entente.initiative.Mechanism;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.PlainText;
 import org.entente.rnd.TechnologyArea;
@@ -47,44 +48,47 @@ class WorkstreamDetailsStore {
     void validate(KindDetails details, InvalidInput.Collector errors) {
         switch (details) {
             case KindDetails.Initiative i -> {
-                errors.check(i.mechanism() != null, "mechanism", "Choose a cooperation mechanism.");
+                errors.check(i.mechanism() != null, "mechanism", "initiative.error.mechanismMissing");
                 errors.check(i.objectives().stream().allMatch(o -> o.strip().length() <= 500), "objectives",
-                        "Keep each objective to 500 characters.");
+                        "initiative.error.objectiveTooLong");
                 errors.check(i.objectives().stream().allMatch(PlainText::storable), "objectives", PlainText.MESSAGE);
             }
             case KindDetails.RndProject r -> {
-                errors.check(r.technologyArea() != null, "technologyArea", "Choose a technology area.");
-                errors.check(trl(r.trlStart()), "trlStart", "TRL is a whole number from 1 to 9.");
-                errors.check(trl(r.trlCurrent()), "trlCurrent", "TRL is a whole number from 1 to 9.");
-                errors.check(trl(r.trlTarget()), "trlTarget", "TRL is a whole number from 1 to 9.");
-                errors.check(r.trlTarget() >= r.trlStart(), "trlTarget", "The target TRL is below the starting TRL.");
-                text(errors, "backgroundIpTerms", r.backgroundIpTerms(), TERMS_MAX, "the background IP terms");
-                text(errors, "foregroundIpTerms", r.foregroundIpTerms(), TERMS_MAX, "the foreground IP terms");
+                errors.check(r.technologyArea() != null, "technologyArea", "rnd.error.technologyAreaMissing");
+                errors.check(trl(r.trlStart()), "trlStart", "rnd.error.trlRange");
+                errors.check(trl(r.trlCurrent()), "trlCurrent", "rnd.error.trlRange");
+                errors.check(trl(r.trlTarget()), "trlTarget", "rnd.error.trlRange");
+                errors.check(r.trlTarget() >= r.trlStart(), "trlTarget", "rnd.error.trlTargetBelowStart");
+                text(errors, "backgroundIpTerms", r.backgroundIpTerms(), TERMS_MAX, "rnd.inSentence.backgroundIpTerms");
+                text(errors, "foregroundIpTerms", r.foregroundIpTerms(), TERMS_MAX, "rnd.inSentence.foregroundIpTerms");
             }
             case KindDetails.Engagement e -> {
                 boolean tenantParty = e.partyTenantId() != null;
                 boolean namedParty = e.partyName() != null && !e.partyName().isBlank();
-                errors.check(tenantParty != namedParty, "party",
-                        "Choose a non-state partner organization, or name an external party (not both).");
+                errors.check(tenantParty != namedParty, "party", "engagement.error.partyEitherOr");
                 if (tenantParty) {
                     errors.check(partners.find(e.partyTenantId()).map(p -> NON_STATE_KINDS.contains(p.kind()))
-                            .orElse(false), "party", "The party must be an NGO, private security company, "
-                            + "corporation or academic institution.");
+                            .orElse(false), "party", "engagement.error.partyNotNonState");
                 }
-                text(errors, "party", e.partyName(), NAME_MAX, "the party's name");
-                text(errors, "agreementReference", e.agreementReference(), NAME_MAX, "the agreement reference");
-                text(errors, "outcomes", e.outcomes(), TERMS_MAX, "the outcomes");
-                errors.check(e.engagementType() != null, "engagementType", "Choose an engagement type.");
+                text(errors, "party", e.partyName(), NAME_MAX, "engagement.inSentence.partyName");
+                text(errors, "agreementReference", e.agreementReference(), NAME_MAX,
+                        "engagement.inSentence.agreementReference");
+                text(errors, "outcomes", e.outcomes(), TERMS_MAX, "engagement.inSentence.outcomes");
+                errors.check(e.engagementType() != null, "engagementType", "engagement.error.typeMissing");
                 errors.check(e.agreementValidFrom() == null || e.agreementValidTo() == null
                                 || !e.agreementValidTo().isBefore(e.agreementValidFrom()), "agreementValidTo",
-                        "The agreement ends before it starts.");
+                        "engagement.error.agreementEndsBeforeStart");
             }
         }
     }
 
-    /** Free text: at most {@code max} characters once trimmed (as stored), and storable as typed. */
-    private static void text(InvalidInput.Collector errors, String field, String value, int max, String what) {
-        errors.check(value == null || value.strip().length() <= max, field, "Keep " + what + " to " + max + " characters.")
+    /**
+     * Free text: at most {@code max} characters once trimmed (as stored), and storable as typed. {@code whatKey}
+     * names the field inside the message ("the outcomes").
+     */
+    private static void text(InvalidInput.Collector errors, String field, String value, int max, String whatKey) {
+        errors.check(value == null || value.strip().length() <= max, field, "workstream.error.textTooLong",
+                        Text.of(whatKey), max)
                 .check(PlainText.storable(value), field, PlainText.MESSAGE);
     }
 
@@ -200,8 +204,8 @@ class WorkstreamDetailsStore {
                             INDICATOR.OBJECTIVE_ID.in(unmatched.stream().map(StoredObjective::id).toList()))
                     .fetch(INDICATOR.OBJECTIVE_ID));
             unmatched.stream().filter(o -> measured.contains(o.id())).findFirst().ifPresent(o -> {
-                throw InvalidInput.of("objectives", "Objective " + (stored.indexOf(o) + 1)
-                        + " has indicators; remove them in the Results tab first.");
+                throw InvalidInput.of("objectives", "initiative.error.objectiveHasIndicators",
+                        stored.indexOf(o) + 1);
             });
             // An assessment's rating of the objective would go with it (the database refuses that too).
             Set<UUID> rated = Set.copyOf(dsl.selectDistinct(ASSESSMENT_RATING.OBJECTIVE_ID).from(ASSESSMENT_RATING)
@@ -209,8 +213,7 @@ class WorkstreamDetailsStore {
                             ASSESSMENT_RATING.OBJECTIVE_ID.in(unmatched.stream().map(StoredObjective::id).toList()))
                     .fetch(ASSESSMENT_RATING.OBJECTIVE_ID));
             unmatched.stream().filter(o -> rated.contains(o.id())).findFirst().ifPresent(o -> {
-                throw InvalidInput.of("objectives", "Objective " + (stored.indexOf(o) + 1)
-                        + " is rated in an assessment; reword it instead of removing it.");
+                throw InvalidInput.of("objectives", "initiative.error.objectiveRated", stored.indexOf(o) + 1);
             });
             dsl.deleteFrom(OBJECTIVE)
                     .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()),

@@ -1,18 +1,19 @@
 package org.entente.workstream;
 
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+
 /** The three kinds of cross-tenant work, sharing one model. */
 public enum WorkstreamKind {
-    INITIATIVE("Shared initiative"),
-    RND_PROJECT("Joint R&D project"),
-    ENGAGEMENT("Non-state partner engagement");
+    INITIATIVE,
+    RND_PROJECT,
+    ENGAGEMENT;
 
-    private final String label;
-
-    WorkstreamKind(String label) {
-        this.label = label;
-    }
-
+    /**
+     * The English label ({@code enum.WorkstreamKind.<CONSTANT>}), for texts not yet written in their reader's
+     * language; pages use {@code Translations.label(locale, constant)}.
+     */
     public String label() {
-        return label;
+        return Translations.label(Language.EN.locale(), this);
     }
 }

@@ -185,9 +185,9 @@ public class WorkstreamService {
 
     @Transactional
     public Workstream update(Workstream current, WorkstreamDraft draft) {
-        requireLead(current.ref(), "edit it");
+        requireLead(current.ref(), "workstream.error.leadOnly.edit");
         if (draft.kind() != current.kind()) {
-            throw InvalidInput.of("kind", "The kind of a workstream cannot change.");
+            throw InvalidInput.of("kind", "workstream.error.kindChange");
         }
         validate(draft, current.ref());
         int updated = dsl.update(WORKSTREAM)
@@ -211,17 +211,16 @@ public class WorkstreamService {
 
     @Transactional
     public Workstream changeStatus(Workstream current, WorkstreamStatus target) {
-        requireLead(current.ref(), "change its status");
+        requireLead(current.ref(), "workstream.error.leadOnly.status");
         if (!current.status().next().contains(target)) {
-            throw InvalidInput.of("status", "A " + current.status().label().toLowerCase() + " workstream cannot become "
-                    + target.label().toLowerCase() + ".");
+            throw InvalidInput.of("status", "workstream.error.statusOrder", current.status().inSentence(),
+                    target.inSentence());
         }
         if (current.kind() == WorkstreamKind.ENGAGEMENT && target == WorkstreamStatus.ACTIVE
                 && details.load(current.ref(), current.kind())
                         .map(d -> ((KindDetails.Engagement) d).vettingStatus() != org.entente.engagement.VettingStatus.CLEARED)
                         .orElse(true)) {
-            throw InvalidInput.of("status", "The non-state party must be vetted (CLEARED) before the engagement can "
-                    + "become active.");
+            throw InvalidInput.of("status", "engagement.error.vettingRequired");
         }
         int updated = dsl.update(WORKSTREAM)
                 .set(WORKSTREAM.STATUS, target.name())
@@ -250,22 +249,22 @@ public class WorkstreamService {
 
     @Transactional
     public void invite(WorkstreamRef ref, UUID partnerId, ParticipantRole role) {
-        Actor actor = requireLead(ref, "invite partners");
+        Actor actor = requireLead(ref, "workstream.error.leadOnly.invite");
         if (role == ParticipantRole.LEAD) {
-            throw InvalidInput.of("role", "A workstream has one lead; invite as contributor or observer.");
+            throw InvalidInput.of("role", "workstream.error.inviteAsLead");
         }
         Partner partner = partners.find(partnerId)
-                .orElseThrow(() -> InvalidInput.of("partner", "Choose an active partner organization."));
+                .orElseThrow(() -> InvalidInput.of("partner", "workstream.error.partnerInactive"));
         if (partner.id().equals(actor.tenantId())) {
-            throw InvalidInput.of("partner", "Your organization already leads this workstream.");
+            throw InvalidInput.of("partner", "workstream.error.alreadyLead");
         }
         ParticipationRecord existing = dsl.selectFrom(PARTICIPATION)
                 .where(PARTICIPATION.TENANT_ID.eq(ref.tenantId()), PARTICIPATION.WORKSTREAM_ID.eq(ref.id()),
                         PARTICIPATION.PARTICIPANT_TENANT_ID.eq(partnerId))
                 .fetchOne();
         if (existing != null && Set.of("INVITED", "ACCEPTED").contains(existing.getStatus())) {
-            throw InvalidInput.of("partner", partner.name() + " is already "
-                    + ("INVITED".equals(existing.getStatus()) ? "invited." : "a participant."));
+            throw InvalidInput.of("partner", "INVITED".equals(existing.getStatus()) ? "workstream.error.alreadyInvited"
+                    : "workstream.error.alreadyParticipant", partner.name());
         }
         if (existing == null) {
             dsl.insertInto(PARTICIPATION)
@@ -311,7 +310,7 @@ public class WorkstreamService {
     @Transactional
     public void withdraw(WorkstreamRef ref) {
         if (ref.tenantId().equals(actor().tenantId())) {
-            throw new NotAllowed("The lead organization cannot withdraw from its own workstream.");
+            throw new NotAllowed("workstream.error.leadCannotWithdraw");
         }
         changeOwnParticipation(ref, Set.of(ParticipationStatus.ACCEPTED), ParticipationStatus.WITHDRAWN, "WITHDRAW");
     }
@@ -320,7 +319,7 @@ public class WorkstreamService {
             String action) {
         Actor actor = actor();
         String title = get(ref.id()).map(Workstream::title)
-                .orElseThrow(() -> new NotAllowed("This workstream does not exist or is not shared with you."));
+                .orElseThrow(() -> new NotAllowed("workstream.error.notShared"));
         String verb = switch (to) {
             case ACCEPTED -> "joined";
             case DECLINED -> "declined";
@@ -348,8 +347,7 @@ public class WorkstreamService {
                         PARTICIPATION.STATUS.in(from.stream().map(Enum::name).toList()))
                 .execute();
         if (updated == 0) {
-            throw new NotAllowed("Your organization has no " + from.iterator().next().name().toLowerCase()
-                    + " participation in this workstream.");
+            throw new NotAllowed("workstream.error.noParticipation", from.iterator().next());
         }
         audit.record(action, "participation", ref.id(), Map.of("status", from.iterator().next().name()),
                 Map.of("status", to.name()));
@@ -365,42 +363,43 @@ public class WorkstreamService {
     private void validate(WorkstreamDraft draft, WorkstreamRef existing) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String title = draft.title() == null ? "" : draft.title().strip();
-        errors.check(!title.isEmpty(), "title", "Enter a title.")
-                .check(title.length() <= TITLE_MAX, "title", "Keep the title to " + TITLE_MAX + " characters.")
+        errors.check(!title.isEmpty(), "title", "workstream.error.titleMissing")
+                .check(title.length() <= TITLE_MAX, "title", "workstream.error.titleTooLong", TITLE_MAX)
                 .check(draft.description() == null || draft.description().length() <= DESCRIPTION_MAX, "description",
-                        "Keep the description to " + DESCRIPTION_MAX + " characters.")
+                        "workstream.error.descriptionTooLong", DESCRIPTION_MAX)
                 .check(PlainText.storable(draft.title()), "title", PlainText.MESSAGE)
                 .check(PlainText.storable(draft.description()), "description", PlainText.MESSAGE)
                 .check(draft.region() == null || draft.region().strip().length() <= REGION_MAX, "region",
-                        "Keep the region to " + REGION_MAX + " characters.")
+                        "workstream.error.regionTooLong", REGION_MAX)
                 .check(PlainText.storable(draft.region()), "region", PlainText.MESSAGE)
-                .check(draft.releasability() != null, "releasability", "Choose who may see this workstream.")
+                .check(draft.releasability() != null, "releasability", "workstream.error.releasabilityMissing")
                 .check(draft.startDate() == null || draft.endDate() == null
-                        || !draft.endDate().isBefore(draft.startDate()), "endDate", "The end date is before the start date.")
+                        || !draft.endDate().isBefore(draft.startDate()), "endDate", "workstream.error.endBeforeStart")
                 .check(draft.releasability() != Releasability.REL_TO || !draft.relTo().isEmpty(), "relTo",
-                        "Choose at least one participant this workstream is releasable to.");
+                        "workstream.error.relToEmpty");
         if (draft.releasability() == Releasability.REL_TO && existing != null && !draft.relTo().isEmpty()) {
             Set<UUID> participantIds = new java.util.HashSet<>();
             participants(existing).forEach(p -> participantIds.add(p.partner().id()));
             errors.check(participantIds.containsAll(draft.relTo()), "relTo",
-                    "A workstream can only be releasable to its participants.");
+                    "workstream.error.relToNotParticipant");
         }
         errors.check(existing != null || draft.releasability() != Releasability.REL_TO, "relTo",
-                "A new workstream has no participants yet: release it to participants, then narrow it.");
+                "workstream.error.relToOnCreate");
         details.validate(draft.details(), errors);
         errors.throwIfAny();
     }
 
-    private Actor requireLead(WorkstreamRef ref, String what) {
+    /** {@code refusalKey}: what a non-lead is told ("Only the lead organization can edit it."). */
+    private Actor requireLead(WorkstreamRef ref, String refusalKey) {
         Actor actor = actor();
         if (!ref.tenantId().equals(actor.tenantId())) {
-            throw new NotAllowed("Only the lead organization can " + what + ".");
+            throw new NotAllowed(refusalKey);
         }
         return actor;
     }
 
     private Actor actor() {
-        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("workstream.error.notMember"));
     }
 
     private static Condition conditions(WorkstreamQuery query) {

@@ -2,6 +2,9 @@ package org.entente.workstream;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Text;
+import org.entente.platform.i18n.Translations;
 
 /** Lifecycle: PROPOSED → APPROVED → ACTIVE → COMPLETED, or CANCELLED before completion. */
 public enum WorkstreamStatus {
@@ -17,7 +20,16 @@ public enum WorkstreamStatus {
         };
     }
 
+    /**
+     * The English label ({@code enum.WorkstreamStatus.<CONSTANT>}), for texts not yet written in their reader's
+     * language; pages use {@code Translations.label(locale, constant)}.
+     */
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase();
+        return Translations.label(Language.EN.locale(), this);
+    }
+
+    /** The status as a word inside a sentence ("a proposed workstream", « un chantier proposé »). */
+    public Text inSentence() {
+        return Text.of("workstream.status.inSentence." + name());
     }
 }

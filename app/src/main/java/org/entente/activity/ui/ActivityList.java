@@ -2,30 +2,30 @@ package org.entente.activity.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import org.entente.activity.ActivityEntry;
+import org.entente.platform.i18n.Formats;
 
 /** A feed as a compact list: when, who, what (and where, on the home page). */
 class ActivityList extends Grid<ActivityEntry> {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
-
     ActivityList(String id, boolean showWorkstream, List<ActivityEntry> entries) {
         super(ActivityEntry.class, false);
         setId(id);
-        addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true);
-        addColumn(e -> e.actor().name()).setHeader("Organization").setAutoWidth(true);
+        Locale locale = getLocale();
+        addColumn(e -> Formats.dateTimeUtc(locale, e.at())).setHeader(getTranslation("activity.column.when"))
+                .setAutoWidth(true);
+        addColumn(e -> e.actor().name()).setHeader(getTranslation("activity.column.organization")).setAutoWidth(true);
         if (showWorkstream) {
-            addColumn(ActivityEntry::workstreamTitle).setHeader("Workstream").setFlexGrow(2);
+            addColumn(ActivityEntry::workstreamTitle).setHeader(getTranslation("activity.column.workstream"))
+                    .setFlexGrow(2);
         }
-        addColumn(ActivityEntry::summary).setHeader("What").setFlexGrow(3);
+        // What happened, as it was recorded (the feed keeps each entry's English summary).
+        addColumn(ActivityEntry::summary).setHeader(getTranslation("activity.column.what")).setFlexGrow(3);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         setAllRowsVisible(true);
-        setEmptyStateText("No activity yet.");
+        setEmptyStateText(getTranslation("activity.empty"));
         setItems(entries);
     }
 }

@@ -28,7 +28,7 @@ class RecentActivitySection implements HomeSection {
     @Override
     public Optional<Part> create() {
         ActivityList recent = new ActivityList("recent-activity", true, List.of());
-        VerticalLayout section = new VerticalLayout(new H2("Recent activity"), recent);
+        VerticalLayout section = new VerticalLayout(new H2(recent.getTranslation("activity.home.heading")), recent);
         section.setPadding(false);
         return Optional.of(new Part() {
             @Override

@@ -11,11 +11,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.milestone.Milestone;
 import org.entente.milestone.MilestoneService;
 import org.entente.milestone.MilestoneStatus;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
@@ -35,17 +39,18 @@ class MilestonesPanel extends VerticalLayout {
         setPadding(false);
         LocalDate today = milestones.today();
 
-        TextField title = new TextField("Milestone");
+        Locale locale = getLocale();
+        TextField title = new TextField(getTranslation("milestone.column.milestone"));
         title.setMaxLength(200);
         title.setId("milestone-title");
-        ComboBox<Partner> owner = new ComboBox<>("Owner");
+        ComboBox<Partner> owner = new ComboBox<>(getTranslation("milestone.column.owner"));
         owner.setItems(workstreams.participants(workstream.ref()).stream()
                 .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED).map(Participant::partner).toList());
         owner.setItemLabelGenerator(Partner::name);
         owner.getListDataView().getItems().filter(p -> p.id().equals(ownTenant)).findFirst().ifPresent(owner::setValue);
-        DatePicker planned = new DatePicker("Planned");
+        DatePicker planned = Localized.datePicker(getTranslation("milestone.column.planned"));
         planned.setId("milestone-planned");
-        Button add = new Button("Add milestone", click -> {
+        Button add = new Button(getTranslation("milestone.add"), click -> {
             Map<String, com.vaadin.flow.component.HasValidation> fields =
                     Map.of("title", title, "owner", owner, "plannedDate", planned);
             Feedback.clear(fields);
@@ -65,21 +70,24 @@ class MilestonesPanel extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("milestones");
-        grid.addColumn(Milestone::title).setHeader("Milestone").setFlexGrow(2);
-        grid.addColumn(m -> m.owner().name()).setHeader("Owner").setAutoWidth(true);
-        grid.addColumn(Milestone::plannedDate).setHeader("Planned").setAutoWidth(true);
-        grid.addColumn(m -> m.actualDate() == null ? "" : m.actualDate().toString()).setHeader("Actual").setAutoWidth(true);
+        grid.addColumn(Milestone::title).setHeader(getTranslation("milestone.column.milestone")).setFlexGrow(2);
+        grid.addColumn(m -> m.owner().name()).setHeader(getTranslation("milestone.column.owner")).setAutoWidth(true);
+        grid.addColumn(m -> Formats.date(locale, m.plannedDate())).setHeader(getTranslation("milestone.column.planned"))
+                .setAutoWidth(true);
+        grid.addColumn(m -> Formats.date(locale, m.actualDate())).setHeader(getTranslation("milestone.column.actual"))
+                .setAutoWidth(true);
         grid.addComponentColumn(m -> {
-            Span status = new Span(m.overdueOn(today) ? "Overdue" : m.status().name().toLowerCase().replace('_', ' '));
+            Span status = new Span(getTranslation(m.overdueOn(today) ? "milestone.overdue"
+                    : Translations.enumKey(m.status())));
             status.getElement().getThemeList().add(m.overdueOn(today) ? "badge error" : m.status() == MilestoneStatus.DONE
                     ? "badge success" : "badge");
             return status;
-        }).setHeader("Status").setAutoWidth(true);
+        }).setHeader(getTranslation("milestone.column.status")).setAutoWidth(true);
         grid.addComponentColumn(m -> {
             if (m.status() == MilestoneStatus.DONE || m.status() == MilestoneStatus.CANCELLED) {
                 return new Span();
             }
-            Button done = new Button("Mark done", click -> {
+            Button done = new Button(getTranslation("milestone.markDone"), click -> {
                 try {
                     milestones.changeStatus(m, MilestoneStatus.DONE, null);
                     refresh();
@@ -91,7 +99,7 @@ class MilestonesPanel extends VerticalLayout {
             return done;
         }).setAutoWidth(true);
         grid.setPartNameGenerator(m -> m.overdueOn(today) ? "overdue" : null);
-        grid.setEmptyStateText("No milestones yet.");
+        grid.setEmptyStateText(getTranslation("milestone.empty"));
         grid.setAllRowsVisible(true);
         add(form, grid);
         refresh();

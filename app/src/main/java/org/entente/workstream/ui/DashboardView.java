@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
@@ -24,17 +25,15 @@ import org.entente.workstream.WorkstreamService;
  * {@link HomeSection} beans, in their order (milestones due, measurements due, recent activity, …).
  */
 @Route("")
-@PageTitle("Home · Entente")
 @Menu(title = "Home", order = 0, icon = "vaadin:home")
 @PermitAll
-public class DashboardView extends VerticalLayout {
+public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkstreamService workstreams;
     private final ActorSource actors;
     private final LiveUpdates live;
-    private final Grid<Workstream> invitations = workstreamGrid("invitations", "No open invitations.");
-    private final Grid<Workstream> mine = workstreamGrid("my-workstreams",
-            "Your organization takes part in no workstream yet. Create one under Workstreams.");
+    private final Grid<Workstream> invitations = workstreamGrid("invitations", "workstream.home.noInvitations");
+    private final Grid<Workstream> mine = workstreamGrid("my-workstreams", "workstream.home.noWorkstreams");
     private final List<HomeSection.Part> sections;
     private Registration liveRegistration;
 
@@ -45,20 +44,28 @@ public class DashboardView extends VerticalLayout {
         this.live = live;
         this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order))
                 .map(HomeSection::create).flatMap(Optional::stream).toList();
-        add(new H1("Home"), new H2("Invitations"), invitations, new H2("My workstreams"), mine);
+        add(new H1(getTranslation("workstream.home.heading")), new H2(getTranslation("workstream.home.invitations")),
+                invitations, new H2(getTranslation("workstream.home.mine")), mine);
         this.sections.forEach(part -> add(part.component()));
         refresh();
     }
 
-    private Grid<Workstream> workstreamGrid(String id, String empty) {
+    @Override
+    public String getPageTitle() {
+        return getTranslation("workstream.home.title");
+    }
+
+    private Grid<Workstream> workstreamGrid(String id, String emptyKey) {
         Grid<Workstream> grid = new Grid<>(Workstream.class, false);
         grid.setId(id);
-        grid.addColumn(Workstream::title).setHeader("Title").setFlexGrow(3);
-        grid.addColumn(w -> w.kind().label()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(w -> w.status().label()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(w -> w.lead().name()).setHeader("Lead").setAutoWidth(true);
+        grid.addColumn(Workstream::title).setHeader(getTranslation("workstream.column.title")).setFlexGrow(3);
+        grid.addColumn(w -> getTranslation(Translations.enumKey(w.kind())))
+                .setHeader(getTranslation("workstream.column.kind")).setAutoWidth(true);
+        grid.addColumn(w -> getTranslation(Translations.enumKey(w.status())))
+                .setHeader(getTranslation("workstream.column.status")).setAutoWidth(true);
+        grid.addColumn(w -> w.lead().name()).setHeader(getTranslation("workstream.column.lead")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(empty);
+        grid.setEmptyStateText(getTranslation(emptyKey));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, e.getItem().id().toString())));
         return grid;
     }

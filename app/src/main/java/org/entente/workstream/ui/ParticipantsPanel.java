@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.entente.platform.i18n.Text;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Participant.ParticipantRole;
@@ -31,31 +33,36 @@ class ParticipantsPanel extends VerticalLayout {
         this.workstreams = workstreams;
         setPadding(false);
         grid.setId("participants");
-        grid.addColumn(p -> p.partner().name()).setHeader("Organization").setFlexGrow(2);
-        grid.addColumn(p -> p.partner().kind() == null ? "" : p.partner().kind().label()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(p -> p.role().name().toLowerCase()).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(p -> p.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(p -> p.partner().name()).setHeader(getTranslation("workstream.participants.organization"))
+                .setFlexGrow(2);
+        grid.addColumn(p -> p.partner().kind() == null ? "" : getTranslation(Translations.enumKey(p.partner().kind())))
+                .setHeader(getTranslation("workstream.participants.kind")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation(Translations.enumKey(p.role())))
+                .setHeader(getTranslation("workstream.participants.role")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation(Translations.enumKey(p.status())))
+                .setHeader(getTranslation("workstream.participants.status")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No participants yet.");
+        grid.setEmptyStateText(getTranslation("workstream.participants.empty"));
         if (lead) {
-            ComboBox<Partner> partner = new ComboBox<>("Invite organization");
+            ComboBox<Partner> partner = new ComboBox<>(getTranslation("workstream.participants.invitePartner"));
             partner.setId("invite-partner");
             partner.setItemLabelGenerator(p -> p.name() + " (" + p.alias() + ")");
             partner.setWidth("24rem");
-            ComboBox<ParticipantRole> role = new ComboBox<>("As");
+            ComboBox<ParticipantRole> role = new ComboBox<>(getTranslation("workstream.participants.inviteRole"));
+            role.setItemLabelGenerator(r -> getTranslation(Translations.enumKey(r)));
             role.setItems(ParticipantRole.CONTRIBUTOR, ParticipantRole.OBSERVER);
             role.setValue(ParticipantRole.CONTRIBUTOR);
             role.setId("invite-role");
-            Button invite = new Button("Invite", click -> {
+            Button invite = new Button(getTranslation("workstream.participants.invite"), click -> {
                 Feedback.clear(Map.of("partner", partner));
                 if (partner.getValue() == null) {
-                    partner.setErrorMessage("Choose an organization.");
+                    partner.setErrorMessage(getTranslation("workstream.participants.error.noPartner"));
                     partner.setInvalid(true);
                     return;
                 }
                 try {
                     workstreams.invite(workstream.ref(), partner.getValue().id(), role.getValue());
-                    Feedback.success(partner.getValue().name() + " is invited.");
+                    Feedback.success(Text.of("workstream.participants.invited", partner.getValue().name()));
                     partner.clear();
                     refresh(partners, partner);
                 } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package org.entente.workstream.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import java.util.List;
 import java.util.UUID;
+import org.entente.platform.i18n.Translations;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
 import org.entente.workstream.Releasability;
@@ -16,11 +18,13 @@ import org.entente.workstream.WorkstreamService;
  */
 public final class ReleasabilityChooser {
 
-    public final ComboBox<Releasability> releasability = new ComboBox<>("Releasability", Releasability.values());
-    public final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
+    public final ComboBox<Releasability> releasability =
+            new ComboBox<>(UI.getCurrent().getTranslation("workstream.field.releasability"), Releasability.values());
+    public final MultiSelectComboBox<Partner> relTo =
+            new MultiSelectComboBox<>(UI.getCurrent().getTranslation("workstream.field.relTo"));
 
     public ReleasabilityChooser(String idPrefix, Workstream workstream, WorkstreamService workstreams, UUID ownTenant) {
-        releasability.setItemLabelGenerator(Releasability::marking);
+        releasability.setItemLabelGenerator(r -> releasability.getTranslation(Translations.enumKey(r)));
         releasability.setValue(Releasability.PARTICIPANTS);
         releasability.setId(idPrefix + "-releasability");
         relTo.setItems(workstreams.participants(workstream.ref()).stream()

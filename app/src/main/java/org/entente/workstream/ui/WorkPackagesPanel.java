@@ -12,11 +12,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
-import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
 import org.entente.rnd.WorkPackage;
 import org.entente.rnd.WorkPackageService;
@@ -31,24 +32,26 @@ class WorkPackagesPanel extends VerticalLayout {
     private final Workstream project;
     private final WorkPackageService workPackages;
     private final Grid<WorkPackage> grid = new Grid<>(WorkPackage.class, false);
-    private final ComboBox<WorkPackage> deliverableWorkPackage = new ComboBox<>("Work package");
+    private final ComboBox<WorkPackage> deliverableWorkPackage =
+            new ComboBox<>(getTranslation("rnd.workPackages.workPackage"));
 
     WorkPackagesPanel(Workstream project, WorkPackageService workPackages, WorkstreamService workstreams, boolean lead) {
         this.project = project;
         this.workPackages = workPackages;
         setPadding(false);
-        NumberFormat money = NumberFormat.getNumberInstance(Locale.UK);
+        Locale locale = getLocale();
         grid.setId("work-packages");
-        grid.addColumn(WorkPackage::code).setHeader("Code").setAutoWidth(true);
-        grid.addColumn(WorkPackage::title).setHeader("Title").setFlexGrow(2);
-        grid.addColumn(wp -> wp.lead().name()).setHeader("Lead").setAutoWidth(true);
-        grid.addColumn(wp -> "€ " + money.format(wp.budgetEur())).setHeader("Budget").setAutoWidth(true);
+        grid.addColumn(WorkPackage::code).setHeader(getTranslation("rnd.workPackages.code")).setAutoWidth(true);
+        grid.addColumn(WorkPackage::title).setHeader(getTranslation("rnd.workPackages.title")).setFlexGrow(2);
+        grid.addColumn(wp -> wp.lead().name()).setHeader(getTranslation("rnd.workPackages.lead")).setAutoWidth(true);
+        grid.addColumn(wp -> Formats.money(locale, wp.budgetEur(), "EUR"))
+                .setHeader(getTranslation("rnd.workPackages.budget")).setAutoWidth(true);
         grid.addColumn(wp -> wp.deliverables().isEmpty() ? "—" : wp.deliverables().stream()
-                .map(d -> d.title() + (d.dueDate() == null ? "" : " (" + d.dueDate() + ")") + " " + d.status().toLowerCase())
-                .collect(Collectors.joining("; "))).setHeader("Deliverables").setFlexGrow(3);
+                .map(d -> deliverable(locale, d)).collect(Collectors.joining("; ")))
+                .setHeader(getTranslation("rnd.workPackages.deliverables")).setFlexGrow(3);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No work packages yet.");
-        add(new H3("Work packages"));
+        grid.setEmptyStateText(getTranslation("rnd.workPackages.empty"));
+        add(new H3(getTranslation("rnd.workPackages.heading")));
         if (lead) {
             add(workPackageForm(workstreams), deliverableForm());
         }
@@ -56,20 +59,27 @@ class WorkPackagesPanel extends VerticalLayout {
         refresh();
     }
 
+    /** "Threat model (7 Dec 2026) planned": title, due date if any, status. */
+    private String deliverable(Locale locale, WorkPackage.Deliverable d) {
+        String status = getTranslation("rnd.deliverable.status." + d.status());
+        return d.dueDate() == null ? getTranslation("rnd.deliverable.line", d.title(), status)
+                : getTranslation("rnd.deliverable.lineDue", d.title(), Formats.date(locale, d.dueDate()), status);
+    }
+
     private HorizontalLayout workPackageForm(WorkstreamService workstreams) {
-        TextField code = new TextField("Code");
+        TextField code = new TextField(getTranslation("rnd.workPackages.code"));
         code.setWidth("6rem");
         code.setId("wp-code");
-        TextField title = new TextField("Work package");
+        TextField title = new TextField(getTranslation("rnd.workPackages.workPackage"));
         title.setId("wp-title");
-        ComboBox<Partner> lead = new ComboBox<>("Led by");
+        ComboBox<Partner> lead = new ComboBox<>(getTranslation("rnd.workPackages.ledBy"));
         List<Partner> accepted = workstreams.participants(project.ref()).stream()
                 .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED).map(Participant::partner).toList();
         lead.setItems(accepted);
         lead.setItemLabelGenerator(Partner::name);
-        BigDecimalField budget = new BigDecimalField("Budget (EUR)");
+        BigDecimalField budget = new BigDecimalField(getTranslation("rnd.workPackages.budgetEur"));
         Map<String, HasValidation> fields = Map.of("code", code, "title", title, "lead", lead, "budget", budget);
-        Button add = new Button("Add work package", click -> {
+        Button add = new Button(getTranslation("rnd.workPackages.add"), click -> {
             Feedback.clear(fields);
             try {
                 workPackages.add(project.ref(), code.getValue(), title.getValue(),
@@ -91,10 +101,10 @@ class WorkPackagesPanel extends VerticalLayout {
     private HorizontalLayout deliverableForm() {
         deliverableWorkPackage.setItemLabelGenerator(WorkPackage::code);
         deliverableWorkPackage.setWidth("8rem");
-        TextField title = new TextField("Deliverable");
-        DatePicker due = new DatePicker("Due");
+        TextField title = new TextField(getTranslation("rnd.deliverable.title"));
+        DatePicker due = Localized.datePicker(getTranslation("rnd.deliverable.due"));
         Map<String, HasValidation> fields = Map.of("workPackage", deliverableWorkPackage, "deliverable", title);
-        Button add = new Button("Add deliverable", click -> {
+        Button add = new Button(getTranslation("rnd.deliverable.add"), click -> {
             Feedback.clear(fields);
             try {
                 workPackages.addDeliverable(project.ref(), deliverableWorkPackage.getValue() == null ? null

@@ -22,6 +22,8 @@ import org.entente.engagement.EngagementType;
 import org.entente.engagement.RiskRating;
 import org.entente.engagement.VettingStatus;
 import org.entente.initiative.Mechanism;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
 import org.entente.rnd.TechnologyArea;
 import org.entente.workstream.KindDetails;
@@ -40,34 +42,36 @@ class WorkstreamEditor extends Dialog {
     private final Consumer<Workstream> onSaved;
     private final Runnable onConflict;
 
-    private final ComboBox<WorkstreamKind> kind = new ComboBox<>("Kind");
-    private final TextField title = new TextField("Title");
-    private final TextArea description = new TextArea("Description");
-    private final ComboBox<Releasability> releasability = new ComboBox<>("Releasability");
-    private final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
-    private final TextField region = new TextField("Region");
-    private final DatePicker startDate = new DatePicker("Start");
-    private final DatePicker endDate = new DatePicker("End");
+    private final ComboBox<WorkstreamKind> kind = new ComboBox<>(getTranslation("workstream.field.kind"));
+    private final TextField title = new TextField(getTranslation("workstream.field.title"));
+    private final TextArea description = new TextArea(getTranslation("workstream.field.description"));
+    private final ComboBox<Releasability> releasability =
+            new ComboBox<>(getTranslation("workstream.field.releasability"));
+    private final MultiSelectComboBox<Partner> relTo =
+            new MultiSelectComboBox<>(getTranslation("workstream.field.relTo"));
+    private final TextField region = new TextField(getTranslation("workstream.field.region"));
+    private final DatePicker startDate = Localized.datePicker(getTranslation("workstream.field.start"));
+    private final DatePicker endDate = Localized.datePicker(getTranslation("workstream.field.end"));
 
-    private final ComboBox<Mechanism> mechanism = new ComboBox<>("Mechanism");
-    private final TextArea objectives = new TextArea("Objectives (one per line)");
+    private final ComboBox<Mechanism> mechanism = new ComboBox<>(getTranslation("initiative.field.mechanism"));
+    private final TextArea objectives = new TextArea(getTranslation("initiative.field.objectives"));
 
-    private final ComboBox<TechnologyArea> technologyArea = new ComboBox<>("Technology area");
-    private final IntegerField trlStart = trlField("TRL at start");
-    private final IntegerField trlCurrent = trlField("Current TRL");
-    private final IntegerField trlTarget = trlField("Target TRL");
-    private final TextArea backgroundIp = new TextArea("Background IP terms");
-    private final TextArea foregroundIp = new TextArea("Foreground IP terms");
+    private final ComboBox<TechnologyArea> technologyArea = new ComboBox<>(getTranslation("rnd.field.technologyArea"));
+    private final IntegerField trlStart = trlField(getTranslation("rnd.field.trlStart"));
+    private final IntegerField trlCurrent = trlField(getTranslation("rnd.field.trlCurrent"));
+    private final IntegerField trlTarget = trlField(getTranslation("rnd.field.trlTarget"));
+    private final TextArea backgroundIp = new TextArea(getTranslation("rnd.field.backgroundIp"));
+    private final TextArea foregroundIp = new TextArea(getTranslation("rnd.field.foregroundIp"));
 
-    private final ComboBox<Partner> partyTenant = new ComboBox<>("Non-state partner");
-    private final TextField partyName = new TextField("…or external party");
-    private final ComboBox<EngagementType> engagementType = new ComboBox<>("Engagement type");
-    private final ComboBox<VettingStatus> vettingStatus = new ComboBox<>("Vetting");
-    private final TextField agreementReference = new TextField("Agreement reference");
-    private final DatePicker agreementValidFrom = new DatePicker("Agreement valid from");
-    private final DatePicker agreementValidTo = new DatePicker("Agreement valid to");
-    private final ComboBox<RiskRating> riskRating = new ComboBox<>("Risk rating");
-    private final TextArea outcomes = new TextArea("Outcomes");
+    private final ComboBox<Partner> partyTenant = new ComboBox<>(getTranslation("engagement.field.partyTenant"));
+    private final TextField partyName = new TextField(getTranslation("engagement.field.partyExternal"));
+    private final ComboBox<EngagementType> engagementType = new ComboBox<>(getTranslation("engagement.field.type"));
+    private final ComboBox<VettingStatus> vettingStatus = new ComboBox<>(getTranslation("engagement.field.vetting"));
+    private final TextField agreementReference = new TextField(getTranslation("engagement.field.agreementReference"));
+    private final DatePicker agreementValidFrom = Localized.datePicker(getTranslation("engagement.field.validFrom"));
+    private final DatePicker agreementValidTo = Localized.datePicker(getTranslation("engagement.field.validTo"));
+    private final ComboBox<RiskRating> riskRating = new ComboBox<>(getTranslation("engagement.field.riskRating"));
+    private final TextArea outcomes = new TextArea(getTranslation("engagement.field.outcomes"));
 
     private final Map<String, HasValidation> fields = new HashMap<>();
     private final FormLayout kindForm = new FormLayout();
@@ -78,11 +82,12 @@ class WorkstreamEditor extends Dialog {
         this.existing = existing;
         this.onSaved = onSaved;
         this.onConflict = onConflict;
-        setHeaderTitle(existing == null ? "New workstream" : "Edit " + existing.title());
+        setHeaderTitle(existing == null ? getTranslation("workstream.editor.newTitle")
+                : getTranslation("workstream.editor.editTitle", existing.title()));
         setWidth("min(56rem, 95vw)");
 
         kind.setItems(WorkstreamKind.values());
-        kind.setItemLabelGenerator(WorkstreamKind::label);
+        kind.setItemLabelGenerator(this::label);
         kind.setRequired(true);
         kind.setId("workstream-kind");
         kind.addValueChangeListener(e -> showKindFields(e.getValue()));
@@ -92,7 +97,7 @@ class WorkstreamEditor extends Dialog {
         description.setMaxLength(10_000);
         description.setId("workstream-description");
         releasability.setItems(Releasability.values());
-        releasability.setItemLabelGenerator(Releasability::marking);
+        releasability.setItemLabelGenerator(this::label);
         releasability.setValue(Releasability.PARTICIPANTS);
         releasability.setId("workstream-releasability");
         relTo.setItems(participants);
@@ -100,24 +105,26 @@ class WorkstreamEditor extends Dialog {
         relTo.setVisible(false);
         releasability.addValueChangeListener(e -> relTo.setVisible(e.getValue() == Releasability.REL_TO));
         if (existing == null) {
-            releasability.setHelperText("Narrow it to a subset of participants after they have joined.");
+            releasability.setHelperText(getTranslation("workstream.editor.releasabilityHelper"));
         }
 
         mechanism.setItems(Mechanism.values());
-        mechanism.setItemLabelGenerator(Mechanism::label);
+        mechanism.setItemLabelGenerator(this::label);
         mechanism.setId("initiative-mechanism");
         technologyArea.setItems(TechnologyArea.values());
-        technologyArea.setItemLabelGenerator(TechnologyArea::label);
+        technologyArea.setItemLabelGenerator(this::label);
         partyTenant.setItems(partners.stream().filter(p -> p.kind() != null && switch (p.kind()) {
             case NGO, PRIVATE_SECURITY, CORPORATION, ACADEMIA -> true;
             default -> false;
         }).toList());
-        partyTenant.setItemLabelGenerator(p -> p.name() + " (" + p.kind().label() + ")");
+        partyTenant.setItemLabelGenerator(p -> getTranslation("engagement.partyWithKind", p.name(), label(p.kind())));
         engagementType.setItems(EngagementType.values());
-        engagementType.setItemLabelGenerator(EngagementType::label);
+        engagementType.setItemLabelGenerator(this::label);
         vettingStatus.setItems(VettingStatus.values());
+        vettingStatus.setItemLabelGenerator(this::label);
         vettingStatus.setValue(VettingStatus.NOT_STARTED);
         riskRating.setItems(RiskRating.values());
+        riskRating.setItemLabelGenerator(this::label);
 
         FormLayout common = new FormLayout(kind, title, description, releasability, relTo, region, startDate, endDate);
         common.setColspan(description, 2);
@@ -138,12 +145,16 @@ class WorkstreamEditor extends Dialog {
         }
         add(common, kindForm);
 
-        Button save = new Button(existing == null ? "Create" : "Save", click -> save());
+        Button save = new Button(getTranslation(existing == null ? "action.create" : "action.save"), click -> save());
         save.setId("save-workstream");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER).listenOn(this);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, save);
+    }
+
+    private String label(Enum<?> constant) {
+        return getTranslation(Translations.enumKey(constant));
     }
 
     private static IntegerField trlField(String label) {
@@ -221,7 +232,7 @@ class WorkstreamEditor extends Dialog {
     private void save() {
         Feedback.clear(fields);
         if (kind.getValue() == null) {
-            kind.setErrorMessage("Choose a kind.");
+            kind.setErrorMessage(getTranslation("workstream.editor.kindMissing"));
             kind.setInvalid(true);
             return;
         }

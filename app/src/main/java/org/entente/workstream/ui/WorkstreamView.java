@@ -28,6 +28,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.platform.i18n.Text;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.live.LiveUpdates;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Participant;
@@ -55,7 +58,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private Workstream workstream;
     private Registration liveRegistration;
     /**
-     * The selected tab's label, kept across re-renders (pushes, saves) so the user stays where they were; a label,
+     * The selected tab's key, kept across re-renders (pushes, saves) so the user stays where they were; a key,
      * not an index, because a tab may be absent for this viewer or kind. Null: the first tab.
      */
     private String selectedTab;
@@ -88,7 +91,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
 
     @Override
     public String getPageTitle() {
-        return (workstream == null ? "Workstream" : workstream.title()) + " · Entente";
+        return getTranslation("workstream.page.title",
+                workstream == null ? getTranslation("workstream.page.untitled") : workstream.title());
     }
 
     @Override
@@ -111,8 +115,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         removeAll();
         workstream = workstreamId == null ? null : workstreams.get(workstreamId).orElse(null);
         if (workstream == null) {
-            Div empty = new Div(new H1("Workstream not found"),
-                    new Paragraph("This workstream does not exist or is not shared with your organization."));
+            Div empty = new Div(new H1(getTranslation("workstream.notFound.heading")),
+                    new Paragraph(getTranslation("workstream.notFound.text")));
             empty.addClassName("access-problem");
             empty.setId("workstream-not-found");
             add(empty);
@@ -121,7 +125,7 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         UUID ownTenant = actors.currentActor().map(Actor::tenantId).orElse(null);
         boolean lead = workstream.ref().tenantId().equals(ownTenant);
 
-        Div banner = new Div(new Span(partners.marking(workstream.releasability(), workstream.relTo(),
+        Div banner = new Div(new Span(partners.marking(getLocale(), workstream.releasability(), workstream.relTo(),
                 workstream.ref().tenantId())));
         banner.addClassName("releasability-banner");
         banner.setId("releasability-marking");
@@ -131,8 +135,9 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         VerticalLayout body = new VerticalLayout();
         H1 title = new H1(workstream.title());
         title.setId("workstream-heading");
-        HorizontalLayout facts = new HorizontalLayout(badge(workstream.kind().label()),
-                badge(workstream.status().label(), "workstream-status"), badge("Lead: " + workstream.lead().name()));
+        HorizontalLayout facts = new HorizontalLayout(badge(label(workstream.kind())),
+                badge(label(workstream.status()), "workstream-status"),
+                badge(getTranslation("workstream.page.lead", workstream.lead().name())));
         facts.setAlignItems(FlexComponent.Alignment.CENTER);
         body.add(title, facts);
 
@@ -169,15 +174,16 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     }
 
     private Component invitation() {
-        Paragraph text = new Paragraph(workstream.lead().name() + " invites your organization to this "
-                + workstream.kind().label().toLowerCase() + ". Accept to see its details and take part.");
-        Button accept = new Button("Accept invitation", click -> respond(true));
+        Paragraph text = new Paragraph(getTranslation("workstream.invitation.text", workstream.lead().name(),
+                getTranslation("workstream.kind.inSentence." + workstream.kind().name())));
+        Button accept = new Button(getTranslation("workstream.invitation.accept"), click -> respond(true));
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button decline = new Button("Decline", click -> {
-            ConfirmDialog confirm = new ConfirmDialog("Decline the invitation?",
-                    "Your organization will no longer see \"" + workstream.title() + "\".", "Decline",
-                    e -> respond(false), "Cancel", e -> { });
+        Button decline = new Button(getTranslation("workstream.invitation.decline"), click -> {
+            ConfirmDialog confirm = Localized.confirmDialog(getTranslation("workstream.invitation.declineHeader"),
+                    getTranslation("workstream.invitation.declineText", workstream.title()),
+                    getTranslation("workstream.invitation.decline"));
+            confirm.addConfirmListener(e -> respond(false));
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
         });
@@ -191,7 +197,8 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
     private void respond(boolean accept) {
         try {
             workstreams.respond(workstream.ref(), accept);
-            Feedback.success(accept ? "You joined \"" + workstream.title() + "\"." : "Invitation declined.");
+            Feedback.success(accept ? Text.of("workstream.invitation.joined", workstream.title())
+                    : Text.of("workstream.invitation.declined"));
             if (accept) {
                 render();
             } else {
@@ -206,18 +213,21 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("workstream-actions");
         if (lead) {
-            Button edit = new Button("Edit", click -> new WorkstreamEditor(workstreams, partners.all(),
+            Button edit = new Button(getTranslation("action.edit"), click -> new WorkstreamEditor(
+                    workstreams, partners.all(),
                     workstreams.participants(workstream.ref()).stream()
                             .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
                             .map(Participant::partner).toList(),
                     workstream, workstreams.details(workstream).orElse(null), saved -> {
-                        Feedback.success("Saved.");
+                        Feedback.success(Text.of("workstream.notice.saved"));
                         render();
                     }, this::render).open());
             edit.setId("edit-workstream");
             actions.add(edit);
             for (WorkstreamStatus next : workstream.status().next()) {
-                Button move = new Button(next == WorkstreamStatus.CANCELLED ? "Cancel workstream" : "Mark " + next.label().toLowerCase(),
+                Button move = new Button(next == WorkstreamStatus.CANCELLED
+                        ? getTranslation("workstream.action.cancelWorkstream")
+                        : getTranslation("workstream.action.markStatus", next.inSentence().in(getLocale())),
                         click -> changeStatus(next));
                 move.setId("status-" + next.name().toLowerCase());
                 if (next == WorkstreamStatus.CANCELLED) {
@@ -226,17 +236,18 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
                 actions.add(move);
             }
         } else {
-            Button withdraw = new Button("Withdraw my organization", click -> {
-                ConfirmDialog confirm = new ConfirmDialog("Withdraw from this workstream?",
-                        "Your organization will lose access to \"" + workstream.title() + "\" and its records.",
-                        "Withdraw", e -> {
-                            try {
-                                workstreams.withdraw(workstream.ref());
-                                getUI().ifPresent(ui -> ui.navigate(WorkstreamsView.class));
-                            } catch (RuntimeException failure) {
-                                Feedback.show(failure, Map.of(), this::render);
-                            }
-                        }, "Cancel", e -> { });
+            Button withdraw = new Button(getTranslation("workstream.withdraw.button"), click -> {
+                ConfirmDialog confirm = Localized.confirmDialog(getTranslation("workstream.withdraw.header"),
+                        getTranslation("workstream.withdraw.text", workstream.title()),
+                        getTranslation("workstream.withdraw.confirm"));
+                confirm.addConfirmListener(e -> {
+                    try {
+                        workstreams.withdraw(workstream.ref());
+                        getUI().ifPresent(ui -> ui.navigate(WorkstreamsView.class));
+                    } catch (RuntimeException failure) {
+                        Feedback.show(failure, Map.of(), this::render);
+                    }
+                });
                 confirm.setConfirmButtonTheme("error primary");
                 confirm.open();
             });
@@ -251,22 +262,29 @@ public class WorkstreamView extends VerticalLayout implements HasUrlParameter<St
         Runnable apply = () -> {
             try {
                 workstreams.changeStatus(workstream, target);
-                Feedback.success("\"" + workstream.title() + "\" is now " + target.label().toLowerCase() + ".");
+                Feedback.success(Text.of("workstream.notice.statusChanged", workstream.title(), target.inSentence()));
                 render();
             } catch (RuntimeException e) {
                 Feedback.show(e, Map.of(), this::render);
             }
         };
         if (target == WorkstreamStatus.CANCELLED || target == WorkstreamStatus.COMPLETED) {
-            ConfirmDialog confirm = new ConfirmDialog(target == WorkstreamStatus.CANCELLED ? "Cancel this workstream?"
-                    : "Complete this workstream?", "This cannot be undone.",
-                    target == WorkstreamStatus.CANCELLED ? "Cancel workstream" : "Complete", e -> apply.run(),
-                    "Keep it", e -> { });
-            confirm.setConfirmButtonTheme(target == WorkstreamStatus.CANCELLED ? "error primary" : "primary");
+            boolean cancel = target == WorkstreamStatus.CANCELLED;
+            ConfirmDialog confirm = Localized.confirmDialog(
+                    getTranslation(cancel ? "workstream.cancel.header" : "workstream.complete.header"),
+                    getTranslation("workstream.statusChange.irreversible"),
+                    getTranslation(cancel ? "workstream.action.cancelWorkstream" : "workstream.complete.confirm"));
+            confirm.setCancelText(getTranslation("workstream.statusChange.keep"));
+            confirm.addConfirmListener(e -> apply.run());
+            confirm.setConfirmButtonTheme(cancel ? "error primary" : "primary");
             confirm.open();
         } else {
             apply.run();
         }
+    }
+
+    private String label(Enum<?> constant) {
+        return getTranslation(Translations.enumKey(constant));
     }
 
     static Span badge(String text) {

@@ -15,11 +15,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Translations;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Workstream;
@@ -36,10 +38,9 @@ import org.entente.workstream.WorkstreamStatus;
  * the Analytics drill-down); the list still shows only what the tenant may see.
  */
 @Route("workstreams")
-@PageTitle("Workstreams · Entente")
 @Menu(title = "Workstreams", order = 1, icon = "vaadin:connect")
 @PermitAll
-public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserver {
+public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final WorkstreamService workstreams;
     private final TextField search = new TextField();
@@ -52,21 +53,21 @@ public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserv
         this.workstreams = workstreams;
         setSizeFull();
 
-        search.setPlaceholder("Search title and description");
+        search.setPlaceholder(getTranslation("workstream.list.searchPlaceholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("workstream-search");
         search.setWidth("22rem");
-        kind.setPlaceholder("Any kind");
+        kind.setPlaceholder(getTranslation("workstream.list.anyKind"));
         kind.setItems(WorkstreamKind.values());
-        kind.setItemLabelGenerator(WorkstreamKind::label);
+        kind.setItemLabelGenerator(k -> getTranslation(Translations.enumKey(k)));
         kind.setClearButtonVisible(true);
-        status.setPlaceholder("Any status");
+        status.setPlaceholder(getTranslation("workstream.list.anyStatus"));
         status.setItems(WorkstreamStatus.values());
-        status.setItemLabelGenerator(WorkstreamStatus::label);
+        status.setItemLabelGenerator(s -> getTranslation(Translations.enumKey(s)));
         status.setClearButtonVisible(true);
-        region.setPlaceholder("Any region");
+        region.setPlaceholder(getTranslation("workstream.list.anyRegion"));
         region.setId("workstream-region");
         region.setWidth("9rem");
         region.setClearButtonVisible(true);
@@ -78,10 +79,10 @@ public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserv
         kind.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
 
-        Button create = new Button("New workstream", VaadinIcon.PLUS.create(), click -> new WorkstreamEditor(
-                workstreams, partners.all(), List.of(), null, null,
-                saved -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, saved.id().toString())),
-                this::refresh).open());
+        Button create = new Button(getTranslation("workstream.list.new"), VaadinIcon.PLUS.create(),
+                click -> new WorkstreamEditor(workstreams, partners.all(), List.of(), null, null,
+                        saved -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, saved.id().toString())),
+                        this::refresh).open());
         create.setId("new-workstream");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -90,29 +91,38 @@ public class WorkstreamsView extends VerticalLayout implements BeforeEnterObserv
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(status);
 
-        DateTimeFormatter dates = DateTimeFormatter.ISO_LOCAL_DATE;
+        Locale locale = getLocale();
         grid.setId("workstreams");
-        grid.addColumn(Workstream::title).setHeader("Title").setWidth("18rem").setFlexGrow(3).setSortable(true)
-                .setKey(SortKey.TITLE.name()).setTooltipGenerator(Workstream::title);
-        grid.addColumn(w -> w.kind().label()).setHeader("Kind").setWidth("11rem").setFlexGrow(0).setSortable(true).setKey(SortKey.KIND.name());
-        grid.addColumn(w -> w.status().label()).setHeader("Status").setAutoWidth(true).setSortable(true)
+        grid.addColumn(Workstream::title).setHeader(getTranslation("workstream.column.title")).setWidth("18rem")
+                .setFlexGrow(3).setSortable(true).setKey(SortKey.TITLE.name()).setTooltipGenerator(Workstream::title);
+        grid.addColumn(w -> getTranslation(Translations.enumKey(w.kind())))
+                .setHeader(getTranslation("workstream.column.kind")).setWidth("11rem").setFlexGrow(0).setSortable(true).setKey(SortKey.KIND.name());
+        grid.addColumn(w -> getTranslation(Translations.enumKey(w.status())))
+                .setHeader(getTranslation("workstream.column.status")).setAutoWidth(true).setSortable(true)
                 .setKey(SortKey.STATUS.name());
-        grid.addColumn(w -> w.lead().name()).setHeader("Lead").setWidth("12rem").setFlexGrow(1);
-        grid.addComponentColumn(w -> marking(w, partners)).setHeader("Releasability").setAutoWidth(true);
-        grid.addColumn(w -> w.startDate() == null ? "" : dates.format(w.startDate())).setHeader("Start").setAutoWidth(true)
-                .setSortable(true).setKey(SortKey.START_DATE.name());
-        grid.addColumn(w -> w.endDate() == null ? "" : dates.format(w.endDate())).setHeader("End").setAutoWidth(true)
-                .setSortable(true).setKey(SortKey.END_DATE.name());
-        grid.setEmptyStateText("No workstreams match. Create one, or clear the filters.");
+        grid.addColumn(w -> w.lead().name()).setHeader(getTranslation("workstream.column.lead")).setWidth("12rem")
+                .setFlexGrow(1);
+        grid.addComponentColumn(w -> marking(w, partners, locale))
+                .setHeader(getTranslation("workstream.field.releasability")).setAutoWidth(true);
+        grid.addColumn(w -> Formats.date(locale, w.startDate())).setHeader(getTranslation("workstream.field.start"))
+                .setAutoWidth(true).setSortable(true).setKey(SortKey.START_DATE.name());
+        grid.addColumn(w -> Formats.date(locale, w.endDate())).setHeader(getTranslation("workstream.field.end"))
+                .setAutoWidth(true).setSortable(true).setKey(SortKey.END_DATE.name());
+        grid.setEmptyStateText(getTranslation("workstream.list.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, e.getItem().id().toString())));
         grid.setSizeFull();
 
-        add(new H1("Workstreams"), toolbar, grid);
+        add(new H1(getTranslation("workstream.list.heading")), toolbar, grid);
         refresh();
     }
 
-    private static Span marking(Workstream w, PartnerDirectory partners) {
-        Span marking = new Span(partners.marking(w.releasability(), w.relTo(), w.ref().tenantId()));
+    @Override
+    public String getPageTitle() {
+        return getTranslation("workstream.list.title");
+    }
+
+    private static Span marking(Workstream w, PartnerDirectory partners, Locale locale) {
+        Span marking = new Span(partners.marking(locale, w.releasability(), w.relTo(), w.ref().tenantId()));
         marking.getElement().getThemeList().add("badge contrast small");
         return marking;
     }
