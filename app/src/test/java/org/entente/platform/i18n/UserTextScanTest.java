@@ -57,8 +57,6 @@ class UserTextScanTest {
             "activity.ui",
             "analytics",
             "analytics.ui",
-            "assessment",
-            "assessment.ui",
             "attachment",
             "attachment.ui",
             "briefing",
