@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.entente.assessment.Indicator;
 import org.entente.assessment.IndicatorStatus;
@@ -108,19 +109,27 @@ final class ResultsPanel extends VerticalLayout {
         }
         Span export = new Span(getTranslation("results.export.label"));
         export.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        // The workbook is for people: in the language of the page that asks for it. IATI and CSV are machine formats.
-        Locale locale = Values.locale();
-        bar.add(export, download("export-iati", "IATI XML", ResultsExport::iati), // i18n-ok: format names
-                download("export-csv", "CSV", ResultsExport::csv), // i18n-ok: format name
-                download("export-xlsx", "Excel", (e, ref) -> e.workbook(ref, locale))); // i18n-ok: product name
+        bar.add(export, download("export-iati", "IATI XML", machine(ResultsExport::iati)), // i18n-ok: format name
+                download("export-csv", "CSV", machine(ResultsExport::csv)), // i18n-ok: format name
+                download("export-xlsx", "Excel", ResultsExport::workbook)); // i18n-ok: product name
         return bar;
     }
 
-    private Anchor download(String id, String text, java.util.function.BiFunction<ResultsExport, WorkstreamRef,
-            ResultsExport.File> make) {
+    /** An export for the person who asks: the workbook is written in the language of their page. */
+    private interface Export {
+        ResultsExport.File make(ResultsExport export, WorkstreamRef workstream, Locale locale);
+    }
+
+    /** IATI XML and CSV are machine formats, the same in every language. */
+    private static Export machine(BiFunction<ResultsExport, WorkstreamRef, ResultsExport.File> make) {
+        return (export, workstream, locale) -> make.apply(export, workstream);
+    }
+
+    private Anchor download(String id, String text, Export make) {
         WorkstreamRef ref = results.workstream().ref();
+        Locale locale = Values.locale();   // the download runs later, outside this page's request
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            ResultsExport.File file = make.apply(results.export(), ref);
+            ResultsExport.File file = make.make(results.export(), ref, locale);
             return new DownloadResponse(new ByteArrayInputStream(file.content()), file.name(), file.contentType(),
                     file.content().length);
         }), text);
