@@ -354,7 +354,8 @@ public class ResultsService {
         if (baselineValue && draft.targetValue() != null && draft.direction() != null) {
             int comparison = draft.targetValue().compareTo(draft.baselineValue());
             errors.check(draft.direction() == Direction.HIGHER ? comparison > 0 : comparison < 0, "targetValue",
-                    draft.direction() == Direction.HIGHER ? "results.error.targetNotAbove" : "results.error.targetNotBelow",
+                    draft.direction() == Direction.HIGHER ? "results.error.targetNotAbove"
+                            : "results.error.targetNotBelow",
                     draft.baselineValue().stripTrailingZeros());
         }
         errors.check(draft.responsibleTenantId() != null, "responsible",

@@ -113,8 +113,8 @@ final class AssessmentsSection extends Div {
             body.add(recommendations(results, assessment, today, reload));
         }
         if (results.lead()) {
-            Button edit = new Button(Values.t("action.edit"), click -> new AssessmentDialog(results, objectives, assessment,
-                    finalExists, today, reload).open());
+            Button edit = new Button(Values.t("action.edit"), click -> new AssessmentDialog(results, objectives,
+                    assessment, finalExists, today, reload).open());
             edit.setId("edit-assessment-" + key);
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Button remove = new Button(Values.t("action.remove"), click -> {

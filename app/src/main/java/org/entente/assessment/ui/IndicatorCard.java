@@ -83,8 +83,8 @@ final class IndicatorCard extends Div {
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap");
         if (mayMeasure) {
-            Button enter = new Button(Values.t("results.measurement.enter"), click -> MeasurementDialog.enter(results, indicator,
-                    measurements, today, reload).open());
+            Button enter = new Button(Values.t("results.measurement.enter"), click -> MeasurementDialog.enter(results,
+                    indicator, measurements, today, reload).open());
             enter.setId("enter-measurement-" + key);
             enter.addClassName("enter-measurement");
             enter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
@@ -96,8 +96,8 @@ final class IndicatorCard extends Div {
         list.addThemeVariants(ButtonVariant.LUMO_SMALL);
         actions.add(list);
         if (results.lead()) {
-            Button edit = new Button(Values.t("action.edit"), click -> new IndicatorDialog(results, objectives, null, indicator,
-                    reload).open());
+            Button edit = new Button(Values.t("action.edit"), click -> new IndicatorDialog(results, objectives, null,
+                    indicator, reload).open());
             edit.setId("edit-indicator-" + key);
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Button remove = new Button(Values.t("action.remove"), click -> confirmRemoval(results, indicator, reload));

@@ -73,7 +73,8 @@ final class IndicatorChart {
         }
         ArrayNode series = option.putArray("series");
 
-        ObjectNode target = series.addObject().put("name", Values.t(TARGET)).put("type", "scatter").put("symbol", "diamond")
+        ObjectNode target = series.addObject().put("name", Values.t(TARGET)).put("type", "scatter")
+                .put("symbol", "diamond")
                 .put("symbolSize", 13).put("z", 4);
         target.putObject("itemStyle").put("color", TARGET_COLOR);
         point(target.putArray("data"), Values.t("results.chart.targetBy", indicator.targetDate().toString()),
@@ -82,7 +83,8 @@ final class IndicatorChart {
         ObjectNode todayLine = target.putObject("markLine").put("silent", true);
         todayLine.putArray("symbol").add("none").add("none");
         todayLine.putObject("lineStyle").put("type", "dotted").put("color", "#999");
-        todayLine.putObject("label").put("formatter", Values.t("results.chart.today")).put("position", "end").put("color", "#666");
+        todayLine.putObject("label").put("formatter", Values.t("results.chart.today")).put("position", "end")
+                .put("color", "#666");
         todayLine.putArray("data").addObject().put("xAxis", today.toString());
 
         if (indicator.baselineValue() != null && indicator.baselineDate() != null) {

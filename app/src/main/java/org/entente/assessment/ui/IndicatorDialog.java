@@ -46,7 +46,8 @@ final class IndicatorDialog extends Dialog {
     private final RadioButtonGroup<Direction> direction =
             new RadioButtonGroup<>(getTranslation("results.indicator.direction"));
     private final Select<Disaggregation> disaggregation = new Select<>();
-    private final BigDecimalField baselineValue = Values.decimalField(getTranslation("results.indicator.baselineValue"));
+    private final BigDecimalField baselineValue =
+            Values.decimalField(getTranslation("results.indicator.baselineValue"));
     private final DatePicker baselineDate = new DatePicker(getTranslation("results.indicator.baselineDate"));
     private final BigDecimalField targetValue = Values.decimalField(getTranslation("results.indicator.targetValue"));
     private final DatePicker targetDate = new DatePicker(getTranslation("results.indicator.targetDate"));
@@ -158,7 +159,8 @@ final class IndicatorDialog extends Dialog {
         fields.put("releasability", audience.releasability);
         fields.put("relTo", audience.relTo);
 
-        Button save = new Button(getTranslation(current == null ? "results.indicator.define" : "action.save"), click -> {
+        String saveKey = current == null ? "results.indicator.define" : "action.save";
+        Button save = new Button(getTranslation(saveKey), click -> {
             if (!checkNumbers()) {
                 return;
             }

@@ -36,8 +36,8 @@ final class MeasurementsDialog extends Dialog {
         // Who entered it, their organization and when: names and a yyyy-MM-dd HH:mm moment, no words to translate.
         grid.addColumn(m -> m.enteredBy() + (m.enteredByOrganization() == null ? ""
                 : ", " + m.enteredByOrganization().name()) + (m.enteredAt() == null ? ""
-                : " · " + MeasurementDialog.when(m.enteredAt()))).setHeader(getTranslation("results.measurements.entered"))
-                .setWidth("12rem").setFlexGrow(1);
+                : " · " + MeasurementDialog.when(m.enteredAt())))
+                .setHeader(getTranslation("results.measurements.entered")).setWidth("12rem").setFlexGrow(1);
         grid.addComponentColumn(m -> {
             if (!mayMeasure) {
                 return new Span();

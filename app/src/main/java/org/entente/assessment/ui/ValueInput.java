@@ -87,7 +87,8 @@ abstract sealed class ValueInput {
 
     static final class YesNo extends ValueInput {
 
-        private final RadioButtonGroup<BigDecimal> group = new RadioButtonGroup<>(Values.t("results.measurement.value"));
+        private final RadioButtonGroup<BigDecimal> group =
+                new RadioButtonGroup<>(Values.t("results.measurement.value"));
 
         YesNo(String id) {
             group.setItems(BigDecimal.ONE, BigDecimal.ZERO);
