@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ import org.entente.db.jooq.tables.records.AssessmentRecommendationRecord;
 import org.entente.db.jooq.tables.records.AssessmentRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -53,7 +56,7 @@ public class AssessmentService {
     static final int FINDINGS_MAX = 10_000;
     static final int RECOMMENDATION_MAX = 2_000;
 
-    private static final String LEAD_ONLY = "Only the workstream's lead organization records its assessments.";
+    private static final String LEAD_ONLY = "assessment.error.leadOnly";
 
     private final DSLContext dsl;
     private final ResultsRules rules;
@@ -108,7 +111,7 @@ public class AssessmentService {
             throw refused(e);
         }
         audit.record("CREATE", "assessment", id, null, snapshot(workstream, draft));
-        activity.record(workstream, "assessment", "recorded the " + draft.kind().label().toLowerCase()
+        activity.record(workstream, "assessment", "recorded the " + english(draft.kind())
                         + " assessment (" + assessorName(workstream, draft) + ", " + draft.assessedOn() + ")",
                 "assessment", id, workstream.tenantId(), draft.releasability(), relTo);
         changed(workstream);
@@ -150,7 +153,7 @@ public class AssessmentService {
             throw refused(e);
         }
         audit.record("UPDATE", "assessment", current.id(), snapshot(current), snapshot(workstream, draft));
-        activity.record(workstream, "assessment", "changed the " + draft.kind().label().toLowerCase()
+        activity.record(workstream, "assessment", "changed the " + english(draft.kind())
                         + " assessment (" + assessorName(workstream, draft) + ", " + draft.assessedOn() + ")",
                 "assessment", current.id(), workstream.tenantId(), draft.releasability(), relTo);
         changed(workstream);
@@ -169,7 +172,7 @@ public class AssessmentService {
             throw new ConcurrentEditException("record.assessment");
         }
         audit.record("DELETE", "assessment", current.id(), snapshot(current), null);
-        activity.record(workstream, "assessment", "removed the " + current.kind().label().toLowerCase()
+        activity.record(workstream, "assessment", "removed the " + english(current.kind())
                         + " assessment of " + current.assessedOn(), "assessment", current.id(), workstream.tenantId(),
                 current.releasability(), current.relTo());
         changed(workstream);
@@ -182,10 +185,10 @@ public class AssessmentService {
         WorkstreamRef workstream = assessment.workstream();
         boolean lead = actor.tenantId().equals(workstream.tenantId());
         if (!lead && !actor.tenantId().equals(current.owner().id())) {
-            throw new NotAllowed("Only the lead organization or the recommendation's owner marks it done.");
+            throw new NotAllowed("assessment.error.markNotAllowed");
         }
         if (status == null) {
-            throw InvalidInput.of("status", "Choose whether the recommendation is open or done.");
+            throw InvalidInput.of("status", "assessment.error.statusMissing");
         }
         int updated;
         try {
@@ -200,7 +203,7 @@ public class AssessmentService {
                     .execute();
         } catch (RuntimeException e) {
             if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
-                throw new NotAllowed("Only the lead organization or the recommendation's owner marks it done.");
+                throw new NotAllowed("assessment.error.markNotAllowed");
             }
             throw e;
         }
@@ -225,54 +228,54 @@ public class AssessmentService {
     private void check(Workstream ws, AssessmentDraft draft, Assessment current) {
         WorkstreamRef ref = ws.ref();
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.check(draft.kind() != null, "kind", "Choose the kind of assessment.")
-                .check(draft.mode() != null, "mode", "Choose whether it is a self-assessment or an external one.");
+        errors.check(draft.kind() != null, "kind", "assessment.error.kindMissing")
+                .check(draft.mode() != null, "mode", "assessment.error.modeMissing");
         if (draft.kind() == AssessmentKind.FINAL) {
             errors.check(ws.status() == WorkstreamStatus.COMPLETED, "kind",
-                    "The final assessment is recorded once the workstream is completed.");
+                    "assessment.error.finalNotCompleted");
             boolean another = dsl.fetchExists(ASSESSMENT, ASSESSMENT.TENANT_ID.eq(ref.tenantId()),
                     ASSESSMENT.WORKSTREAM_ID.eq(ref.id()), ASSESSMENT.KIND.eq(AssessmentKind.FINAL.name()),
                     current == null ? DSL.noCondition() : ASSESSMENT.ID.ne(current.id()));
-            errors.check(!another, "kind", "This workstream already has its final assessment: change that one.");
+            errors.check(!another, "kind", "assessment.error.finalExists");
         }
         if (draft.mode() == AssessmentMode.EXTERNAL) {
             ResultsRules.requiredText(errors, draft.assessorName(), ASSESSOR_MAX, "assessorName",
-                    "Name the organization or team that assessed it.", "assessor's name");
+                    "assessment.error.assessorMissing", "assessment.error.assessorTooLong");
             errors.check(draft.assessorTenantId() == null
                             || rules.directory().containsKey(draft.assessorTenantId()), "assessorName",
-                    "Choose an active partner organization, or only name the assessor.");
+                    "assessment.error.assessorOrganization");
         } else {
-            ResultsRules.optionalText(errors, draft.assessorName(), ASSESSOR_MAX, "assessorName", "assessor's name");
+            ResultsRules.optionalText(errors, draft.assessorName(), ASSESSOR_MAX, "assessorName",
+                    "assessment.error.assessorTooLong");
         }
-        errors.check(draft.assessedOn() != null, "assessedOn", "Enter the date of the assessment.")
+        errors.check(draft.assessedOn() != null, "assessedOn", "assessment.error.dateMissing")
                 .check(draft.assessedOn() == null || !draft.assessedOn().isAfter(rules.today()), "assessedOn",
-                        "An assessment cannot be dated in the future.");
-        ResultsRules.optionalText(errors, draft.findings(), FINDINGS_MAX, "findings", "findings");
+                        "assessment.error.dateInFuture");
+        ResultsRules.optionalText(errors, draft.findings(), FINDINGS_MAX, "findings", "assessment.error.findingsTooLong");
         rules.checkReleasability(errors, ws, draft.releasability(), draft.relTo(), "assessment");
         Map<UUID, Integer> ratings = draft.ratings() == null ? Map.of() : draft.ratings();
         if (!ratings.isEmpty()) {
             Set<UUID> objectives = new HashSet<>(dsl.select(OBJECTIVE.ID).from(OBJECTIVE)
                     .where(OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()))
                     .fetch(OBJECTIVE.ID));
-            errors.check(objectives.containsAll(ratings.keySet()), "rating", "Rate this workstream's objectives only.")
+            errors.check(objectives.containsAll(ratings.keySet()), "rating", "assessment.error.ratingObjective")
                     .check(ratings.values().stream().allMatch(r -> r != null && r >= 1 && r <= 5), "rating",
-                            "Rate each objective from 1 (not met) to 5 (fully met).");
+                            "assessment.error.ratingRange");
         }
         List<RecommendationDraft> recommendations = draft.recommendations() == null ? List.of()
                 : draft.recommendations();
         Set<UUID> accepted = recommendations.isEmpty() ? Set.of() : rules.accepted(ref);
         for (RecommendationDraft recommendation : recommendations) {
-            errors.check(recommendation != null, "recommendation", "Enter the recommendation.");
+            errors.check(recommendation != null, "recommendation", "assessment.error.recommendationMissing");
             if (recommendation == null) {
                 continue;
             }
             ResultsRules.requiredText(errors, recommendation.text(), RECOMMENDATION_MAX, "recommendation",
-                    "Enter the recommendation.", "recommendation");
+                    "assessment.error.recommendationMissing", "assessment.error.recommendationTooLong");
             errors.check(recommendation.ownerTenantId() != null, "recommendation",
-                    "Choose the organization that owns each recommendation.")
+                    "assessment.error.ownerMissing")
                     .check(recommendation.ownerTenantId() == null || accepted.contains(recommendation.ownerTenantId()),
-                            "recommendation", "A recommendation is owned by the lead or a participant that has "
-                                    + "accepted.");
+                            "recommendation", "assessment.error.ownerNotAccepted");
         }
         errors.throwIfAny();
     }
@@ -293,15 +296,13 @@ public class AssessmentService {
     private static RuntimeException refused(RuntimeException e) {
         String state = SqlState.of(e);
         if (ResultsRules.UNIQUE_VIOLATION.equals(state)) {
-            return InvalidInput.of("kind", "This workstream already has its final assessment: change that one.");
+            return InvalidInput.of("kind", "assessment.error.finalExists");
         }
         if (ResultsRules.WIDER_THAN_WORKSTREAM.equals(state) || "EN017".equals(state)) {
-            return InvalidInput.of("releasability", "An assessment is released no wider than its workstream, and "
-                    + "only to its participants.");
+            return InvalidInput.of("releasability", "assessment.error.releaseRefused");
         }
         if ("EN014".equals(state)) {
-            return InvalidInput.of("recommendation", "A recommendation is owned by the lead or a participant that has "
-                    + "accepted.");
+            return InvalidInput.of("recommendation", "assessment.error.ownerNotAccepted");
         }
         return e;
     }
@@ -425,6 +426,14 @@ public class AssessmentService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * A kind as the activity feed's summary names it: the feed stores its summaries as text, in English, until it
+     * stores them as keys (then each reader gets them in their language).
+     */
+    private static String english(AssessmentKind kind) {
+        return Translations.label(Language.EN.locale(), kind).toLowerCase(Locale.ROOT);
+    }
 
     private void changed(WorkstreamRef workstream) {
         events.publishEvent(new WorkstreamChanged(workstream.id(), ResultsService.CHANGED));

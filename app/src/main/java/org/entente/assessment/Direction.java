@@ -1,16 +1,6 @@
 package org.entente.assessment;
 
-/** Which way is better for an indicator. */
+/** Which way is better for an indicator (labels: enum.Direction.*). */
 public enum Direction {
-    HIGHER("Higher is better"), LOWER("Lower is better");
-
-    private final String label;
-
-    Direction(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    HIGHER, LOWER
 }

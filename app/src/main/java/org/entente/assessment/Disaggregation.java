@@ -1,16 +1,9 @@
 package org.entente.assessment;
 
-/** Whether an indicator is also measured per participant organization (the status always uses the totals). */
+/**
+ * Whether an indicator is also measured per participant organization (the status always uses the totals). Labels:
+ * enum.Disaggregation.*.
+ */
 public enum Disaggregation {
-    NONE("Totals only"), BY_PARTNER("Also by partner");
-
-    private final String label;
-
-    Disaggregation(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    NONE, BY_PARTNER
 }

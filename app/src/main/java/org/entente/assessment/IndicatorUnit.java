@@ -2,19 +2,12 @@ package org.entente.assessment;
 
 import java.math.BigDecimal;
 
-/** What an indicator counts in; which values it admits is the database's unit_admits() rule, repeated for forms. */
+/**
+ * What an indicator counts in (labels: enum.IndicatorUnit.*); which values it admits is the database's
+ * unit_admits() rule, repeated for forms.
+ */
 public enum IndicatorUnit {
-    NUMBER("Number"), PERCENT("Percent"), EUR("EUR"), YES_NO("Yes / no"), SCALE_1_5("Scale 1–5");
-
-    private final String label;
-
-    IndicatorUnit(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    NUMBER, PERCENT, EUR, YES_NO, SCALE_1_5;
 
     /** Whether a value of this unit may be {@code value} (V51 unit_admits). */
     public boolean admits(BigDecimal value) {

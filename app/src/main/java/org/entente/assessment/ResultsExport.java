@@ -33,8 +33,11 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.tenant.TenantKind;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
@@ -258,13 +261,18 @@ public class ResultsExport {
         x.end();
     }
 
-    /** Where it stands, in words, for a reader of the export (the figures are in the baseline and periods). */
+    /**
+     * Where it stands, in words, for a reader of the export (the figures are in the baseline and periods). In English
+     * whoever exports: the activity declares {@code xml:lang="en"}, and IATI is an exchange format.
+     */
     private static String describe(Indicator indicator) {
         Progress p = indicator.progress();
-        StringBuilder text = new StringBuilder("Unit: ").append(indicator.unit().label()).append(". ")
-                .append(indicator.direction().label()).append(". Measured ")
-                .append(indicator.frequency().label().toLowerCase(Locale.ROOT)).append(" by ")
-                .append(indicator.responsible().name()).append(". Status: ").append(p.status().label());
+        Locale en = Language.EN.locale();
+        StringBuilder text = new StringBuilder("Unit: ").append(Translations.label(en, indicator.unit())).append(". ")
+                .append(Translations.label(en, indicator.direction())).append(". Measured ")
+                .append(Translations.label(en, indicator.frequency()).toLowerCase(Locale.ROOT)).append(" by ")
+                .append(indicator.responsible().name()).append(". Status: ")
+                .append(Translations.label(en, p.status()));
         if (p.progressRatio() != null) {
             text.append(", ").append(percent(p.progressRatio())).append(" % of the way from baseline to target");
         }
@@ -430,44 +438,56 @@ public class ResultsExport {
 
     // ------------------------------------------------------------------ workbook
 
-    /** Sheets Indicators, Measurements, Assessments and Recommendations; text cells stay text, never formulas. */
+    /** The workbook in English. */
     @Transactional
     public File workbook(WorkstreamRef workstream) {
+        return workbook(workstream, Language.EN.locale());
+    }
+
+    /**
+     * Sheets Indicators, Measurements, Assessments and Recommendations, their names, headers and labels in the
+     * language of {@code locale} (the person who asks); text cells stay text, never formulas, and numbers and dates
+     * stay typed cells.
+     */
+    @Transactional
+    public File workbook(WorkstreamRef workstream, Locale locale) {
         Chain chain = chain(workstream);
+        Words words = new Words(locale);
         List<Assessment> assessed = assessments.of(workstream);
         Map<UUID, Objective> objectives = new LinkedHashMap<>();
         chain.objectives().forEach(o -> objectives.put(o.id(), o));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Cells cells = new Cells(book);
-            Sheet indicators = cells.sheet("Indicators", "Objective", "Indicator", "Unit", "Direction", "Baseline",
-                    "Baseline date", "Target", "Target date", "Frequency", "Responsible", "Marking", "Status",
-                    "Progress (% of the way)", "Latest value", "Latest period end", "Measurement overdue",
-                    "Due period start", "Due period end");
-            Sheet measured = cells.sheet("Measurements", "Objective", "Indicator", "Period start", "Period end",
-                    "Partner", "Value", "Source", "Note", "Entered by", "Organization", "Entered at (UTC)", "Marking");
+            Cells cells = new Cells(book, words);
+            Sheet indicators = cells.sheet("indicators", "objective", "indicator", "unit", "direction", "baseline",
+                    "baselineDate", "target", "targetDate", "frequency", "responsible", "marking", "status",
+                    "progress", "latestValue", "latestPeriodEnd", "overdue", "duePeriodStart", "duePeriodEnd");
+            Sheet measured = cells.sheet("measurements", "objective", "indicator", "periodStart", "periodEnd",
+                    "partner", "value", "source", "note", "enteredBy", "organization", "enteredAt", "marking");
             for (Indicator i : chain.indicators()) {
                 Objective objective = objectives.get(i.objectiveId());
                 String marking = rules.marking(i.releasability(), i.relTo(), i.workstream().tenantId());
                 Progress p = i.progress();
-                cells.row(indicators, objective == null ? "" : objective.text(), i.definition(), i.unit().label(),
-                        i.direction().label(), i.baselineValue(), i.baselineDate(), i.targetValue(), i.targetDate(),
-                        i.frequency().label(), i.responsible().name(), marking, p.status().label(),
+                cells.row(indicators, objective == null ? "" : objective.text(), i.definition(), words.label(i.unit()),
+                        words.label(i.direction()), i.baselineValue(), i.baselineDate(), i.targetValue(),
+                        i.targetDate(), words.label(i.frequency()), i.responsible().name(), marking,
+                        words.label(p.status()),
                         p.progressRatio() == null ? null : new BigDecimal(percent(p.progressRatio())),
-                        p.latestValue(), p.latestPeriodEnd(), p.overdue() ? "Yes" : "No", p.duePeriodStart(),
-                        p.duePeriodEnd());
+                        p.latestValue(), p.latestPeriodEnd(), words.text(p.overdue() ? "yes" : "no"),
+                        p.duePeriodStart(), p.duePeriodEnd());
                 for (Measurement m : chain.measurements().get(i.id())) {
                     cells.row(measured, objective == null ? "" : objective.text(), i.definition(), m.periodStart(),
-                            m.periodEnd(), m.partner() == null ? "Total" : m.partner().name(), m.value(), m.source(),
+                            m.periodEnd(), m.partner() == null ? words.text("total") : m.partner().name(), m.value(),
+                            m.source(),
                             m.note(), m.enteredBy(), m.enteredByOrganization().name(),
                             m.enteredAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
                                     .truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' '), marking);
                 }
             }
-            Sheet assessedSheet = cells.sheet("Assessments", "Kind", "Mode", "Assessor", "Assessed on", "Findings",
-                    "Ratings (objective: 1-5)", "Marking");
-            Sheet recommended = cells.sheet("Recommendations", "Assessment", "Assessed on", "Recommendation", "Owner",
-                    "Due", "Status");
+            Sheet assessedSheet = cells.sheet("assessments", "kind", "mode", "assessor", "assessedOn", "findings",
+                    "ratings", "marking");
+            Sheet recommended = cells.sheet("recommendations", "assessment", "assessedOn", "recommendation", "owner",
+                    "due", "recommendationStatus");
             for (Assessment a : assessed) {
                 String ratings = a.ratings().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey((x, y) -> Integer.compare(position(objectives, x),
@@ -475,11 +495,12 @@ public class ResultsExport {
                         .map(e -> (objectives.containsKey(e.getKey()) ? objectives.get(e.getKey()).text() : "?") + ": "
                                 + e.getValue())
                         .reduce((x, y) -> x + "\n" + y).orElse("");
-                cells.row(assessedSheet, a.kind().label(), a.mode().label(), a.assessorName(), a.assessedOn(),
+                cells.row(assessedSheet, words.label(a.kind()), words.label(a.mode()), a.assessorName(),
+                        a.assessedOn(),
                         a.findings(), ratings, rules.marking(a.releasability(), a.relTo(), a.workstream().tenantId()));
                 for (Recommendation r : a.recommendations()) {
-                    cells.row(recommended, a.kind().label(), a.assessedOn(), r.text(), r.owner().name(), r.dueDate(),
-                            r.status() == RecommendationStatus.DONE ? "Done" : "Open");
+                    cells.row(recommended, words.label(a.kind()), a.assessedOn(), r.text(), r.owner().name(),
+                        r.dueDate(), words.label(r.status()));
                 }
             }
             book.write(out);
@@ -494,16 +515,30 @@ public class ResultsExport {
         return objectives.containsKey(id) ? objectives.get(id).position() : Integer.MAX_VALUE;
     }
 
+    /** The workbook's words in the reader's language: keys results.workbook.*, and the enums' labels. */
+    private record Words(Locale locale) {
+
+        String text(String key) {
+            return Translations.text(locale, "results.workbook." + key);
+        }
+
+        String label(Enum<?> constant) {
+            return Translations.label(locale, constant);
+        }
+    }
+
     /** Header rows and typed cells: text as text, numbers as numbers, dates as dates. */
     private static final class Cells {
 
         private final XSSFWorkbook book;
+        private final Words words;
         private final CellStyle header;
         private final CellStyle date;
         private final CellStyle wrapped;
 
-        Cells(XSSFWorkbook book) {
+        Cells(XSSFWorkbook book, Words words) {
             this.book = book;
+            this.words = words;
             Font bold = book.createFont();
             bold.setBold(true);
             header = book.createCellStyle();
@@ -515,14 +550,16 @@ public class ResultsExport {
             wrapped.setWrapText(true);
         }
 
+        /** A sheet and its header row: {@code name} and {@code headers} are keys under results.workbook. */
         Sheet sheet(String name, String... headers) {
-            Sheet sheet = book.createSheet(name);
+            Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(words.text("sheet." + name)));
             Row row = sheet.createRow(0);
             for (int c = 0; c < headers.length; c++) {
+                String text = words.text("header." + headers[c]);
                 Cell cell = row.createCell(c);
-                cell.setCellValue(headers[c]);
+                cell.setCellValue(text);
                 cell.setCellStyle(header);
-                sheet.setColumnWidth(c, Math.min(60, Math.max(12, headers[c].length() + 4)) * 256);
+                sheet.setColumnWidth(c, Math.min(60, Math.max(12, text.length() + 4)) * 256);
             }
             sheet.createFreezePane(0, 1);
             return sheet;

@@ -62,7 +62,7 @@ class ResultsRules {
     }
 
     Actor actor() {
-        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("results.error.signIn"));
     }
 
     java.util.Optional<Actor> actorIfAny() {
@@ -73,10 +73,11 @@ class ResultsRules {
         return actors.currentActor().map(a -> a.tenantId().equals(ref.tenantId())).orElse(false);
     }
 
-    Actor requireLead(WorkstreamRef ref, String message) {
+    /** The signed-in lead; else refused with the text of {@code refusalKey}. */
+    Actor requireLead(WorkstreamRef ref, String refusalKey) {
         Actor actor = actor();
         if (!actor.tenantId().equals(ref.tenantId())) {
-            throw new NotAllowed(message);
+            throw new NotAllowed(refusalKey);
         }
         return actor;
     }
@@ -84,7 +85,7 @@ class ResultsRules {
     /** The workstream as the lead sees it (the lead always does). */
     Workstream workstream(WorkstreamRef ref) {
         return workstreams.get(ref.id()).filter(w -> w.ref().equals(ref))
-                .orElseThrow(() -> new NotAllowed("This workstream is not available to your organization."));
+                .orElseThrow(() -> new NotAllowed("results.error.workstreamUnavailable"));
     }
 
     List<Participant> participants(WorkstreamRef ref) {
@@ -131,25 +132,26 @@ class ResultsRules {
 
     /**
      * Releasability no wider than the workstream's (V51 check_result_release), REL_TO only to participants the
-     * workstream is itself released to.
+     * workstream is itself released to. {@code what} ("indicator", "assessment") picks the messages: French
+     * agrees them with the noun's gender, so each noun has its own.
      */
     void checkReleasability(InvalidInput.Collector errors, Workstream workstream, Releasability releasability,
             List<UUID> relTo, String what) {
+        String keys = "results.error." + what + ".";
         if (releasability == null) {
-            errors.check(false, "releasability", "Choose who may see this " + what + ".");
+            errors.check(false, "releasability", keys + "releaseMissing");
             return;
         }
         errors.check(width(releasability) <= width(workstream.releasability()), "releasability",
-                "A " + what + " cannot be released wider than its workstream (" + workstream.releasability().marking()
-                        + ").");
+                keys + "releaseWider", workstream.releasability().marking());
         if (releasability == Releasability.REL_TO) {
             List<UUID> named = relTo(workstream.ref(), releasability, relTo);
-            errors.check(!named.isEmpty(), "releasability", "Choose at least one participant to release it to.");
+            errors.check(!named.isEmpty(), "releasability", "results.error.releaseToNobody");
             errors.check(releasableTo(workstream.ref()).containsAll(named), "releasability",
-                    "A " + what + " can only be released to the workstream's participants.");
+                    keys + "releaseToParticipants");
             if (workstream.releasability() == Releasability.REL_TO) {
                 errors.check(workstream.relTo().containsAll(named), "releasability",
-                        "A " + what + " can only be released to organizations its workstream is released to.");
+                        keys + "releaseToWorkstreamAudience");
             }
         }
     }
@@ -163,20 +165,21 @@ class ResultsRules {
         };
     }
 
-    /** Required free text: present, at most {@code max} characters once trimmed, storable. */
-    static void requiredText(InvalidInput.Collector errors, String text, int max, String field, String missing,
-            String what) {
-        errors.check(text != null && !text.isBlank(), field, missing)
-                .check(text == null || text.strip().length() <= max, field,
-                        "Keep the " + what + " to " + String.format("%,d", max) + " characters.")
-                .check(PlainText.storable(text), field, PlainText.MESSAGE);
+    /**
+     * Required free text: present, at most {@code max} characters once trimmed, storable. {@code missingKey} and
+     * {@code tooLongKey} are the messages' keys (the second gets {@code max}).
+     */
+    static void requiredText(InvalidInput.Collector errors, String text, int max, String field, String missingKey,
+            String tooLongKey) {
+        errors.check(text != null && !text.isBlank(), field, missingKey);
+        optionalText(errors, text, max, field, tooLongKey);
     }
 
     /** Optional free text: blank is none; else at most {@code max} characters once trimmed, storable. */
-    static void optionalText(InvalidInput.Collector errors, String text, int max, String field, String what) {
-        errors.check(text == null || text.strip().length() <= max, field,
-                        "Keep the " + what + " to " + String.format("%,d", max) + " characters.")
-                .check(PlainText.storable(text), field, PlainText.MESSAGE);
+    static void optionalText(InvalidInput.Collector errors, String text, int max, String field, String tooLongKey) {
+        errors.check(text == null || text.strip().length() <= max, field, tooLongKey, max)
+                // PlainText.MESSAGE is English only: the same words, as a key of ours.
+                .check(PlainText.storable(text), field, "results.error.notStorable");
     }
 
     static String stripped(String text) {
@@ -188,18 +191,18 @@ class ResultsRules {
         if (value == null) {
             return;
         }
-        errors.check(value.abs().compareTo(LIMIT) < 0, field, "That value is too large.")
-                .check(value.stripTrailingZeros().scale() <= 4, field, "Use at most four decimal places.");
+        errors.check(value.abs().compareTo(LIMIT) < 0, field, "results.error.valueTooLarge")
+                .check(value.stripTrailingZeros().scale() <= 4, field, "results.error.fourDecimals");
     }
 
-    /** What a unit admits, in words (IndicatorUnit.admits / V51 unit_admits). */
+    /** The key of what a unit admits, in words (IndicatorUnit.admits / V51 unit_admits). */
     static String admitsMessage(IndicatorUnit unit) {
         return switch (unit) {
-            case NUMBER -> "Enter a number.";
-            case EUR -> "An amount in EUR cannot be negative.";
-            case PERCENT -> "A percentage is between 0 and 100.";
-            case YES_NO -> "Enter 1 for yes or 0 for no.";
-            case SCALE_1_5 -> "A value on the scale is between 1 and 5.";
+            case NUMBER -> "results.error.admits.number";
+            case EUR -> "results.error.admits.eur";
+            case PERCENT -> "results.error.admits.percent";
+            case YES_NO -> "results.error.admits.yesNo";
+            case SCALE_1_5 -> "results.error.admits.scale";
         };
     }
 

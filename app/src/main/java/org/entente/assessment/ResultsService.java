@@ -62,7 +62,7 @@ public class ResultsService {
     static final int SOURCE_MAX = 500;
     static final int NOTE_MAX = 2000;
 
-    private static final String LEAD_ONLY = "Only the workstream's lead organization defines its objectives and indicators.";
+    private static final String LEAD_ONLY = "results.error.leadOnly";
 
     private final DSLContext dsl;
     private final ResultsRules rules;
@@ -154,12 +154,11 @@ public class ResultsService {
                 .where(INDICATOR.TENANT_ID.eq(workstream.tenantId()), INDICATOR.WORKSTREAM_ID.eq(workstream.id()),
                         INDICATOR.OBJECTIVE_ID.eq(current.id())));
         if (measured) {
-            throw InvalidInput.of("text", "This objective's indicators have measurements: it cannot be removed. "
-                    + "Reword it instead.");
+            throw InvalidInput.of("text", "results.error.objectiveMeasured");
         }
         if (dsl.fetchExists(ASSESSMENT_RATING, ASSESSMENT_RATING.TENANT_ID.eq(workstream.tenantId()),
                 ASSESSMENT_RATING.WORKSTREAM_ID.eq(workstream.id()), ASSESSMENT_RATING.OBJECTIVE_ID.eq(current.id()))) {
-            throw InvalidInput.of("text", "An assessment rated this objective: it cannot be removed. Reword it instead.");
+            throw InvalidInput.of("text", "results.error.objectiveRated");
         }
         int removed = dsl.deleteFrom(OBJECTIVE)
                 .where(OBJECTIVE.TENANT_ID.eq(workstream.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(workstream.id()),
@@ -176,7 +175,8 @@ public class ResultsService {
 
     private static void checkObjective(String text) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        ResultsRules.requiredText(errors, text, OBJECTIVE_MAX, "text", "Enter the objective.", "objective");
+        ResultsRules.requiredText(errors, text, OBJECTIVE_MAX, "text", "results.error.objectiveMissing",
+                "results.error.objectiveTooLong");
         errors.throwIfAny();
     }
 
@@ -301,7 +301,7 @@ public class ResultsService {
         WorkstreamRef workstream = current.workstream();
         rules.requireLead(workstream, LEAD_ONLY);
         if (measured(current)) {
-            throw InvalidInput.of("definition", "This indicator has measurements: it cannot be removed.");
+            throw InvalidInput.of("definition", "results.error.indicatorMeasured");
         }
         int removed = dsl.deleteFrom(INDICATOR)
                 .where(INDICATOR.TENANT_ID.eq(workstream.tenantId()), INDICATOR.WORKSTREAM_ID.eq(workstream.id()),
@@ -327,21 +327,20 @@ public class ResultsService {
         boolean objectiveHere = draft.objectiveId() != null && dsl.fetchExists(OBJECTIVE,
                 OBJECTIVE.TENANT_ID.eq(ref.tenantId()), OBJECTIVE.WORKSTREAM_ID.eq(ref.id()),
                 OBJECTIVE.ID.eq(draft.objectiveId()));
-        errors.check(objectiveHere, "objective", "Choose the objective this indicator measures.");
+        errors.check(objectiveHere, "objective", "results.error.objectiveChoose");
         ResultsRules.requiredText(errors, draft.definition(), DEFINITION_MAX, "definition",
-                "Say what the indicator measures.", "definition");
-        errors.check(draft.unit() != null, "unit", "Choose what the indicator counts in.")
-                .check(draft.direction() != null, "direction", "Choose whether higher or lower is better.")
-                .check(draft.frequency() != null, "frequency", "Choose how often it is measured.");
+                "results.error.definitionMissing", "results.error.definitionTooLong");
+        errors.check(draft.unit() != null, "unit", "results.error.unitMissing")
+                .check(draft.direction() != null, "direction", "results.error.directionMissing")
+                .check(draft.frequency() != null, "frequency", "results.error.frequencyMissing");
         boolean baselineValue = draft.baselineValue() != null;
         boolean baselineDate = draft.baselineDate() != null;
-        errors.check(baselineValue || !baselineDate, "baselineValue", "Enter the baseline value for that date, or "
-                        + "clear the baseline date.")
-                .check(baselineDate || !baselineValue, "baselineDate", "Enter the date of the baseline value.");
+        errors.check(baselineValue || !baselineDate, "baselineValue", "results.error.baselineValueMissing")
+                .check(baselineDate || !baselineValue, "baselineDate", "results.error.baselineDateMissing");
         ResultsRules.checkNumber(errors, draft.baselineValue(), "baselineValue");
         ResultsRules.checkNumber(errors, draft.targetValue(), "targetValue");
-        errors.check(draft.targetValue() != null, "targetValue", "Enter the target value.")
-                .check(draft.targetDate() != null, "targetDate", "Enter the date the target should be reached.");
+        errors.check(draft.targetValue() != null, "targetValue", "results.error.targetValueMissing")
+                .check(draft.targetDate() != null, "targetDate", "results.error.targetDateMissing");
         if (draft.unit() != null) {
             errors.check(!baselineValue || draft.unit().admits(draft.baselineValue()), "baselineValue",
                     ResultsRules.admitsMessage(draft.unit()));
@@ -350,23 +349,20 @@ public class ResultsService {
         }
         if (baselineDate && draft.targetDate() != null) {
             errors.check(draft.targetDate().isAfter(draft.baselineDate()), "targetDate",
-                    "The target date comes after the baseline date (" + draft.baselineDate() + ").");
+                    "results.error.targetBeforeBaseline", draft.baselineDate().toString());
         }
         if (baselineValue && draft.targetValue() != null && draft.direction() != null) {
             int comparison = draft.targetValue().compareTo(draft.baselineValue());
             errors.check(draft.direction() == Direction.HIGHER ? comparison > 0 : comparison < 0, "targetValue",
-                    draft.direction() == Direction.HIGHER
-                            ? "Higher is better: the target must be above the baseline ("
-                                    + draft.baselineValue().stripTrailingZeros().toPlainString() + ")."
-                            : "Lower is better: the target must be below the baseline ("
-                                    + draft.baselineValue().stripTrailingZeros().toPlainString() + ").");
+                    draft.direction() == Direction.HIGHER ? "results.error.targetNotAbove"
+                            : "results.error.targetNotBelow",
+                    draft.baselineValue().stripTrailingZeros());
         }
         errors.check(draft.responsibleTenantId() != null, "responsible",
-                "Choose the organization responsible for measuring it.");
+                "results.error.responsibleMissing");
         if (draft.responsibleTenantId() != null) {
             errors.check(rules.contributors(ref).contains(draft.responsibleTenantId()), "responsible",
-                    "The responsible organization is the lead or a participant that has accepted and is not an "
-                            + "observer.");
+                    "results.error.responsibleNotContributor");
         }
         rules.checkReleasability(errors, ws, draft.releasability(), draft.relTo(), "indicator");
         if (draft.releasability() != null && draft.responsibleTenantId() != null
@@ -376,16 +372,15 @@ public class ResultsService {
                 case REL_TO -> draft.relTo() != null && draft.relTo().contains(draft.responsibleTenantId());
                 case PARTICIPANTS, ALL_PARTNERS -> true;
             };
-            errors.check(reaches, "releasability", "Release the indicator to its responsible organization, which "
-                    + "measures it.");
+            errors.check(reaches, "releasability", "results.error.releaseToResponsible");
         }
         if (current != null && measured(current)) {
             errors.check(draft.unit() == null || draft.unit() == current.unit(), "unit",
-                    "This indicator has measurements: its unit cannot change.");
+                    "results.error.unitFixed");
             boolean perPartner = dsl.fetchExists(MEASUREMENT, MEASUREMENT.TENANT_ID.eq(ref.tenantId()),
                     MEASUREMENT.INDICATOR_ID.eq(current.id()), MEASUREMENT.PARTNER_TENANT_ID.isNotNull());
             errors.check(!perPartner || disaggregation(draft) == Disaggregation.BY_PARTNER, "disaggregation",
-                    "This indicator has values per partner: keep it measured by partner.");
+                    "results.error.keepByPartner");
         }
         errors.throwIfAny();
     }
@@ -398,16 +393,13 @@ public class ResultsService {
     private static RuntimeException indicatorRefused(RuntimeException e) {
         String state = SqlState.of(e);
         if (ResultsRules.NOT_A_CONTRIBUTOR.equals(state)) {
-            return InvalidInput.of("responsible", "The responsible organization is the lead or a participant that has "
-                    + "accepted and is not an observer.");
+            return InvalidInput.of("responsible", "results.error.responsibleNotContributor");
         }
         if (ResultsRules.WIDER_THAN_WORKSTREAM.equals(state)) {
-            return InvalidInput.of("releasability", "An indicator is released no wider than its workstream, and to "
-                    + "its responsible organization.");
+            return InvalidInput.of("releasability", "results.error.indicatorReleaseRefused");
         }
         if ("EN017".equals(state)) {
-            return InvalidInput.of("releasability", "An indicator can only be released to the workstream's "
-                    + "participants.");
+            return InvalidInput.of("releasability", "results.error.indicator.releaseToParticipants");
         }
         return e;
     }
@@ -452,25 +444,24 @@ public class ResultsService {
         Actor actor = rules.actor();
         WorkstreamRef workstream = indicator.workstream();
         if (!mayMeasure(indicator)) {
-            throw new NotAllowed("Only the lead organization or the organization responsible for this indicator "
-                    + "enters its measurements.");
+            throw new NotAllowed("results.error.enterNotAllowed");
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.check(draft.periodStart() != null, "periodStart", "Enter the first day of the period.")
-                .check(draft.periodEnd() != null, "periodEnd", "Enter the last day of the period.")
+        errors.check(draft.periodStart() != null, "periodStart", "results.error.periodStartMissing")
+                .check(draft.periodEnd() != null, "periodEnd", "results.error.periodEndMissing")
                 .check(draft.periodStart() == null || !draft.periodStart().isAfter(today()), "periodStart",
-                        "The period cannot start in the future.")
+                        "results.error.periodInFuture")
                 .check(draft.periodStart() == null || draft.periodEnd() == null
                         || !draft.periodEnd().isBefore(draft.periodStart()), "periodEnd",
-                        "The period cannot end before it starts.");
+                        "results.error.periodEndsBeforeStart");
         checkValue(errors, indicator.unit(), draft.value());
         checkSourceAndNote(errors, draft.source(), draft.note());
         if (draft.partnerTenantId() != null) {
             errors.check(indicator.disaggregation() == Disaggregation.BY_PARTNER, "partner",
-                    "This indicator is measured in totals only: leave the partner empty.");
+                    "results.error.totalsOnly");
             errors.check(indicator.disaggregation() != Disaggregation.BY_PARTNER
                             || rules.accepted(workstream).contains(draft.partnerTenantId()), "partner",
-                    "Choose a participant that has accepted to take part.");
+                    "results.error.partnerNotAccepted");
         }
         errors.throwIfAny();
         boolean taken = dsl.fetchExists(MEASUREMENT, MEASUREMENT.TENANT_ID.eq(workstream.tenantId()),
@@ -478,8 +469,8 @@ public class ResultsService {
                 MEASUREMENT.PERIOD_END.eq(draft.periodEnd()),
                 MEASUREMENT.PARTNER_TENANT_ID.isNotDistinctFrom(draft.partnerTenantId()));
         if (taken) {
-            throw InvalidInput.of("periodStart", "This period already has a value" + (draft.partnerTenantId() == null
-                    ? "" : " for that partner") + ": correct that one instead.");
+            throw InvalidInput.of("periodStart", draft.partnerTenantId() == null ? "results.error.periodTaken"
+                    : "results.error.periodTakenForPartner");
         }
         UUID id = UUID.randomUUID();
         try {
@@ -521,10 +512,9 @@ public class ResultsService {
         Indicator indicator = indicatorQuery(INDICATOR.TENANT_ID.eq(workstream.tenantId())
                 .and(INDICATOR.WORKSTREAM_ID.eq(workstream.id())).and(INDICATOR.ID.eq(current.indicatorId())))
                 .stream().findFirst()
-                .orElseThrow(() -> new NotAllowed("This indicator is not available to your organization."));
+                .orElseThrow(() -> new NotAllowed("results.error.indicatorUnavailable"));
         if (!mayMeasure(indicator)) {
-            throw new NotAllowed("Only the lead organization or the organization responsible for this indicator "
-                    + "corrects its measurements.");
+            throw new NotAllowed("results.error.correctNotAllowed");
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         checkValue(errors, indicator.unit(), value);
@@ -532,7 +522,7 @@ public class ResultsService {
         errors.throwIfAny();
         if (value.compareTo(current.value()) == 0 && Objects.equals(ResultsRules.stripped(source), current.source())
                 && Objects.equals(ResultsRules.stripped(note), current.note())) {
-            throw InvalidInput.of("value", "Nothing changed: enter the corrected value, source or note.");
+            throw InvalidInput.of("value", "results.error.nothingChanged");
         }
         int updated;
         try {
@@ -599,7 +589,7 @@ public class ResultsService {
     }
 
     private static void checkValue(InvalidInput.Collector errors, IndicatorUnit unit, BigDecimal value) {
-        errors.check(value != null, "value", "Enter the value measured.");
+        errors.check(value != null, "value", "results.error.valueMissing");
         if (value != null) {
             errors.check(unit.admits(value), "value", ResultsRules.admitsMessage(unit));
             ResultsRules.checkNumber(errors, value, "value");
@@ -607,26 +597,25 @@ public class ResultsService {
     }
 
     private static void checkSourceAndNote(InvalidInput.Collector errors, String source, String note) {
-        ResultsRules.optionalText(errors, source, SOURCE_MAX, "source", "source");
-        ResultsRules.optionalText(errors, note, NOTE_MAX, "note", "note");
+        ResultsRules.optionalText(errors, source, SOURCE_MAX, "source", "results.error.sourceTooLong");
+        ResultsRules.optionalText(errors, note, NOTE_MAX, "note", "results.error.noteTooLong");
     }
 
     private static RuntimeException measurementRefused(RuntimeException e, boolean perPartner) {
         String state = SqlState.of(e);
         if (ResultsRules.VALUE_DOES_NOT_FIT.equals(state)) {
             return perPartner
-                    ? InvalidInput.of("partner", "Choose a participant that has accepted to take part.")
-                    : InvalidInput.of("value", "This value does not fit the indicator's unit.");
+                    ? InvalidInput.of("partner", "results.error.partnerNotAccepted")
+                    : InvalidInput.of("value", "results.error.valueDoesNotFit");
         }
         if (ResultsRules.PERIOD_IN_FUTURE.equals(state)) {
-            return InvalidInput.of("periodStart", "The period cannot start in the future.");
+            return InvalidInput.of("periodStart", "results.error.periodInFuture");
         }
         if (ResultsRules.UNIQUE_VIOLATION.equals(state)) {
-            return InvalidInput.of("periodStart", "This period already has a value: correct that one instead.");
+            return InvalidInput.of("periodStart", "results.error.periodTaken");
         }
         if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
-            return new NotAllowed("Only the lead organization or the organization responsible for this indicator "
-                    + "enters its measurements.");
+            return new NotAllowed("results.error.enterNotAllowed");
         }
         return e;
     }

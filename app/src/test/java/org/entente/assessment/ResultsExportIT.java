@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -245,6 +246,27 @@ class ResultsExportIT extends AppIntegrationTest {
             Sheet recommendations = book.getSheet("Recommendations");
             assertThat(recommendations.getRow(1).getCell(2).getStringCellValue()).isEqualTo("+ train more inspectors");
             assertThat(recommendations.getRow(1).getCell(3).getStringCellValue()).isEqualTo("Republic of Kenya");
+        }
+    }
+
+    /** The workbook is for people: sheet names, headers and labels in the asker's language, numbers still numbers. */
+    @Test
+    void theWorkbookIsWrittenInTheLanguageOfWhoAsks() throws Exception {
+        ResultsExport.File file = as(NORWAY, () -> export.workbook(w.ref(), Locale.FRANCE));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            assertThat(List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3)))
+                    .containsExactly("Indicateurs", "Mesures", "Évaluations", "Recommandations");
+            Sheet indicators = book.getSheet("Indicateurs");
+            assertThat(indicators.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Indicateur");
+            assertThat(indicators.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Valeur de référence");
+            assertThat(indicators.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Pourcentage");
+            assertThat(indicators.getRow(1).getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(indicators.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(20.0);
+            assertThat(indicators.getRow(1).getCell(12).getNumericCellValue()).isEqualTo(42.5);
+            Sheet measurements = book.getSheet("Mesures");
+            assertThat(measurements.getRow(0).getCell(5).getStringCellValue()).isEqualTo("Valeur");
+            assertThat(measurements.getRow(1).getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(measurements.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(45.5);
         }
     }
 

@@ -34,6 +34,7 @@ import org.entente.assessment.AssessmentMode;
 import org.entente.assessment.Objective;
 import org.entente.assessment.Recommendation;
 import org.entente.assessment.RecommendationDraft;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Partner;
 import org.entente.workstream.Releasability;
@@ -48,8 +49,6 @@ import org.entente.workstream.ui.ReleasabilityChooser;
 final class AssessmentDialog extends Dialog {
 
     static final int FINDINGS_MAX = 10_000;
-    static final String[] RATINGS = {"", "1 – not met", "2 – barely met", "3 – partly met", "4 – largely met",
-        "5 – fully met"};
 
     private final List<RecommendationRow> rows = new ArrayList<>();
     private final Div recommendations = new Div();
@@ -61,37 +60,37 @@ final class AssessmentDialog extends Dialog {
             LocalDate today, Runnable reload) {
         this.results = results;
         setId("assessment-dialog");
-        setHeaderTitle(current == null ? "Add assessment" : "Edit assessment");
+        setHeaderTitle(getTranslation(current == null ? "assessment.add" : "assessment.edit"));
         setWidth("min(52rem, 95vw)");
 
         Select<AssessmentKind> kind = new Select<>();
-        kind.setLabel("Kind");
+        kind.setLabel(getTranslation("assessment.kind"));
         boolean completed = results.workstream().status() == WorkstreamStatus.COMPLETED;
         EnumSet<AssessmentKind> kinds = EnumSet.of(AssessmentKind.INITIAL, AssessmentKind.PERIODIC);
         if (completed && (!finalExists || current != null && current.kind() == AssessmentKind.FINAL)) {
             kinds.add(AssessmentKind.FINAL);
         }
         kind.setItems(kinds);
-        kind.setItemLabelGenerator(AssessmentKind::label);
+        kind.setItemLabelGenerator(Values::label);
         kind.setValue(current != null ? current.kind() : completed && kinds.contains(AssessmentKind.FINAL)
                 ? AssessmentKind.FINAL : AssessmentKind.PERIODIC);
         kind.setHelperText(completed ? (finalExists && current == null
-                ? "This workstream already has its final assessment." : "")
-                : "The final assessment is recorded once the workstream is completed.");
+                ? getTranslation("assessment.kind.finalExists") : "")
+                : getTranslation("assessment.error.finalNotCompleted"));
         kind.setId("assessment-kind");
 
-        RadioButtonGroup<AssessmentMode> mode = new RadioButtonGroup<>("Assessed by");
+        RadioButtonGroup<AssessmentMode> mode = new RadioButtonGroup<>(getTranslation("assessment.mode"));
         mode.setItems(AssessmentMode.values());
-        mode.setItemLabelGenerator(AssessmentMode::label);
+        mode.setItemLabelGenerator(Values::label);
         mode.setValue(current == null ? AssessmentMode.SELF : current.mode());
         mode.setId("assessment-mode");
         String leadName = results.workstream().lead().name();
-        TextField assessor = new TextField("Assessor");
+        TextField assessor = new TextField(getTranslation("assessment.assessor"));
         assessor.setMaxLength(200);
         assessor.setValue(current == null ? leadName : current.assessorName());
-        assessor.setHelperText("The organization or team that assessed, e.g. a NATO evaluation team.");
+        assessor.setHelperText(getTranslation("assessment.assessorHelper"));
         assessor.setId("assessment-assessor");
-        ComboBox<Partner> assessorOrganization = new ComboBox<>("Assessor's organization in Entente (optional)");
+        ComboBox<Partner> assessorOrganization = new ComboBox<>(getTranslation("assessment.assessorOrganization"));
         assessorOrganization.setItems(results.partners().all());
         assessorOrganization.setItemLabelGenerator(Partner::name);
         assessorOrganization.setClearButtonVisible(true);
@@ -116,18 +115,19 @@ final class AssessmentDialog extends Dialog {
                 assessor.setValue(e.getValue().name());
             }
         });
-        DatePicker assessedOn = new DatePicker("Assessed on", current == null ? today : current.assessedOn());
+        DatePicker assessedOn = new DatePicker(getTranslation("assessment.assessedOn"),
+                current == null ? today : current.assessedOn());
         assessedOn.setMax(today);
         assessedOn.setId("assessment-date");
         Values.iso(assessedOn);
-        TextArea findings = new TextArea("Findings");
+        TextArea findings = new TextArea(getTranslation("assessment.findings"));
         findings.setMaxLength(FINDINGS_MAX);
         findings.setValueChangeMode(ValueChangeMode.EAGER);
         findings.setMinHeight("7rem");
         findings.setValue(current == null || current.findings() == null ? "" : current.findings());
-        findings.setHelperText(String.format("%,d / %,d", findings.getValue().length(), FINDINGS_MAX));
+        findings.setHelperText(getTranslation("results.counter", findings.getValue().length(), FINDINGS_MAX));
         findings.addValueChangeListener(e -> findings.setHelperText(
-                String.format("%,d / %,d", e.getValue().length(), FINDINGS_MAX)));
+                getTranslation("results.counter", e.getValue().length(), FINDINGS_MAX)));
         findings.setId("assessment-findings");
         ReleasabilityChooser audience = new ReleasabilityChooser("assessment", results.workstream(),
                 results.workstreams(), results.viewerTenantId());
@@ -148,20 +148,21 @@ final class AssessmentDialog extends Dialog {
         add(form);
 
         Map<UUID, Select<Integer>> ratings = new LinkedHashMap<>();
-        Div ratingBlock = new Div(new H4("Rating per objective"));
+        Div ratingBlock = new Div(new H4(getTranslation("assessment.ratings")));
         ratingBlock.setId("assessment-ratings");
         if (objectives.isEmpty()) {
-            ratingBlock.add(new Paragraph("This workstream has no objectives to rate."));
+            ratingBlock.add(new Paragraph(getTranslation("assessment.ratings.none")));
         }
         FormLayout ratingForm = new FormLayout();
         for (Objective objective : objectives) {
             Select<Integer> rating = new Select<>();
             int number = ResultsContext.numberOf(objectives, objective);
-            rating.setLabel("Objective " + number + ": " + objective.text());
+            rating.setLabel(getTranslation("results.objective.numbered", number, objective.text()));
             rating.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
-            rating.setItemLabelGenerator(r -> r == null ? "Not rated" : RATINGS[r]);
+            rating.setItemLabelGenerator(r -> getTranslation(r == null ? "assessment.rating.none"
+                    : "assessment.rating." + r));
             rating.setEmptySelectionAllowed(true);
-            rating.setEmptySelectionCaption("Not rated");
+            rating.setEmptySelectionCaption(getTranslation("assessment.rating.none"));
             rating.setId("assessment-rating-" + number);
             if (current != null) {
                 rating.setValue(current.ratings().get(objective.id()));
@@ -173,10 +174,11 @@ final class AssessmentDialog extends Dialog {
         add(ratingBlock);
 
         recommendations.setId("assessment-recommendations");
-        Button addRecommendation = new Button("Add recommendation", VaadinIcon.PLUS.create(), click -> addRow(null));
+        Button addRecommendation = new Button(getTranslation("assessment.recommendation.add"), VaadinIcon.PLUS.create(),
+                click -> addRow(null));
         addRecommendation.setId("add-recommendation");
         addRecommendation.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        add(new H4("Recommendations"), recommendations, addRecommendation);
+        add(new H4(getTranslation("assessment.recommendations")), recommendations, addRecommendation);
         if (current != null) {
             current.recommendations().forEach(this::addRow);
         }
@@ -190,7 +192,7 @@ final class AssessmentDialog extends Dialog {
         fields.put("releasability", audience.releasability);
         fields.put("relTo", audience.relTo);
 
-        Button save = new Button(current == null ? "Add assessment" : "Save", click -> {
+        Button save = new Button(getTranslation(current == null ? "assessment.add" : "action.save"), click -> {
             Feedback.clear(fields);
             Map<UUID, Integer> rated = new LinkedHashMap<>();
             ratings.forEach((objective, select) -> {
@@ -208,10 +210,10 @@ final class AssessmentDialog extends Dialog {
             try {
                 if (current == null) {
                     results.assessments().record(results.workstream().ref(), draft);
-                    Feedback.success("Assessment added.");
+                    Feedback.success(Text.of("assessment.added"));
                 } else {
                     results.assessments().update(current, draft);
-                    Feedback.success("Assessment saved.");
+                    Feedback.success(Text.of("assessment.saved"));
                 }
                 close();
             } catch (RuntimeException e) {
@@ -223,7 +225,7 @@ final class AssessmentDialog extends Dialog {
         });
         save.setId("save-assessment");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("cancel-assessment");
         getFooter().add(cancel, save);
     }
@@ -235,7 +237,7 @@ final class AssessmentDialog extends Dialog {
             rows.remove(row);
             recommendations.remove(row.layout);
         });
-        remove.getElement().setAttribute("aria-label", "Remove this recommendation");
+        remove.getElement().setAttribute("aria-label", getTranslation("assessment.recommendation.remove"));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         row.layout.add(remove);
         recommendations.add(row.layout);
@@ -244,9 +246,9 @@ final class AssessmentDialog extends Dialog {
     /** One recommendation being written: what, who owns it, by when. */
     private static final class RecommendationRow {
 
-        final TextField text = new TextField("Recommendation");
-        final ComboBox<Partner> owner = new ComboBox<>("Owner");
-        final DatePicker due = new DatePicker("Due");
+        final TextField text = new TextField(Values.t("assessment.recommendation"));
+        final ComboBox<Partner> owner = new ComboBox<>(Values.t("assessment.recommendation.owner"));
+        final DatePicker due = new DatePicker(Values.t("assessment.recommendation.due"));
         final HorizontalLayout layout;
 
         RecommendationRow(int number, List<Partner> owners, Recommendation existing) {

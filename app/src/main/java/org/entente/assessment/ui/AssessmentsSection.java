@@ -12,15 +12,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.entente.assessment.Assessment;
 import org.entente.assessment.AssessmentKind;
 import org.entente.assessment.AssessmentMode;
+import org.entente.assessment.IndicatorUnit;
 import org.entente.assessment.Objective;
 import org.entente.assessment.Recommendation;
 import org.entente.assessment.RecommendationStatus;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
 
 /** The workstream's assessments, newest first: findings, ratings per objective and recommendations. */
@@ -30,13 +33,13 @@ final class AssessmentsSection extends Div {
             LocalDate today, Runnable reload) {
         setId("assessments");
         setWidthFull();
-        H3 title = new H3("Assessments");
+        H3 title = new H3(getTranslation("assessment.title"));
         title.getStyle().set("margin", "0");
         HorizontalLayout head = new HorizontalLayout(title);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         boolean finalExists = assessments.stream().anyMatch(a -> a.kind() == AssessmentKind.FINAL);
         if (results.lead()) {
-            Button add = new Button("Add assessment", click -> new AssessmentDialog(results, objectives, null,
+            Button add = new Button(getTranslation("assessment.add"), click -> new AssessmentDialog(results, objectives, null,
                     finalExists, today, reload).open());
             add.setId("add-assessment");
             add.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -44,10 +47,8 @@ final class AssessmentsSection extends Div {
         }
         add(head);
         if (assessments.isEmpty()) {
-            Paragraph empty = new Paragraph(results.lead()
-                    ? "No assessments yet. Record an initial (baseline) assessment at the start, periodic ones along "
-                            + "the way, and the final one once the workstream is completed."
-                    : "No assessments shared with your organization yet.");
+            Paragraph empty = new Paragraph(getTranslation(results.lead() ? "assessment.emptyLead"
+                    : "assessment.empty"));
             empty.setId("assessments-empty");
             empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
             add(empty);
@@ -65,9 +66,13 @@ final class AssessmentsSection extends Div {
         String key = assessment.id().toString();
         long openRecommendations = assessment.recommendations().stream()
                 .filter(r -> r.status() == RecommendationStatus.OPEN).count();
-        Span heading = new Span(assessment.kind().label() + " assessment · " + assessment.assessedOn() + " · "
-                + (assessment.mode() == AssessmentMode.SELF ? "self-assessment by " : "by ")
-                + assessment.assessorName());
+        Span heading = new Span(Values.t(assessment.mode() == AssessmentMode.SELF ? "assessment.heading.self"
+                : "assessment.heading.external", Values.t(switch (assessment.kind()) {
+                    // "Initial (baseline) assessment": French puts the noun first, so each kind has its title.
+                    case INITIAL -> "assessment.title.initial";
+                    case PERIODIC -> "assessment.title.periodic";
+                    case FINAL -> "assessment.title.final";
+                }), assessment.assessedOn().toString(), assessment.assessorName()));
         heading.getStyle().set("font-weight", "600");
         Span marking = new Span(results.partners().marking(assessment.releasability(), assessment.relTo(),
                 assessment.workstream().tenantId()));
@@ -75,13 +80,14 @@ final class AssessmentsSection extends Div {
         HorizontalLayout summary = new HorizontalLayout(heading, marking);
         summary.setAlignItems(FlexComponent.Alignment.CENTER);
         if (openRecommendations > 0) {
-            Span pending = new Span(openRecommendations + " open recommendation" + (openRecommendations == 1 ? "" : "s"));
+            Span pending = new Span(Values.t("assessment.openRecommendations", openRecommendations));
             pending.getElement().getThemeList().add("badge warning small");
             summary.add(pending);
         }
 
         Div body = new Div();
-        Paragraph findings = new Paragraph(assessment.findings() == null ? "No findings written." : assessment.findings());
+        Paragraph findings = new Paragraph(assessment.findings() == null ? Values.t("assessment.findings.none")
+                : assessment.findings());
         findings.getStyle().set("white-space", "pre-wrap").set("margin-top", "0");
         findings.setId("assessment-findings-" + key);
         body.add(findings);
@@ -93,12 +99,13 @@ final class AssessmentsSection extends Div {
                     .set("margin-bottom", "var(--lumo-space-s)");
             for (Objective objective : objectives) {
                 Integer rating = assessment.ratings().get(objective.id());
-                Span value = new Span(rating == null ? "not rated" : "★".repeat(rating) + "☆".repeat(5 - rating)
-                        + " " + rating + " of 5");
+                Span value = new Span(rating == null ? Values.t("assessment.rating.notRated")
+                        : "★".repeat(rating) + "☆".repeat(5 - rating) + " "
+                                + Values.format(IndicatorUnit.SCALE_1_5, BigDecimal.valueOf(rating)));
                 value.getStyle().set("white-space", "nowrap").set("color", rating == null
                         ? "var(--lumo-secondary-text-color)" : "var(--lumo-body-text-color)");
-                ratings.add(value, new Span("Objective "
-                        + ResultsContext.numberOf(objectives, objective) + ": " + objective.text()));
+                ratings.add(value, new Span(Values.t("results.objective.numbered",
+                        ResultsContext.numberOf(objectives, objective), objective.text())));
             }
             body.add(ratings);
         }
@@ -106,21 +113,21 @@ final class AssessmentsSection extends Div {
             body.add(recommendations(results, assessment, today, reload));
         }
         if (results.lead()) {
-            Button edit = new Button("Edit", click -> new AssessmentDialog(results, objectives, assessment,
-                    finalExists, today, reload).open());
+            Button edit = new Button(Values.t("action.edit"), click -> new AssessmentDialog(results, objectives,
+                    assessment, finalExists, today, reload).open());
             edit.setId("edit-assessment-" + key);
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button remove = new Button("Remove", click -> {
-                ConfirmDialog confirm = new ConfirmDialog("Remove this assessment?",
-                        "The " + assessment.kind().label().toLowerCase() + " assessment of " + assessment.assessedOn()
-                                + ", its ratings and recommendations will be removed.", "Remove", e -> {
+            Button remove = new Button(Values.t("action.remove"), click -> {
+                ConfirmDialog confirm = new ConfirmDialog(Values.t("assessment.removeHeader"),
+                        Values.t("assessment.removeText", Values.label(assessment.kind()).toLowerCase(Values.locale()),
+                                assessment.assessedOn().toString()), Values.t("action.remove"), e -> {
                             try {
                                 results.assessments().remove(assessment);
-                                Feedback.success("Assessment removed.");
+                                Feedback.success(Text.of("assessment.removed"));
                             } catch (RuntimeException failure) {
                                 Feedback.show(failure, Map.of(), reload);
                             }
-                        }, "Keep it", e -> { });
+                        }, Values.t("results.confirm.keep"), e -> { });
                 confirm.setConfirmButtonTheme("error primary");
                 confirm.setId("confirm-remove-assessment");
                 confirm.open();
@@ -141,16 +148,18 @@ final class AssessmentsSection extends Div {
             Runnable reload) {
         Grid<Recommendation> grid = new Grid<>(Recommendation.class, false);
         grid.setId("recommendations-" + assessment.id());
-        grid.addColumn(Recommendation::text).setHeader("Recommendation").setFlexGrow(3);
-        grid.addColumn(r -> r.owner() == null ? "" : r.owner().name()).setHeader("Owner").setAutoWidth(true);
-        grid.addColumn(r -> r.dueDate() == null ? "" : r.dueDate().toString()).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(Recommendation::text).setHeader(Values.t("assessment.recommendation")).setFlexGrow(3);
+        grid.addColumn(r -> r.owner() == null ? "" : r.owner().name())
+                .setHeader(Values.t("assessment.recommendation.owner")).setAutoWidth(true);
+        grid.addColumn(r -> r.dueDate() == null ? "" : r.dueDate().toString())
+                .setHeader(Values.t("assessment.recommendation.due")).setAutoWidth(true);
         grid.addComponentColumn(r -> {
             boolean late = r.status() == RecommendationStatus.OPEN && r.dueDate() != null && r.dueDate().isBefore(today);
-            Span status = new Span(r.status() == RecommendationStatus.DONE ? "Done" : late ? "Overdue" : "Open");
+            Span status = new Span(late ? Values.t("assessment.recommendation.overdue") : Values.label(r.status()));
             status.getElement().getThemeList().add(r.status() == RecommendationStatus.DONE ? "badge success"
                     : late ? "badge error" : "badge");
             return status;
-        }).setHeader("Status").setAutoWidth(true);
+        }).setHeader(Values.t("assessment.recommendation.status")).setAutoWidth(true);
         grid.addComponentColumn(r -> {
             boolean mayMark = results.lead() || r.owner() != null && r.owner().id().equals(results.viewerTenantId());
             if (!mayMark) {
@@ -158,7 +167,8 @@ final class AssessmentsSection extends Div {
             }
             RecommendationStatus next = r.status() == RecommendationStatus.OPEN ? RecommendationStatus.DONE
                     : RecommendationStatus.OPEN;
-            Button mark = new Button(next == RecommendationStatus.DONE ? "Mark done" : "Reopen", click -> {
+            Button mark = new Button(Values.t(next == RecommendationStatus.DONE ? "assessment.recommendation.markDone"
+                    : "assessment.recommendation.reopen"), click -> {
                 try {
                     results.assessments().markRecommendation(assessment, r, next);
                 } catch (RuntimeException failure) {

@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.entente.assessment.Indicator;
+import org.entente.assessment.IndicatorUnit;
 import org.entente.assessment.Measurement;
 import org.entente.assessment.Objective;
 import org.entente.assessment.Progress;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.EChart;
 import org.entente.platform.ui.Feedback;
 
@@ -67,8 +69,8 @@ final class IndicatorCard extends Div {
         where.getStyle().set("color", "var(--lumo-body-text-color)");
         facts.add(where);
         facts.add(new Span(baselineAndTarget(indicator)));
-        Span who = new Span("Responsible: " + indicator.responsible().name() + " · measured "
-                + indicator.frequency().label().toLowerCase() + " · " + nextDue(indicator, today));
+        Span who = new Span(Values.t("results.card.responsible", indicator.responsible().name(),
+                Values.label(indicator.frequency()).toLowerCase(Values.locale()), nextDue(indicator, today)));
         who.setId("indicator-due-" + key);
         facts.add(who);
         Span marking = new Span(results.partners().marking(indicator.releasability(), indicator.relTo(),
@@ -81,24 +83,24 @@ final class IndicatorCard extends Div {
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap");
         if (mayMeasure) {
-            Button enter = new Button("Enter measurement", click -> MeasurementDialog.enter(results, indicator,
-                    measurements, today, reload).open());
+            Button enter = new Button(Values.t("results.measurement.enter"), click -> MeasurementDialog.enter(results,
+                    indicator, measurements, today, reload).open());
             enter.setId("enter-measurement-" + key);
             enter.addClassName("enter-measurement");
             enter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             actions.add(enter);
         }
-        Button list = new Button("Measurements (" + measurements.size() + ")", click ->
+        Button list = new Button(Values.t("results.card.measurements", measurements.size()), click ->
                 new MeasurementsDialog(results, indicator, measurements, mayMeasure, today, reload).open());
         list.setId("measurements-" + key);
         list.addThemeVariants(ButtonVariant.LUMO_SMALL);
         actions.add(list);
         if (results.lead()) {
-            Button edit = new Button("Edit", click -> new IndicatorDialog(results, objectives, null, indicator,
-                    reload).open());
+            Button edit = new Button(Values.t("action.edit"), click -> new IndicatorDialog(results, objectives, null,
+                    indicator, reload).open());
             edit.setId("edit-indicator-" + key);
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button remove = new Button("Remove", click -> confirmRemoval(results, indicator, reload));
+            Button remove = new Button(Values.t("action.remove"), click -> confirmRemoval(results, indicator, reload));
             remove.setId("remove-indicator-" + key);
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             actions.add(edit, remove);
@@ -107,16 +109,15 @@ final class IndicatorCard extends Div {
     }
 
     private static void confirmRemoval(ResultsContext results, Indicator indicator, Runnable reload) {
-        ConfirmDialog confirm = new ConfirmDialog("Remove this indicator?",
-                "\"" + indicator.definition() + "\" will no longer be measured. An indicator with measurements "
-                        + "cannot be removed.", "Remove", e -> {
+        ConfirmDialog confirm = new ConfirmDialog(Values.t("results.indicator.removeHeader"),
+                Values.t("results.indicator.removeText", indicator.definition()), Values.t("action.remove"), e -> {
                     try {
                         results.results().removeIndicator(indicator);
-                        Feedback.success("Indicator removed.");
+                        Feedback.success(Text.of("results.indicator.removed"));
                     } catch (RuntimeException failure) {
                         Feedback.show(failure, Map.of(), reload);
                     }
-                }, "Keep it", e -> { });
+                }, Values.t("results.confirm.keep"), e -> { });
         confirm.setConfirmButtonTheme("error primary");
         confirm.setId("confirm-remove-indicator");
         confirm.open();
@@ -126,45 +127,46 @@ final class IndicatorCard extends Div {
     static String whereItStands(Indicator indicator) {
         Progress progress = indicator.progress();
         if (progress == null || progress.latestValue() == null) {
-            return indicator.baselineValue() == null ? "No baseline and no measurement yet."
-                    : "Not measured yet.";
+            return Values.t(indicator.baselineValue() == null ? "results.card.noBaselineNoValue"
+                    : "results.card.notMeasured");
         }
-        String latest = "Latest " + Values.format(indicator.unit(), progress.latestValue())
-                + (progress.latestPeriodEnd() == null ? "" : " (period ending " + progress.latestPeriodEnd() + ")");
+        String value = Values.format(indicator.unit(), progress.latestValue());
+        String latest = progress.latestPeriodEnd() == null ? Values.t("results.card.latest", value)
+                : Values.t("results.card.latestEnding", value, progress.latestPeriodEnd().toString());
         if (progress.progressRatio() == null) {
-            return latest + " · no baseline, so progress cannot be judged.";
+            return Values.t("results.card.cannotJudge", latest);
         }
-        String path = progress.expectedRatio() == null ? ""
-                : " (the straight path stood at " + Values.percent(progress.expectedRatio()) + ")";
-        return Values.ofTheWay(progress.progressRatio()) + path + " · " + latest;
+        String ofTheWay = Values.percent(progress.progressRatio());
+        return progress.expectedRatio() == null ? Values.t("results.card.ofTheWay", ofTheWay, latest)
+                : Values.t("results.card.ofTheWayAndPath", ofTheWay, Values.percent(progress.expectedRatio()), latest);
     }
 
     static String baselineAndTarget(Indicator indicator) {
-        String target = "target " + Values.format(indicator.unit(), indicator.targetValue()) + " by "
-                + indicator.targetDate();
-        String from = indicator.baselineValue() == null ? "No baseline → "
-                : "Baseline " + Values.format(indicator.unit(), indicator.baselineValue()) + " on "
-                        + indicator.baselineDate() + " → ";
-        return indicator.unit() == org.entente.assessment.IndicatorUnit.YES_NO ? from + target
-                : from + target + " · " + Values.direction(indicator.direction());
+        String target = Values.format(indicator.unit(), indicator.targetValue());
+        String text = indicator.baselineValue() == null
+                ? Values.t("results.card.noBaselineToTarget", target, indicator.targetDate().toString())
+                : Values.t("results.card.baselineToTarget", Values.format(indicator.unit(), indicator.baselineValue()),
+                        indicator.baselineDate().toString(), target, indicator.targetDate().toString());
+        return indicator.unit() == org.entente.assessment.IndicatorUnit.YES_NO ? text
+                : Values.t("results.card.withDirection", text, Values.direction(indicator.direction()));
     }
 
     /** The period due now (overdue), or the next one and when it ends. */
     static String nextDue(Indicator indicator, LocalDate today) {
         Progress progress = indicator.progress();
         if (progress != null && progress.overdue() && progress.duePeriodStart() != null) {
-            return "due now: " + Periods.label(progress.duePeriodStart(), progress.duePeriodEnd()) + " (ended "
-                    + progress.duePeriodEnd() + ")";
+            return Values.t("results.card.dueNow", Periods.label(progress.duePeriodStart(), progress.duePeriodEnd()),
+                    progress.duePeriodEnd().toString());
         }
         Periods.Period next = Periods.containing(indicator.frequency(), today);
         if (next.start().isAfter(indicator.targetDate())) {
-            return "no further measurement due (target date passed)";
+            return Values.t("results.card.noFurther");
         }
-        return "next due: " + Periods.label(next) + " (after " + next.end() + ")";
+        return Values.t("results.card.nextDue", Periods.label(next), next.end().toString());
     }
 
     private static String describe(Indicator indicator) {
-        return "Chart of " + indicator.definition() + ": " + baselineAndTarget(indicator) + ". "
-                + whereItStands(indicator);
+        return Values.t("results.card.chartDescription", indicator.definition(), baselineAndTarget(indicator),
+                whereItStands(indicator));
     }
 }

@@ -22,10 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class IndicatorChart {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    static final String PATH = "Path to target";
-    static final String BASELINE = "Baseline";
-    static final String TARGET = "Target";
-    static final String MEASURED = "Measured";
+    /** The series' names, by key (the legend and tooltips show them in the page's language). */
+    static final String PATH = "results.chart.path";
+    static final String BASELINE = "results.chart.baseline";
+    static final String TARGET = "results.chart.target";
+    static final String MEASURED = "results.chart.measured";
 
     private static final String PATH_COLOR = "#8a94a6";
     private static final String TARGET_COLOR = "#158443";
@@ -55,7 +56,7 @@ final class IndicatorChart {
                 .put("itemWidth", 16);
         legend.putObject("textStyle").put("fontSize", 11);
         // The baseline point is the path's start: it needs no legend entry of its own.
-        ArrayNode shown = legend.putArray("data").add(TARGET);
+        ArrayNode shown = legend.putArray("data").add(Values.t(TARGET));
         option.putObject("grid").put("left", 8).put("right", 24).put("top", 40).put("bottom", 4)
                 .put("containLabel", true);
         // Ticks at least a month apart: periods are months, quarters or years, and day ticks ("17") only add noise.
@@ -65,27 +66,30 @@ final class IndicatorChart {
         switch (indicator.unit()) {
             case PERCENT -> y.put("min", 0).put("max", 100);
             // Values 0 and 1 are the categories' indexes: the axis reads No and Yes.
-            case YES_NO -> y.put("type", "category").put("boundaryGap", false).putArray("data").add("No").add("Yes");
+            case YES_NO -> y.put("type", "category").put("boundaryGap", false).putArray("data")
+                    .add(Values.t("results.value.no")).add(Values.t("results.value.yes"));
             case SCALE_1_5 -> y.put("min", 1).put("max", 5).put("interval", 1);
             default -> { }
         }
         ArrayNode series = option.putArray("series");
 
-        ObjectNode target = series.addObject().put("name", TARGET).put("type", "scatter").put("symbol", "diamond")
+        ObjectNode target = series.addObject().put("name", Values.t(TARGET)).put("type", "scatter")
+                .put("symbol", "diamond")
                 .put("symbolSize", 13).put("z", 4);
         target.putObject("itemStyle").put("color", TARGET_COLOR);
-        point(target.putArray("data"), "Target by " + indicator.targetDate(), indicator.targetDate(),
-                indicator.targetValue());
+        point(target.putArray("data"), Values.t("results.chart.targetBy", indicator.targetDate().toString()),
+                indicator.targetDate(), indicator.targetValue());
         encode(target);
         ObjectNode todayLine = target.putObject("markLine").put("silent", true);
         todayLine.putArray("symbol").add("none").add("none");
         todayLine.putObject("lineStyle").put("type", "dotted").put("color", "#999");
-        todayLine.putObject("label").put("formatter", "Today").put("position", "end").put("color", "#666");
+        todayLine.putObject("label").put("formatter", Values.t("results.chart.today")).put("position", "end")
+                .put("color", "#666");
         todayLine.putArray("data").addObject().put("xAxis", today.toString());
 
         if (indicator.baselineValue() != null && indicator.baselineDate() != null) {
-            shown.add(PATH);
-            ObjectNode path = series.addObject().put("name", PATH).put("type", "line").put("symbol", "none")
+            shown.add(Values.t(PATH));
+            ObjectNode path = series.addObject().put("name", Values.t(PATH)).put("type", "line").put("symbol", "none")
                     .put("silent", true).put("z", 1);
             path.putObject("lineStyle").put("type", "dashed").put("width", 1.5).put("color", PATH_COLOR);
             path.putObject("itemStyle").put("color", PATH_COLOR);
@@ -95,11 +99,11 @@ final class IndicatorChart {
             point(data, null, indicator.targetDate(), indicator.targetValue());
             encode(path);
 
-            ObjectNode baseline = series.addObject().put("name", BASELINE).put("type", "scatter")
+            ObjectNode baseline = series.addObject().put("name", Values.t(BASELINE)).put("type", "scatter")
                     .put("symbol", "circle").put("symbolSize", 9).put("z", 3);
             baseline.putObject("itemStyle").put("color", PATH_COLOR);
-            point(baseline.putArray("data"), "Baseline on " + indicator.baselineDate(), indicator.baselineDate(),
-                    indicator.baselineValue());
+            point(baseline.putArray("data"), Values.t("results.chart.baselineOn", indicator.baselineDate().toString()),
+                    indicator.baselineDate(), indicator.baselineValue());
             encode(baseline);
         }
 
@@ -112,8 +116,8 @@ final class IndicatorChart {
                 byPartner.computeIfAbsent(m.partner().name(), n -> new ArrayList<>()).add(m);
             }
         }
-        shown.add(MEASURED);
-        ObjectNode measured = line(series, MEASURED, totals, 2.5, 7, "circle");
+        shown.add(Values.t(MEASURED));
+        ObjectNode measured = line(series, Values.t(MEASURED), totals, 2.5, 7, "circle");
         measured.putObject("itemStyle").put("color", MEASURED_COLOR);
         measured.put("z", 5);
         int next = 0;

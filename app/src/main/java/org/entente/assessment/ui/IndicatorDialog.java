@@ -24,7 +24,7 @@ import org.entente.assessment.Indicator;
 import org.entente.assessment.IndicatorDraft;
 import org.entente.assessment.IndicatorUnit;
 import org.entente.assessment.Objective;
-import org.entente.assessment.ResultsService;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Partner;
 import org.entente.workstream.Releasability;
@@ -40,71 +40,71 @@ final class IndicatorDialog extends Dialog {
 
     static final int DEFINITION_MAX = 500;
 
-    private final ComboBox<Objective> objective = new ComboBox<>("Objective");
-    private final TextArea definition = new TextArea("What is measured");
+    private final ComboBox<Objective> objective = new ComboBox<>(getTranslation("results.indicator.objective"));
+    private final TextArea definition = new TextArea(getTranslation("results.indicator.definition"));
     private final Select<IndicatorUnit> unit = new Select<>();
-    private final RadioButtonGroup<Direction> direction = new RadioButtonGroup<>("Which way is better");
+    private final RadioButtonGroup<Direction> direction =
+            new RadioButtonGroup<>(getTranslation("results.indicator.direction"));
     private final Select<Disaggregation> disaggregation = new Select<>();
-    private final BigDecimalField baselineValue = new BigDecimalField("Baseline value");
-    private final DatePicker baselineDate = new DatePicker("Baseline date");
-    private final BigDecimalField targetValue = new BigDecimalField("Target value");
-    private final DatePicker targetDate = new DatePicker("Target date");
+    private final BigDecimalField baselineValue =
+            Values.decimalField(getTranslation("results.indicator.baselineValue"));
+    private final DatePicker baselineDate = new DatePicker(getTranslation("results.indicator.baselineDate"));
+    private final BigDecimalField targetValue = Values.decimalField(getTranslation("results.indicator.targetValue"));
+    private final DatePicker targetDate = new DatePicker(getTranslation("results.indicator.targetDate"));
     private final Select<Frequency> frequency = new Select<>();
-    private final ComboBox<Partner> responsible = new ComboBox<>("Responsible organization");
+    private final ComboBox<Partner> responsible = new ComboBox<>(getTranslation("results.indicator.responsible"));
     private final ReleasabilityChooser audience;
 
     IndicatorDialog(ResultsContext results, List<Objective> objectives, Objective preset, Indicator current,
             Runnable reload) {
         setId("indicator-dialog");
-        setHeaderTitle(current == null ? "Define indicator" : "Edit indicator");
+        setHeaderTitle(getTranslation(current == null ? "results.indicator.define" : "results.indicator.edit"));
         setWidth("min(48rem, 96vw)");
         audience = new ReleasabilityChooser("indicator", results.workstream(), results.workstreams(),
                 results.viewerTenantId());
 
         objective.setItems(objectives);
-        objective.setItemLabelGenerator(o -> "Objective " + ResultsContext.numberOf(objectives, o) + ": " + o.text());
+        objective.setItemLabelGenerator(o -> getTranslation("results.objective.numbered",
+                ResultsContext.numberOf(objectives, o), o.text()));
         objective.setId("indicator-objective");
         objective.setValue(preset);
         definition.setMaxLength(DEFINITION_MAX);
         definition.setValueChangeMode(ValueChangeMode.EAGER);
-        definition.setPlaceholder("e.g. Share of trained crews certified to NATO standard");
+        definition.setPlaceholder(getTranslation("results.indicator.definitionPlaceholder"));
         definition.setId("indicator-definition");
         definition.addValueChangeListener(e -> definition.setHelperText(
-                e.getValue().length() + " / " + DEFINITION_MAX));
-        unit.setLabel("Unit");
+                getTranslation("results.counter", e.getValue().length(), DEFINITION_MAX)));
+        unit.setLabel(getTranslation("results.indicator.unit"));
         unit.setItems(IndicatorUnit.values());
-        unit.setItemLabelGenerator(IndicatorUnit::label);
+        unit.setItemLabelGenerator(Values::label);
         unit.setValue(IndicatorUnit.NUMBER);
         unit.setId("indicator-unit");
         direction.setItems(Direction.values());
-        direction.setItemLabelGenerator(Direction::label);
+        direction.setItemLabelGenerator(Values::label);
         direction.setValue(Direction.HIGHER);
         direction.setId("indicator-direction");
-        disaggregation.setLabel("Disaggregation");
+        disaggregation.setLabel(getTranslation("results.indicator.disaggregation"));
         disaggregation.setItems(Disaggregation.values());
-        disaggregation.setItemLabelGenerator(Disaggregation::label);
+        disaggregation.setItemLabelGenerator(Values::label);
         disaggregation.setValue(Disaggregation.NONE);
-        disaggregation.setHelperText("By partner: each participant's own value besides the total.");
+        disaggregation.setHelperText(getTranslation("results.indicator.disaggregationHelper"));
         disaggregation.setId("indicator-disaggregation");
         baselineValue.setId("indicator-baseline-value");
         baselineDate.setId("indicator-baseline-date");
         Values.iso(baselineDate);
         Values.iso(targetDate);
-        baselineDate.setHelperText("Leave both empty if there is no baseline yet.");
+        baselineDate.setHelperText(getTranslation("results.indicator.baselineHelper"));
         targetValue.setId("indicator-target-value");
         targetDate.setId("indicator-target-date");
-        for (BigDecimalField value : List.of(baselineValue, targetValue)) {
-            value.setI18n(new BigDecimalField.BigDecimalFieldI18n().setBadInputErrorMessage("Enter a number."));
-        }
-        frequency.setLabel("Measured");
+        frequency.setLabel(getTranslation("results.indicator.frequency"));
         frequency.setItems(Frequency.values());
-        frequency.setItemLabelGenerator(Frequency::label);
+        frequency.setItemLabelGenerator(Values::label);
         frequency.setValue(Frequency.QUARTERLY);
         frequency.setId("indicator-frequency");
         List<Partner> measurers = results.measurers();
         responsible.setItems(measurers);
         responsible.setItemLabelGenerator(Partner::name);
-        responsible.setHelperText("Enters the measurements (observers cannot).");
+        responsible.setHelperText(getTranslation("results.indicator.responsibleHelper"));
         responsible.setId("indicator-responsible");
         measurers.stream().filter(p -> p.id().equals(results.viewerTenantId())).findFirst()
                 .ifPresent(responsible::setValue);
@@ -112,7 +112,7 @@ final class IndicatorDialog extends Dialog {
         if (results.defaultReleasability() == Releasability.REL_TO) {
             audience.relTo.setValue(ResultsContext.partnersAmong(audience.relTo, results.workstream().relTo()));
         }
-        audience.releasability.setHelperText("No wider than the workstream; released to the responsible.");
+        audience.releasability.setHelperText(getTranslation("results.indicator.releasabilityHelper"));
         unit.addValueChangeListener(e -> showRange());
         showRange();
 
@@ -140,8 +140,7 @@ final class IndicatorDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         form.setColspan(objective, 2);
         form.setColspan(definition, 2);
-        Paragraph intro = new Paragraph("Its status compares each measurement with a straight path from the baseline "
-                + "to the target.");
+        Paragraph intro = new Paragraph(getTranslation("results.indicator.intro"));
         intro.getStyle().set("margin-top", "0").set("color", "var(--lumo-secondary-text-color)");
         add(intro, form);
 
@@ -160,7 +159,8 @@ final class IndicatorDialog extends Dialog {
         fields.put("releasability", audience.releasability);
         fields.put("relTo", audience.relTo);
 
-        Button save = new Button(current == null ? "Define indicator" : "Save", click -> {
+        String saveKey = current == null ? "results.indicator.define" : "action.save";
+        Button save = new Button(getTranslation(saveKey), click -> {
             if (!checkNumbers()) {
                 return;
             }
@@ -177,7 +177,7 @@ final class IndicatorDialog extends Dialog {
                     results.results().updateIndicator(current, draft);
                 }
                 close();
-                Feedback.success(current == null ? "Indicator defined." : "Indicator saved.");
+                Feedback.success(Text.of(current == null ? "results.indicator.defined" : "results.indicator.saved"));
             } catch (RuntimeException e) {
                 Feedback.show(e, fields, () -> {
                     close();
@@ -187,7 +187,7 @@ final class IndicatorDialog extends Dialog {
         });
         save.setId("save-indicator");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("cancel-indicator");
         getFooter().add(cancel, save);
     }
@@ -205,7 +205,7 @@ final class IndicatorDialog extends Dialog {
         for (BigDecimalField field : List.of(baselineValue, targetValue)) {
             BigDecimal value = field.getValue();
             if (value == null && !field.isEmpty()) {
-                field.setErrorMessage("Enter a number.");
+                field.setErrorMessage(getTranslation("results.error.notANumber"));
                 field.setInvalid(true);
                 ok = false;
             } else if (value != null && !chosen.admits(value)) {

@@ -28,6 +28,7 @@ import org.entente.assessment.Disaggregation;
 import org.entente.assessment.Indicator;
 import org.entente.assessment.Measurement;
 import org.entente.assessment.MeasurementDraft;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Partner;
 
@@ -42,8 +43,8 @@ final class MeasurementDialog extends Dialog {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ValueInput value;
-    private final TextField source = new TextField("Source");
-    private final TextArea note = new TextArea("Note");
+    private final TextField source = new TextField(getTranslation("results.measurement.source"));
+    private final TextArea note = new TextArea(getTranslation("results.measurement.note"));
 
     /** A new value for a period of {@code indicator}. */
     static MeasurementDialog enter(ResultsContext results, Indicator indicator, List<Measurement> existing,
@@ -60,53 +61,55 @@ final class MeasurementDialog extends Dialog {
     private MeasurementDialog(ResultsContext results, Indicator indicator, List<Measurement> existing,
             Measurement current, LocalDate today, Runnable reload) {
         setId("measurement-dialog");
-        setHeaderTitle(current == null ? "Enter measurement" : "Correct measurement");
+        setHeaderTitle(getTranslation(current == null ? "results.measurement.enter" : "results.measurement.correct"));
         setWidth(current == null ? "40rem" : "min(46rem, 96vw)");
         value = ValueInput.of(indicator.unit(), "measurement-value");
         source.setMaxLength(SOURCE_MAX);
-        source.setPlaceholder("e.g. Exercise after-action report, page 12");
+        source.setPlaceholder(getTranslation("results.measurement.sourcePlaceholder"));
         source.setId("measurement-source");
         note.setMaxLength(NOTE_MAX);
         note.setValueChangeMode(ValueChangeMode.EAGER);
-        note.setHelperText("0 / " + String.format("%,d", NOTE_MAX));
+        note.setHelperText(getTranslation("results.counter", 0, NOTE_MAX));
         note.addValueChangeListener(e -> note.setHelperText(
-                String.format("%,d / %,d", e.getValue().length(), NOTE_MAX)));
+                getTranslation("results.counter", e.getValue().length(), NOTE_MAX)));
         note.setId("measurement-note");
 
-        Paragraph what = new Paragraph(indicator.definition() + " — " + Values.range(indicator.unit()));
+        Paragraph what = new Paragraph(getTranslation("results.measurement.what", indicator.definition(),
+                Values.range(indicator.unit())));
         what.setId("measurement-indicator");
         FormLayout form = new FormLayout();
         Map<String, HasValidation> fields = new LinkedHashMap<>();
         Select<Periods.Period> period = new Select<>();
         Select<Partner> partner = new Select<>();
         if (current == null) {
-            period.setLabel("Period");
+            period.setLabel(getTranslation("results.measurement.period"));
             period.setId("measurement-period");
             List<Periods.Period> choices = choices(results, indicator, today);
             Set<Periods.Period> measured = existing.stream().filter(m -> m.partner() == null)
                     .map(m -> new Periods.Period(m.periodStart(), m.periodEnd())).collect(Collectors.toSet());
             period.setItems(choices);
-            period.setItemLabelGenerator(p -> Periods.label(p) + (p.contains(today) ? " (in progress)" : "")
-                    + (measured.contains(p) ? " — has a value" : ""));
+            period.setItemLabelGenerator(p -> getTranslation("results.measurement.periodChoice", Periods.label(p),
+                    p.contains(today) ? 1 : 0, measured.contains(p) ? 1 : 0));
             period.setValue(preset(indicator, choices, measured, today));
-            period.setHelperText("Measured " + indicator.frequency().label().toLowerCase() + ". A period that has a "
-                    + "value is corrected from the list of measurements instead.");
+            period.setHelperText(getTranslation("results.measurement.periodHelper",
+                    Values.label(indicator.frequency()).toLowerCase(Values.locale())));
             form.add(period);
             fields.put("periodStart", period);
             fields.put("periodEnd", period);
             if (indicator.disaggregation() == Disaggregation.BY_PARTNER) {
-                partner.setLabel("For");
+                partner.setLabel(getTranslation("results.measurement.for"));
                 partner.setItems(results.accepted());
-                partner.setItemLabelGenerator(p -> p == null ? "Total (all partners)" : p.name());
+                partner.setItemLabelGenerator(p -> p == null ? getTranslation("results.measurement.allPartners")
+                        : p.name());
                 partner.setEmptySelectionAllowed(true);
-                partner.setEmptySelectionCaption("Total (all partners)");
-                partner.setHelperText("The status uses the totals; a partner's own value is shown beside them.");
+                partner.setEmptySelectionCaption(getTranslation("results.measurement.allPartners"));
+                partner.setHelperText(getTranslation("results.measurement.partnerHelper"));
                 partner.setId("measurement-partner");
                 form.add(partner);
                 fields.put("partner", partner);
             }
         } else {
-            TextField fixed = new TextField("Period");
+            TextField fixed = new TextField(getTranslation("results.measurement.period"));
             fixed.setValue(Periods.label(current.periodStart(), current.periodEnd())
                     + (current.partner() == null ? "" : " · " + current.partner().name()));
             fixed.setReadOnly(true);
@@ -126,7 +129,8 @@ final class MeasurementDialog extends Dialog {
             add(history(results, indicator, current));
         }
 
-        Button save = new Button(current == null ? "Enter measurement" : "Save correction", click -> {
+        Button save = new Button(getTranslation(current == null ? "results.measurement.enter"
+                : "results.measurement.saveCorrection"), click -> {
             Feedback.clear(fields);
             if (!value.check()) {
                 return;
@@ -138,11 +142,11 @@ final class MeasurementDialog extends Dialog {
                             chosen == null ? null : chosen.start(), chosen == null ? null : chosen.end(),
                             partner.getValue() == null ? null : partner.getValue().id(), value.value(),
                             blankToNull(source.getValue()), blankToNull(note.getValue())));
-                    Feedback.success("Measurement entered.");
+                    Feedback.success(Text.of("results.measurement.entered"));
                 } else {
                     results.results().correctMeasurement(current, value.value(), blankToNull(source.getValue()),
                             blankToNull(note.getValue()));
-                    Feedback.success("Measurement corrected; the earlier value is kept.");
+                    Feedback.success(Text.of("results.measurement.corrected"));
                 }
                 close();
             } catch (RuntimeException e) {
@@ -154,7 +158,7 @@ final class MeasurementDialog extends Dialog {
         });
         save.setId("save-measurement");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("cancel-measurement");
         getFooter().add(cancel, save);
     }
@@ -190,16 +194,15 @@ final class MeasurementDialog extends Dialog {
     /** What the value is now, and every value a correction replaced, newest first. */
     private static Div history(ResultsContext results, Indicator indicator, Measurement current) {
         List<Correction> corrections = results.results().corrections(current);
-        Paragraph now = new Paragraph("Now: " + Values.format(indicator.unit(), current.value()) + ", entered by "
-                + who(current.enteredBy(), current.enteredByOrganization()) + (current.enteredAt() == null ? ""
-                        : " on " + WHEN.format(current.enteredAt())) + ".");
+        Paragraph now = new Paragraph(Values.t("results.history.now", Values.format(indicator.unit(), current.value()),
+                who(current.enteredBy(), current.enteredByOrganization()), when(current.enteredAt())));
         now.getStyle().set("margin", "0 0 var(--lumo-space-xs)");
         Div list = new Div();
         list.setId("measurement-corrections");
         list.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
                 .set("font-size", "var(--lumo-font-size-s)");
         if (corrections.isEmpty()) {
-            Span none = new Span("Not corrected yet: this is the value as first entered.");
+            Span none = new Span(Values.t("results.history.none"));
             none.getStyle().set("color", "var(--lumo-secondary-text-color)");
             list.add(none);
         }
@@ -210,19 +213,18 @@ final class MeasurementDialog extends Dialog {
                     .set("border-left", "3px solid var(--lumo-contrast-20pct)");
             Span value = new Span(Values.format(indicator.unit(), c.value()));
             value.getStyle().set("font-weight", "600");
-            Span when = new Span(" — entered by " + c.enteredBy() + (c.enteredAt() == null ? ""
-                    : " on " + WHEN.format(c.enteredAt())) + (c.replacedAt() == null ? ""
-                    : ", replaced " + WHEN.format(c.replacedAt())));
+            Span when = new Span(Values.t("results.history.entry", c.enteredBy(), when(c.enteredAt()),
+                    when(c.replacedAt())));
             entry.add(value, when);
             if (c.source() != null) {
-                entry.add(line("Source: " + c.source()));
+                entry.add(line(Values.t("results.history.source", c.source())));
             }
             if (c.note() != null) {
-                entry.add(line("Note: " + c.note()));
+                entry.add(line(Values.t("results.history.note", c.note())));
             }
             list.add(entry);
         }
-        Div history = new Div(new H4("Earlier values"), now, list);
+        Div history = new Div(new H4(Values.t("results.history.title")), now, list);
         history.setId("measurement-history");
         history.getStyle().set("margin-top", "var(--lumo-space-m)");
         return history;
@@ -233,6 +235,11 @@ final class MeasurementDialog extends Dialog {
         line.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "pre-wrap")
                 .set("overflow-wrap", "anywhere");
         return line;
+    }
+
+    /** A moment as the page writes it (yyyy-MM-dd HH:mm), or "" when unknown. */
+    static String when(java.time.OffsetDateTime moment) {
+        return moment == null ? "" : WHEN.format(moment);
     }
 
     private static String who(String name, Partner organization) {

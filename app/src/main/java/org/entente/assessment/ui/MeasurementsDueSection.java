@@ -51,22 +51,21 @@ public class MeasurementsDueSection implements HomeSection {
             root.setWidthFull();
             root.setId("measurements-due-section");
             grid.setId("measurements-due");
-            grid.addColumn(DueMeasurement::workstreamTitle).setHeader("Workstream").setFlexGrow(2);
-            grid.addColumn(d -> d.indicator().definition()).setHeader("Indicator").setFlexGrow(3)
+            grid.addColumn(DueMeasurement::workstreamTitle).setHeader(Values.t("results.due.workstream")).setFlexGrow(2);
+            grid.addColumn(d -> d.indicator().definition()).setHeader(Values.t("results.due.indicator")).setFlexGrow(3)
                     .setTooltipGenerator(d -> d.indicator().definition());
-            grid.addColumn(d -> period(d.indicator())).setHeader("Period").setAutoWidth(true);
+            grid.addColumn(d -> period(d.indicator())).setHeader(Values.t("results.measurement.period")).setAutoWidth(true);
             grid.addComponentColumn(d -> {
-                Button open = new Button("Enter in Results", click -> openResults(d.indicator().workstream().id()));
+                Button open = new Button(Values.t("results.due.open"), click -> openResults(d.indicator().workstream().id()));
                 open.addClassName("open-results");
                 open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 return open;
             }).setAutoWidth(true).setFlexGrow(0);
             grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.setAllRowsVisible(true);
-            grid.setEmptyStateText("Nothing to measure: no indicator your organization is responsible for is waiting "
-                    + "for a value.");
+            grid.setEmptyStateText(Values.t("results.due.empty"));
             grid.addItemClickListener(e -> openResults(e.getItem().indicator().workstream().id()));
-            root.add(new H2("Measurements due"), grid);
+            root.add(new H2(Values.t("results.due.title")), grid);
         }
 
         @Override

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Map;
 import org.entente.assessment.Objective;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
 
 /** Adds an objective to the workstream, or rewords one (the lead). */
@@ -16,27 +17,29 @@ final class ObjectiveDialog extends Dialog {
 
     ObjectiveDialog(ResultsContext results, Objective current, int number, Runnable reload) {
         setId("objective-dialog");
-        setHeaderTitle(current == null ? "Add objective" : "Rename objective " + number);
+        setHeaderTitle(current == null ? getTranslation("results.objective.add")
+                : getTranslation("results.objective.renameHeader", number));
         setWidth("36rem");
-        TextArea text = new TextArea("What the workstream sets out to achieve");
+        TextArea text = new TextArea(getTranslation("results.objective.text"));
         text.setMaxLength(TEXT_MAX);
         text.setWidthFull();
         text.setValueChangeMode(ValueChangeMode.EAGER);
-        text.setPlaceholder("e.g. Partner navies can operate together in a combined task group");
+        text.setPlaceholder(getTranslation("results.objective.placeholder"));
         text.setValue(current == null ? "" : current.text());
-        text.setHelperText(text.getValue().length() + " / " + TEXT_MAX);
-        text.addValueChangeListener(e -> text.setHelperText(e.getValue().length() + " / " + TEXT_MAX));
+        text.setHelperText(getTranslation("results.counter", text.getValue().length(), TEXT_MAX));
+        text.addValueChangeListener(e -> text.setHelperText(getTranslation("results.counter", e.getValue().length(),
+                TEXT_MAX)));
         text.setId("objective-text");
         add(text);
-        Button save = new Button(current == null ? "Add objective" : "Save", click -> {
+        Button save = new Button(getTranslation(current == null ? "results.objective.add" : "action.save"), click -> {
             Feedback.clear(Map.of("text", text));
             try {
                 if (current == null) {
                     results.results().addObjective(results.workstream().ref(), text.getValue());
-                    Feedback.success("Objective added.");
+                    Feedback.success(Text.of("results.objective.added"));
                 } else {
                     results.results().renameObjective(current, text.getValue());
-                    Feedback.success("Objective saved.");
+                    Feedback.success(Text.of("results.objective.saved"));
                 }
                 close();
             } catch (RuntimeException e) {
@@ -48,7 +51,7 @@ final class ObjectiveDialog extends Dialog {
         });
         save.setId("save-objective");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("cancel-objective");
         getFooter().add(cancel, save);
     }

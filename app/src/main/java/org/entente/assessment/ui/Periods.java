@@ -67,14 +67,19 @@ final class Periods {
         return periods;
     }
 
-    /** "March 2026", "2026 Q1", "2026", or both dates for a period that is no calendar month, quarter or year. */
+    /**
+     * "March 2026", "2026 Q1", "2026", or both dates for a period that is no calendar month, quarter or year; in the
+     * page's language ("mars 2026", "T1 2026").
+     */
     static String label(LocalDate start, LocalDate end) {
+        Locale locale = Values.locale();
         if (start.getDayOfMonth() == 1 && end.equals(start.plusMonths(1).minusDays(1))) {
-            return start.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + start.getYear();
+            return start.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + start.getYear();
         }
         if (start.getDayOfMonth() == 1 && (start.getMonthValue() - 1) % 3 == 0
                 && end.equals(start.plusMonths(3).minusDays(1))) {
-            return start.getYear() + " Q" + ((start.getMonthValue() - 1) / 3 + 1);
+            return Values.t("results.period.quarter", String.valueOf(start.getYear()),
+                    (start.getMonthValue() - 1) / 3 + 1);
         }
         if (start.getDayOfYear() == 1 && end.equals(LocalDate.of(start.getYear(), 12, 31))) {
             return String.valueOf(start.getYear());

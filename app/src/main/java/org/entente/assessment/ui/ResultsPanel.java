@@ -22,13 +22,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.entente.assessment.Indicator;
 import org.entente.assessment.IndicatorStatus;
 import org.entente.assessment.Objective;
 import org.entente.assessment.ResultsExport;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.EChart;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.WorkstreamRef;
@@ -72,10 +75,8 @@ final class ResultsPanel extends VerticalLayout {
 
         add(toolbar(indicators));
         if (objectives.isEmpty()) {
-            Paragraph empty = new Paragraph(results.lead()
-                    ? "No objectives yet — add the first objective this workstream sets out to achieve, then define "
-                            + "the indicators that show progress towards it."
-                    : "No objectives yet: the lead organization sets them, with the indicators that measure them.");
+            Paragraph empty = new Paragraph(getTranslation(results.lead() ? "results.objectives.emptyLead"
+                    : "results.objectives.empty"));
             empty.setId("results-empty");
             empty.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-l)");
             add(empty);
@@ -100,24 +101,35 @@ final class ResultsPanel extends VerticalLayout {
         bar.add(summary);
         bar.setFlexGrow(1, summary);
         if (results.lead()) {
-            Button add = new Button("Add objective", VaadinIcon.PLUS.create(),
+            Button add = new Button(getTranslation("results.objective.add"), VaadinIcon.PLUS.create(),
                     click -> new ObjectiveDialog(results, null, 0, this::refresh).open());
             add.setId("add-objective");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             bar.add(add);
         }
-        Span export = new Span("Export:");
+        Span export = new Span(getTranslation("results.export.label"));
         export.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        bar.add(export, download("export-iati", "IATI XML", ResultsExport::iati),
-                download("export-csv", "CSV", ResultsExport::csv), download("export-xlsx", "Excel", ResultsExport::workbook));
+        bar.add(export, download("export-iati", "IATI XML", machine(ResultsExport::iati)), // i18n-ok: format name
+                download("export-csv", "CSV", machine(ResultsExport::csv)), // i18n-ok: format name
+                download("export-xlsx", "Excel", ResultsExport::workbook)); // i18n-ok: product name
         return bar;
     }
 
-    private Anchor download(String id, String text, java.util.function.BiFunction<ResultsExport, WorkstreamRef,
-            ResultsExport.File> make) {
+    /** An export for the person who asks: the workbook is written in the language of their page. */
+    private interface Export {
+        ResultsExport.File make(ResultsExport export, WorkstreamRef workstream, Locale locale);
+    }
+
+    /** IATI XML and CSV are machine formats, the same in every language. */
+    private static Export machine(BiFunction<ResultsExport, WorkstreamRef, ResultsExport.File> make) {
+        return (export, workstream, locale) -> make.apply(export, workstream);
+    }
+
+    private Anchor download(String id, String text, Export make) {
         WorkstreamRef ref = results.workstream().ref();
+        Locale locale = Values.locale();   // the download runs later, outside this page's request
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            ResultsExport.File file = make.apply(results.export(), ref);
+            ResultsExport.File file = make.make(results.export(), ref, locale);
             return new DownloadResponse(new ByteArrayInputStream(file.content()), file.name(), file.contentType(),
                     file.content().length);
         }), text);
@@ -130,18 +142,18 @@ final class ResultsPanel extends VerticalLayout {
     /** "5 indicators: 3 on track, 1 at risk, 1 not measured yet · 1 measurement overdue". */
     static String summary(List<Indicator> indicators) {
         if (indicators.isEmpty()) {
-            return "No indicators yet.";
+            return Values.t("results.summary.none");
         }
         Map<IndicatorStatus, Long> counts = new EnumMap<>(IndicatorStatus.class);
         counts.putAll(indicators.stream().collect(Collectors.groupingBy(
                 i -> i.progress() == null ? IndicatorStatus.NOT_MEASURED : i.progress().status(),
                 Collectors.counting())));
         List<String> parts = new ArrayList<>();
-        counts.forEach((status, n) -> parts.add(n + " " + status.label().toLowerCase()));
+        counts.forEach((status, n) -> parts.add(Values.t("results.summary.status", n,
+                Values.label(status).toLowerCase(Values.locale()))));
+        String text = Values.t("results.summary.indicators", indicators.size(), String.join(", ", parts));
         long overdue = indicators.stream().filter(i -> i.progress() != null && i.progress().overdue()).count();
-        return indicators.size() + (indicators.size() == 1 ? " indicator: " : " indicators: ")
-                + String.join(", ", parts)
-                + (overdue == 0 ? "" : " · " + overdue + (overdue == 1 ? " measurement" : " measurements") + " overdue");
+        return overdue == 0 ? text : Values.t("results.summary.overdue", text, overdue);
     }
 
     private Component objective(Objective objective, List<Objective> objectives, List<Indicator> indicators,
@@ -153,7 +165,7 @@ final class ResultsPanel extends VerticalLayout {
         box.addClassName("objective");
         box.setWidthFull();
         box.getStyle().set("padding-top", "var(--lumo-space-s)").set("border-top", "1px solid var(--lumo-contrast-10pct)");
-        H3 number = new H3("Objective " + n);
+        H3 number = new H3(getTranslation("results.objective.number", n));
         number.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-m)")
                 .set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap");
         H4 text = new H4(objective.text());
@@ -164,24 +176,23 @@ final class ResultsPanel extends VerticalLayout {
         head.setWidthFull();
         head.setFlexGrow(1, text);
         if (results.lead()) {
-            Button define = new Button("Define indicator", VaadinIcon.PLUS.create(),
+            Button define = new Button(getTranslation("results.indicator.define"), VaadinIcon.PLUS.create(),
                     click -> new IndicatorDialog(results, objectives, objective, null, this::refresh).open());
             define.setId("define-indicator-" + key);
             define.addClassName("define-indicator");
             define.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            Button rename = new Button("Rename", click -> new ObjectiveDialog(results, objective, n, this::refresh).open());
+            Button rename = new Button(getTranslation("results.objective.rename"), click -> new ObjectiveDialog(results, objective, n, this::refresh).open());
             rename.setId("rename-objective-" + key);
             rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button remove = new Button("Remove", click -> confirmRemoval(objective, n, indicators.size()));
+            Button remove = new Button(getTranslation("action.remove"), click -> confirmRemoval(objective, n, indicators.size()));
             remove.setId("remove-objective-" + key);
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             head.add(define, rename, remove);
         }
         box.add(head);
         if (indicators.isEmpty()) {
-            Paragraph none = new Paragraph(results.lead()
-                    ? "No indicators yet — define how progress towards this objective is measured."
-                    : "No indicators you may see for this objective yet.");
+            Paragraph none = new Paragraph(getTranslation(results.lead() ? "results.indicators.emptyLead"
+                    : "results.indicators.empty"));
             none.addClassName("objective-empty");
             none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "var(--lumo-space-xs) 0");
             box.add(none);
@@ -200,18 +211,16 @@ final class ResultsPanel extends VerticalLayout {
     }
 
     private void confirmRemoval(Objective objective, int number, int indicators) {
-        ConfirmDialog confirm = new ConfirmDialog("Remove objective " + number + "?",
-                "\"" + objective.text() + "\"" + (indicators == 0 ? " will be removed."
-                        : " and its " + indicators + (indicators == 1 ? " indicator" : " indicators")
-                                + " will be removed. An objective whose indicators have measurements cannot be "
-                                + "removed."), "Remove", e -> {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("results.objective.removeHeader", number),
+                getTranslation("results.objective.removeText", objective.text(), indicators),
+                getTranslation("action.remove"), e -> {
                     try {
                         results.results().removeObjective(objective);
-                        Feedback.success("Objective removed.");
+                        Feedback.success(Text.of("results.objective.removed"));
                     } catch (RuntimeException failure) {
                         Feedback.show(failure, Map.of(), this::refresh);
                     }
-                }, "Keep it", e -> { });
+                }, getTranslation("results.confirm.keep"), e -> { });
         confirm.setConfirmButtonTheme("error primary");
         confirm.setId("confirm-remove-objective");
         confirm.open();

@@ -12,7 +12,7 @@ final class StatusChips {
 
     static Span status(Progress progress) {
         IndicatorStatus status = progress == null ? IndicatorStatus.NOT_MEASURED : progress.status();
-        Span chip = new Span(status.label());
+        Span chip = new Span(Values.label(status));
         chip.getElement().getThemeList().add(switch (status) {
             case ON_TRACK -> "badge success";
             case AT_RISK -> "badge warning";
@@ -25,7 +25,7 @@ final class StatusChips {
     }
 
     static Span overdue() {
-        Span chip = new Span("Measurement overdue");
+        Span chip = new Span(Values.t("results.status.overdue"));
         chip.getElement().getThemeList().add("badge error primary");
         chip.addClassName("indicator-overdue");
         return chip;

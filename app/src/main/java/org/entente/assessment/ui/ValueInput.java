@@ -39,13 +39,12 @@ abstract sealed class ValueInput {
     static final class Number extends ValueInput {
 
         private final IndicatorUnit unit;
-        private final BigDecimalField field = new BigDecimalField("Value");
+        private final BigDecimalField field = Values.decimalField(Values.t("results.measurement.value"));
 
         Number(IndicatorUnit unit, String id) {
             this.unit = unit;
             field.setId(id);
             field.setHelperText(Values.range(unit));
-            field.setI18n(new BigDecimalField.BigDecimalFieldI18n().setBadInputErrorMessage("Enter a number."));
             if (unit == IndicatorUnit.PERCENT) {
                 field.setSuffixComponent(new Span("%"));
             } else if (unit == IndicatorUnit.EUR) {
@@ -77,7 +76,8 @@ abstract sealed class ValueInput {
         @Override
         boolean check() {
             BigDecimal value = field.getValue();
-            String problem = value == null ? (field.isEmpty() ? "Enter the value measured." : "Enter a number.")
+            String problem = value == null ? Values.t(field.isEmpty() ? "results.error.valueMissing"
+                    : "results.error.notANumber")
                     : unit.admits(value) ? null : Values.outOfRange(unit);
             field.setErrorMessage(problem);
             field.setInvalid(problem != null);
@@ -87,11 +87,12 @@ abstract sealed class ValueInput {
 
     static final class YesNo extends ValueInput {
 
-        private final RadioButtonGroup<BigDecimal> group = new RadioButtonGroup<>("Value");
+        private final RadioButtonGroup<BigDecimal> group =
+                new RadioButtonGroup<>(Values.t("results.measurement.value"));
 
         YesNo(String id) {
             group.setItems(BigDecimal.ONE, BigDecimal.ZERO);
-            group.setItemLabelGenerator(v -> v.signum() == 0 ? "No" : "Yes");
+            group.setItemLabelGenerator(v -> Values.format(IndicatorUnit.YES_NO, v));
             group.setId(id);
         }
 
@@ -118,7 +119,7 @@ abstract sealed class ValueInput {
         @Override
         boolean check() {
             boolean ok = group.getValue() != null;
-            group.setErrorMessage(ok ? null : "Choose yes or no.");
+            group.setErrorMessage(ok ? null : Values.outOfRange(IndicatorUnit.YES_NO));
             group.setInvalid(!ok);
             return ok;
         }
@@ -129,11 +130,11 @@ abstract sealed class ValueInput {
         private final Select<Integer> select = new Select<>();
 
         Scale(String id) {
-            select.setLabel("Value");
+            select.setLabel(Values.t("results.measurement.value"));
             select.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
-            select.setItemLabelGenerator(v -> v + " of 5");
-            select.setPlaceholder("Choose 1 to 5");
-            select.setHelperText("1 = lowest, 5 = highest.");
+            select.setItemLabelGenerator(v -> Values.format(IndicatorUnit.SCALE_1_5, BigDecimal.valueOf(v)));
+            select.setPlaceholder(Values.t("results.measurement.scalePlaceholder"));
+            select.setHelperText(Values.t("results.measurement.scaleHelper"));
             select.setId(id);
         }
 
@@ -160,7 +161,7 @@ abstract sealed class ValueInput {
         @Override
         boolean check() {
             boolean ok = select.getValue() != null;
-            select.setErrorMessage(ok ? null : "Choose a rating from 1 to 5.");
+            select.setErrorMessage(ok ? null : Values.outOfRange(IndicatorUnit.SCALE_1_5));
             select.setInvalid(!ok);
             return ok;
         }

@@ -1,17 +1,41 @@
 package org.entente.assessment.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.Locale;
 import org.entente.assessment.Direction;
 import org.entente.assessment.IndicatorUnit;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 
-/** An indicator's values as people read them, and what each unit admits, said in words. */
+/**
+ * An indicator's values as people read them, and what each unit admits, said in words: in the page's language (the
+ * Results tab's static helpers reach it through {@link #locale()}, English where no page is current, as in tests).
+ */
 final class Values {
 
     private Values() {
+    }
+
+    /** The language of the current page; English outside one. */
+    static Locale locale() {
+        UI ui = UI.getCurrent();
+        return Language.orDefault(ui == null ? null : ui.getLocale()).locale();
+    }
+
+    /** The text of {@code key} in the page's language. */
+    static String t(String key, Object... args) {
+        return Translations.text(locale(), key, args);
+    }
+
+    /** A constant's label in the page's language. */
+    static String label(Enum<?> constant) {
+        return Translations.label(locale(), constant);
     }
 
     static String format(IndicatorUnit unit, BigDecimal value) {
@@ -19,61 +43,74 @@ final class Values {
             return "—";
         }
         return switch (unit) {
-            case YES_NO -> value.signum() == 0 ? "No" : "Yes";
-            case SCALE_1_5 -> plain(value) + " of 5";
-            case PERCENT -> plain(value) + " %";
-            case EUR -> "€ " + plain(value);
+            case YES_NO -> t(value.signum() == 0 ? "results.value.no" : "results.value.yes");
+            case SCALE_1_5 -> t("results.value.scale", plain(value));
+            case PERCENT -> t("results.value.percent", plain(value));
+            case EUR -> t("results.value.eur", plain(value));
             case NUMBER -> plain(value);
         };
     }
 
+    /** At most two decimals, written as the page's language writes numbers (1,234.5 / 1 234,5). */
     static String plain(BigDecimal value) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
-        format.setMaximumFractionDigits(2);
-        return format.format(value.stripTrailingZeros());
+        return Formats.number(locale(), value.stripTrailingZeros(), 2);
     }
 
     /** What values the unit admits (helper text of value fields). */
     static String range(IndicatorUnit unit) {
-        return switch (unit) {
-            case NUMBER -> "Any number.";
-            case PERCENT -> "A percentage from 0 to 100.";
-            case EUR -> "An amount in euros, 0 or more.";
-            case YES_NO -> "Yes or no (1 or 0).";
-            case SCALE_1_5 -> "A rating from 1 to 5.";
-        };
+        return t(switch (unit) {
+            case NUMBER -> "results.range.number";
+            case PERCENT -> "results.range.percent";
+            case EUR -> "results.range.eur";
+            case YES_NO -> "results.range.yesNo";
+            case SCALE_1_5 -> "results.range.scale";
+        });
     }
 
     /** The message when a value is outside what the unit admits. */
     static String outOfRange(IndicatorUnit unit) {
-        return switch (unit) {
-            case NUMBER -> "Enter a number.";
-            case PERCENT -> "A percentage lies between 0 and 100.";
-            case EUR -> "An amount in euros cannot be negative.";
-            case YES_NO -> "Choose yes or no.";
-            case SCALE_1_5 -> "Choose a rating from 1 to 5.";
-        };
+        return t(switch (unit) {
+            case NUMBER -> "results.outOfRange.number";
+            case PERCENT -> "results.outOfRange.percent";
+            case EUR -> "results.outOfRange.eur";
+            case YES_NO -> "results.outOfRange.yesNo";
+            case SCALE_1_5 -> "results.outOfRange.scale";
+        });
     }
 
-    /** "62 % of the way" from the baseline to the target, or null without a ratio. */
-    static String ofTheWay(BigDecimal ratio) {
-        if (ratio == null) {
-            return null;
-        }
-        return percent(ratio) + " of the way";
-    }
-
+    /** "62 %": a ratio as a whole percentage. */
     static String percent(BigDecimal ratio) {
-        return ratio.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+        return t("results.value.percent",
+                ratio.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString());
     }
 
-    /** Date pickers show and take dates as the rest of the page writes them: 2026-12-31. */
+    /**
+     * Date pickers show and take dates as the rest of the page writes them, 2026-12-31 (ISO 8601 reads the same in
+     * both languages); month and day names, Today and Cancel in the page's language.
+     */
     static DatePicker iso(DatePicker picker) {
-        picker.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        Localized.datePicker(picker);
+        picker.setI18n(picker.getI18n().setDateFormat("yyyy-MM-dd"));
         return picker;
     }
 
+    /**
+     * A decimal field in the page's language: on a French page it takes the decimal comma (Vaadin's field, made with
+     * the page's locale, reads its separator) and still the point, which people paste from English sources; the
+     * field turns either into the same number.
+     */
+    static BigDecimalField decimalField(String label) {
+        BigDecimalField field = new BigDecimalField(label);
+        field.setLocale(locale());
+        field.setI18n(new BigDecimalField.BigDecimalFieldI18n().setBadInputErrorMessage(t("results.error.notANumber")));
+        if (Language.orDefault(locale()) == Language.FR) {
+            // The web component allows only its own separator: widened once it is attached, after its own setting.
+            field.addAttachListener(e -> field.getElement().executeJs("this.allowedCharPattern = '[-+\\\\d.,]';"));
+        }
+        return field;
+    }
+
     static String direction(Direction direction) {
-        return direction.label().toLowerCase(Locale.ROOT);
+        return label(direction).toLowerCase(locale());
     }
 }

@@ -16,6 +16,7 @@ import org.entente.assessment.IndicatorStatus;
 import org.entente.assessment.IndicatorUnit;
 import org.entente.assessment.Measurement;
 import org.entente.assessment.Progress;
+import org.entente.platform.i18n.Translations;
 import org.entente.workstream.Partner;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.WorkstreamRef;
@@ -47,9 +48,11 @@ class IndicatorChartTest {
                 null, null, NORWAY, "Ingrid Solberg", OffsetDateTime.now(), 0);
     }
 
+    /** The series named {@code name}, or by the key of its name (IndicatorChart.PATH…), as English writes it. */
     static JsonNode series(ObjectNode option, String name) {
+        String english = Translations.has(name) ? Translations.text(java.util.Locale.UK, name) : name;
         for (JsonNode s : option.get("series")) {
-            if (s.get("name").asString().equals(name)) {
+            if (s.get("name").asString().equals(english)) {
                 return s;
             }
         }
