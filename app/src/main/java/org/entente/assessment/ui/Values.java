@@ -24,18 +24,17 @@ final class Values {
 
     /** The language of the current page; English outside one. */
     static Locale locale() {
-        UI ui = UI.getCurrent();
-        return Language.orDefault(ui == null ? null : ui.getLocale()).locale();
+        return Localized.locale();
     }
 
     /** The text of {@code key} in the page's language. */
     static String t(String key, Object... args) {
-        return Translations.text(locale(), key, args);
+        return Localized.text(key, args);
     }
 
     /** A constant's label in the page's language. */
     static String label(Enum<?> constant) {
-        return Translations.label(locale(), constant);
+        return Localized.label(constant);
     }
 
     static String format(IndicatorUnit unit, BigDecimal value) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 
 /**
  * Vaadin's components ship English texts only: these give them the page's language — month and day names, Today and
@@ -20,13 +21,24 @@ public final class Localized {
     private Localized() {
     }
 
-    private static Locale locale() {
+    /** The current page's language; English outside a page (a background job, a test calling a view helper). */
+    public static Locale locale() {
         UI ui = UI.getCurrent();
         return Language.orDefault(ui == null ? null : ui.getLocale()).locale();
     }
 
+    /** The text of {@code key} in the current page's language, for static helpers that are no component. */
+    public static String text(String key, Object... args) {
+        return Translations.text(locale(), key, args);
+    }
+
+    /** A constant's label in the current page's language. */
+    public static String label(Enum<?> constant) {
+        return Translations.label(locale(), constant);
+    }
+
     private static String t(String key) {
-        return UI.getCurrent().getTranslation(key);
+        return text(key);
     }
 
     public static DatePicker datePicker(String label) {
