@@ -73,14 +73,7 @@ class UserTextScanTest {
             "milestone.ui",
             "notification",
             "notification.ui",
-            "platform.audit",
-            "platform.audit.ui",
-            "platform.security",
-            "platform.ui",
             "rnd",
-            "tenant.admin",
-            "tenant.admin.ui",
-            "tenant.ui",
             "workstream",
             "workstream.ui");
 
