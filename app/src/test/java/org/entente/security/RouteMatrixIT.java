@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NavigationTrigger;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.router.Router;
 import com.vaadin.flow.server.VaadinService;
@@ -28,6 +27,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.entente.db.embedded.LocalPostgres;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.security.SignedInAs;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
@@ -272,18 +273,12 @@ class RouteMatrixIT extends AppIntegrationTest {
             case N -> browser.waitForText(By.id("access-problem-heading"), "No organization");
             case U -> browser.waitForText(By.id("access-problem-heading"), "suspended");
             case P -> new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).withMessage(what)
-                    .until(d -> d.getTitle().equals(title("tenants"))
+                    .until(d -> d.getTitle().equals(Translations.text(Language.EN.locale(), "admin.tenants.title"))
                             && d.getCurrentUrl().replaceFirst("\\?.*", "").endsWith("/tenants"));
             case S -> browser.waitFor(By.id("workstream-not-found"));
             case I -> browser.waitFor(By.id("accept-invitation"));
         }
         assertThat(browser.driver().getPageSource()).as(what).doesNotContain("Exception");
-    }
-
-    private String title(String template) {
-        ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
-        return registry.getRegisteredRoutes().stream().filter(r -> r.getTemplate().equals(template)).findFirst()
-                .map(r -> r.getNavigationTarget().getAnnotation(PageTitle.class).value()).orElseThrow();
     }
 
     static Map<String, Map<Persona, Outcome>> parse(String table) {

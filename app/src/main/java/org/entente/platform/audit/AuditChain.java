@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.validation.NotAllowed;
 import org.jooq.DSLContext;
@@ -23,6 +24,16 @@ public class AuditChain {
 
     /** Where a tenant's chain first breaks: the event's position, its id, and what is wrong there. */
     public record Break(UUID tenantId, long position, long eventId, String problem) {
+
+        /** The database's words for the problem (audit_chain_breaks, V40), as a text for the reader's language. */
+        public Text problemText() {
+            return switch (problem) {
+                case "an event before this one is missing" -> Text.of("audit.chain.problem.missing");
+                case "does not link to the event before it" -> Text.of("audit.chain.problem.unlinked");
+                case "changed after it was recorded" -> Text.of("audit.chain.problem.changed");
+                default -> Text.of("audit.chain.problem.other", problem);
+            };
+        }
     }
 
     /** A tenant's chain: how many events, and the first break if there is one. */
@@ -45,10 +56,10 @@ public class AuditChain {
     @Transactional(readOnly = true)
     public Status ofOwnOrganization() {
         if (!currentUser.get().map(u -> u.roles().contains(AuditTrail.TENANT_ADMIN)).orElse(false)) {
-            throw new NotAllowed("Only your organization's tenant administrators can check its audit log.");
+            throw new NotAllowed("audit.error.checkOwnOnly");
         }
         UUID tenant = currentUser.currentActor().map(org.entente.db.tenancy.Actor::tenantId)
-                .orElseThrow(() -> new NotAllowed("You are not signed in for an organization."));
+                .orElseThrow(() -> new NotAllowed("audit.error.noOrganization"));
         long events = dsl.select(AUDIT_CHAIN_LENGTHS().EVENTS).from(AUDIT_CHAIN_LENGTHS())
                 .where(AUDIT_CHAIN_LENGTHS().TENANT_ID.eq(tenant)).fetchOptional(AUDIT_CHAIN_LENGTHS().EVENTS)
                 .orElse(0L);
@@ -59,7 +70,7 @@ public class AuditChain {
     @Transactional(readOnly = true)
     public List<Break> federation() {
         if (!currentUser.get().map(u -> u.roles().contains(EntenteRealm.ROLE_PLATFORM_ADMIN)).orElse(false)) {
-            throw new NotAllowed("Only platform administrators can check every organization's audit log.");
+            throw new NotAllowed("audit.error.checkFederationOnly");
         }
         return breaks();
     }

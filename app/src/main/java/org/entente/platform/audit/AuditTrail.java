@@ -39,7 +39,7 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public java.util.List<Entry> recent(int offset, int limit) {
         if (!currentUser.get().map(u -> u.roles().contains(TENANT_ADMIN)).orElse(false)) {
-            throw new org.entente.platform.validation.NotAllowed("Only your organization's tenant administrators can read its audit log.");
+            throw new org.entente.platform.validation.NotAllowed("audit.error.readOwnOnly");
         }
         return dsl.selectFrom(AUDIT_EVENT)
                 .orderBy(AUDIT_EVENT.AT.desc(), AUDIT_EVENT.ID.desc())

@@ -34,7 +34,7 @@ final class SignInAvailabilityFilter extends OncePerRequestFilter {
         }
         if (path.equals(UNAVAILABLE_PATH) && !identityProvider.answers()) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "120");
+            response.setHeader("Retry-After", "120"); // i18n-ok: an HTTP header, not a text people read
             chain.doFilter(request, new ServiceUnavailable(response));
             return;
         }

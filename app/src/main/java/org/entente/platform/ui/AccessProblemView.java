@@ -24,7 +24,7 @@ abstract class AccessProblemView extends VerticalLayout {
         title.setId("access-problem-heading");
         add(title);
         explanation.forEach(text -> add(new Paragraph(text)));
-        Button signOut = new Button("Sign out", click -> authentication.logout());
+        Button signOut = new Button(getTranslation("user.signOut"), click -> authentication.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(signOut);

@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 @org.springframework.stereotype.Component
 class DatabaseOutageHandler implements VaadinServiceInitListener, ErrorHandler {
 
-    static final String MESSAGE = "Entente's database is temporarily unavailable, so this step did not complete "
-            + "and nothing was saved. Try again in a moment.";
+    static final String MESSAGE_KEY = "platform.databaseUnavailable.action";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageHandler.class);
 
@@ -51,7 +50,8 @@ class DatabaseOutageHandler implements VaadinServiceInitListener, ErrorHandler {
     }
 
     private static void tell() {
-        Notification notification = Notification.show(MESSAGE, 10000, Notification.Position.MIDDLE);
+        Notification notification = Notification.show(UI.getCurrent().getTranslation(MESSAGE_KEY), 10000,
+                Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notification.setId("database-unavailable-notification");
     }

@@ -1,6 +1,6 @@
 package org.entente.platform.ui;
 
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -11,23 +11,29 @@ import org.entente.tenant.TenantStatus;
 
 /** Shown to members of a suspended or offboarded organization: their data is kept, access is not. */
 @Route(value = "organization-unavailable", autoLayout = false)
-@PageTitle("Organization unavailable · Entente")
 @PermitAll
-public class OrganizationUnavailableView extends AccessProblemView {
+public class OrganizationUnavailableView extends AccessProblemView implements HasDynamicTitle {
 
     public OrganizationUnavailableView(TenantService tenants, AuthenticationContext authentication) {
         super(authentication);
         Tenant tenant = tenants.currentTenant().orElse(null);
         if (tenant == null) {
-            show("Organization unavailable", List.of("Your organization is not available in Entente."));
+            show(getTranslation("platform.organizationUnavailable.heading"),
+                    List.of(getTranslation("platform.organizationUnavailable.text")));
         } else if (tenant.status() == TenantStatus.SUSPENDED) {
-            show("Organization suspended", List.of(tenant.name() + " is suspended in Entente. Its members cannot "
-                    + "work here until a platform administrator reactivates it. No data has been deleted."));
+            show(getTranslation("platform.organizationSuspended.heading"),
+                    List.of(getTranslation("platform.organizationSuspended.text", tenant.name())));
         } else if (tenant.status() == TenantStatus.OFFBOARDED) {
-            show("Organization offboarded", List.of(tenant.name() + " has left Entente. Its members can no longer "
-                    + "sign in to the workspace."));
+            show(getTranslation("platform.organizationOffboarded.heading"),
+                    List.of(getTranslation("platform.organizationOffboarded.text", tenant.name())));
         } else {
-            show("Organization available", List.of(tenant.name() + " is active. Go back to the workspace."));
+            show(getTranslation("platform.organizationAvailable.heading"),
+                    List.of(getTranslation("platform.organizationAvailable.text", tenant.name())));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("platform.organizationUnavailable.title");
     }
 }

@@ -26,10 +26,9 @@ public class PageUnavailableView extends VerticalLayout implements HasErrorParam
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        add(new H1("Page not available"),
-                new Paragraph("This page does not exist, or your roles do not include access to it. "
-                        + "If you need it, ask your organization's Entente administrator."),
-                new Anchor("", "Go to Home"));
+        add(new H1(getTranslation("platform.pageUnavailable.heading")),
+                new Paragraph(getTranslation("platform.pageUnavailable.text")),
+                new Anchor("", getTranslation("platform.pageUnavailable.home")));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

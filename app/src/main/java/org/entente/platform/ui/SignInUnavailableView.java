@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.entente.platform.security.IdentityProviderProbe;
@@ -19,9 +19,8 @@ import org.entente.platform.security.IdentityProviderProbe;
  * Reloaded once Keycloak answers again, it says so.
  */
 @Route(value = IdentityProviderProbe.UNAVAILABLE_ROUTE, autoLayout = false)
-@PageTitle("Sign-in unavailable · Entente")
 @AnonymousAllowed
-public class SignInUnavailableView extends VerticalLayout implements BeforeEnterObserver {
+public class SignInUnavailableView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final IdentityProviderProbe identityProvider;
 
@@ -36,25 +35,28 @@ public class SignInUnavailableView extends VerticalLayout implements BeforeEnter
         boolean signedOut = event.getLocation().getQueryParameters().getParameters()
                 .containsKey(IdentityProviderProbe.SIGNED_OUT_PARAMETER);
         // A full page load, so that the sign-in starts over (and asks Keycloak again).
-        Anchor again = new Anchor("", "Try again");
+        Anchor again = new Anchor("", getTranslation("platform.tryAgain"));
         again.setRouterIgnore(true);
         again.setId("sign-in-again");
         removeAll();
         if (signedOut) {
-            add(new H1("Signed out of Entente"),
-                    new Paragraph("Entente could not reach the identity service (Keycloak) to end your session there "
-                            + "too. Close this browser to make sure no one else can sign in as you from it."));
+            add(new H1(getTranslation("platform.signInUnavailable.signedOut.heading")),
+                    new Paragraph(getTranslation("platform.signInUnavailable.signedOut.text")));
         }
         if (identityProvider.answers()) {
-            again.setText("Sign in");
-            add(heading("Sign-in is available again", signedOut),
-                    new Paragraph("Entente reaches the identity service (Keycloak) again."), again);
+            again.setText(getTranslation("platform.signInUnavailable.signIn"));
+            add(heading(getTranslation("platform.signInUnavailable.back.heading"), signedOut),
+                    new Paragraph(getTranslation("platform.signInUnavailable.back.text")), again);
         } else {
-            add(heading("Sign-in is temporarily unavailable", signedOut),
-                    new Paragraph("Entente cannot reach the identity service (Keycloak), so no one can sign in right "
-                            + "now. If you are already signed in elsewhere, you can go on working there."),
-                    new Paragraph("Try again in a few minutes."), again);
+            add(heading(getTranslation("platform.signInUnavailable.heading"), signedOut),
+                    new Paragraph(getTranslation("platform.signInUnavailable.text")),
+                    new Paragraph(getTranslation("platform.signInUnavailable.later")), again);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("platform.signInUnavailable.title");
     }
 
     private static Component heading(String text, boolean second) {

@@ -35,19 +35,17 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
             // One line, no stack trace: during an outage every page view would otherwise log one.
             log.warn("Page {} not shown, database unavailable: {}", event.getLocation().getPath(), failure.toString());
             setId("database-unavailable");
-            H1 heading = new H1("Database temporarily unavailable");
+            H1 heading = new H1(getTranslation("platform.databaseUnavailable.heading"));
             heading.setId("database-unavailable-heading");
-            add(heading, new Paragraph("Entente's database is temporarily unavailable, so this page cannot be shown. "
-                            + "Nothing was changed. Try again in a moment."),
-                    new Anchor(event.getLocation().getPathWithQueryParameters(), "Try again"));
+            add(heading, new Paragraph(getTranslation("platform.databaseUnavailable.page")),
+                    new Anchor(event.getLocation().getPathWithQueryParameters(), getTranslation("platform.tryAgain")));
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
         setId(null);
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, failure);
-        add(new H1("Something went wrong"),
-                new Paragraph("Entente could not complete this request. Nothing was changed by the failed step. "
-                        + "If it happens again, give your administrator the reference " + reference + "."));
+        add(new H1(getTranslation("platform.unexpectedError.heading")),
+                new Paragraph(getTranslation("platform.unexpectedError.text", reference)));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.security.CurrentUser;
+import org.entente.platform.i18n.Text;
+import org.entente.platform.keycloak.KeycloakUnavailableException;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.Affiliation;
 import org.entente.tenant.TenantService;
@@ -51,9 +53,24 @@ class Administrators {
         // Read fresh: a suspension reaches open sessions on their next service call, not only on navigation.
         boolean active = tenants.currentTenant().map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
         if (!active) {
-            throw new AdministrationException("Your organization is suspended or offboarded: nothing can be changed.");
+            throw new AdministrationException(Text.of("admin.error.organizationInactive"));
         }
         return new TenantAdmin(user.memberId(), affiliated.tenantId(), affiliated.alias());
+    }
+
+    /**
+     * Keycloak did not answer: said with the address tried. (The exception's own message is English only; the
+     * address is the admin client's.)
+     */
+    static AdministrationException keycloakUnreachable(String serverUri, KeycloakUnavailableException e) {
+        return new AdministrationException(Text.of("admin.error.keycloakUnreachable", serverUri), e);
+    }
+
+    /** What went wrong in Keycloak, as an argument of a longer message: translated when it did not answer. */
+    static Object keycloakProblem(String serverUri, RuntimeException e) {
+        return e instanceof KeycloakUnavailableException
+                ? Text.of("admin.error.keycloakUnreachable", serverUri)
+                : e.getMessage(); // Keycloak's own answer (status and body): quoted as it came
     }
 
     /** The first line of PostgreSQL's message, without the "ERROR: " prefix. */

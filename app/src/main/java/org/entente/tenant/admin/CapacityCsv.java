@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.PlainText;
 
 /**
@@ -60,8 +61,7 @@ final class CapacityCsv {
      */
     static List<Line> read(byte[] content, Map<String, UUID> tenantsByAlias, Map<String, BigDecimal> eurPerCurrency) {
         if (content.length > MAX_BYTES) {
-            throw CapacityImportException.of(0, null, "The file is larger than " + MAX_BYTES / 1024
-                    + " KiB, the most read at once. Split it into smaller files.");
+            throw CapacityImportException.of(0, null, "admin.capacityFile.tooLarge", String.valueOf(MAX_BYTES / 1024));
         }
         String text = utf8(content);
         List<CapacityImportException.Problem> problems = new ArrayList<>();
@@ -80,13 +80,12 @@ final class CapacityCsv {
                 // The parser's line count after a record is the line it ends on: its own line for a one-line record.
                 int line = (int) parser.getCurrentLineNumber();
                 if (record.getRecordNumber() > MAX_ROWS) {
-                    throw CapacityImportException.of(line, null, "The file has more than " + MAX_ROWS
-                            + " lines of figures. Split it into smaller files.");
+                    throw CapacityImportException.of(line, null, "admin.capacityFile.tooManyLines", String.valueOf(MAX_ROWS));
                 }
                 Row row = new Row(record, line, columnNames, problems);
                 if (!record.isConsistent()) {
-                    row.problem(null, "expected " + COLUMNS.size() + " values (" + String.join(", ", COLUMNS)
-                            + "), found " + record.size() + ".");
+                    row.problem(null, "admin.capacityFile.valueCount", COLUMNS.size(), String.join(", ", COLUMNS),
+                            record.size());
                     continue;
                 }
                 check(row, tenantsByAlias, eurPerCurrency, seen).ifPresent(lines::add);
@@ -94,13 +93,13 @@ final class CapacityCsv {
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // Commons CSV's words for a broken file (the text is in memory, so no other input fails): an unclosed
             // quote, a duplicate or empty header name.
-            throw CapacityImportException.of(0, null, "The file is not readable as CSV: " + e.getMessage());
+            throw CapacityImportException.of(0, null, "admin.capacityFile.notCsv", e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new CapacityImportException(problems);
         }
         if (lines.isEmpty()) {
-            throw CapacityImportException.of(0, null, "The file has a header but no lines of figures.");
+            throw CapacityImportException.of(0, null, "admin.capacityFile.noLines");
         }
         return lines;
     }
@@ -110,17 +109,18 @@ final class CapacityCsv {
         String alias = row.value("alias").toLowerCase(Locale.ROOT);
         UUID tenantId = tenantsByAlias.get(alias);
         if (alias.isEmpty()) {
-            row.problem("alias", "the organization's alias is missing.");
+            row.problem("alias", "admin.capacityFile.aliasMissing");
         } else if (tenantId == null) {
-            row.problem("alias", "no organization has the alias \"" + alias + "\".");
+            row.problem("alias", "admin.capacityFile.aliasUnknown", alias);
         }
 
         String yearText = row.value("year");
         Integer year = null;
         if (!YEAR.matcher(yearText).matches()) {
-            row.problem("year", "\"" + yearText + "\" is not a year (e.g. 2024).");
+            row.problem("year", "admin.capacityFile.notAYear", yearText);
         } else if (Integer.parseInt(yearText) < FIRST_YEAR || Integer.parseInt(yearText) > LAST_YEAR) {
-            row.problem("year", yearText + " is outside " + FIRST_YEAR + "–" + LAST_YEAR + ".");
+            row.problem("year", "admin.capacityFile.yearOutside", yearText, String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
         } else {
             year = Integer.parseInt(yearText);
         }
@@ -128,10 +128,9 @@ final class CapacityCsv {
         String amountText = row.value("amount");
         BigDecimal amount = null;
         if (!AMOUNT.matcher(amountText).matches()) {
-            row.problem("amount", "\"" + amountText + "\" is not a number: write digits with a decimal point and no "
-                    + "thousands separators (e.g. 482500000000.50).");
+            row.problem("amount", "admin.capacityFile.notANumber", amountText);
         } else if (new BigDecimal(amountText).signum() <= 0) {
-            row.problem("amount", "the amount must be greater than 0.");
+            row.problem("amount", "admin.capacityFile.amountNotPositive");
         } else {
             amount = new BigDecimal(amountText);
         }
@@ -139,34 +138,36 @@ final class CapacityCsv {
         String currency = row.value("currency").toUpperCase(Locale.ROOT);
         BigDecimal rate = eurPerCurrency.get(currency);
         if (rate == null) {
-            row.problem("currency", currency.isEmpty() ? "the currency is missing."
-                    : "\"" + currency + "\" is not a currency with a valuation rate; use one of "
-                            + String.join(", ", new TreeSet<>(eurPerCurrency.keySet())) + ".");
+            if (currency.isEmpty()) {
+                row.problem("currency", "admin.capacityFile.currencyMissing");
+            } else {
+                row.problem("currency", "admin.capacityFile.currencyUnknown", currency,
+                        String.join(", ", new TreeSet<>(eurPerCurrency.keySet())));
+            }
         }
 
         String source = row.value("source");
         if (source.isEmpty()) {
-            row.problem("source", "say where the figure comes from (e.g. \"IMF WEO, October 2025\").");
+            row.problem("source", "admin.capacityFile.sourceMissing");
         } else if (source.length() > MAX_SOURCE) {
-            row.problem("source", "the source has " + source.length() + " characters; at most " + MAX_SOURCE + ".");
+            row.problem("source", "admin.capacityFile.sourceTooLong", source.length(), MAX_SOURCE);
         } else if (!PlainText.storable(source)) {
-            row.problem("source", PlainText.MESSAGE);
+            row.problem("source", "admin.capacityFile.controlCharacters");
         }
 
         BigDecimal eur = null;
         if (amount != null && rate != null) {
             eur = toEur(amount, rate);
             if (eur.signum() <= 0) {
-                row.problem("amount", amountText + " " + currency + " is less than one cent in EUR.");
+                row.problem("amount", "admin.capacityFile.lessThanACent", amountText, currency);
             } else if (eur.compareTo(LARGEST_EUR) >= 0) {
-                row.problem("amount", amountText + " " + currency + " is too large to store.");
+                row.problem("amount", "admin.capacityFile.amountTooLarge", amountText, currency);
             }
         }
         if (tenantId != null && year != null) {
             Integer first = seen.putIfAbsent(alias + "/" + year, row.line);
             if (first != null) {
-                row.problem("year", alias + " " + year + " is already on line " + first
-                        + "; each organization and year may appear once.");
+                row.problem("year", "admin.capacityFile.yearTwice", alias, String.valueOf(year), String.valueOf(first));
             }
         }
         if (row.failed) {
@@ -189,10 +190,12 @@ final class CapacityCsv {
         List<String> missing = COLUMNS.stream().filter(c -> !names.contains(c)).toList();
         List<String> unknown = names.stream().filter(n -> !COLUMNS.contains(n)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
-            throw CapacityImportException.of(1, null, "The first line must name the columns "
-                    + String.join(", ", COLUMNS)
-                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
-                    + (unknown.isEmpty() ? "" : "; not known: " + String.join(", ", unknown)) + ".");
+            // The column names stay as the file writes them (English); only the sentence around them is translated.
+            throw CapacityImportException.of(1, null, "admin.capacityFile.header", String.join(", ", COLUMNS),
+                    missing.isEmpty() ? "" : Text.of("admin.capacityFile.missing",
+                            String.join(", ", missing)),
+                    unknown.isEmpty() ? "" : Text.of("admin.capacityFile.unknown",
+                            String.join(", ", unknown)));
         }
     }
 
@@ -204,7 +207,7 @@ final class CapacityCsv {
                     .decode(ByteBuffer.wrap(content)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text; // a spreadsheet's byte-order mark
         } catch (CharacterCodingException e) {
-            throw CapacityImportException.of(0, null, "The file is not UTF-8 text: save it as \"CSV UTF-8\".");
+            throw CapacityImportException.of(0, null, "admin.capacityFile.notUtf8");
         }
     }
 
@@ -229,9 +232,9 @@ final class CapacityCsv {
             return value == null ? "" : value.strip();
         }
 
-        void problem(String column, String message) {
+        void problem(String column, String key, Object... args) {
             failed = true;
-            problems.add(new CapacityImportException.Problem(line, column, message));
+            problems.add(new CapacityImportException.Problem(line, column, Text.of(key, args)));
         }
     }
 }

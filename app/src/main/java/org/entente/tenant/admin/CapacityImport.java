@@ -3,6 +3,7 @@ package org.entente.tenant.admin;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.entente.platform.i18n.Text;
 
 /**
  * What loading a capacity file will change, shown to the administrator before anything is stored: every line of the
@@ -51,9 +52,13 @@ public record CapacityImport(String fileName, List<Change> changes) {
         return changes.stream().map(Change::tenantId).distinct().count();
     }
 
-    /** "12 new, 3 replaced, 2 unchanged, for 5 organizations". */
+    /** "12 new, 3 replaced, 2 unchanged, for 5 organizations", to be written in the reader's language. */
+    public Text summaryText() {
+        return Text.of("admin.capacityFile.summary", added(), replaced(), unchanged(), organizations());
+    }
+
+    /** The summary in English. */
     public String summary() {
-        return added() + " new, " + replaced() + " replaced, " + unchanged() + " unchanged, for " + organizations()
-                + (organizations() == 1 ? " organization" : " organizations");
+        return summaryText().toString();
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.entente.db.jooq.tables.records.MemberRecord;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.keycloak.KeycloakAdminClient;
 import org.entente.platform.keycloak.KeycloakAdminClient.Organization;
 import org.entente.platform.keycloak.KeycloakAdminClient.UserAccount;
@@ -70,11 +71,11 @@ public class MemberAdministration {
         String email = invitation.email() == null ? "" : invitation.email().strip().toLowerCase(Locale.ROOT);
         var address = EMAIL.matcher(email);
         if (!address.matches() || !TenantAdministration.DOMAIN.matcher(address.group(1)).matches()) {
-            throw new AdministrationException("\"" + invitation.email() + "\" is not a valid email address.");
+            throw new AdministrationException(Text.of("admin.member.error.invalidEmail", String.valueOf(invitation.email())));
         }
         if (!organization.domainNames().isEmpty() && !organization.domainNames().contains(address.group(1))) {
-            throw new AdministrationException("Only addresses of your organization's domains can be invited ("
-                    + String.join(", ", organization.domainNames()) + ").");
+            throw new AdministrationException(Text.of("admin.member.error.otherDomain",
+                    String.join(", ", organization.domainNames())));
         }
         TenantRole role = invitation.role() == null ? TenantRole.MEMBER : invitation.role();
         List<Runnable> undo = new ArrayList<>();
@@ -86,10 +87,10 @@ public class MemberAdministration {
             if (existing != null) {
                 List<Organization> theirs = keycloak.organizationsOf(existing.id());
                 if (theirs.stream().anyMatch(o -> o.id().equals(organization.id()))) {
-                    throw new AdministrationException(email + " is already a member of your organization.");
+                    throw new AdministrationException(Text.of("admin.member.error.alreadyMember", email));
                 }
                 if (!theirs.isEmpty()) {
-                    throw new AdministrationException(email + " belongs to another organization and cannot be invited.");
+                    throw new AdministrationException(Text.of("admin.member.error.otherOrganization", email));
                 }
                 userId = existing.id();
                 username = existing.username();
@@ -111,8 +112,9 @@ public class MemberAdministration {
                 undo.add(() -> keycloak.removeOrganizationMember(organization.id(), userId));
             }
         } catch (KeycloakUnavailableException | KeycloakRequestException e) {
-            String undone = undo(undo);
-            throw new AdministrationException("The invitation failed in Keycloak: " + e.getMessage() + " " + undone, e);
+            Text undone = undo(undo);
+            throw new AdministrationException(Text.of("admin.member.error.invitationFailed",
+                    Administrators.keycloakProblem(keycloak.serverUri(), e), undone), e);
         }
         try {
             String[] roles = {role.roleName()};
@@ -133,9 +135,9 @@ public class MemberAdministration {
                 audit("MEMBER_INVITED", userId, "{\"email\": " + json(email) + ", \"role\": " + json(role.roleName()) + "}");
             });
         } catch (RuntimeException e) {
-            String undone = undo(undo);
-            throw new AdministrationException("The invitation could not be stored: "
-                    + Administrators.databaseMessage(e) + ". " + undone, e);
+            Text undone = undo(undo);
+            throw new AdministrationException(Text.of("admin.member.error.invitationNotStored",
+                    Administrators.databaseMessage(e), undone), e);
         }
         return userId;
     }
@@ -145,7 +147,8 @@ public class MemberAdministration {
         Organization organization = organizationOf(admin);
         MemberRecord member = requireOwnMember(organization, memberId);
         if (List.of(member.getRoles()).contains(role.roleName())) {
-            throw new AdministrationException(member.getDisplayName() + " already has the role " + role.roleName() + ".");
+            throw new AdministrationException(Text.of("admin.member.error.hasRole", member.getDisplayName(),
+                    role.roleName()));
         }
         keycloakStep(() -> keycloak.addRealmRole(memberId, role.roleName()));
         storeOrUndo(() -> {
@@ -160,7 +163,8 @@ public class MemberAdministration {
         Organization organization = organizationOf(admin);
         MemberRecord member = requireOwnMember(organization, memberId);
         if (!List.of(member.getRoles()).contains(role.roleName())) {
-            throw new AdministrationException(member.getDisplayName() + " does not have the role " + role.roleName() + ".");
+            throw new AdministrationException(Text.of("admin.member.error.lacksRole", member.getDisplayName(),
+                    role.roleName()));
         }
         if (role == TenantRole.TENANT_ADMIN) {
             requireAnotherAdmin(organization, member);
@@ -179,7 +183,7 @@ public class MemberAdministration {
         Organization organization = organizationOf(admin);
         MemberRecord member = requireOwnMember(organization, memberId);
         if (MemberStatus.DISABLED.name().equals(member.getStatus())) {
-            throw new AdministrationException(member.getDisplayName() + " is disabled already.");
+            throw new AdministrationException(Text.of("admin.member.error.disabledAlready", member.getDisplayName()));
         }
         requireAnotherAdmin(organization, member);
         keycloakStep(() -> keycloak.setUserEnabled(memberId, false));
@@ -192,7 +196,7 @@ public class MemberAdministration {
         Organization organization = organizationOf(admin);
         MemberRecord member = requireOwnMember(organization, memberId);
         if (!MemberStatus.DISABLED.name().equals(member.getStatus())) {
-            throw new AdministrationException(member.getDisplayName() + " is not disabled.");
+            throw new AdministrationException(Text.of("admin.member.error.notDisabled", member.getDisplayName()));
         }
         keycloakStep(() -> keycloak.setUserEnabled(memberId, true));
         storeOrUndo(() -> setStatus(memberId, MemberStatus.ACTIVE, "MEMBER_ENABLED"),
@@ -215,9 +219,9 @@ public class MemberAdministration {
     private Organization organizationOf(TenantAdmin admin) {
         try {
             return keycloak.organizationByAlias(admin.alias()).orElseThrow(() -> new AdministrationException(
-                    "Your organization is missing in Keycloak. Ask a platform administrator to reconcile."));
+                    Text.of("admin.member.error.organizationMissing")));
         } catch (KeycloakUnavailableException e) {
-            throw new AdministrationException(e.getMessage(), e);
+            throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         }
     }
 
@@ -228,18 +232,18 @@ public class MemberAdministration {
     private MemberRecord requireOwnMember(Organization organization, UUID memberId) {
         MemberRecord member = transactions.execute(status -> dsl.fetchOptional(MEMBER, MEMBER.ID.eq(memberId)).orElse(null));
         if (member == null || MemberStatus.REMOVED.name().equals(member.getStatus())) {
-            throw new AdministrationException("There is no such member in your organization.");
+            throw new AdministrationException(Text.of("admin.member.error.noSuchMember"));
         }
         boolean inOrganization;
         try {
             inOrganization = keycloak.organizationsOf(memberId).stream().anyMatch(o -> o.id().equals(organization.id()));
         } catch (KeycloakUnavailableException e) {
-            throw new AdministrationException(e.getMessage(), e);
+            throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         } catch (KeycloakRequestException e) {
             inOrganization = false;
         }
         if (!inOrganization) {
-            throw new AdministrationException("There is no such member in your organization.");
+            throw new AdministrationException(Text.of("admin.member.error.noSuchMember"));
         }
         return member;
     }
@@ -253,21 +257,22 @@ public class MemberAdministration {
                     .filter(UserAccount::enabled).map(UserAccount::id).filter(holders::contains)
                     .collect(Collectors.toSet());
         } catch (KeycloakUnavailableException | KeycloakRequestException e) {
-            throw new AdministrationException("Keycloak could not say who the tenant admins are: " + e.getMessage(), e);
+            throw new AdministrationException(Text.of("admin.member.error.adminsUnknown",
+                    Administrators.keycloakProblem(keycloak.serverUri(), e)), e);
         }
         if (admins.contains(member.getId()) && admins.size() == 1) {
-            throw new AdministrationException(member.getDisplayName() + " is the last tenant admin of "
-                    + organization.name() + ". Make someone else tenant admin first. Nothing was changed.");
+            throw new AdministrationException(Text.of("admin.member.error.lastAdmin", member.getDisplayName(),
+                    organization.name()));
         }
     }
 
-    private static void keycloakStep(Runnable step) {
+    private void keycloakStep(Runnable step) {
         try {
             step.run();
         } catch (KeycloakUnavailableException e) {
-            throw new AdministrationException(e.getMessage(), e);
+            throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         } catch (KeycloakRequestException e) {
-            throw new AdministrationException("Keycloak refused the change: " + e.body() + ". Nothing was changed.", e);
+            throw new AdministrationException(Text.of("admin.error.keycloakRefusedChange", e.body()), e);
         }
     }
 
@@ -275,9 +280,9 @@ public class MemberAdministration {
         try {
             transactions.executeWithoutResult(status -> databaseWork.run());
         } catch (RuntimeException e) {
-            String undone = undo(List.of(undoKeycloak));
-            throw new AdministrationException("The change could not be stored: " + Administrators.databaseMessage(e)
-                    + ". " + undone, e);
+            Text undone = undo(List.of(undoKeycloak));
+            throw new AdministrationException(Text.of("admin.error.changeNotStored", Administrators.databaseMessage(e),
+                    undone), e);
         }
     }
 
@@ -297,14 +302,14 @@ public class MemberAdministration {
     }
 
     /** Undoes Keycloak steps in reverse order and says in words whether that worked. */
-    private static String undo(List<Runnable> steps) {
+    private static Text undo(List<Runnable> steps) {
         List<Runnable> reversed = new ArrayList<>(steps);
         java.util.Collections.reverse(reversed);
         try {
             reversed.forEach(Runnable::run);
-            return "Keycloak was left as it was before.";
+            return Text.of("admin.error.keycloakRestored");
         } catch (RuntimeException e) {
-            return "Undoing the Keycloak steps failed too: the reconciliation will report the drift.";
+            return Text.of("admin.member.error.undoFailed");
         }
     }
 

@@ -17,6 +17,7 @@ import org.entente.db.jooq.Routines;
 import org.entente.db.jooq.tables.records.MemberRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.keycloak.KeycloakAdminClient;
 import org.entente.platform.keycloak.KeycloakAdminClient.Organization;
 import org.entente.platform.keycloak.KeycloakAdminClient.UserAccount;
@@ -54,8 +55,8 @@ public class Reconciliation {
         MEMBER_ROLES, MEMBER_STATUS, OFFBOARDED_ORGANIZATION_HAS_MEMBERS
     }
 
-    /** One difference found, and whether it was repaired. */
-    public record Drift(DriftKind kind, String tenantAlias, String subject, String detail, boolean repaired) {
+    /** One difference found, and whether it was repaired; the detail is written in the reader's language. */
+    public record Drift(DriftKind kind, String tenantAlias, String subject, Text detail, boolean repaired) {
     }
 
     public record Report(List<Drift> drifts) {
@@ -100,7 +101,8 @@ public class Reconciliation {
         try {
             return run(actor);
         } catch (KeycloakUnavailableException | KeycloakRequestException e) {
-            throw new AdministrationException("Reconciliation stopped: " + e.getMessage(), e);
+            throw new AdministrationException(Text.of("admin.reconciliation.stopped",
+                    Administrators.keycloakProblem(keycloak.serverUri(), e)), e);
         }
     }
 
@@ -138,7 +140,7 @@ public class Reconciliation {
             if (organization == null) {
                 if (tenant.status() != TenantStatus.OFFBOARDED) {
                     drifts.add(new Drift(DriftKind.TENANT_WITHOUT_ORGANIZATION, tenant.alias(), tenant.name(),
-                            "Keycloak has no organization with this alias; recreate it or offboard the tenant", false));
+                            Text.of("admin.drift.noOrganization"), false));
                 }
                 continue;
             }
@@ -153,17 +155,17 @@ public class Reconciliation {
                 .findFirst().orElse(null);
         if (kind == null) {
             return new Drift(DriftKind.ORGANIZATION_WITHOUT_TENANT, organization.alias(), organization.name(),
-                    "the organization has no known kind attribute; set it in Keycloak", false);
+                    Text.of("admin.drift.unknownKind"), false);
         }
         try {
             TenantScope.runAs(new Actor(organization.id(), actor), () -> transactions.executeWithoutResult(status ->
                     Routines.platformRegisterTenant(dsl.configuration(), organization.id(), organization.alias(),
                             organization.name(), kind.name(), organization.attribute("region"), null)));
             return new Drift(DriftKind.ORGANIZATION_WITHOUT_TENANT, organization.alias(), organization.name(),
-                    "tenant registered from the organization", true);
+                    Text.of("admin.drift.registered"), true);
         } catch (RuntimeException e) {
             return new Drift(DriftKind.ORGANIZATION_WITHOUT_TENANT, organization.alias(), organization.name(),
-                    "could not register the tenant: " + Administrators.databaseMessage(e), false);
+                    Text.of("admin.drift.notRegistered", Administrators.databaseMessage(e)), false);
         }
     }
 
@@ -174,7 +176,7 @@ public class Reconciliation {
             for (UserAccount account : accounts) {
                 keycloak.removeOrganizationMember(organization.id(), account.id());
                 drifts.add(new Drift(DriftKind.OFFBOARDED_ORGANIZATION_HAS_MEMBERS, tenant.alias(), account.username(),
-                        "membership removed", true));
+                        Text.of("admin.drift.membershipRemoved"), true));
             }
             return drifts;
         }
@@ -190,7 +192,8 @@ public class Reconciliation {
             if (row == null || MemberStatus.REMOVED.name().equals(row.getStatus())) {
                 upsert(tenant, actor, account, roles, expected);
                 drifts.add(new Drift(DriftKind.MEMBER_MISSING, tenant.alias(), account.username(),
-                        "member row " + (row == null ? "created" : "restored") + " as " + expected, true));
+                        Text.of(row == null ? "admin.drift.memberCreated" : "admin.drift.memberRestored", expected),
+                        true));
                 continue;
             }
             Set<String> recorded = new TreeSet<>(List.of(row.getRoles()));
@@ -198,12 +201,12 @@ public class Reconciliation {
             if (!recorded.equals(roles)) {
                 upsert(tenant, actor, account, roles, MemberStatus.valueOf(row.getStatus()));
                 drifts.add(new Drift(DriftKind.MEMBER_ROLES, tenant.alias(), account.username(),
-                        "roles " + recorded + " → " + roles, true));
+                        Text.of("admin.drift.roles", recorded.toString(), roles.toString()), true));
             }
             if (!row.getStatus().equals(expected.name())) {
                 upsert(tenant, actor, account, roles, expected);
                 drifts.add(new Drift(DriftKind.MEMBER_STATUS, tenant.alias(), account.username(),
-                        row.getStatus() + " → " + expected, true));
+                        Text.of("admin.drift.status", MemberStatus.valueOf(row.getStatus()), expected), true));
             }
         }
         for (MemberRecord row : members.values()) {
@@ -215,7 +218,7 @@ public class Reconciliation {
                     return null;
                 });
                 drifts.add(new Drift(DriftKind.MEMBER_NOT_IN_ORGANIZATION, tenant.alias(), row.getUsername(),
-                        "member row marked REMOVED", true));
+                        Text.of("admin.drift.markedRemoved"), true));
             }
         }
         return drifts;

@@ -13,6 +13,7 @@ import org.entente.db.jooq.Routines;
 import org.entente.db.jooq.tables.records.PlatformTenantOverviewRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.keycloak.KeycloakAdminClient;
 import org.entente.platform.keycloak.KeycloakAdminClient.Organization;
 import org.entente.platform.keycloak.KeycloakAdminClient.UserAccount;
@@ -81,7 +82,7 @@ public class TenantAdministration {
         SignedInUser admin = administrators.requirePlatformAdmin();
         TenantDraft valid = validate(draft);
         if (overview().stream().anyMatch(t -> t.alias().equals(valid.alias()))) {
-            throw new AdministrationException("The alias \"" + valid.alias() + "\" is already used by another tenant.");
+            throw new AdministrationException(Text.of("admin.tenant.error.aliasUsed", valid.alias()));
         }
         UUID id;
         try {
@@ -89,26 +90,24 @@ public class TenantAdministration {
                     valid.emailDomains(), attributes(valid));
         } catch (KeycloakRequestException e) {
             if (e.isConflict()) {
-                throw new AdministrationException("Keycloak already has an organization with this name, alias or "
-                        + "email domain. Nothing was created.", e);
+                throw new AdministrationException(Text.of("admin.tenant.error.organizationExists"), e);
             }
-            throw new AdministrationException("Keycloak refused the new organization: " + e.body()
-                    + ". Nothing was created.", e);
+            throw new AdministrationException(Text.of("admin.tenant.error.keycloakRefusedNew", e.body()), e);
         } catch (KeycloakUnavailableException e) {
-            throw new AdministrationException(e.getMessage(), e);
+            throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         }
         try {
             TenantScope.runAs(new Actor(id, admin.memberId()), () -> transactions.executeWithoutResult(status ->
                     Routines.platformRegisterTenant(dsl.configuration(), id, valid.alias(), valid.name(),
                             valid.kind().name(), valid.region(), valid.capacityIndex())));
         } catch (RuntimeException e) {
-            String undo = undo("delete organization " + valid.alias(), () -> keycloak.deleteOrganization(id));
+            Text undo = undo(Text.of("admin.tenant.undo.deleteOrganization", valid.alias()),
+                    () -> keycloak.deleteOrganization(id));
             if (UNIQUE_VIOLATION.equals(Administrators.sqlState(e))) {
-                throw new AdministrationException("The alias \"" + valid.alias() + "\" is already used by another "
-                        + "tenant. " + undo, e);
+                throw new AdministrationException(Text.of("admin.tenant.error.aliasUsedUndone", valid.alias(), undo), e);
             }
-            throw new AdministrationException("The tenant could not be stored: " + Administrators.databaseMessage(e)
-                    + ". " + undo, e);
+            throw new AdministrationException(Text.of("admin.tenant.error.notStored", Administrators.databaseMessage(e),
+                    undo), e);
         }
         log.info("Tenant {} ({}) created by {}", valid.alias(), id, admin.getPreferredUsername());
         return id;
@@ -126,20 +125,21 @@ public class TenantAdministration {
                     before.enabled());
         } catch (KeycloakRequestException e) {
             throw new AdministrationException(e.isConflict()
-                    ? "Another organization already uses this name or email domain. Nothing was changed."
-                    : "Keycloak refused the change: " + e.body() + ". Nothing was changed.", e);
+                    ? Text.of("admin.tenant.error.nameOrDomainUsed")
+                    : Text.of("admin.error.keycloakRefusedChange", e.body()), e);
         } catch (KeycloakUnavailableException e) {
-            throw new AdministrationException(e.getMessage(), e);
+            throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         }
         try {
             TenantScope.runAs(new Actor(tenantId, admin.memberId()), () -> transactions.executeWithoutResult(status ->
                     Routines.platformUpdateTenant(dsl.configuration(), tenantId, valid.name(), valid.kind().name(),
                             valid.region(), valid.capacityIndex())));
         } catch (RuntimeException e) {
-            String undo = undo("restore organization " + tenant.alias(), () -> keycloak.updateOrganization(before.id(),
-                    before.name(), before.domainNames(), before.attributes(), before.enabled()));
-            throw new AdministrationException("The change could not be stored: " + Administrators.databaseMessage(e)
-                    + ". " + undo, e);
+            Text undo = undo(Text.of("admin.tenant.undo.restoreOrganization", tenant.alias()),
+                    () -> keycloak.updateOrganization(before.id(), before.name(), before.domainNames(),
+                            before.attributes(), before.enabled()));
+            throw new AdministrationException(Text.of("admin.error.changeNotStored", Administrators.databaseMessage(e),
+                    undo), e);
         }
     }
 
@@ -162,7 +162,7 @@ public class TenantAdministration {
         SignedInUser admin = administrators.requirePlatformAdmin();
         TenantSummary tenant = find(tenantId);
         if (tenant.status() == TenantStatus.OFFBOARDED) {
-            throw new AdministrationException(tenant.name() + " cannot be offboarded: it is offboarded already.");
+            throw new AdministrationException(Text.of("admin.tenant.error.offboardedAlready", tenant.name()));
         }
         int removed = 0;
         int cancelled = 0;
@@ -182,9 +182,8 @@ public class TenantAdministration {
                 keycloak.updateOrganization(org.id(), org.name(), org.domainNames(), org.attributes(), false);
             }
         } catch (KeycloakUnavailableException | KeycloakRequestException e) {
-            throw new AdministrationException("Offboarding of " + tenant.name() + " stopped: " + e.getMessage()
-                    + " Memberships removed so far: " + removed + ", invitations cancelled: " + cancelled
-                    + ". The tenant is unchanged in Entente; run offboarding again.", e);
+            throw new AdministrationException(Text.of("admin.tenant.error.offboardingStopped", tenant.name(),
+                    Administrators.keycloakProblem(keycloak.serverUri(), e), removed, cancelled), e);
         }
         String summary = "offboarded: " + removed + " memberships removed, " + cancelled + " invitations cancelled";
         changeStatus(admin, tenantId, "OFFBOARD", summary);
@@ -207,10 +206,14 @@ public class TenantAdministration {
         } catch (RuntimeException e) {
             String state = Administrators.sqlState(e);
             if (NOT_APPLICABLE.equals(state)) {
-                throw new AdministrationException(Administrators.databaseMessage(e) + ". Nothing was changed.", e);
+                // The database says why in English ("X cannot be suspended: it is suspended"); said again here from
+                // the tenant as it stands, in the administrator's language.
+                TenantSummary tenant = find(tenantId);
+                throw new AdministrationException(Text.of("admin.tenant.error.statusNotApplicable", tenant.name(),
+                        Text.of("admin.tenant.action." + action), tenant.status()), e);
             }
             if (NO_SUCH_TENANT.equals(state)) {
-                throw new AdministrationException("There is no such tenant.", e);
+                throw new AdministrationException(Text.of("admin.tenant.error.noSuchTenant"), e);
             }
             throw e;
         }
@@ -218,45 +221,44 @@ public class TenantAdministration {
 
     TenantSummary find(UUID tenantId) {
         return overview().stream().filter(t -> t.id().equals(tenantId)).findFirst()
-                .orElseThrow(() -> new AdministrationException("There is no such tenant."));
+                .orElseThrow(() -> new AdministrationException(Text.of("admin.tenant.error.noSuchTenant")));
     }
 
     private Organization organizationOf(TenantSummary tenant) {
         try {
             return keycloak.organizationByAlias(tenant.alias()).orElseThrow(() -> new AdministrationException(
-                    "Keycloak has no organization \"" + tenant.alias() + "\": run the reconciliation to see the drift."));
+                    Text.of("admin.tenant.error.organizationMissing", tenant.alias())));
         } catch (KeycloakUnavailableException e) {
-            throw new AdministrationException(e.getMessage(), e);
+            throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         }
     }
 
     /** Runs a compensating Keycloak step and says in words whether it worked. */
-    private static String undo(String what, Runnable step) {
+    private static Text undo(Text what, Runnable step) {
         try {
             step.run();
-            return "Keycloak was left as it was before.";
+            return Text.of("admin.error.keycloakRestored");
         } catch (RuntimeException e) {
             log.error("Compensation failed: {}", what, e);
-            return "Undoing the Keycloak step (" + what + ") failed too: the reconciliation will report it.";
+            return Text.of("admin.tenant.error.undoFailed", what);
         }
     }
 
     static TenantDraft validate(TenantDraft draft) {
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw new AdministrationException("A tenant needs a name of 1 to 200 characters.");
+            throw new AdministrationException(Text.of("admin.tenant.error.name"));
         }
         String alias = draft.alias() == null ? "" : draft.alias().strip();
         if (!ALIAS.matcher(alias).matches()) {
-            throw new AdministrationException("The alias \"" + alias + "\" is not valid: 2 to 63 lowercase letters, "
-                    + "digits and hyphens, starting with a letter or digit.");
+            throw new AdministrationException(Text.of("admin.tenant.error.aliasInvalid", alias));
         }
         if (draft.kind() == null) {
-            throw new AdministrationException("A tenant needs a kind.");
+            throw new AdministrationException(Text.of("admin.tenant.error.kind"));
         }
         BigDecimal capacity = draft.capacityIndex();
         if (capacity != null && capacity.signum() < 0) {
-            throw new AdministrationException("The capacity index cannot be negative.");
+            throw new AdministrationException(Text.of("admin.tenant.error.capacityIndex"));
         }
         List<String> domains = new ArrayList<>();
         for (String raw : draft.emailDomains()) {
@@ -265,8 +267,7 @@ public class TenantAdministration {
                 continue;
             }
             if (!DOMAIN.matcher(domain).matches()) {
-                throw new AdministrationException("\"" + raw.strip() + "\" is not a valid email domain "
-                        + "(for example partner.example.org).");
+                throw new AdministrationException(Text.of("admin.tenant.error.domainInvalid", raw.strip()));
             }
             if (!domains.contains(domain)) {
                 domains.add(domain);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.entente.db.jooq.Routines;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.security.SignedInUser;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.PlainText;
@@ -126,8 +127,8 @@ public class TenantCapacities {
         for (CapacityImport.Change change : writes) {
             validate(change.year(), change.capacityEur(), change.source());
             if (checked.put(change.tenantId() + "/" + change.year(), change) != null) {
-                throw new AdministrationException("The file names " + change.tenantName() + " " + change.year()
-                        + " twice. Nothing was loaded.");
+                throw new AdministrationException(Text.of("admin.capacityFile.namesTwice", change.tenantName(),
+                        String.valueOf(change.year())));
             }
         }
         // The platform functions name each row's organization themselves (and write its audit event there); the
@@ -138,7 +139,7 @@ public class TenantCapacities {
                             Routines.platformSetTenantCapacity(dsl.configuration(), change.tenantId(), change.year(),
                                     change.capacityEur(), change.source().strip(), admin.displayName()))));
         } catch (RuntimeException e) {
-            throw new AdministrationException("Nothing was loaded: " + Administrators.databaseMessage(e), e);
+            throw new AdministrationException(Text.of("admin.capacityFile.notLoaded", Administrators.databaseMessage(e)), e);
         }
         log.info("Capacity file {} loaded by {}: {} figures", file.fileName(), admin.getPreferredUsername(),
                 writes.size());
@@ -164,17 +165,17 @@ public class TenantCapacities {
         String text = source == null ? "" : source.strip();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         errors.check(year != null && year >= CapacityCsv.FIRST_YEAR && year <= CapacityCsv.LAST_YEAR, "year",
-                "Enter a year from " + CapacityCsv.FIRST_YEAR + " to " + CapacityCsv.LAST_YEAR + ".");
+                "admin.capacity.error.yearRange", String.valueOf(CapacityCsv.FIRST_YEAR), String.valueOf(CapacityCsv.LAST_YEAR));
         errors.check(capacityEur != null && capacityEur.signum() > 0, "capacityEur",
-                "Enter the capacity in EUR, greater than 0.");
+                "admin.capacity.error.amountMissing");
         errors.check(capacityEur == null || capacityEur.stripTrailingZeros().scale() <= 2, "capacityEur",
-                "Enter EUR to the cent at most (two decimals).");
+                "admin.capacity.error.cents");
         errors.check(capacityEur == null || capacityEur.compareTo(new BigDecimal("1e18")) < 0, "capacityEur",
-                "This capacity is too large to store.");
-        errors.check(!text.isEmpty(), "source", "Say where the figure comes from (e.g. \"IMF WEO, October 2025\").");
+                "admin.capacity.error.tooLarge");
+        errors.check(!text.isEmpty(), "source", "admin.capacity.error.sourceMissing");
         errors.check(text.length() <= CapacityCsv.MAX_SOURCE, "source",
-                "At most " + CapacityCsv.MAX_SOURCE + " characters.");
-        errors.check(PlainText.storable(text), "source", PlainText.MESSAGE);
+                "admin.capacity.error.sourceTooLong", CapacityCsv.MAX_SOURCE);
+        errors.check(PlainText.storable(text), "source", "admin.capacityFile.controlCharacters");
         errors.throwIfAny();
         return text;
     }

@@ -8,14 +8,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.List;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.security.CurrentUser;
 import org.entente.tenant.Member;
 import org.entente.tenant.Tenant;
@@ -27,54 +26,57 @@ import org.springframework.beans.factory.ObjectProvider;
  * other features add ({@link OrganizationPageExtension}, e.g. what the organization publishes).
  */
 @Route("organization")
-@PageTitle("My organization · Entente")
 @Menu(title = "My organization", order = 9, icon = "vaadin:building")
 @PermitAll
-public class MyOrganizationView extends VerticalLayout {
-
-    private static final DateTimeFormatter LAST_SEEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+public class MyOrganizationView extends VerticalLayout implements HasDynamicTitle {
 
     public MyOrganizationView(TenantService tenants, CurrentUser currentUser,
             ObjectProvider<OrganizationPageExtension> extensions) {
         Tenant tenant = tenants.currentTenant().orElse(null);
         if (tenant == null) {
-            add(new H1("My organization"), new Span("Your organization is not available."));
+            add(new H1(getTranslation("tenant.organization.heading")),
+                    new Span(getTranslation("tenant.organization.unavailable")));
             return;
         }
         H1 name = new H1(tenant.name());
         name.setId("organization-name");
-        Span kind = badge(tenant.kind().label(), "organization-kind");
-        Span region = badge(tenant.region() == null ? "No region" : tenant.region(), "organization-region");
+        Span kind = badge(getTranslation(Translations.enumKey(tenant.kind())), "organization-kind");
+        Span region = badge(tenant.region() == null ? getTranslation("tenant.organization.noRegion") : tenant.region(), "organization-region");
         Span alias = badge(tenant.alias(), "organization-alias");
         add(name, new HorizontalLayout(kind, region, alias));
 
-        add(new H2("Your roles"));
+        add(new H2(getTranslation("tenant.organization.yourRoles")));
         HorizontalLayout roles = new HorizontalLayout();
         roles.setId("my-roles");
         currentUser.get().map(u -> u.roles().stream().sorted().toList()).orElse(List.of())
                 .forEach(role -> roles.add(badge(role, null)));
         if (roles.getComponentCount() == 0) {
-            roles.add(new Span("You have no roles in Entente yet."));
+            roles.add(new Span(getTranslation("tenant.organization.noRoles")));
         }
         add(roles);
 
-        add(new H2("Members"));
+        add(new H2(getTranslation("tenant.organization.members")));
         Grid<Member> members = new Grid<>(Member.class, false);
         members.setId("members");
-        members.addColumn(Member::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
-        members.addColumn(Member::username).setHeader("Username").setSortable(true).setAutoWidth(true);
-        members.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
-        members.addColumn(m -> join(m.roles())).setHeader("Roles").setAutoWidth(true);
-        members.addColumn(m -> m.lastSeenAt() == null ? "Never signed in" : LAST_SEEN.format(m.lastSeenAt()))
-                .setHeader("Last seen").setAutoWidth(true);
+        members.addColumn(Member::displayName).setHeader(getTranslation("tenant.organization.column.name")).setSortable(true).setAutoWidth(true);
+        members.addColumn(Member::username).setHeader(getTranslation("tenant.organization.column.username")).setSortable(true).setAutoWidth(true);
+        members.addColumn(Member::email).setHeader(getTranslation("tenant.organization.column.email")).setAutoWidth(true);
+        members.addColumn(m -> join(m.roles())).setHeader(getTranslation("tenant.organization.column.roles")).setAutoWidth(true);
+        members.addColumn(m -> m.lastSeenAt() == null ? getTranslation("tenant.organization.neverSignedIn")
+                        : Formats.dateTimeUtc(getLocale(), m.lastSeenAt()))
+                .setHeader(getTranslation("tenant.organization.column.lastSeen")).setAutoWidth(true);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        members.setEmptyStateText("No members have signed in yet.");
+        members.setEmptyStateText(getTranslation("tenant.organization.noMembers"));
         members.setItems(tenants.membersOfCurrentTenant());
         members.setAllRowsVisible(true);
         add(members);
 
         extensions.orderedStream().flatMap(extension -> extension.create().stream()).forEach(this::add);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("tenant.organization.title");
     }
 
     private static Span badge(String text, String id) {

@@ -67,14 +67,7 @@ class UserTextScanTest {
             "discussion",
             "discussion.ui",
             "notification",
-            "notification.ui",
-            "platform.audit",
-            "platform.audit.ui",
-            "platform.security",
-            "platform.ui",
-            "tenant.admin",
-            "tenant.admin.ui",
-            "tenant.ui");
+            "notification.ui");
 
     @Test
     void userVisibleTextsComeFromTheTranslations() throws IOException {

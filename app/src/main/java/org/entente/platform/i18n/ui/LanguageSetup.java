@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import java.util.Optional;
+import org.entente.platform.database.DatabaseUnavailable;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.LanguageCookie;
 import org.entente.platform.i18n.LanguagePreference;
@@ -58,8 +59,20 @@ class LanguageSetup implements VaadinServiceInitListener {
         if (currentUser.get().isEmpty()) {
             return Language.orDefault(browser);
         }
-        return preference.chosen()
+        return storedChoice()
                 .or(() -> currentUser.get().flatMap(user -> Optional.ofNullable(user.getLocale())).flatMap(Language::ofCode))
                 .orElseGet(() -> Language.orDefault(browser));
+    }
+
+    /** The member row's choice; none while the database is down, so the outage page still comes in a language. */
+    private Optional<Language> storedChoice() {
+        try {
+            return preference.chosen();
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.explains(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

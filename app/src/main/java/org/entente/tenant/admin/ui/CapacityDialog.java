@@ -12,15 +12,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.ui.Localized;
+import org.entente.platform.ui.DecimalInput;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.tenant.admin.AdministrationException;
@@ -34,46 +35,42 @@ import org.entente.tenant.admin.TenantSummary;
  */
 final class CapacityDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withLocale(Locale.UK);
-
     private final TenantCapacities capacities;
     private final TenantSummary tenant;
     private final Grid<TenantCapacity> grid = new Grid<>(TenantCapacity.class, false);
-    private final IntegerField year = new IntegerField("Year");
-    private final BigDecimalField amount = new BigDecimalField("Capacity (EUR)");
-    private final TextField source = new TextField("Source");
+    private final IntegerField year = new IntegerField(getTranslation("admin.capacity.year"));
+    private final TextField amount = DecimalInput.field(getTranslation("admin.capacity.amount"));
+    private final TextField source = new TextField(getTranslation("admin.capacity.source"));
     private final Map<String, HasValidation> fields = Map.of("year", year, "capacityEur", amount, "source", source);
 
     CapacityDialog(TenantCapacities capacities, TenantSummary tenant) {
         this.capacities = capacities;
         this.tenant = tenant;
-        setHeaderTitle("Capacity of " + tenant.name());
+        setHeaderTitle(getTranslation("admin.capacity.header", tenant.name()));
         setWidth("64rem");
         setId("capacity-dialog");
 
-        Paragraph about = new Paragraph("The organization's capacity per year in EUR — a state's GDP, another "
-                + "organization's budget — against which the analytics measure what it delivers. Say where each "
-                + "figure comes from, and whether it is approximate.");
+        Paragraph about = new Paragraph(getTranslation("admin.capacity.about"));
         about.getStyle().set("margin-top", "0");
 
         grid.setId("capacities");
-        grid.addColumn(TenantCapacity::year).setHeader("Year").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> euros(c.capacityEur())).setHeader("Capacity (EUR)").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(TenantCapacity::year).setHeader(getTranslation("admin.capacity.year")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> euros(c.capacityEur(), getLocale())).setHeader(getTranslation("admin.capacity.amount")).setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(TenantCapacity::source).setHeader("Source").setFlexGrow(1)
+        grid.addColumn(TenantCapacity::source).setHeader(getTranslation("admin.capacity.source")).setFlexGrow(1)
                 .setTooltipGenerator(TenantCapacity::source);
-        grid.addColumn(c -> c.updatedBy() + ", " + WHEN.format(c.updatedAt())).setHeader("Updated")
+        grid.addColumn(c -> getTranslation("admin.capacity.updatedBy", c.updatedBy(),
+                        Formats.dateTimeUtc(getLocale(), c.updatedAt())))
+                .setHeader(getTranslation("admin.capacity.updated"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::deleteButton).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText("No capacity figures yet: the analytics leave this organization out of the burden "
-                + "measures until it has one.");
+        grid.setEmptyStateText(getTranslation("admin.capacity.empty"));
         grid.setHeight("18rem");
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 year.setValue(e.getValue().year());
-                amount.setValue(e.getValue().capacityEur());
+                amount.setValue(DecimalInput.format(e.getValue().capacityEur(), getLocale()));
                 source.setValue(e.getValue().source());
             }
         });
@@ -81,15 +78,16 @@ final class CapacityDialog extends Dialog {
         year.setId("capacity-year");
         year.setWidth("7rem");
         year.setStepButtonsVisible(false);
-        year.setHelperText("2000–2100");
-        year.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a year, e.g. 2024."));
+        year.setHelperText("2000–2100"); // i18n-ok: a range of years
+        year.setI18n(new IntegerField.IntegerFieldI18n()
+                .setBadInputErrorMessage(getTranslation("admin.capacity.yearBadInput")));
         amount.setId("capacity-eur");
         amount.setWidth("14rem");
-        amount.setHelperText("EUR; convert other currencies first, or load a CSV");
+        amount.setHelperText(getTranslation("admin.capacity.amountHelp"));
         source.setId("capacity-source");
         source.setMaxLength(500);
-        source.setPlaceholder("e.g. IMF World Economic Outlook, Oct 2025 (approximate)");
-        Button save = new Button("Save year", click -> save());
+        source.setPlaceholder(getTranslation("admin.capacity.sourcePlaceholder"));
+        Button save = new Button(getTranslation("admin.capacity.saveYear"), click -> save());
         save.setId("save-capacity");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(year, amount, source, save);
@@ -100,7 +98,7 @@ final class CapacityDialog extends Dialog {
         VerticalLayout body = new VerticalLayout(about, grid, form);
         body.setPadding(false);
         add(body);
-        Button close = new Button("Close", click -> close());
+        Button close = new Button(getTranslation("action.close"), click -> close());
         close.setId("close-capacity");
         getFooter().add(close);
         refresh();
@@ -109,9 +107,17 @@ final class CapacityDialog extends Dialog {
     private void save() {
         Feedback.clear(fields);
         Integer y = year.getValue();
+        BigDecimal eur;
         try {
-            capacities.set(tenant.id(), y, amount.getValue(), source.getValue());
-            Feedback.success("Capacity of " + tenant.name() + " for " + y + " saved.");
+            eur = DecimalInput.parse(amount.getValue(), getLocale()).orElse(null);
+        } catch (NumberFormatException e) {
+            amount.setErrorMessage(getTranslation("admin.capacity.amountBadInput"));
+            amount.setInvalid(true);
+            return;
+        }
+        try {
+            capacities.set(tenant.id(), y, eur, source.getValue());
+            Feedback.success(getTranslation("admin.capacity.saved", tenant.name(), String.valueOf(y)));
             year.clear();
             amount.clear();
             source.clear();
@@ -119,25 +125,25 @@ final class CapacityDialog extends Dialog {
         } catch (InvalidInput invalid) {
             Feedback.show(invalid, fields, this::refresh);
         } catch (AdministrationException e) {
-            TenantsView.error(e.getMessage());
+            TenantsView.error(e);
         }
     }
 
     private Button deleteButton(TenantCapacity capacity) {
-        Button delete = new Button("Delete", click -> {
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setHeader("Delete the " + capacity.year() + " capacity of " + tenant.name() + "?");
-            confirm.setText(euros(capacity.capacityEur()) + " (" + capacity.source() + "). The analytics then use "
-                    + "the nearest earlier year's figure, else the nearest later one.");
-            confirm.setCancelable(true);
-            confirm.setConfirmText("Delete");
+        Button delete = new Button(getTranslation("action.delete"), click -> {
+            ConfirmDialog confirm = Localized.confirmDialog(
+                    getTranslation("admin.capacity.delete.header", String.valueOf(capacity.year()), tenant.name()),
+                    getTranslation("admin.capacity.delete.text", euros(capacity.capacityEur(), getLocale()),
+                            capacity.source()),
+                    getTranslation("action.delete"));
             confirm.setConfirmButtonTheme("error primary");
             confirm.addConfirmListener(e -> {
                 try {
                     capacities.delete(tenant.id(), capacity.year());
-                    Feedback.success("Capacity of " + tenant.name() + " for " + capacity.year() + " deleted.");
+                    Feedback.success(getTranslation("admin.capacity.deleted", tenant.name(),
+                            String.valueOf(capacity.year())));
                 } catch (AdministrationException failure) {
-                    TenantsView.error(failure.getMessage());
+                    TenantsView.error(failure);
                 }
                 refresh();
             });
@@ -152,8 +158,9 @@ final class CapacityDialog extends Dialog {
         grid.setItems(capacities.of(tenant.id()));
     }
 
-    static String euros(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+    /** An amount in EUR, cents only when there are any: €482,500,000,000 / 482 500 000 000 €. */
+    static String euros(BigDecimal amount, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Language.orDefault(locale).locale());
         format.setCurrency(java.util.Currency.getInstance("EUR"));
         format.setMinimumFractionDigits(0);
         format.setMaximumFractionDigits(2);

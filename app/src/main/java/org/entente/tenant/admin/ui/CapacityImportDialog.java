@@ -12,7 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.math.BigDecimal;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.tenant.admin.AdministrationException;
 import org.entente.tenant.admin.CapacityImport;
 import org.entente.tenant.admin.TenantCapacities;
@@ -32,43 +33,40 @@ final class CapacityImportDialog extends Dialog {
     private final Upload upload;
     private final Span summary = new Span();
     private final Grid<CapacityImport.Change> changes = new Grid<>();
-    private final Button apply = new Button("Load");
+    private final Button apply = new Button(getTranslation("admin.capacityFile.load"));
     private CapacityImport read;
 
     CapacityImportDialog(TenantCapacities capacities, Runnable afterLoad) {
         this.capacities = capacities;
         this.afterLoad = afterLoad;
         setId("capacity-import-dialog");
-        setHeaderTitle("Load capacities from a CSV file");
+        setHeaderTitle(getTranslation("admin.capacityFile.dialogHeader"));
         setWidth("72rem");
 
-        Paragraph format = new Paragraph("UTF-8 CSV with a header line naming the columns alias, year, amount, "
-                + "currency, source — one line per organization and year, e.g. "
-                + "\"norway,2024,5100000000000,NOK,Statistics Norway, GDP 2024 (approximate)\" (quote a source that "
-                + "holds a comma). Amounts use a decimal point and no thousands separators; they are converted to EUR "
-                + "at the valuation rates contributions use (" + String.join(", ", capacities.currencies().keySet())
-                + "). A year already stored is replaced. Nothing is stored until you confirm, and then every line or "
-                + "none.");
+        // The file itself stays machine-readable in every language: English column names, a decimal point.
+        Paragraph format = new Paragraph(getTranslation("admin.capacityFile.format",
+                String.join(", ", capacities.currencies().keySet())));
         format.getStyle().set("margin-top", "0");
 
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             // Runs in the upload request (signed in); only showing the outcome needs the page.
             CapacityImport outcome = null;
-            String failure = null;
+            AdministrationException failure = null;
             try {
                 outcome = capacities.read(metadata.fileName(), bytes);
             } catch (AdministrationException e) {
-                failure = e.getMessage();
+                failure = e;
             }
             CapacityImport result = outcome;
-            String problem = failure;
-            getUI().ifPresent(ui -> ui.access(() -> show(result, problem)));
+            AdministrationException problem = failure;
+            getUI().ifPresent(ui -> ui.access(() -> show(result, problem == null ? null : problem.in(ui.getLocale()))));
         }));
+        Localized.upload(upload);
         upload.setId("capacity-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
-        upload.setDropLabel(new Span("Drop a CSV file here (up to 1 MiB, 5,000 lines)"));
+        upload.setDropLabel(new Span(getTranslation("admin.capacityFile.drop")));
         upload.addFileRejectedListener(e -> show(null, e.getErrorMessage()));
 
         problems.setId("capacity-import-problems");
@@ -80,17 +78,22 @@ final class CapacityImportDialog extends Dialog {
         summary.getStyle().set("font-weight", "600");
 
         changes.setId("capacity-import-changes");
-        changes.addColumn(CapacityImport.Change::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        changes.addColumn(CapacityImport.Change::tenantName).setHeader("Organization").setFlexGrow(1);
-        changes.addColumn(CapacityImport.Change::year).setHeader("Year").setAutoWidth(true).setFlexGrow(0);
-        changes.addColumn(c -> plain(c.amount()) + " " + c.currency()).setHeader("In the file").setAutoWidth(true)
+        changes.addColumn(CapacityImport.Change::line).setHeader(getTranslation("admin.capacityFile.column.line")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(CapacityImport.Change::tenantName)
+                .setHeader(getTranslation("admin.capacityFile.column.organization")).setFlexGrow(1);
+        changes.addColumn(CapacityImport.Change::year).setHeader(getTranslation("admin.capacity.year")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(c -> getTranslation("admin.capacityFile.amountInCurrency",
+                        Formats.number(getLocale(), c.amount(), 2), c.currency()))
+                .setHeader(getTranslation("admin.capacityFile.column.inFile")).setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
-        changes.addColumn(c -> CapacityDialog.euros(c.capacityEur())).setHeader("EUR").setAutoWidth(true)
+        changes.addColumn(c -> CapacityDialog.euros(c.capacityEur(), getLocale())).setHeader("EUR") // i18n-ok: ISO code.setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
-        changes.addColumn(c -> c.isNew() ? "new" : c.unchanged() ? "unchanged"
-                : "replaces " + CapacityDialog.euros(c.before().capacityEur())).setHeader("Change").setAutoWidth(true)
-                .setFlexGrow(0);
-        changes.addColumn(CapacityImport.Change::source).setHeader("Source").setFlexGrow(1)
+        changes.addColumn(c -> c.isNew() ? getTranslation("admin.capacityFile.new")
+                        : c.unchanged() ? getTranslation("admin.capacityFile.unchanged")
+                        : getTranslation("admin.capacityFile.replaces", CapacityDialog.euros(c.before().capacityEur(),
+                                getLocale())))
+                .setHeader(getTranslation("admin.capacityFile.column.change")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(CapacityImport.Change::source).setHeader(getTranslation("admin.capacity.source")).setFlexGrow(1)
                 .setTooltipGenerator(CapacityImport.Change::source);
         changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         changes.setVisible(false);
@@ -103,7 +106,7 @@ final class CapacityImportDialog extends Dialog {
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
         apply.addClickListener(click -> apply());
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("cancel-capacity-import");
         getFooter().add(cancel, apply);
     }
@@ -118,12 +121,12 @@ final class CapacityImportDialog extends Dialog {
             changes.setItems();
             changes.setVisible(false);
             apply.setEnabled(false);
-            apply.setText("Load");
+            apply.setText(getTranslation("admin.capacityFile.load"));
             return;
         }
         long writes = result.added() + result.replaced();
-        summary.setText(result.fileName() + ": " + result.summary() + "."
-                + (writes == 0 ? " Everything in it is stored already." : ""));
+        summary.setText(getTranslation(writes == 0 ? "admin.capacityFile.summaryAllStored" : "admin.capacityFile.summaryLine",
+                result.fileName(), result.summaryText().in(getLocale())));
         changes.setItems(result.changes());
         if (result.changes().size() <= 12) {
             changes.setAllRowsVisible(true);
@@ -133,7 +136,7 @@ final class CapacityImportDialog extends Dialog {
         }
         changes.setVisible(true);
         apply.setEnabled(writes > 0);
-        apply.setText("Load " + writes + (writes == 1 ? " figure" : " figures"));
+        apply.setText(getTranslation("admin.capacityFile.loadFigures", writes));
     }
 
     private void apply() {
@@ -142,18 +145,11 @@ final class CapacityImportDialog extends Dialog {
         }
         try {
             int written = capacities.apply(read);
-            TenantsView.success(written + (written == 1 ? " capacity figure" : " capacity figures") + " loaded from "
-                    + read.fileName() + ".");
+            TenantsView.success(getTranslation("admin.capacityFile.loaded", written, read.fileName()));
             close();
             afterLoad.run();
         } catch (AdministrationException e) {
-            show(null, e.getMessage());
+            show(null, e.in(getLocale()));
         }
-    }
-
-    private static String plain(BigDecimal amount) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.UK);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount);
     }
 }

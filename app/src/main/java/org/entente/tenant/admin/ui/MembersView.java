@@ -16,12 +16,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
+import org.entente.platform.i18n.Translations;
 import org.entente.tenant.admin.AdministrationException;
 import org.entente.tenant.admin.Invitation;
 import org.entente.tenant.admin.ManagedMember;
@@ -31,10 +31,9 @@ import org.entente.tenant.admin.TenantRole;
 
 /** A tenant admin's people: invite, roles, disable, remove — in their own organization only. */
 @Route("members")
-@PageTitle("Members · Entente")
 @Menu(title = "Members", order = 5, icon = "vaadin:users")
 @RolesAllowed("tenant-admin")
-public class MembersView extends VerticalLayout {
+public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
     private final MemberAdministration administration;
     private final Grid<ManagedMember> grid = new Grid<>(ManagedMember.class, false);
@@ -42,27 +41,27 @@ public class MembersView extends VerticalLayout {
     public MembersView(MemberAdministration administration) {
         this.administration = administration;
 
-        EmailField email = new EmailField("Email");
+        EmailField email = new EmailField(getTranslation("admin.members.field.email"));
         email.setId("invite-email");
-        TextField firstName = new TextField("First name");
+        TextField firstName = new TextField(getTranslation("admin.members.field.firstName"));
         firstName.setId("invite-first-name");
-        TextField lastName = new TextField("Last name");
+        TextField lastName = new TextField(getTranslation("admin.members.field.lastName"));
         lastName.setId("invite-last-name");
-        ComboBox<TenantRole> role = new ComboBox<>("Role", TenantRole.values());
+        ComboBox<TenantRole> role = new ComboBox<>(getTranslation("admin.members.field.role"), TenantRole.values());
         role.setId("invite-role");
         role.setItemLabelGenerator(TenantRole::roleName);
         role.setValue(TenantRole.MEMBER);
-        Button invite = new Button("Invite", click -> {
+        Button invite = new Button(getTranslation("admin.members.invite"), click -> {
             try {
                 administration.invite(new Invitation(email.getValue(), firstName.getValue(), lastName.getValue(),
                         role.getValue()));
-                TenantsView.success(email.getValue() + " is invited: they set their password at first sign-in.");
+                TenantsView.success(getTranslation("admin.members.invited", email.getValue()));
                 email.clear();
                 firstName.clear();
                 lastName.clear();
                 refresh();
             } catch (AdministrationException e) {
-                TenantsView.error(e.getMessage());
+                TenantsView.error(e);
             }
         });
         invite.setId("invite");
@@ -71,23 +70,31 @@ public class MembersView extends VerticalLayout {
         inviteForm.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("managed-members");
-        grid.addColumn(ManagedMember::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(ManagedMember::email).setHeader("Email").setAutoWidth(true);
-        grid.addColumn(m -> String.join(", ", m.roles().stream().sorted().toList())).setHeader("Roles").setAutoWidth(true);
-        grid.addColumn(m -> m.status().name().toLowerCase(Locale.ROOT)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(ManagedMember::displayName).setHeader(getTranslation("admin.members.column.name")).setSortable(true).setAutoWidth(true);
+        grid.addColumn(ManagedMember::email).setHeader(getTranslation("admin.members.column.email")).setAutoWidth(true);
+        grid.addColumn(m -> String.join(", ", m.roles().stream().sorted().toList()))
+                .setHeader(getTranslation("admin.members.column.roles")).setAutoWidth(true);
+        grid.addColumn(m -> getTranslation(Translations.enumKey(m.status())))
+                .setHeader(getTranslation("admin.members.column.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
 
-        add(new H1("Members"), new H2("Invite a person"), inviteForm, new H2("People of your organization"), grid);
+        add(new H1(getTranslation("admin.members.heading")), new H2(getTranslation("admin.members.inviteHeading")),
+                inviteForm, new H2(getTranslation("admin.members.peopleHeading")), grid);
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.members.title");
     }
 
     private void refresh() {
         try {
             grid.setItems(administration.members());
         } catch (AdministrationException e) {
-            TenantsView.error(e.getMessage());
+            TenantsView.error(e);
         }
     }
 
@@ -96,16 +103,19 @@ public class MembersView extends VerticalLayout {
         if (member.status() == MemberStatus.REMOVED) {
             return actions;
         }
-        actions.add(small("Roles", "roles-" + member.username(), () -> editRoles(member)));
+        actions.add(small(getTranslation("admin.members.action.roles"), "roles-" + member.username(), () -> editRoles(member)));
         if (member.status() == MemberStatus.DISABLED) {
-            actions.add(small("Enable", "enable-" + member.username(), () -> run(() -> administration.enable(member.id()),
-                    member.displayName() + " is enabled.")));
+            actions.add(small(getTranslation("admin.members.action.enable"), "enable-" + member.username(),
+                    () -> run(() -> administration.enable(member.id()),
+                            getTranslation("admin.members.enabled", member.displayName()))));
         } else {
-            actions.add(small("Disable", "disable-" + member.username(), () -> run(() -> administration.disable(member.id()),
-                    member.displayName() + " is disabled.")));
+            actions.add(small(getTranslation("admin.members.action.disable"), "disable-" + member.username(),
+                    () -> run(() -> administration.disable(member.id()),
+                            getTranslation("admin.members.disabled", member.displayName()))));
         }
-        Button remove = small("Remove", "remove-" + member.username(), () -> run(() -> administration.remove(member.id()),
-                member.displayName() + " is removed from your organization."));
+        Button remove = small(getTranslation("action.remove"), "remove-" + member.username(),
+                () -> run(() -> administration.remove(member.id()),
+                        getTranslation("admin.members.removed", member.displayName())));
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         actions.add(remove);
         return actions;
@@ -113,7 +123,7 @@ public class MembersView extends VerticalLayout {
 
     private void editRoles(ManagedMember member) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Roles of " + member.displayName());
+        dialog.setHeaderTitle(getTranslation("admin.members.rolesOf", member.displayName()));
         CheckboxGroup<TenantRole> roles = new CheckboxGroup<>();
         roles.setId("member-roles");
         roles.setItems(TenantRole.values());
@@ -126,7 +136,7 @@ public class MembersView extends VerticalLayout {
         }
         roles.setValue(before);
         dialog.add(roles);
-        Button save = new Button("Save", click -> {
+        Button save = new Button(getTranslation("action.save"), click -> {
             try {
                 for (TenantRole role : TenantRole.values()) {
                     boolean wanted = roles.getValue().contains(role);
@@ -136,16 +146,16 @@ public class MembersView extends VerticalLayout {
                         administration.revokeRole(member.id(), role);
                     }
                 }
-                TenantsView.success("Roles of " + member.displayName() + " saved.");
+                TenantsView.success(getTranslation("admin.members.rolesSaved", member.displayName()));
                 dialog.close();
             } catch (AdministrationException e) {
-                TenantsView.error(e.getMessage());
+                TenantsView.error(e);
             }
             refresh();
         });
         save.setId("save-roles");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
         dialog.open();
     }
 
@@ -154,7 +164,7 @@ public class MembersView extends VerticalLayout {
             action.run();
             TenantsView.success(done);
         } catch (AdministrationException e) {
-            TenantsView.error(e.getMessage());
+            TenantsView.error(e);
         }
         refresh();
     }

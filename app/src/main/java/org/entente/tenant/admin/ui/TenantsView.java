@@ -1,6 +1,7 @@
 package org.entente.tenant.admin.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,16 +17,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +31,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.entente.platform.audit.AuditChain;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
+import org.entente.platform.ui.DecimalInput;
 import org.entente.tenant.TenantKind;
 import org.entente.tenant.TenantStatus;
 import org.entente.tenant.admin.AdministrationException;
@@ -47,13 +49,9 @@ import org.entente.tenant.admin.TenantSummary;
  * organization's capacity by year, edited here or loaded from a CSV file.
  */
 @Route("tenants")
-@PageTitle("Tenants · Entente")
 @Menu(title = "Tenants", order = 10, icon = "vaadin:globe")
 @RolesAllowed("platform-admin")
-public class TenantsView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TenantAdministration administration;
     private final Reconciliation reconciliation;
@@ -73,30 +71,31 @@ public class TenantsView extends VerticalLayout {
         setSizeFull();
 
         search.setId("tenant-search");
-        search.setPlaceholder("Search name, alias or region");
+        search.setPlaceholder(getTranslation("admin.tenants.search"));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.EAGER);
         search.addValueChangeListener(e -> refresh());
         kindFilter.setId("kind-filter");
-        kindFilter.setPlaceholder("Any kind");
+        kindFilter.setPlaceholder(getTranslation("admin.tenants.anyKind"));
         kindFilter.setItems(TenantKind.values());
-        kindFilter.setItemLabelGenerator(TenantKind::label);
+        kindFilter.setItemLabelGenerator(kind -> getTranslation(Translations.enumKey(kind)));
         kindFilter.setClearButtonVisible(true);
         kindFilter.addValueChangeListener(e -> refresh());
         statusFilter.setId("status-filter");
-        statusFilter.setPlaceholder("Any status");
+        statusFilter.setPlaceholder(getTranslation("admin.tenants.anyStatus"));
         statusFilter.setItems(TenantStatus.values());
+        statusFilter.setItemLabelGenerator(status -> getTranslation(Translations.enumKey(status)));
         statusFilter.setClearButtonVisible(true);
         statusFilter.addValueChangeListener(e -> refresh());
 
-        Button create = new Button("New tenant", click -> openEditor(null));
+        Button create = new Button(getTranslation("admin.tenants.new"), click -> openEditor(null));
         create.setId("new-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button reconcile = new Button("Reconcile with Keycloak", click -> reconcile());
+        Button reconcile = new Button(getTranslation("admin.tenants.reconcile"), click -> reconcile());
         reconcile.setId("reconcile");
-        Button checkAudit = new Button("Check audit logs", click -> checkAuditChains());
+        Button checkAudit = new Button(getTranslation("admin.tenants.checkAudit"), click -> checkAuditChains());
         checkAudit.setId("check-audit-chains");
-        Button loadCapacities = new Button("Load capacities (CSV)",
+        Button loadCapacities = new Button(getTranslation("admin.tenants.loadCapacities"),
                 click -> new CapacityImportDialog(capacities, this::refresh).open());
         loadCapacities.setId("load-capacities");
 
@@ -109,22 +108,30 @@ public class TenantsView extends VerticalLayout {
 
         grid.setId("tenants");
         // Region and capacity are in the edit dialog; the list keeps to what fits next to the actions.
-        grid.addColumn(TenantSummary::name).setHeader("Name").setSortable(true).setFlexGrow(3);
-        grid.addColumn(TenantSummary::alias).setHeader("Alias").setSortable(true).setFlexGrow(1);
-        grid.addColumn(t -> t.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT)).setHeader("Kind")
+        grid.addColumn(TenantSummary::name).setHeader(getTranslation("admin.tenants.column.name")).setSortable(true).setFlexGrow(3);
+        grid.addColumn(TenantSummary::alias).setHeader(getTranslation("admin.tenants.column.alias")).setSortable(true).setFlexGrow(1);
+        grid.addColumn(t -> getTranslation(Translations.enumKey(t.kind())))
+                .setHeader(getTranslation("admin.tenants.column.kind"))
                 .setSortable(true).setFlexGrow(1);
-        grid.addComponentColumn(TenantsView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TenantSummary::memberCount).setHeader("Members").setSortable(true).setAutoWidth(true)
+        grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("admin.tenants.column.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> Formats.number(getLocale(), t.memberCount()))
+                .setComparator(TenantSummary::memberCount).setHeader(getTranslation("admin.tenants.column.members")).setSortable(true).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(t -> t.lastActivityAt() == null ? "None" : WHEN.format(t.lastActivityAt()))
-                .setHeader("Last activity").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> t.lastActivityAt() == null ? getTranslation("admin.tenants.noActivity")
+                        : Formats.dateTimeUtc(getLocale(), t.lastActivityAt()))
+                .setHeader(getTranslation("admin.tenants.column.lastActivity")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText("No tenant matches.");
+        grid.setEmptyStateText(getTranslation("admin.tenants.empty"));
 
-        add(new H1("Tenants"), toolbar, grid);
+        add(new H1(getTranslation("admin.tenants.heading")), toolbar, grid);
         expand(grid);
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.tenants.title");
     }
 
     private void refresh() {
@@ -143,92 +150,99 @@ public class TenantsView extends VerticalLayout {
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-xs)");
         // Capacity is history the analytics keep using, offboarded or not.
-        actions.add(small("Capacity", "capacity-" + tenant.alias(), () -> new CapacityDialog(capacities, tenant).open()));
+        actions.add(small(getTranslation("admin.tenants.action.capacity"), "capacity-" + tenant.alias(), () -> new CapacityDialog(capacities, tenant).open()));
         if (tenant.status() == TenantStatus.OFFBOARDED) {
             return actions;
         }
-        actions.add(small("Edit", "edit-" + tenant.alias(), () -> openEditor(tenant)));
+        actions.add(small(getTranslation("action.edit"), "edit-" + tenant.alias(), () -> openEditor(tenant)));
         if (tenant.status() == TenantStatus.ACTIVE) {
-            actions.add(small("Suspend", "suspend-" + tenant.alias(), () -> run(() -> administration.suspend(tenant.id()),
-                    tenant.name() + " is suspended.")));
+            actions.add(small(getTranslation("admin.tenants.action.suspend"), "suspend-" + tenant.alias(),
+                    () -> run(() -> administration.suspend(tenant.id()),
+                            getTranslation("admin.tenants.suspended", tenant.name()))));
         } else {
-            actions.add(small("Reactivate", "reactivate-" + tenant.alias(),
-                    () -> run(() -> administration.reactivate(tenant.id()), tenant.name() + " is active again.")));
+            actions.add(small(getTranslation("admin.tenants.action.reactivate"), "reactivate-" + tenant.alias(),
+                    () -> run(() -> administration.reactivate(tenant.id()),
+                            getTranslation("admin.tenants.reactivated", tenant.name()))));
         }
-        Button offboard = small("Offboard", "offboard-" + tenant.alias(), () -> confirmOffboarding(tenant));
+        Button offboard = small(getTranslation("admin.tenants.action.offboard"), "offboard-" + tenant.alias(), () -> confirmOffboarding(tenant));
         offboard.addThemeVariants(ButtonVariant.LUMO_ERROR);
         actions.add(offboard);
         return actions;
     }
 
     private void confirmOffboarding(TenantSummary tenant) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Offboard " + tenant.name() + "?");
-        confirm.setText("Every membership is removed and open invitations are cancelled. The organization's records "
-                + "stay its own and remain readable to other participants only as released. This cannot be undone "
-                + "from this screen.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Offboard");
+        ConfirmDialog confirm = Localized.confirmDialog(getTranslation("admin.tenants.offboard.header", tenant.name()),
+                getTranslation("admin.tenants.offboard.text"), getTranslation("admin.tenants.action.offboard"));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> run(() -> administration.offboard(tenant.id()), tenant.name() + " is offboarded."));
+        confirm.addConfirmListener(e -> run(() -> administration.offboard(tenant.id()),
+                getTranslation("admin.tenants.offboarded", tenant.name())));
         confirm.open();
     }
 
     private void openEditor(TenantSummary tenant) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(tenant == null ? "New tenant" : "Edit " + tenant.name());
-        TextField name = new TextField("Name");
+        dialog.setHeaderTitle(tenant == null ? getTranslation("admin.tenants.new")
+                : getTranslation("admin.tenants.edit", tenant.name()));
+        TextField name = new TextField(getTranslation("admin.tenants.field.name"));
         name.setId("tenant-name");
-        TextField alias = new TextField("Alias");
+        TextField alias = new TextField(getTranslation("admin.tenants.field.alias"));
         alias.setId("tenant-alias");
-        alias.setHelperText("Keycloak organization alias: lowercase letters, digits, hyphens");
-        ComboBox<TenantKind> kind = new ComboBox<>("Kind", TenantKind.values());
+        alias.setHelperText(getTranslation("admin.tenants.field.aliasHelp"));
+        ComboBox<TenantKind> kind = new ComboBox<>(getTranslation("admin.tenants.field.kind"), TenantKind.values());
         kind.setId("tenant-kind");
-        kind.setItemLabelGenerator(TenantKind::label);
-        TextField region = new TextField("Region");
+        kind.setItemLabelGenerator(k -> getTranslation(Translations.enumKey(k)));
+        TextField region = new TextField(getTranslation("admin.tenants.field.region"));
         region.setId("tenant-region");
-        BigDecimalField capacity = new BigDecimalField("Capacity index");
+        TextField capacity = DecimalInput.field(getTranslation("admin.tenants.field.capacityIndex"));
         capacity.setId("tenant-capacity");
-        capacity.setHelperText("One relative figure, kept for reference: the burden analytics use the capacity by year "
-                + "(Capacity in the list)");
-        TextField domains = new TextField("Email domains");
+        capacity.setHelperText(getTranslation("admin.tenants.field.capacityIndexHelp"));
+        TextField domains = new TextField(getTranslation("admin.tenants.field.domains"));
         domains.setId("tenant-domains");
-        domains.setHelperText("Comma-separated, e.g. partner.example.org");
+        domains.setHelperText(getTranslation("admin.tenants.field.domainsHelp"));
         if (tenant != null) {
             name.setValue(tenant.name());
             alias.setValue(tenant.alias());
             alias.setReadOnly(true);
             kind.setValue(tenant.kind());
             region.setValue(tenant.region() == null ? "" : tenant.region());
-            capacity.setValue(tenant.capacityIndex());
+            capacity.setValue(DecimalInput.format(tenant.capacityIndex(), getLocale()));
             try {
                 domains.setValue(String.join(", ", administration.emailDomains(tenant.id())));
             } catch (AdministrationException e) {
-                error(e.getMessage());
+                error(e);
             }
         }
         FormLayout form = new FormLayout(name, alias, kind, region, capacity, domains);
         dialog.add(form);
-        Button save = new Button(tenant == null ? "Create" : "Save", click -> {
+        Button save = new Button(getTranslation(tenant == null ? "action.create" : "action.save"), click -> {
+            BigDecimal capacityIndex;
+            try {
+                capacityIndex = DecimalInput.parse(capacity.getValue(), getLocale()).orElse(null);
+                capacity.setInvalid(false);
+            } catch (NumberFormatException e) {
+                capacity.setErrorMessage(getTranslation("admin.tenants.field.capacityIndexInvalid"));
+                capacity.setInvalid(true);
+                return;
+            }
             TenantDraft draft = new TenantDraft(name.getValue(), alias.getValue(), kind.getValue(), region.getValue(),
-                    capacity.getValue(), Arrays.asList(domains.getValue().split(",")));
+                    capacityIndex, Arrays.asList(domains.getValue().split(",")));
             try {
                 if (tenant == null) {
                     UUID id = administration.create(draft);
-                    success("Tenant " + draft.name().strip() + " created (" + id + ").");
+                    success(getTranslation("admin.tenants.created", draft.name().strip(), id.toString()));
                 } else {
                     administration.update(tenant.id(), draft);
-                    success(draft.name().strip() + " saved.");
+                    success(getTranslation("admin.tenants.saved", draft.name().strip()));
                 }
                 dialog.close();
                 refresh();
             } catch (AdministrationException e) {
-                error(e.getMessage());
+                error(e);
             }
         });
         save.setId("save-tenant");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
         dialog.open();
     }
 
@@ -238,22 +252,24 @@ public class TenantsView extends VerticalLayout {
         Map<UUID, String> names = administration.tenants().stream()
                 .collect(Collectors.toMap(TenantSummary::id, TenantSummary::name, (a, b) -> a));
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Audit log tamper check");
+        dialog.setHeaderTitle(getTranslation("admin.auditCheck.header"));
         dialog.setWidth("50rem");
-        Span summary = new Span(breaks.isEmpty() ? "Every organization's audit log is intact."
-                : breaks.size() + " organization(s) have an audit log that was changed outside Entente.");
+        Span summary = new Span(breaks.isEmpty() ? getTranslation("admin.auditCheck.intact")
+                : getTranslation("admin.auditCheck.broken", breaks.size()));
         summary.setId("audit-chain-summary");
         Grid<AuditChain.Break> found = new Grid<>(AuditChain.Break.class, false);
         found.setId("audit-chain-breaks");
-        found.addColumn(b -> names.getOrDefault(b.tenantId(), b.tenantId().toString())).setHeader("Organization")
+        found.addColumn(b -> names.getOrDefault(b.tenantId(), b.tenantId().toString())).setHeader(getTranslation("admin.auditCheck.column.organization"))
                 .setAutoWidth(true);
-        found.addColumn(AuditChain.Break::position).setHeader("First broken entry").setAutoWidth(true);
-        found.addColumn(AuditChain.Break::problem).setHeader("What is wrong").setFlexGrow(1);
+        found.addColumn(b -> Formats.number(getLocale(), b.position()))
+                .setHeader(getTranslation("admin.auditCheck.column.position")).setAutoWidth(true);
+        found.addColumn(b -> b.problemText().in(getLocale())).setHeader(getTranslation("admin.auditCheck.column.problem"))
+                .setFlexGrow(1);
         found.setItems(breaks);
         found.setAllRowsVisible(true);
         found.setVisible(!breaks.isEmpty());
         dialog.add(new VerticalLayout(summary, found));
-        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
         dialog.open();
     }
 
@@ -261,28 +277,33 @@ public class TenantsView extends VerticalLayout {
         try {
             Reconciliation.Report report = reconciliation.reconcileNow();
             Dialog dialog = new Dialog();
-            dialog.setHeaderTitle("Reconciliation with Keycloak");
+            dialog.setHeaderTitle(getTranslation("admin.reconciliation.header"));
             dialog.setWidth("60rem");
-            Span summary = new Span(report.drifts().isEmpty() ? "Keycloak and Entente agree: no drift."
-                    : report.drifts().size() + " difference(s) found, " + report.repaired() + " repaired, "
-                            + report.unrepaired() + " need a decision.");
+            Span summary = new Span(report.drifts().isEmpty() ? getTranslation("admin.reconciliation.noDrift")
+                    : getTranslation("admin.reconciliation.summary", report.drifts().size(), report.repaired(),
+                            report.unrepaired()));
             summary.setId("reconciliation-summary");
             Grid<Reconciliation.Drift> drifts = new Grid<>(Reconciliation.Drift.class, false);
             drifts.setId("drifts");
-            drifts.addColumn(Reconciliation.Drift::tenantAlias).setHeader("Tenant").setAutoWidth(true);
-            drifts.addColumn(d -> d.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT)).setHeader("Drift")
-                    .setAutoWidth(true);
-            drifts.addColumn(Reconciliation.Drift::subject).setHeader("Who / what").setAutoWidth(true);
-            drifts.addColumn(Reconciliation.Drift::detail).setHeader("Detail").setFlexGrow(1);
-            drifts.addColumn(d -> d.repaired() ? "repaired" : "reported").setHeader("Result").setAutoWidth(true);
+            drifts.addColumn(Reconciliation.Drift::tenantAlias)
+                    .setHeader(getTranslation("admin.reconciliation.column.tenant")).setAutoWidth(true);
+            drifts.addColumn(d -> getTranslation(Translations.enumKey(d.kind())))
+                    .setHeader(getTranslation("admin.reconciliation.column.drift")).setAutoWidth(true);
+            drifts.addColumn(Reconciliation.Drift::subject)
+                    .setHeader(getTranslation("admin.reconciliation.column.subject")).setAutoWidth(true);
+            drifts.addColumn(d -> d.detail().in(getLocale()))
+                    .setHeader(getTranslation("admin.reconciliation.column.detail")).setFlexGrow(1);
+            drifts.addColumn(d -> getTranslation(d.repaired() ? "admin.reconciliation.repaired"
+                            : "admin.reconciliation.reported"))
+                    .setHeader(getTranslation("admin.reconciliation.column.result")).setAutoWidth(true);
             drifts.setItems(report.drifts());
             drifts.setAllRowsVisible(true);
             dialog.add(new VerticalLayout(summary, drifts));
-            dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+            dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
             dialog.open();
             refresh();
         } catch (AdministrationException e) {
-            error(e.getMessage());
+            error(e);
         }
     }
 
@@ -291,7 +312,7 @@ public class TenantsView extends VerticalLayout {
             action.run();
             success(done);
         } catch (AdministrationException e) {
-            error(e.getMessage());
+            error(e);
         }
         refresh();
     }
@@ -303,8 +324,8 @@ public class TenantsView extends VerticalLayout {
         return button;
     }
 
-    private static Span statusBadge(TenantSummary tenant) {
-        Span badge = new Span(tenant.status().name().toLowerCase(Locale.ROOT));
+    private Span statusBadge(TenantSummary tenant) {
+        Span badge = new Span(getTranslation(Translations.enumKey(tenant.status())));
         badge.getElement().getThemeList().add(switch (tenant.status()) {
             case ACTIVE -> "badge success";
             case SUSPENDED -> "badge contrast";
@@ -317,6 +338,11 @@ public class TenantsView extends VerticalLayout {
     static void success(String message) {
         Notification notification = Notification.show(message, 4000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    /** An administration failure, in the page's language. */
+    static void error(AdministrationException failure) {
+        error(failure.in(UI.getCurrent().getLocale()));
     }
 
     static void error(String message) {
