@@ -105,7 +105,12 @@ public class Notifications {
         return new Text(key, Arrays.stream(args == null ? new String[0] : args).map(Notifications::decode).toList());
     }
 
-    static String[] encode(List<Object> args) {
+    /** The arguments of {@code text} as notification.text_args keeps them. */
+    public static List<String> encodedArgs(Text text) {
+        return List.of(encode(text.args()));
+    }
+
+    private static String[] encode(List<Object> args) {
         return args.stream().map(arg -> switch (arg) {
             case null -> "0:";
             case Enum<?> constant -> "k:" + Translations.enumKey(constant);
