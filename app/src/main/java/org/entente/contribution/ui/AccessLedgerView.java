@@ -30,7 +30,8 @@ public class AccessLedgerView extends VerticalLayout implements HasDynamicTitle 
         DateTimeFormatter when = when(getLocale());
         Grid<ContributionAccess> grid = new Grid<>(ContributionAccess.class, false);
         grid.setId("access-ledger");
-        grid.addColumn(a -> when.format(a.at())).setHeader(getTranslation("contribution.ledger.when")).setAutoWidth(true);
+        grid.addColumn(a -> when.format(a.at()))
+                .setHeader(getTranslation("contribution.ledger.when")).setAutoWidth(true);
         grid.addColumn(a -> a.reader().name()).setHeader(getTranslation("contribution.ledger.organization"))
                 .setAutoWidth(true);
         grid.addColumn(a -> getTranslation("contribution.ledger.action." + a.action())).setHeader(

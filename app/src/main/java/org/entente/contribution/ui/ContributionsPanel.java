@@ -62,17 +62,25 @@ class ContributionsPanel extends VerticalLayout {
         grid.setId("contributions");
         // Whose contribution it is and what it is must stay readable next to eight figure columns: these two keep a
         // minimum width and wrap instead of being cut to "Kingdom…" (the grid scrolls sideways before that).
-        grid.addColumn(c -> c.contributor().name()).setHeader(getTranslation("contribution.panel.contributor")).setWidth("11rem").setFlexGrow(1)
+        grid.addColumn(c -> c.contributor().name())
+                .setHeader(getTranslation("contribution.panel.contributor")).setWidth("11rem").setFlexGrow(1)
                 .setTooltipGenerator(c -> c.contributor().name());
-        grid.addColumn(c -> getTranslation(Translations.enumKey(c.type()))).setHeader(getTranslation("contribution.panel.type")).setAutoWidth(true);
-        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader(getTranslation("contribution.panel.description")).setWidth("14rem")
+        grid.addColumn(c -> getTranslation(Translations.enumKey(c.type())))
+                .setHeader(getTranslation("contribution.panel.type")).setAutoWidth(true);
+        grid.addColumn(c -> c.description() == null ? "" : c.description())
+                .setHeader(getTranslation("contribution.panel.description")).setWidth("14rem")
                 .setFlexGrow(2).setTooltipGenerator(c -> c.description() == null ? "" : c.description());
-        grid.addColumn(c -> amount(c.pledgedAmount(), c.unit())).setHeader(getTranslation("contribution.panel.pledged")).setAutoWidth(true);
-        grid.addColumn(Contribution::pledgedOn).setHeader(getTranslation("contribution.panel.pledgedOn")).setKey("pledgedOn").setAutoWidth(true);
-        grid.addColumn(c -> amount(c.deliveredAmount(), c.unit())).setHeader(getTranslation("contribution.panel.delivered")).setAutoWidth(true);
-        grid.addColumn(c -> c.deliveredOn() == null ? "" : c.deliveredOn().toString()).setHeader(getTranslation("contribution.panel.lastDeliveredOn"))
+        grid.addColumn(c -> amount(c.pledgedAmount(), c.unit()))
+                .setHeader(getTranslation("contribution.panel.pledged")).setAutoWidth(true);
+        grid.addColumn(Contribution::pledgedOn)
+                .setHeader(getTranslation("contribution.panel.pledgedOn")).setKey("pledgedOn").setAutoWidth(true);
+        grid.addColumn(c -> amount(c.deliveredAmount(), c.unit()))
+                .setHeader(getTranslation("contribution.panel.delivered")).setAutoWidth(true);
+        grid.addColumn(c -> c.deliveredOn() == null ? "" : c.deliveredOn().toString())
+                .setHeader(getTranslation("contribution.panel.lastDeliveredOn"))
                 .setKey("deliveredOn").setAutoWidth(true);
-        grid.addColumn(c -> euros(c.pledgedEur())).setHeader(getTranslation("contribution.panel.pledgedEur")).setAutoWidth(true);
+        grid.addColumn(c -> euros(c.pledgedEur()))
+                .setHeader(getTranslation("contribution.panel.pledgedEur")).setAutoWidth(true);
         grid.addComponentColumn(c -> {
             Span marking = new Span(partners.marking(c.releasability(), c.relTo(), c.contributor().id()));
             marking.getElement().getThemeList().add("badge contrast small");

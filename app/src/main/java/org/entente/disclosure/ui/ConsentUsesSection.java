@@ -44,12 +44,14 @@ class ConsentUsesSection implements AccessLedgerSection {
         Locale locale = UI.getCurrent().getLocale();
         DateTimeFormatter when = WhatWePublishSection.when(locale);
         DateTimeFormatter snapshot = PreviewDialog.snapshot(locale);
-        grid.addColumn(u -> when.format(u.at())).setHeader(grid.getTranslation("disclosure.uses.when")).setAutoWidth(true);
+        grid.addColumn(u -> when.format(u.at()))
+                .setHeader(grid.getTranslation("disclosure.uses.when")).setAutoWidth(true);
         grid.addColumn(ConsentUse::readerName).setHeader(grid.getTranslation("disclosure.uses.coordinatorsOf"))
                 .setAutoWidth(true);
         grid.addColumn(u -> grid.getTranslation("disclosure.uses.surface." + u.surface().name()))
                 .setHeader(grid.getTranslation("disclosure.uses.where")).setAutoWidth(true);
-        grid.addColumn(u -> snapshot.format(u.snapshotTakenAt())).setHeader(grid.getTranslation("disclosure.uses.snapshotOf"))
+        grid.addColumn(u -> snapshot.format(u.snapshotTakenAt()))
+                .setHeader(grid.getTranslation("disclosure.uses.snapshotOf"))
                 .setAutoWidth(true);
         grid.setItems(ledger.uses(LIMIT));
         grid.setEmptyStateText(grid.getTranslation("disclosure.uses.empty"));

@@ -90,20 +90,25 @@ final class WhatWePublishSection extends VerticalLayout {
         actions.setId("publication-actions");
 
         history.setId("publication-history");
-        history.addColumn(ConsentChange::version).setHeader(getTranslation("disclosure.publish.history.version")).setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(c -> when.format(c.changedAt())).setHeader(getTranslation("disclosure.publish.history.when")).setAutoWidth(true);
-        history.addColumn(ConsentChange::granteeName).setHeader(getTranslation("disclosure.publish.history.organization")).setAutoWidth(true);
+        history.addColumn(ConsentChange::version)
+                .setHeader(getTranslation("disclosure.publish.history.version")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(c -> when.format(c.changedAt()))
+                .setHeader(getTranslation("disclosure.publish.history.when")).setAutoWidth(true);
+        history.addColumn(ConsentChange::granteeName)
+                .setHeader(getTranslation("disclosure.publish.history.organization")).setAutoWidth(true);
         history.addColumn(c -> getTranslation(c.action() == ConsentChange.Action.GRANT
                         ? "disclosure.publish.history.granted" : "disclosure.publish.history.revoked"))
                 .setHeader(getTranslation("disclosure.publish.history.change")).setAutoWidth(true);
-        history.addColumn(ConsentChange::changedBy).setHeader(getTranslation("disclosure.publish.history.by")).setAutoWidth(true);
+        history.addColumn(ConsentChange::changedBy)
+                .setHeader(getTranslation("disclosure.publish.history.by")).setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setEmptyStateText(getTranslation("disclosure.publish.history.empty"));
         history.setAllRowsVisible(true);
         toUs.setId("published-to-us");
         toUs.setPadding(false);
 
-        add(title, explanation, version, recipientList, actions, new H3(getTranslation("disclosure.publish.history")), history, toUs);
+        add(title, explanation, version, recipientList, actions, new H3(getTranslation("disclosure.publish.history")),
+                history, toUs);
         reload();
     }
 
