@@ -70,23 +70,23 @@ public class AttachmentService {
     @Transactional
     public Attachment upload(WorkstreamRef ref, String fileName, byte[] content, Releasability releasability,
             List<UUID> relTo) {
-        Actor actor = actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        Actor actor = actors.currentActor().orElseThrow(() -> new NotAllowed("attachment.error.signIn"));
         String name = fileName == null ? "" : fileName.strip();
         String claimed = types.byName(name);
         String detected = content == null || content.length == 0 ? null : types.byContent(content);
         new InvalidInput.Collector()
-                .check(!name.isEmpty() && name.length() <= 255, "file", "The file needs a name of at most 255 characters.")
+                .check(!name.isEmpty() && name.length() <= 255, "file", "attachment.error.nameLength")
                 .check(PlainText.fileName(name), "file", PlainText.FILE_NAME_MESSAGE)
-                .check(content != null && content.length > 0, "file", "The file is empty.")
+                .check(content != null && content.length > 0, "file", "attachment.error.empty")
                 .check(content == null || content.length <= policy.maxSize().toBytes(), "file",
-                        "The file is larger than the limit of " + policy.maxSize().toMegabytes() + " MB.")
+                        "attachment.error.tooLarge", policy.maxSize().toMegabytes())
                 .check(policy.allowedTypes().contains(claimed), "file",
-                        "Files of type " + claimed + " are not accepted here.")
+                        "attachment.error.typeNotAccepted", claimed)
                 .check(detected == null || !policy.allowedTypes().contains(claimed) || types.agrees(claimed, detected), "file",
-                        "The file's content (" + detected + ") does not match its name \"" + name + "\".")
-                .check(releasability != null, "releasability", "Choose who may see this file.")
+                        "attachment.error.contentMismatch", String.valueOf(detected), name)
+                .check(releasability != null, "releasability", "attachment.error.releasabilityMissing")
                 .check(releasability != Releasability.REL_TO || (relTo != null && !relTo.isEmpty()), "relTo",
-                        "Choose at least one participant to release it to.")
+                        "attachment.error.relToMissing")
                 .throwIfAny();
         UUID id = UUID.randomUUID();
         List<UUID> audience = releasability == Releasability.REL_TO ? List.copyOf(relTo) : List.of();
@@ -107,10 +107,10 @@ public class AttachmentService {
                     .execute();
         } catch (RuntimeException e) {
             if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
-                throw new NotAllowed("Only organizations that take part in this workstream can add files.");
+                throw new NotAllowed("attachment.error.notParticipant");
             }
             if (SqlState.is(e, "EN017")) {
-                throw InvalidInput.of("relTo", "A file can only be released to the workstream's participants.");
+                throw InvalidInput.of("relTo", "attachment.error.relToOutside");
             }
             throw e;
         }

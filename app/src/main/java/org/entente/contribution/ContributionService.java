@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -146,7 +147,7 @@ public class ContributionService {
                 .limit(limit)
                 .fetch(r -> new ContributionAccess(r.value1(),
                         directory.getOrDefault(r.value2(), PartnerDirectory.unknown(r.value2())), r.value3(), r.value4(),
-                        r.value5() == null ? "(no longer shared with you)" : r.value5(), r.value6()));
+                        r.value5(), r.value6()));
     }
 
     /**
@@ -182,14 +183,16 @@ public class ContributionService {
                     .execute();
         } catch (RuntimeException e) {
             if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
-                throw new NotAllowed("Only organizations that have accepted to participate can pledge contributions.");
+                throw new NotAllowed("contribution.error.notParticipant");
             }
             throw e;
         }
         audit.record("CREATE", "contribution", id, null, snapshot(draft, pledgedOn, deliveredOn));
+        // The activity feed keeps an English summary (the feed's own texts are its package's to translate).
         activity.record(ref, "pledged", "pledged " + draft.pledgedAmount().toPlainString() + " "
                         + (ValuationRate.PERSON_DAY.equals(draft.unit()) ? "person-days" : draft.unit()) + " ("
-                        + draft.type().label().toLowerCase() + ")", "contribution", id, actor.tenantId(),
+                        + draft.type().label().toLowerCase(Locale.ROOT) + ")",
+                "contribution", id, actor.tenantId(),
                 draft.releasability(), draft.relTo());
         events.publishEvent(new WorkstreamChanged(ref.id(), "contributions"));
         return dsl.selectFrom(CONTRIBUTION).where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.ID.eq(id))
@@ -211,13 +214,13 @@ public class ContributionService {
     public Contribution recordDelivery(Contribution current, BigDecimal deliveredAmount, LocalDate deliveredOn) {
         Actor actor = actor();
         if (!current.contributor().id().equals(actor.tenantId())) {
-            throw new NotAllowed("Only the contributing organization can record its deliveries.");
+            throw new NotAllowed("contribution.error.notContributor");
         }
         new InvalidInput.Collector()
                 .check(deliveredAmount != null && deliveredAmount.signum() >= 0, "deliveredAmount",
-                        "Enter a delivered amount of zero or more.")
+                        "contribution.error.deliveredMissing")
                 .check(deliveredAmount == null || deliveredAmount.compareTo(MAX_AMOUNT) < 0, "deliveredAmount",
-                        "That amount is too large.")
+                        "contribution.error.amountTooLarge")
                 .throwIfAny();
         LocalDate date = deliveredOn;
         if (date == null && deliveredAmount.signum() > 0) {
@@ -253,21 +256,21 @@ public class ContributionService {
     private void validate(WorkstreamRef ref, ContributionDraft draft, LocalDate pledgedOn, LocalDate deliveredOn) {
         Set<String> units = new HashSet<>(dsl.select(VALUATION_RATE.UNIT).from(VALUATION_RATE).fetch(VALUATION_RATE.UNIT));
         InvalidInput.Collector errors = new InvalidInput.Collector()
-                .check(draft.type() != null, "type", "Choose what kind of contribution this is.")
-                .check(draft.pledgedAmount() != null, "pledgedAmount", "Enter the pledged amount.")
+                .check(draft.type() != null, "type", "contribution.error.typeMissing")
+                .check(draft.pledgedAmount() != null, "pledgedAmount", "contribution.error.amountMissing")
                 .check(draft.pledgedAmount() == null || draft.pledgedAmount().signum() >= 0, "pledgedAmount",
-                        "Amounts cannot be negative.")
+                        "contribution.error.negative")
                 .check(draft.pledgedAmount() == null || draft.pledgedAmount().compareTo(MAX_AMOUNT) < 0,
-                        "pledgedAmount", "That amount is too large.")
+                        "pledgedAmount", "contribution.error.amountTooLarge")
                 .check(draft.deliveredAmount() == null || draft.deliveredAmount().signum() >= 0, "deliveredAmount",
-                        "Amounts cannot be negative.")
+                        "contribution.error.negative")
                 .check(draft.description() == null || draft.description().length() <= 1000, "description",
-                        "Keep the description to 1000 characters.")
+                        "contribution.error.descriptionTooLong")
                 .check(PlainText.storable(draft.description()), "description", PlainText.MESSAGE)
-                .check(draft.releasability() != null, "releasability", "Choose who may see this contribution.")
+                .check(draft.releasability() != null, "releasability", "contribution.error.releasabilityMissing")
                 .check(draft.unit() != null && units.contains(draft.unit()), "unit",
-                        "Unknown currency \"" + draft.unit() + "\": choose one of the listed currencies.")
-                .check(!pledgedOn.isAfter(today()), "pledgedOn", "A pledge cannot be dated in the future.");
+                        "contribution.error.unknownCurrency", String.valueOf(draft.unit()))
+                .check(!pledgedOn.isAfter(today()), "pledgedOn", "contribution.error.pledgeInFuture");
         if (draft.deliveredAmount() == null || draft.deliveredAmount().signum() >= 0) {
             checkDates(errors, pledgedOn, draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount(),
                     deliveredOn);
@@ -275,17 +278,17 @@ public class ContributionService {
         if (draft.type() != null && draft.unit() != null) {
             boolean personDays = ValuationRate.PERSON_DAY.equals(draft.unit());
             errors.check((draft.type() == ContributionType.PERSONNEL) == personDays, "unit",
-                    draft.type() == ContributionType.PERSONNEL ? "Personnel is counted in person-days."
-                            : "Enter this contribution's value in a currency.");
+                    draft.type() == ContributionType.PERSONNEL ? "contribution.error.personnelInPersonDays"
+                            : "contribution.error.valueInCurrency");
         }
         if (draft.releasability() == Releasability.REL_TO) {
             Set<UUID> accepted = new HashSet<>();
             workstreams.participants(ref).stream()
                     .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
                     .forEach(p -> accepted.add(p.partner().id()));
-            errors.check(!draft.relTo().isEmpty(), "relTo", "Choose at least one participant to release it to.")
+            errors.check(!draft.relTo().isEmpty(), "relTo", "contribution.error.relToMissing")
                     .check(accepted.containsAll(draft.relTo()), "relTo",
-                            "A contribution can only be released to the workstream's participants.");
+                            "contribution.error.relToOutside");
         }
         errors.throwIfAny();
     }
@@ -296,10 +299,10 @@ public class ContributionService {
             return;
         }
         errors.check(delivered.signum() > 0, "deliveredOn",
-                        "Nothing is delivered yet: enter the delivered amount, or clear the delivery date.")
-                .check(!deliveredOn.isAfter(today()), "deliveredOn", "A delivery cannot be dated in the future.")
+                        "contribution.error.nothingDelivered")
+                .check(!deliveredOn.isAfter(today()), "deliveredOn", "contribution.error.deliveryInFuture")
                 .check(!deliveredOn.isBefore(pledgedOn), "deliveredOn",
-                        "A delivery cannot come before its pledge (" + pledgedOn + ").");
+                        "contribution.error.deliveryBeforePledge", pledgedOn.toString());
     }
 
     /**
@@ -329,7 +332,7 @@ public class ContributionService {
     }
 
     private Actor actor() {
-        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("contribution.error.signIn"));
     }
 
     private static Map<String, Object> snapshot(ContributionDraft draft, LocalDate pledgedOn, LocalDate deliveredOn) {

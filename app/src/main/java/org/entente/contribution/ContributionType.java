@@ -1,16 +1,17 @@
 package org.entente.contribution;
 
-/** What a tenant pledges and delivers; personnel is counted in person-days. */
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+
+/**
+ * What a tenant pledges and delivers; personnel is counted in person-days. Labels: {@code enum.ContributionType.*}
+ * in the translations ({@link Translations#label}).
+ */
 public enum ContributionType {
-    FUNDING("Funding"), PERSONNEL("Personnel"), EQUIPMENT("Equipment"), IN_KIND("In kind");
+    FUNDING, PERSONNEL, EQUIPMENT, IN_KIND;
 
-    private final String label;
-
-    ContributionType(String label) {
-        this.label = label;
-    }
-
+    /** The English label, from the translations (analytics' label table still reads it; screens use the reader's). */
     public String label() {
-        return label;
+        return Translations.label(Language.EN.locale(), this);
     }
 }

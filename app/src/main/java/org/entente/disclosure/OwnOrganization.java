@@ -28,9 +28,9 @@ class OwnOrganization {
 
     Acting require() {
         SignedInUser user = currentUser.get()
-                .orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+                .orElseThrow(() -> new NotAllowed("disclosure.error.signIn"));
         if (!(user.affiliation() instanceof Affiliation.Affiliated affiliated)) {
-            throw new NotAllowed("What an organization publishes is decided by its members; you belong to none.");
+            throw new NotAllowed("disclosure.error.noOrganization");
         }
         String name = user.displayName() == null || user.displayName().isBlank() ? user.memberId().toString()
                 : user.displayName().strip();
@@ -45,7 +45,7 @@ class OwnOrganization {
     Acting requireTenantAdmin() {
         Acting acting = require();
         if (!acting.tenantAdmin()) {
-            throw new NotAllowed("Only your organization's tenant administrators decide what it publishes.");
+            throw new NotAllowed("disclosure.error.notTenantAdmin");
         }
         return acting;
     }

@@ -1,9 +1,19 @@
 package org.entente.disclosure;
 
-/** The preview cannot be computed right now (e.g. the snapshot cannot be read); the message says why. */
+import org.entente.platform.i18n.Text;
+
+/** The preview cannot be computed right now (e.g. the snapshot cannot be read); the text says why. */
 public class PreviewUnavailable extends RuntimeException {
 
-    public PreviewUnavailable(String message) {
-        super(message);
+    private final Text text;
+
+    public PreviewUnavailable(Text text) {
+        super(text.toString());
+        this.text = text;
+    }
+
+    /** Why, to be written in the reader's language. */
+    public Text text() {
+        return text;
     }
 }

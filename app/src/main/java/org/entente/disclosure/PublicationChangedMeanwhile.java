@@ -1,19 +1,27 @@
 package org.entente.disclosure;
 
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.ConcurrentEditException;
 
 /**
  * A save named a version that is no longer the current one: another tenant administrator saved in between. Nothing
- * was stored; the page offers a reload (as for every concurrent edit).
+ * was stored; the page offers a reload (as for every concurrent edit), with this message rather than the generic one.
  */
 public class PublicationChangedMeanwhile extends ConcurrentEditException {
 
+    private static final Text TEXT = Text.of("disclosure.error.changedMeanwhile");
+
     public PublicationChangedMeanwhile() {
-        super("publication consent");
+        super("disclosure.record.publication");
+    }
+
+    @Override
+    public Text text() {
+        return TEXT;
     }
 
     @Override
     public String getMessage() {
-        return "Someone else changed what you publish; reload to see their choice. Nothing of yours was saved.";
+        return TEXT.toString();
     }
 }

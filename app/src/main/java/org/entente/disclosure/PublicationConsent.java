@@ -84,10 +84,10 @@ public class PublicationConsent {
         Map<UUID, CoordinatorOrganization> coordinators = coordinatorOrganizations(admin.tenantId());
         for (UUID grantee : granting) {
             if (!coordinators.containsKey(grantee)) {
-                throw InvalidInput.of("grantees", grantee.equals(admin.tenantId())
-                        ? "Your organization sees its own figures already; it cannot publish to itself."
-                        : "Only organizations with coordinators can be published to, and "
-                                + partnerName(grantee, coordinators) + " has none.");
+                throw grantee.equals(admin.tenantId())
+                        ? InvalidInput.of("grantees", "disclosure.error.publishToSelf")
+                        : InvalidInput.of("grantees", "disclosure.error.noCoordinators",
+                                partnerName(grantee, coordinators));
             }
         }
         int next = version + 1;

@@ -17,6 +17,7 @@ import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
 import org.entente.analytics.engine.snapshot.NoSnapshotException;
 import org.entente.disclosure.OwnOrganization.Acting;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.tenant.Tenant;
 import org.entente.tenant.TenantService;
@@ -76,11 +77,10 @@ public class PublicationPreview {
         Acting admin = organization.requireTenantAdmin();
         Recipient recipient = consent.current().recipients().stream()
                 .filter(r -> r.id().equals(grantee) && r.hasCoordinators()).findFirst()
-                .orElseThrow(() -> new NotAllowed("Only organizations with coordinators can be previewed."));
-        Tenant own = tenants.currentTenant().orElseThrow(() -> new NotAllowed("Your organization is not available."));
+                .orElseThrow(() -> new NotAllowed("disclosure.error.previewNoCoordinators"));
+        Tenant own = tenants.currentTenant().orElseThrow(() -> new NotAllowed("disclosure.error.organizationUnavailable"));
         if (partners.all().stream().anyMatch(p -> !p.id().equals(own.id()) && p.name().equals(own.name()))) {
-            throw new PreviewUnavailable("Another organization is also called \"" + own.name() + "\", and the figures "
-                    + "name partners, so the preview cannot tell your rows from theirs.");
+            throw new PreviewUnavailable(Text.of("disclosure.preview.error.sameName", own.name()));
         }
         AnalyticsReport report;
         try {
@@ -93,7 +93,7 @@ public class PublicationPreview {
             return new PreviewFigures(grantee, recipient.name(), own.name(), null, List.of(), List.of());
         } catch (RuntimeException e) {
             log.warn("Publication preview failed for {} → {}", admin.tenantId(), grantee, e);
-            throw new PreviewUnavailable("The figures cannot be computed from the snapshot right now: " + e.getMessage());
+            throw new PreviewUnavailable(Text.of("disclosure.preview.error.cannotCompute", String.valueOf(e.getMessage())));
         }
         String name = report.publishedByConsent().stream().filter(p -> p.tenantId().equals(own.id()))
                 .map(ConsentingPartner::name).findFirst().orElse(own.name());

@@ -26,6 +26,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -142,9 +143,9 @@ public class DiscussionService {
         Actor actor = requireParticipant(ref);
         String body = validBody(draft.body());
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.check(draft.releasability() != null, "releasability", "Choose who may read this comment.");
+        errors.check(draft.releasability() != null, "releasability", "discussion.error.releasabilityMissing");
         errors.check(draft.releasability() != Releasability.REL_TO || !draft.relTo().isEmpty(), "relTo",
-                "Choose at least one participating organization this comment is releasable to.");
+                "discussion.error.relToMissing");
         errors.throwIfAny();
         List<UUID> relTo = draft.releasability() == Releasability.REL_TO ? List.copyOf(new LinkedHashSet<>(draft.relTo()))
                 : List.of();
@@ -155,13 +156,12 @@ public class DiscussionService {
                     .map(p -> p.partner().id()).collect(Collectors.toSet());
             takingPart.add(ref.tenantId());
             if (!takingPart.containsAll(relTo)) {
-                throw InvalidInput.of("relTo", "A comment can only be releasable to organizations taking part in "
-                        + "this workstream.");
+                throw InvalidInput.of("relTo", "discussion.error.relToOutside");
             }
         }
         if (draft.parentId() != null && !dsl.fetchExists(COMMENT, COMMENT.TENANT_ID.eq(ref.tenantId()),
                 COMMENT.WORKSTREAM_ID.eq(ref.id()), COMMENT.ID.eq(draft.parentId()))) {
-            throw InvalidInput.of("parent", "The comment you are replying to is not visible to you.");
+            throw InvalidInput.of("parent", "discussion.error.parentNotVisible");
         }
         List<WorkstreamMember> mentioned = resolveMentions(ref, body, actor.tenantId(), draft.releasability(), relTo);
 
@@ -199,7 +199,7 @@ public class DiscussionService {
         WorkstreamRef ref = current.workstream();
         Actor actor = requireParticipant(ref);
         if (!current.authorMemberId().equals(actor.memberId())) {
-            throw new NotAllowed("You can edit only your own comments.");
+            throw new NotAllowed("discussion.error.notAuthor");
         }
         String body = validBody(newBody);
         List<WorkstreamMember> mentioned = resolveMentions(ref, body, current.authorOrganization().id(),
@@ -237,8 +237,8 @@ public class DiscussionService {
     private static String validBody(String body) {
         String text = body == null ? "" : body.strip();
         new InvalidInput.Collector()
-                .check(!text.isEmpty(), "body", "Write a comment.")
-                .check(text.length() <= BODY_MAX, "body", "Keep a comment to " + BODY_MAX + " characters.")
+                .check(!text.isEmpty(), "body", "discussion.error.bodyMissing")
+                .check(text.length() <= BODY_MAX, "body", "discussion.error.bodyTooLong", BODY_MAX)
                 .check(PlainText.storable(text), "body", PlainText.MESSAGE)
                 .throwIfAny();
         return text;
@@ -271,13 +271,10 @@ public class DiscussionService {
             }
         }
         if (!unknown.isEmpty()) {
-            throw InvalidInput.of("body", String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
-                    + " not a member of an organization taking part in this workstream. Pick people from "
-                    + "\"Mention someone\".");
+            throw InvalidInput.of("body", "discussion.error.mentionUnknown", String.join(", ", unknown), unknown.size());
         }
         if (!outsideAudience.isEmpty()) {
-            throw InvalidInput.of("body", String.join(", ", outsideAudience) + " cannot read this comment with its "
-                    + "current releasability. Widen who may read it, or remove the mention.");
+            throw InvalidInput.of("body", "discussion.error.mentionOutsideAudience", String.join(", ", outsideAudience));
         }
         return resolved;
     }
@@ -315,8 +312,7 @@ public class DiscussionService {
                 // The schema re-checks (EN020/EN021), e.g. if the member's organization withdrew meanwhile.
                 String state = sqlState(e);
                 if ("EN020".equals(state) || "EN021".equals(state)) {
-                    throw InvalidInput.of("body", "@" + member.username() + " can no longer be mentioned here: "
-                            + "their organization does not take part or cannot read this comment.");
+                    throw InvalidInput.of("body", "discussion.error.mentionNoLonger", "@" + member.username());
                 }
                 throw e;
             }
@@ -327,14 +323,13 @@ public class DiscussionService {
         if (mentioned.isEmpty()) {
             return;
         }
-        String title = workstreams.get(ref.id()).map(Workstream::title).orElse("a workstream");
-        String who = members(ref).stream().filter(m -> m.memberId().equals(author.memberId())).findFirst()
-                .map(WorkstreamMember::label).orElse("A participant");
+        // Written in each recipient's language when they read it (V53): names and the excerpt stay as typed.
+        Object title = workstreams.get(ref.id()).map(Workstream::title).map(Object.class::cast)
+                .orElse(Text.of("discussion.notification.aWorkstream"));
+        Object who = members(ref).stream().filter(m -> m.memberId().equals(author.memberId())).findFirst()
+                .map(WorkstreamMember::label).map(Object.class::cast).orElse(Text.of("discussion.notification.aParticipant"));
         String excerpt = body.length() <= NOTIFICATION_EXCERPT ? body : body.substring(0, NOTIFICATION_EXCERPT) + "…";
-        String text = who + " mentioned you in \"" + title + "\": " + excerpt;
-        if (text.length() > 1000) {
-            text = text.substring(0, 999) + "…";
-        }
+        Text text = Text.of("discussion.notification.mention", who, title, excerpt);
         for (WorkstreamMember member : mentioned) {
             if (!member.memberId().equals(author.memberId())) {
                 notifications.notifyMember(member.tenantId(), member.memberId(), Notifications.Kind.MENTION, ref, text);
@@ -345,16 +340,16 @@ public class DiscussionService {
     private Actor requireParticipant(WorkstreamRef ref) {
         Actor actor = actor();
         if (actor.memberId() == null) {
-            throw new NotAllowed("Sign in as a member of a partner organization.");
+            throw new NotAllowed("discussion.error.signIn");
         }
         if (!Boolean.TRUE.equals(Routines.isAcceptedParticipant(dsl.configuration(), ref.tenantId(), ref.id()))) {
-            throw new NotAllowed("Only organizations taking part in this workstream can discuss it.");
+            throw new NotAllowed("discussion.error.notParticipant");
         }
         return actor;
     }
 
     private Actor actor() {
-        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("discussion.error.signIn"));
     }
 
     private Comment get(WorkstreamRef ref, UUID id) {

@@ -9,6 +9,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.milestone.Milestone;
 import org.entente.milestone.MilestoneService;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.workstream.Notifications;
 import org.entente.workstream.Workstream;
@@ -109,19 +110,15 @@ public class NotificationService {
             if (title == null) {
                 continue;
             }
-            String text = overdue
-                    ? "Milestone \"" + milestone.title() + "\" of \"" + title + "\" is overdue (planned "
-                            + milestone.plannedDate() + ")."
-                    : "Milestone \"" + milestone.title() + "\" of \"" + title + "\" is due on "
-                            + milestone.plannedDate() + ".";
-            if (text.length() > 1000) {
-                text = text.substring(0, 999) + "…";
-            }
+            Text message = Text.of(overdue ? "notification.milestone.overdue" : "notification.milestone.due",
+                    milestone.title(), title, milestone.plannedDate());
+            // Known by its English text, as reminders were before they had keys (V53): none is sent twice.
+            String text = Notifications.english(message);
             boolean known = dsl.fetchExists(NOTIFICATION, NOTIFICATION.TENANT_ID.eq(actor.tenantId()),
                     NOTIFICATION.KIND.eq(kind.name()), NOTIFICATION.WORKSTREAM_ID.eq(milestone.workstream().id()),
                     NOTIFICATION.TEXT.eq(text));
             if (!known) {
-                notifications.notifyTenant(actor.tenantId(), kind, milestone.workstream(), text);
+                notifications.notifyTenant(actor.tenantId(), kind, milestone.workstream(), message);
                 added++;
             }
         }
@@ -136,11 +133,12 @@ public class NotificationService {
     }
 
     private Actor actor() {
-        return actors.currentActor().orElseThrow(() -> new NotAllowed("Sign in as a member of a partner organization."));
+        return actors.currentActor().orElseThrow(() -> new NotAllowed("notification.error.signIn"));
     }
 
     private static Notification toNotification(NotificationRecord r) {
         return new Notification(r.getId(), Notifications.Kind.valueOf(r.getKind()), r.getText(),
+                r.getTextKey() == null ? null : Notifications.text(r.getTextKey(), r.getTextArgs()),
                 r.getWorkstreamId() == null ? null : new WorkstreamRef(r.getWorkstreamTenantId(), r.getWorkstreamId()),
                 r.getCreatedAt(), r.getReadAt());
     }

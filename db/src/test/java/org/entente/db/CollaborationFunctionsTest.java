@@ -66,6 +66,31 @@ class CollaborationFunctionsTest {
                 "42501", "permission denied");
     }
 
+    /** V53: the text as a translation key and tagged arguments, read in the recipient's language; as private as the text. */
+    @Test
+    void notifyKeepsATranslationKeyAndItsArgumentsInTheRecipientsPartition() {
+        long id = as(alpha, sql -> sql.queryForObject(
+                "select notify(?, ?, 'MENTION', ?, ?, 'Amina mentioned you', 'discussion.notification.mention', "
+                        + "array['s:Amina', 's:Sail plan', 's:See you'])", Long.class,
+                owner, memberOf(owner), owner, workstream));
+        run(owner, sql -> assertThat(sql.queryForObject(
+                "select text_key || '|' || array_to_string(text_args, '|') from notification where id = ?", String.class, id))
+                .isEqualTo("discussion.notification.mention|s:Amina|s:Sail plan|s:See you"));
+        assertThat(countAs(alpha, "select count(*) from notification where id = ?", id)).as("sender cannot read it back").isZero();
+        assertThat(countAs(bravo, "select count(*) from notification where id = ?", id)).isZero();
+        assertRejected(failureAs(owner, sql -> sql.update("update notification set text_key = 'x.y' where id = ?", id)),
+                "42501", "permission denied");
+        assertRejected(failureAs(owner, sql -> sql.update("update notification set text_args = '{}' where id = ?", id)),
+                "42501", "permission denied");
+        // A key is a key (no text, no markup), and arguments need one.
+        assertRejected(failureAs(alpha, sql -> sql.queryForObject(
+                "select notify(?, null, 'MENTION', ?, ?, 'x', '<b>not a key</b>')", Long.class, owner, owner, workstream)),
+                "23514", "notification_text_key_ck");
+        assertRejected(failureAs(alpha, sql -> sql.queryForObject(
+                "select notify(?, null, 'MENTION', ?, ?, 'x', null, array['s:orphan'])", Long.class, owner, owner, workstream)),
+                "23514", "notification_text_args_ck");
+    }
+
     @Test
     void notifyRefusesStrangersAndRecipientsOutsideTheWorkstream() throws Exception {
         String notify = "select notify(?, ?, 'STATUS_CHANGE', ?, ?, 'Hello')";

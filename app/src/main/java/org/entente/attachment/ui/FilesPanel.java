@@ -12,11 +12,16 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
+import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.attachment.Attachment;
 import org.entente.attachment.AttachmentService;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.workstream.Participant;
@@ -53,7 +58,7 @@ class FilesPanel extends VerticalLayout {
             RuntimeException outcome = failure;
             getUI().ifPresent(ui -> ui.access(() -> {
                 if (outcome == null) {
-                    Feedback.success(metadata.fileName() + " uploaded.");
+                    Feedback.success(ui.getTranslation("attachment.files.uploaded", metadata.fileName()));
                     refresh();
                 } else if (outcome instanceof InvalidInput invalid && invalid.fieldTexts().containsKey("file")) {
                     Feedback.error(invalid.fieldTexts().get("file"));
@@ -65,31 +70,33 @@ class FilesPanel extends VerticalLayout {
         }));
         upload.setId("file-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, attachments.policy().maxSize().toBytes()));
-        upload.setDropLabel(new Span("Drop a file here (up to " + attachments.policy().maxSize().toMegabytes() + " MB: "
-                + "PDF, images, text, CSV, Office documents)"));
+        Localized.upload(upload);
+        upload.setDropLabel(new Span(getTranslation("attachment.files.dropLabel",
+                attachments.policy().maxSize().toMegabytes())));
         upload.addFileRejectedListener(e -> Feedback.error(e.getErrorMessage()));
 
         grid.setId("files");
+        String notShared = getTranslation("attachment.files.notShared");
         grid.addComponentColumn(a -> {
             Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> attachments.download(a.workstream(), a.id())
                     .map(f -> new DownloadResponse(new ByteArrayInputStream(f.content()), f.fileName(), f.mediaType(),
                             f.content().length))
-                    .orElse(DownloadResponse.error(404, "This file does not exist or is not shared with you."))),
+                    .orElse(DownloadResponse.error(404, notShared))),
                     a.fileName());
             link.setDownload(true);
             return link;
-        }).setHeader("File").setFlexGrow(2);
-        grid.addColumn(a -> a.owner().name()).setHeader("Organization").setAutoWidth(true);
-        grid.addColumn(a -> a.mediaType()).setHeader("Type").setAutoWidth(true);
-        grid.addColumn(a -> humanSize(a.sizeBytes())).setHeader("Size").setAutoWidth(true);
-        grid.addColumn(a -> DateTimeFormatter.ISO_LOCAL_DATE.format(a.createdAt())).setHeader("Added").setAutoWidth(true);
+        }).setHeader(getTranslation("attachment.files.file")).setFlexGrow(2);
+        grid.addColumn(a -> a.owner().name()).setHeader(getTranslation("attachment.files.organization")).setAutoWidth(true);
+        grid.addColumn(a -> a.mediaType()).setHeader(getTranslation("attachment.files.type")).setAutoWidth(true);
+        grid.addColumn(a -> humanSize(getLocale(), a.sizeBytes())).setHeader(getTranslation("attachment.files.size")).setAutoWidth(true);
+        grid.addColumn(a -> DateTimeFormatter.ISO_LOCAL_DATE.format(a.createdAt())).setHeader(getTranslation("attachment.files.added")).setAutoWidth(true);
         grid.addComponentColumn(a -> {
             Span marking = new Span(partners.marking(a.releasability(), a.relTo(), a.owner().id()));
             marking.getElement().getThemeList().add("badge contrast small");
             return marking;
-        }).setHeader("Releasability").setAutoWidth(true);
-        grid.addColumn(a -> a.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
-        grid.setEmptyStateText("No files you may see yet.");
+        }).setHeader(getTranslation("attachment.files.releasability")).setAutoWidth(true);
+        grid.addColumn(a -> a.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true); // i18n-ok: the algorithm's name
+        grid.setEmptyStateText(getTranslation("attachment.files.empty"));
         grid.setAllRowsVisible(true);
 
         add(new HorizontalLayout(audience.releasability, audience.relTo), upload, grid);
@@ -100,13 +107,18 @@ class FilesPanel extends VerticalLayout {
         grid.setItems(attachments.of(workstream.ref()));
     }
 
-    static String humanSize(long bytes) {
+    /** "512 B", "1.5 KB", "2.0 MB" (one decimal, written as the language writes it: "1,5 Ko" in French). */
+    static String humanSize(Locale locale, long bytes) {
         if (bytes < 1024) {
-            return bytes + " B";
+            return Translations.text(locale, "attachment.size.bytes", String.valueOf(bytes));
         }
+        NumberFormat oneDecimal = NumberFormat.getNumberInstance(Language.orDefault(locale).locale());
+        oneDecimal.setMinimumFractionDigits(1);
+        oneDecimal.setMaximumFractionDigits(1);
+        oneDecimal.setGroupingUsed(false);
         if (bytes < 1024 * 1024) {
-            return String.format("%.1f KB", bytes / 1024.0);
+            return Translations.text(locale, "attachment.size.kilobytes", oneDecimal.format(bytes / 1024.0));
         }
-        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+        return Translations.text(locale, "attachment.size.megabytes", oneDecimal.format(bytes / (1024.0 * 1024)));
     }
 }

@@ -14,9 +14,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.contribution.Contribution;
@@ -24,6 +23,9 @@ import org.entente.contribution.ContributionDraft;
 import org.entente.contribution.ContributionService;
 import org.entente.contribution.ContributionType;
 import org.entente.contribution.ValuationRate;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
@@ -35,8 +37,6 @@ import org.entente.workstream.ui.ReleasabilityChooser;
 
 /** Pledged and delivered contributions the signed-in tenant may see, each with its dates and marking. */
 class ContributionsPanel extends VerticalLayout {
-
-    private static final NumberFormat MONEY = NumberFormat.getNumberInstance(Locale.UK);
 
     private final Workstream workstream;
     private final ContributionService contributions;
@@ -54,41 +54,48 @@ class ContributionsPanel extends VerticalLayout {
         this.partners = partners;
         this.ownTenant = ownTenant;
         setPadding(false);
-        MONEY.setMaximumFractionDigits(2);
 
-        Button pledge = new Button("Pledge a contribution", click -> openPledge());
+        Button pledge = new Button(getTranslation("contribution.panel.pledge"), click -> openPledge());
         pledge.setId("pledge");
         pledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("contributions");
         // Whose contribution it is and what it is must stay readable next to eight figure columns: these two keep a
         // minimum width and wrap instead of being cut to "Kingdom…" (the grid scrolls sideways before that).
-        grid.addColumn(c -> c.contributor().name()).setHeader("Contributor").setWidth("11rem").setFlexGrow(1)
+        grid.addColumn(c -> c.contributor().name())
+                .setHeader(getTranslation("contribution.panel.contributor")).setWidth("11rem").setFlexGrow(1)
                 .setTooltipGenerator(c -> c.contributor().name());
-        grid.addColumn(c -> c.type().label()).setHeader("Type").setAutoWidth(true);
-        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setWidth("14rem")
+        grid.addColumn(c -> getTranslation(Translations.enumKey(c.type())))
+                .setHeader(getTranslation("contribution.panel.type")).setAutoWidth(true);
+        grid.addColumn(c -> c.description() == null ? "" : c.description())
+                .setHeader(getTranslation("contribution.panel.description")).setWidth("14rem")
                 .setFlexGrow(2).setTooltipGenerator(c -> c.description() == null ? "" : c.description());
-        grid.addColumn(c -> MONEY.format(c.pledgedAmount()) + " " + unitLabel(c.unit())).setHeader("Pledged").setAutoWidth(true);
-        grid.addColumn(Contribution::pledgedOn).setHeader("Pledged on").setKey("pledgedOn").setAutoWidth(true);
-        grid.addColumn(c -> MONEY.format(c.deliveredAmount()) + " " + unitLabel(c.unit())).setHeader("Delivered").setAutoWidth(true);
-        grid.addColumn(c -> c.deliveredOn() == null ? "" : c.deliveredOn().toString()).setHeader("Last delivered on")
+        grid.addColumn(c -> amount(c.pledgedAmount(), c.unit()))
+                .setHeader(getTranslation("contribution.panel.pledged")).setAutoWidth(true);
+        grid.addColumn(Contribution::pledgedOn)
+                .setHeader(getTranslation("contribution.panel.pledgedOn")).setKey("pledgedOn").setAutoWidth(true);
+        grid.addColumn(c -> amount(c.deliveredAmount(), c.unit()))
+                .setHeader(getTranslation("contribution.panel.delivered")).setAutoWidth(true);
+        grid.addColumn(c -> c.deliveredOn() == null ? "" : c.deliveredOn().toString())
+                .setHeader(getTranslation("contribution.panel.lastDeliveredOn"))
                 .setKey("deliveredOn").setAutoWidth(true);
-        grid.addColumn(c -> "€ " + MONEY.format(c.pledgedEur())).setHeader("Pledged (EUR)").setAutoWidth(true);
+        grid.addColumn(c -> euros(c.pledgedEur()))
+                .setHeader(getTranslation("contribution.panel.pledgedEur")).setAutoWidth(true);
         grid.addComponentColumn(c -> {
             Span marking = new Span(partners.marking(c.releasability(), c.relTo(), c.contributor().id()));
             marking.getElement().getThemeList().add("badge contrast small");
             return marking;
-        }).setHeader("Releasability").setAutoWidth(true);
+        }).setHeader(getTranslation("contribution.panel.releasability")).setAutoWidth(true);
         grid.addComponentColumn(c -> {
             if (!c.contributor().id().equals(ownTenant)) {
                 return new Span();
             }
-            Button deliver = new Button("Record delivery", click -> openDelivery(c));
+            Button deliver = new Button(getTranslation("contribution.panel.recordDelivery"), click -> openDelivery(c));
             deliver.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return deliver;
         }).setAutoWidth(true);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText("No contributions you may see yet.");
+        grid.setEmptyStateText(getTranslation("contribution.panel.empty"));
         grid.setAllRowsVisible(true);
         totals.setId("contribution-totals");
         com.vaadin.flow.component.html.Anchor export = new com.vaadin.flow.component.html.Anchor(
@@ -96,15 +103,36 @@ class ContributionsPanel extends VerticalLayout {
                     byte[] csv = contributions.exportCsv(workstream.ref());
                     return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(csv),
                             "contributions.csv", "text/csv", csv.length);
-                }), "Export CSV");
+                }), getTranslation("contribution.panel.exportCsv"));
         export.setDownload(true);
         export.setId("export-contributions");
         add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pledge, export), grid, totals);
         refresh();
     }
 
-    private static String unitLabel(String unit) {
-        return ValuationRate.PERSON_DAY.equals(unit) ? "person-days" : unit;
+    private String unitLabel(String unit) {
+        return ValuationRate.PERSON_DAY.equals(unit) ? getTranslation("contribution.unit.personDays") : unit;
+    }
+
+    /** An amount in its unit as the grid shows it: "5,000 EUR", "12 person-days" ("5 000 EUR" in French). */
+    private String amount(BigDecimal value, String unit) {
+        return Formats.number(getLocale(), value, 2) + " " + unitLabel(unit);
+    }
+
+    /** A value in euros, up to the cent: "€ 5,000.5" in English, "5 000,5 €" in French. */
+    private String euros(BigDecimal value) {
+        return getTranslation("contribution.panel.euros", Formats.number(getLocale(), value, 2));
+    }
+
+    /**
+     * An amount field in the page's language: the field takes its decimal separator from the UI locale (a comma on a
+     * French page); a French page accepts the point as well, which the field's parsing reads the same way.
+     */
+    private static BigDecimalField localized(BigDecimalField field) {
+        if (field.getLocale() != null && new DecimalFormatSymbols(field.getLocale()).getDecimalSeparator() == ',') {
+            field.addAttachListener(attach -> field.getElement().executeJs("this.allowedCharPattern = '[-+\\\\d.,]'"));
+        }
+        return field;
     }
 
     private void refresh() {
@@ -112,38 +140,40 @@ class ContributionsPanel extends VerticalLayout {
         grid.setItems(visible);
         BigDecimal pledged = visible.stream().map(Contribution::pledgedEur).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal delivered = visible.stream().map(Contribution::deliveredEur).reduce(BigDecimal.ZERO, BigDecimal::add);
-        totals.setText("Visible to you: € " + MONEY.format(pledged.setScale(0, RoundingMode.HALF_UP)) + " pledged, € "
-                + MONEY.format(delivered.setScale(0, RoundingMode.HALF_UP)) + " delivered.");
+        totals.setText(getTranslation("contribution.panel.totals",
+                Formats.number(getLocale(), pledged.setScale(0, RoundingMode.HALF_UP), 2),
+                Formats.number(getLocale(), delivered.setScale(0, RoundingMode.HALF_UP), 2)));
     }
 
     private void openPledge() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Pledge a contribution");
-        ComboBox<ContributionType> type = new ComboBox<>("Type", ContributionType.values());
-        type.setItemLabelGenerator(ContributionType::label);
+        dialog.setHeaderTitle(getTranslation("contribution.panel.pledge"));
+        ComboBox<ContributionType> type = new ComboBox<>(getTranslation("contribution.panel.type"),
+                ContributionType.values());
+        type.setItemLabelGenerator(t -> getTranslation(Translations.enumKey(t)));
         type.setValue(ContributionType.FUNDING);
         type.setId("contribution-type");
-        ComboBox<String> unit = new ComboBox<>("Currency / unit");
+        ComboBox<String> unit = new ComboBox<>(getTranslation("contribution.panel.unit"));
         unit.setItems(contributions.units().stream().map(ValuationRate::unit).toList());
-        unit.setItemLabelGenerator(ContributionsPanel::unitLabel);
+        unit.setItemLabelGenerator(this::unitLabel);
         unit.setValue("EUR");
         unit.setAllowCustomValue(true);
         unit.addCustomValueSetListener(e -> unit.setValue(e.getDetail().toUpperCase()));
         unit.setId("contribution-unit");
         type.addValueChangeListener(e -> unit.setValue(e.getValue() == ContributionType.PERSONNEL
                 ? ValuationRate.PERSON_DAY : "EUR"));
-        TextField description = new TextField("Description");
+        TextField description = new TextField(getTranslation("contribution.panel.description"));
         description.setMaxLength(1000);
-        BigDecimalField pledged = new BigDecimalField("Pledged amount");
+        BigDecimalField pledged = localized(new BigDecimalField(getTranslation("contribution.panel.pledgedAmount")));
         pledged.setId("contribution-pledged");
         LocalDate today = contributions.today();
-        DatePicker pledgedOn = new DatePicker("Pledged on", today);
+        DatePicker pledgedOn = Localized.datePicker(new DatePicker(getTranslation("contribution.panel.pledgedOn"), today));
         pledgedOn.setMax(today);
         pledgedOn.setId("contribution-pledged-on");
-        BigDecimalField delivered = new BigDecimalField("Delivered so far");
+        BigDecimalField delivered = localized(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFar")));
         delivered.setId("contribution-delivered");
         // Offered once something is delivered: today unless changed, never before the pledge.
-        DatePicker deliveredOn = new DatePicker("Delivered on");
+        DatePicker deliveredOn = Localized.datePicker(getTranslation("contribution.panel.deliveredOn"));
         deliveredOn.setMax(today);
         deliveredOn.setMin(today);
         deliveredOn.setVisible(false);
@@ -165,7 +195,7 @@ class ContributionsPanel extends VerticalLayout {
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("type", type, "unit", unit,
                 "pledgedAmount", pledged, "deliveredAmount", delivered, "pledgedOn", pledgedOn, "deliveredOn", deliveredOn,
                 "description", description, "releasability", audience.releasability, "relTo", audience.relTo);
-        Button save = new Button("Pledge", click -> {
+        Button save = new Button(getTranslation("contribution.panel.pledgeButton"), click -> {
             Feedback.clear(fields);
             if (pledged.isInvalid() && pledged.getValue() == null && !pledged.isEmpty()) {
                 return;
@@ -173,7 +203,7 @@ class ContributionsPanel extends VerticalLayout {
             try {
                 if (pledgedOn.isEmpty()) {
                     // A cleared date would silently become today: ask instead.
-                    pledgedOn.setErrorMessage("Enter the date of the pledge.");
+                    pledgedOn.setErrorMessage(getTranslation("contribution.error.pledgeDateMissing"));
                     pledgedOn.setInvalid(true);
                     return;
                 }
@@ -181,7 +211,7 @@ class ContributionsPanel extends VerticalLayout {
                         unit.getValue(), pledged.getValue(), delivered.getValue(), pledgedOn.getValue(),
                         deliveredOn.getValue(), audience.value(), audience.relToIds()));
                 dialog.close();
-                Feedback.success("Contribution pledged.");
+                Feedback.success(getTranslation("contribution.panel.pledged.done"));
                 refresh();
             } catch (RuntimeException e) {
                 Feedback.show(e, fields, this::refresh);
@@ -189,20 +219,22 @@ class ContributionsPanel extends VerticalLayout {
         });
         save.setId("save-contribution");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
         dialog.open();
     }
 
     private void openDelivery(Contribution contribution) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Record delivery");
-        BigDecimalField delivered = new BigDecimalField("Delivered so far (" + unitLabel(contribution.unit()) + ")");
+        dialog.setHeaderTitle(getTranslation("contribution.panel.recordDelivery"));
+        BigDecimalField delivered = localized(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFarIn",
+                unitLabel(contribution.unit()))));
         delivered.setValue(contribution.deliveredAmount());
         delivered.setId("delivery-amount");
         // More than before is a delivery today unless another date is chosen; less is a correction that
         // keeps the last delivery date; nothing delivered has no date.
         LocalDate today = contributions.today();
-        DatePicker deliveredOn = new DatePicker("Last delivered on", contribution.deliveredOn());
+        DatePicker deliveredOn = Localized.datePicker(new DatePicker(getTranslation("contribution.panel.lastDeliveredOn"),
+                contribution.deliveredOn()));
         deliveredOn.setMin(contribution.pledgedOn());
         deliveredOn.setMax(today);
         deliveredOn.setVisible(contribution.deliveredOn() != null);
@@ -222,12 +254,12 @@ class ContributionsPanel extends VerticalLayout {
         dialog.add(new FormLayout(delivered, deliveredOn));
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("deliveredAmount", delivered,
                 "deliveredOn", deliveredOn);
-        Button save = new Button("Save", click -> {
+        Button save = new Button(getTranslation("action.save"), click -> {
             Feedback.clear(fields);
             try {
                 contributions.recordDelivery(contribution, delivered.getValue(), deliveredOn.getValue());
                 dialog.close();
-                Feedback.success("Delivery recorded.");
+                Feedback.success(getTranslation("contribution.panel.delivery.done"));
                 refresh();
             } catch (RuntimeException e) {
                 Feedback.show(e, fields, () -> {
@@ -238,7 +270,7 @@ class ContributionsPanel extends VerticalLayout {
         });
         save.setId("save-delivery");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
         dialog.open();
     }
 }

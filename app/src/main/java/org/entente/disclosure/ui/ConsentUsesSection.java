@@ -1,10 +1,13 @@
 package org.entente.disclosure.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.entente.analytics.ConsentUsed;
 import org.entente.contribution.ui.AccessLedgerSection;
@@ -38,20 +41,24 @@ class ConsentUsesSection implements AccessLedgerSection {
     private Component section() {
         Grid<ConsentUse> grid = new Grid<>(ConsentUse.class, false);
         grid.setId("consent-uses");
-        grid.addColumn(u -> WhatWePublishSection.WHEN.format(u.at())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(ConsentUse::readerName).setHeader("Coordinators of").setAutoWidth(true);
-        grid.addColumn(u -> u.surface() == ConsentUsed.Surface.SCREEN ? "Analytics screen" : "Excel briefing")
-                .setHeader("Where").setAutoWidth(true);
-        grid.addColumn(u -> PreviewDialog.SNAPSHOT.format(u.snapshotTakenAt())).setHeader("Snapshot of")
+        Locale locale = UI.getCurrent().getLocale();
+        DateTimeFormatter when = WhatWePublishSection.when(locale);
+        DateTimeFormatter snapshot = PreviewDialog.snapshot(locale);
+        grid.addColumn(u -> when.format(u.at()))
+                .setHeader(grid.getTranslation("disclosure.uses.when")).setAutoWidth(true);
+        grid.addColumn(ConsentUse::readerName).setHeader(grid.getTranslation("disclosure.uses.coordinatorsOf"))
+                .setAutoWidth(true);
+        grid.addColumn(u -> grid.getTranslation("disclosure.uses.surface." + u.surface().name()))
+                .setHeader(grid.getTranslation("disclosure.uses.where")).setAutoWidth(true);
+        grid.addColumn(u -> snapshot.format(u.snapshotTakenAt()))
+                .setHeader(grid.getTranslation("disclosure.uses.snapshotOf"))
                 .setAutoWidth(true);
         grid.setItems(ledger.uses(LIMIT));
-        grid.setEmptyStateText("No coordinator has been shown figures published by your consent yet.");
+        grid.setEmptyStateText(grid.getTranslation("disclosure.uses.empty"));
         grid.setWidthFull();
         grid.setHeight("20rem");
-        VerticalLayout section = new VerticalLayout(new H2("Figures published by our consent"),
-                new Paragraph("Whenever the coordinators of an organization you publish to see your own figures on "
-                        + "their Analytics screen or in an Excel briefing, it is recorded here, once per person, place "
-                        + "and snapshot."), grid);
+        VerticalLayout section = new VerticalLayout(new H2(grid.getTranslation("disclosure.uses.title")),
+                new Paragraph(grid.getTranslation("disclosure.uses.intro")), grid);
         section.setId("consent-ledger");
         section.setPadding(false);
         return section;

@@ -8,6 +8,7 @@ import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.rollup.Cell;
 import org.entente.analytics.engine.rollup.CellText;
 import org.entente.analytics.engine.rollup.Column;
+import org.entente.platform.i18n.Language;
 
 /**
  * How the preview's figures read: as on the Analytics page (EUR without cents, shares in percent with the engine's
@@ -16,12 +17,13 @@ import org.entente.analytics.engine.rollup.Column;
  */
 final class FigureText {
 
-    private static final Locale LOCALE = Locale.UK;
-
     private final AnalyticsSettings settings;
+    /** The reader's: 1,234 in English, 1 234 in French. */
+    private final Locale locale;
 
-    FigureText(AnalyticsSettings settings) {
+    FigureText(AnalyticsSettings settings, Locale locale) {
         this.settings = settings;
+        this.locale = Language.orDefault(locale).locale();
     }
 
     String text(Cell cell, Column.Kind kind) {
@@ -40,7 +42,7 @@ final class FigureText {
         }
         return switch (kind) {
             case MONEY_EUR -> money(number);
-            case COUNT -> NumberFormat.getIntegerInstance(LOCALE).format(number);
+            case COUNT -> NumberFormat.getIntegerInstance(locale).format(number);
             case PERCENT -> CellText.percent(number.doubleValue());
             case RATIO -> decimals(number.doubleValue(), 2);
             case NUMBER, TEXT -> decimals(number.doubleValue(), number.doubleValue() == Math.rint(number.doubleValue())
@@ -53,16 +55,16 @@ final class FigureText {
         return cell == null || !cell.isSuppressed() ? null : CellText.reason(cell.suppressed(), settings);
     }
 
-    private static String money(Number number) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+    private String money(Number number) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(Currency.getInstance("EUR"));
         format.setMaximumFractionDigits(0);
         format.setMinimumFractionDigits(0);
         return format.format(number instanceof BigDecimal big ? big : number.doubleValue());
     }
 
-    private static String decimals(double number, int digits) {
-        NumberFormat format = NumberFormat.getNumberInstance(LOCALE);
+    private String decimals(double number, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(number);

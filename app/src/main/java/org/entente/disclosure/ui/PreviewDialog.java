@@ -17,35 +17,32 @@ import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
 import org.entente.disclosure.PreviewFigures;
+import org.entente.platform.i18n.Language;
 
 /** "What NATO ACT's coordinators will see of us": the own rows of the tables consent publishes, read-only. */
 final class PreviewDialog extends Dialog {
 
     /** A snapshot as the Analytics page names it ("as of 7 Dec 2026, 13:48:01 UTC"), to the second. */
-    static final DateTimeFormatter SNAPSHOT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    static DateTimeFormatter snapshot(Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Language.orDefault(locale).locale())
+                .withZone(ZoneOffset.UTC);
+    }
 
     PreviewDialog(PreviewFigures preview, FigureText figures) {
         setId("publication-preview");
-        setHeaderTitle("What " + preview.granteeName() + "'s coordinators will see of " + preview.ownName());
+        setHeaderTitle(getTranslation("disclosure.preview.title", preview.granteeName(), preview.ownName()));
         setWidth("min(80rem, 95vw)");
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
         if (preview.snapshotTakenAt() == null) {
-            body.add(paragraph("There is no analytics snapshot yet, so there are no figures to preview. Try again once "
-                    + "the first snapshot is taken.", "preview-no-snapshot"));
+            body.add(paragraph(getTranslation("disclosure.preview.noSnapshot"), "preview-no-snapshot"));
         } else {
-            body.add(paragraph("From the analytics snapshot of " + SNAPSHOT.format(preview.snapshotTakenAt())
-                    + ", as if you published to them: these are the figures about " + preview.ownName() + " that "
-                    + preview.granteeName() + "'s coordinators see unsuppressed once you publish and the snapshot is "
-                    + "refreshed. Never any record, title or detail: only totals.", "preview-as-of"));
-            body.add(paragraph("Left out here: shares of the delivered total, fair share, burden ratio and the "
-                    + "guideline mark. They compare you with the other partners, whose totals this preview may not show "
-                    + "you; " + preview.granteeName() + "'s coordinators see them beside your figures, as far as "
-                    + "disclosure control lets them.", "preview-left-out"));
+            body.add(paragraph(getTranslation("disclosure.preview.asOf",
+                    snapshot(getLocale()).format(preview.snapshotTakenAt()), preview.ownName(), preview.granteeName()),
+                    "preview-as-of"));
+            body.add(paragraph(getTranslation("disclosure.preview.leftOut", preview.granteeName()), "preview-left-out"));
             if (preview.tables().isEmpty()) {
-                body.add(paragraph(preview.ownName() + " has no contributions or participations in the snapshot, so "
-                        + "there are no figures of yours to publish yet.", "preview-empty"));
+                body.add(paragraph(getTranslation("disclosure.preview.empty", preview.ownName()), "preview-empty"));
             }
             for (RollupTable table : preview.tables()) {
                 H3 title = new H3(table.title());
@@ -54,7 +51,7 @@ final class PreviewDialog extends Dialog {
             preview.notes().forEach(note -> body.add(paragraph(note, null)));
         }
         add(body);
-        Button close = new Button("Close", click -> close());
+        Button close = new Button(getTranslation("action.close"), click -> close());
         close.setId("close-preview");
         getFooter().add(close);
     }

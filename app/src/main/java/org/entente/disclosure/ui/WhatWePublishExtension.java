@@ -1,6 +1,7 @@
 package org.entente.disclosure.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.util.Optional;
 import org.entente.analytics.AnalyticsService;
 import org.entente.disclosure.PublicationConsent;
@@ -27,7 +28,8 @@ class WhatWePublishExtension implements OrganizationPageExtension {
     @Override
     public Optional<Component> create() {
         try {
-            return Optional.of(new WhatWePublishSection(consent, previews, new FigureText(analytics.settings())));
+            return Optional.of(new WhatWePublishSection(consent, previews, new FigureText(analytics.settings(),
+                    UI.getCurrent() == null ? null : UI.getCurrent().getLocale())));
         } catch (NotAllowed e) {
             return Optional.empty(); // no organization: nothing it could publish
         }

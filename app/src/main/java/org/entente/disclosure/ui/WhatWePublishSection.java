@@ -16,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,10 @@ import org.entente.disclosure.Publication;
 import org.entente.disclosure.PublicationConsent;
 import org.entente.disclosure.PublicationPreview;
 import org.entente.disclosure.Recipient;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.ui.Feedback;
+import org.entente.tenant.TenantKind;
 
 /**
  * "What we publish" on My organization: the organizations with coordinators, ticked where the organization publishes
@@ -39,8 +44,12 @@ import org.entente.platform.ui.Feedback;
  */
 final class WhatWePublishSection extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+    /** A moment as the page's language writes it, in the server's zone ("7 Dec 2026, 14:05:09"). */
+    static DateTimeFormatter when(Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(Language.orDefault(locale).locale()).withZone(ZoneId.systemDefault());
+    }
+
     private static final int HISTORY = 200;
 
     private final PublicationConsent consent;
@@ -49,8 +58,9 @@ final class WhatWePublishSection extends VerticalLayout {
 
     private final Span version = new Span();
     private final VerticalLayout recipientList = new VerticalLayout();
-    private final Button save = new Button("Save what we publish");
-    private final Button discard = new Button("Undo changes");
+    private final DateTimeFormatter when = when(getLocale());
+    private final Button save = new Button(getTranslation("disclosure.publish.save"));
+    private final Button discard = new Button(getTranslation("disclosure.publish.undo"));
     private final Grid<ConsentChange> history = new Grid<>(ConsentChange.class, false);
     private final VerticalLayout toUs = new VerticalLayout();
     private final Map<UUID, Checkbox> ticks = new LinkedHashMap<>();
@@ -63,13 +73,9 @@ final class WhatWePublishSection extends VerticalLayout {
         setId("what-we-publish");
         setPadding(false);
 
-        H2 title = new H2("What we publish");
+        H2 title = new H2(getTranslation("disclosure.publish.title"));
         title.setId("what-we-publish-heading");
-        Paragraph explanation = new Paragraph("Your organization's own aggregate figures — contributions pledged and "
-                + "delivered by year, workstream kind, region and contribution type, and participation counts — are "
-                + "published unsuppressed to the coordinators of the organizations ticked here. Never any record, "
-                + "title or detail: what releasability hides stays hidden. A change reaches the coordinators' screens "
-                + "and briefings at the next analytics snapshot refresh.");
+        Paragraph explanation = new Paragraph(getTranslation("disclosure.publish.explanation"));
         version.setId("publication-version");
         recipientList.setId("publication-recipients");
         recipientList.setPadding(false);
@@ -84,19 +90,25 @@ final class WhatWePublishSection extends VerticalLayout {
         actions.setId("publication-actions");
 
         history.setId("publication-history");
-        history.addColumn(ConsentChange::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(c -> WHEN.format(c.changedAt())).setHeader("When").setAutoWidth(true);
-        history.addColumn(ConsentChange::granteeName).setHeader("Organization").setAutoWidth(true);
-        history.addColumn(c -> c.action() == ConsentChange.Action.GRANT ? "Published to" : "Stopped publishing to")
-                .setHeader("Change").setAutoWidth(true);
-        history.addColumn(ConsentChange::changedBy).setHeader("By").setAutoWidth(true);
+        history.addColumn(ConsentChange::version)
+                .setHeader(getTranslation("disclosure.publish.history.version")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(c -> when.format(c.changedAt()))
+                .setHeader(getTranslation("disclosure.publish.history.when")).setAutoWidth(true);
+        history.addColumn(ConsentChange::granteeName)
+                .setHeader(getTranslation("disclosure.publish.history.organization")).setAutoWidth(true);
+        history.addColumn(c -> getTranslation(c.action() == ConsentChange.Action.GRANT
+                        ? "disclosure.publish.history.granted" : "disclosure.publish.history.revoked"))
+                .setHeader(getTranslation("disclosure.publish.history.change")).setAutoWidth(true);
+        history.addColumn(ConsentChange::changedBy)
+                .setHeader(getTranslation("disclosure.publish.history.by")).setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        history.setEmptyStateText("No change yet: your organization has never published to any coordinators.");
+        history.setEmptyStateText(getTranslation("disclosure.publish.history.empty"));
         history.setAllRowsVisible(true);
         toUs.setId("published-to-us");
         toUs.setPadding(false);
 
-        add(title, explanation, version, recipientList, actions, new H3("History"), history, toUs);
+        add(title, explanation, version, recipientList, actions, new H3(getTranslation("disclosure.publish.history")),
+                history, toUs);
         reload();
     }
 
@@ -105,14 +117,13 @@ final class WhatWePublishSection extends VerticalLayout {
         shown = consent.current();
         Publication.LastChange last = shown.lastChange();
         version.setText(last == null
-                ? "Nothing published yet: no coordinator sees your own figures unsuppressed."
-                : "Version " + shown.version() + ", last changed by " + last.by() + " on " + WHEN.format(last.at())
-                        + ".");
+                ? getTranslation("disclosure.publish.version.none")
+                : getTranslation("disclosure.publish.version", String.valueOf(shown.version()), last.by(),
+                        when.format(last.at())));
         ticks.clear();
         recipientList.removeAll();
         if (shown.recipients().isEmpty()) {
-            Paragraph empty = new Paragraph("No other organization has coordinators yet, so there is no one to publish "
-                    + "to.");
+            Paragraph empty = new Paragraph(getTranslation("disclosure.publish.noRecipients"));
             empty.setId("publication-empty");
             recipientList.add(empty);
         }
@@ -120,8 +131,7 @@ final class WhatWePublishSection extends VerticalLayout {
         save.setVisible(shown.mayChange() && !shown.recipients().isEmpty());
         discard.setVisible(save.isVisible());
         if (!shown.mayChange()) {
-            Paragraph readOnly = new Paragraph("Only your organization's tenant administrators change what it "
-                    + "publishes.");
+            Paragraph readOnly = new Paragraph(getTranslation("disclosure.publish.readOnly"));
             readOnly.setId("publication-read-only");
             recipientList.add(readOnly);
         }
@@ -131,27 +141,28 @@ final class WhatWePublishSection extends VerticalLayout {
     }
 
     private HorizontalLayout row(Recipient recipient) {
-        Checkbox tick = new Checkbox(recipient.name() + (recipient.hasCoordinators() ? "" : " (no coordinators now)"));
+        Checkbox tick = new Checkbox(recipient.hasCoordinators() ? recipient.name()
+                : getTranslation("disclosure.publish.noCoordinatorsNow", recipient.name()));
         tick.setId("publish-to-" + recipient.alias());
         tick.setValue(recipient.granted());
         // Read-only, not disabled: it stays focusable and is read out with its state.
         tick.setReadOnly(!shown.mayChange() || (!recipient.hasCoordinators() && !recipient.granted()));
         tick.addValueChangeListener(change -> updateActions());
         ticks.put(recipient.id(), tick);
-        Span kind = new Span(recipient.kind() == null ? "" : recipient.kind().label());
+        Span kind = new Span(recipient.kind() == null ? "" : kindLabel(recipient.kind()));
         kind.getElement().getThemeList().add("badge contrast");
         Span since = new Span(recipient.granted()
-                ? "published since " + WHEN.format(recipient.grantedAt()) + " by " + recipient.grantedBy()
-                : "not published");
+                ? getTranslation("disclosure.publish.since", when.format(recipient.grantedAt()), recipient.grantedBy())
+                : getTranslation("disclosure.publish.notPublished"));
         since.setId("granted-" + recipient.alias());
         since.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         HorizontalLayout row = new HorizontalLayout(tick, kind, since);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (shown.mayChange() && recipient.hasCoordinators()) {
-            Button preview = new Button("Preview", click -> preview(recipient));
+            Button preview = new Button(getTranslation("disclosure.publish.preview"), click -> preview(recipient));
             preview.setId("preview-" + recipient.alias());
             preview.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            preview.setTooltipText("What " + recipient.name() + "'s coordinators will see of you");
+            preview.setTooltipText(getTranslation("disclosure.publish.preview.tooltip", recipient.name()));
             row.add(preview);
         }
         return row;
@@ -176,20 +187,19 @@ final class WhatWePublishSection extends VerticalLayout {
             save(wanted);
             return;
         }
-        String names = revoked.stream().map(Recipient::name).collect(Collectors.joining(" and "));
+        String names = revoked.stream().map(Recipient::name)
+                .reduce((a, b) -> getTranslation("disclosure.publish.namesAnd", a, b)).orElse("");
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("confirm-revoke");
-        confirm.setHeader("Stop publishing to " + names + "?");
-        Paragraph text = new Paragraph(names + "'s coordinators will no longer see your organization's own figures "
-                + "unsuppressed, from the next snapshot refresh. Until then the current snapshot, and briefings made "
-                + "from it, still show them.");
+        confirm.setHeader(getTranslation("disclosure.publish.revoke.header", names));
+        Paragraph text = new Paragraph(getTranslation("disclosure.publish.revoke.text", names));
         text.setId("confirm-revoke-text");
         confirm.setText(text);
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep publishing");
+        confirm.setCancelText(getTranslation("disclosure.publish.revoke.keep"));
         // A button of our own (with an id for tests): a custom confirm button neither closes the dialog nor fires its
         // confirm listeners, so it does both itself.
-        Button stop = new Button("Stop publishing", click -> {
+        Button stop = new Button(getTranslation("disclosure.publish.revoke.stop"), click -> {
             confirm.close();
             save(wanted);
         });
@@ -205,13 +215,25 @@ final class WhatWePublishSection extends VerticalLayout {
             consent.save(before.version(), wanted);
             String granted = names(before, r -> !r.granted() && wanted.contains(r.id()));
             String revoked = names(before, r -> r.granted() && !wanted.contains(r.id()));
-            Feedback.success("Saved." + (granted.isEmpty() ? "" : " Now published to " + granted + ".")
-                    + (revoked.isEmpty() ? "" : " No longer published to " + revoked + ".")
-                    + " Coordinators see the change after the next snapshot refresh.");
+            List<String> said = new ArrayList<>(List.of(getTranslation("disclosure.publish.saved")));
+            if (!granted.isEmpty()) {
+                said.add(getTranslation("disclosure.publish.saved.granted", granted));
+            }
+            if (!revoked.isEmpty()) {
+                said.add(getTranslation("disclosure.publish.saved.revoked", revoked));
+            }
+            said.add(getTranslation("disclosure.publish.saved.next"));
+            Feedback.success(String.join(" ", said));
             reload();
         } catch (RuntimeException e) {
             Feedback.show(e, Map.of(), this::reload);
         }
+    }
+
+    /** The organization kind's label; English until the tenant feature has its {@code enum.TenantKind.*} keys. */
+    private String kindLabel(TenantKind kind) {
+        String key = Translations.enumKey(kind);
+        return Translations.has(key) ? getTranslation(key) : kind.label();
     }
 
     private static String names(Publication publication, java.util.function.Predicate<Recipient> which) {
@@ -223,7 +245,7 @@ final class WhatWePublishSection extends VerticalLayout {
         try {
             new PreviewDialog(previews.of(recipient.id()), figures).open();
         } catch (PreviewUnavailable e) {
-            Feedback.error(e.getMessage());
+            Feedback.error(e.text());
         } catch (RuntimeException e) {
             Feedback.show(e, Map.of(), this::reload);
         }
@@ -236,13 +258,11 @@ final class WhatWePublishSection extends VerticalLayout {
         if (!toUs.isVisible()) {
             return;
         }
-        toUs.add(new H3("Who publishes to our coordinators"));
+        toUs.add(new H3(getTranslation("disclosure.toUs.title")));
         Paragraph list = new Paragraph(grants.isEmpty()
-                ? "No organization publishes its own figures to your coordinators yet: they see every partner's "
-                        + "figures under disclosure control."
-                : grants.size() + (grants.size() == 1 ? " organization publishes its" : " organizations publish their")
-                        + " own figures to your coordinators, unsuppressed: "
-                        + grants.stream().map(GrantToUs::name).collect(Collectors.joining(", ")) + ".");
+                ? getTranslation("disclosure.toUs.none")
+                : getTranslation("disclosure.toUs.list", grants.size(),
+                        grants.stream().map(GrantToUs::name).collect(Collectors.joining(", "))));
         list.setId("published-to-us-list");
         toUs.add(list);
     }

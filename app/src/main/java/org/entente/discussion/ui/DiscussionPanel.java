@@ -19,11 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,6 +28,7 @@ import org.entente.discussion.Comment;
 import org.entente.discussion.CommentDraft;
 import org.entente.discussion.DiscussionService;
 import org.entente.discussion.WorkstreamMember;
+import org.entente.platform.i18n.Formats;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
@@ -45,7 +43,6 @@ import org.entente.workstream.WorkstreamService;
  */
 class DiscussionPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
     private static final int MAX_INDENT = 6;
 
     private final Workstream workstream;
@@ -55,9 +52,9 @@ class DiscussionPanel extends VerticalLayout {
     private final DiscussionTab.Draft draft;
 
     private final Div thread = new Div();
-    private final TextArea body = new TextArea("Comment");
+    private final TextArea body = new TextArea(getTranslation("discussion.composer.comment"));
     private final Select<Releasability> releasability = new Select<>();
-    private final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>("Releasable to");
+    private final MultiSelectComboBox<Partner> relTo = new MultiSelectComboBox<>(getTranslation("discussion.composer.relTo"));
     private final HorizontalLayout replyingTo = new HorizontalLayout();
 
     DiscussionPanel(Workstream workstream, DiscussionService discussion, WorkstreamService workstreams,
@@ -81,17 +78,17 @@ class DiscussionPanel extends VerticalLayout {
         body.setWidthFull();
         body.setMinHeight("6rem");
         body.setMaxLength(DiscussionService.BODY_MAX);
-        body.setPlaceholder("Write a comment. Mention people as @username. Ctrl+Enter posts.");
+        body.setPlaceholder(getTranslation("discussion.composer.placeholder"));
         // The server keeps the text as it is typed, so a re-render caused by someone else keeps the draft.
         body.setValueChangeMode(ValueChangeMode.LAZY);
         body.setValueChangeTimeout(250);
         body.setValue(draft.body);
         body.addValueChangeListener(e -> draft.body = e.getValue());
 
-        ComboBox<WorkstreamMember> mention = new ComboBox<>("Mention someone");
+        ComboBox<WorkstreamMember> mention = new ComboBox<>(getTranslation("discussion.composer.mention"));
         mention.setId("mention-someone");
         mention.setWidth("20rem");
-        mention.setPlaceholder("Name or username");
+        mention.setPlaceholder(getTranslation("discussion.composer.mentionPlaceholder"));
         mention.setItemLabelGenerator(m -> m.label() + " · @" + m.username());
         mention.setItems(query -> discussion.mentionCandidates(workstream.ref(), query.getFilter().orElse("")).stream()
                 .skip(query.getOffset()).limit(query.getLimit()));
@@ -106,11 +103,11 @@ class DiscussionPanel extends VerticalLayout {
             body.focus();
         });
 
-        releasability.setLabel("Who may read it");
+        releasability.setLabel(getTranslation("discussion.composer.releasability"));
         releasability.setId("comment-releasability");
         releasability.setItems(Releasability.PARTICIPANTS, Releasability.REL_TO, Releasability.PRIVATE,
                 Releasability.ALL_PARTNERS);
-        releasability.setItemLabelGenerator(DiscussionPanel::audienceLabel);
+        releasability.setItemLabelGenerator(this::audienceLabel);
         releasability.setValue(draft.releasability);
         releasability.addValueChangeListener(e -> {
             draft.releasability = e.getValue();
@@ -131,7 +128,7 @@ class DiscussionPanel extends VerticalLayout {
         relTo.addValueChangeListener(e -> draft.relTo = new HashSet<>(e.getValue().stream().map(Partner::id).toList()));
         relTo.setVisible(draft.releasability == Releasability.REL_TO);
 
-        Button post = new Button("Post", click -> post());
+        Button post = new Button(getTranslation("discussion.composer.post"), click -> post());
         post.setId("post-comment");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         post.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(body);
@@ -173,8 +170,7 @@ class DiscussionPanel extends VerticalLayout {
         thread.removeAll();
         List<Comment> comments = discussion.comments(workstream.ref());
         if (comments.isEmpty()) {
-            Paragraph empty = new Paragraph("No comments yet. Ask a question, share an update, or @mention a colleague "
-                    + "from a participating organization.");
+            Paragraph empty = new Paragraph(getTranslation("discussion.thread.empty"));
             empty.setId("discussion-empty");
             empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
             thread.add(empty);
@@ -184,12 +180,13 @@ class DiscussionPanel extends VerticalLayout {
     }
 
     private Component card(Comment comment) {
-        Span author = new Span(comment.authorName() == null ? "A former participant" : comment.authorName());
+        Span author = new Span(comment.authorName() == null ? getTranslation("discussion.thread.formerParticipant")
+                : comment.authorName());
         author.getStyle().set("font-weight", "600");
         Span organization = new Span(comment.authorOrganization().name());
         organization.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        Span time = new Span(TIME.format(comment.createdAt().atZoneSameInstant(ZoneOffset.UTC))
-                + (comment.edited() ? " · edited" : ""));
+        String when = Formats.dateTimeUtc(getLocale(), comment.createdAt());
+        Span time = new Span(comment.edited() ? getTranslation("discussion.thread.edited", when) : when);
         time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         Span marking = new Span(partners.marking(comment.releasability(), comment.relTo(), comment.authorOrganization().id()));
         marking.getElement().getThemeList().add(comment.releasability() == Releasability.PARTICIPANTS
@@ -204,7 +201,7 @@ class DiscussionPanel extends VerticalLayout {
         text.getStyle().set("white-space", "pre-wrap").set("margin", "var(--lumo-space-xs) 0");
         renderBody(comment.body(), text);
 
-        Button reply = new Button("Reply", click -> {
+        Button reply = new Button(getTranslation("discussion.thread.reply"), click -> {
             draft.replyTo = comment.id();
             renderReplyingTo();
             body.focus();
@@ -213,7 +210,7 @@ class DiscussionPanel extends VerticalLayout {
         reply.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         HorizontalLayout actions = new HorizontalLayout(reply);
         if (comment.authorMemberId().equals(ownMember)) {
-            Button edit = new Button("Edit", click -> edit(comment));
+            Button edit = new Button(getTranslation("action.edit"), click -> edit(comment));
             edit.addClassName("edit-comment");
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             actions.add(edit);
@@ -258,27 +255,28 @@ class DiscussionPanel extends VerticalLayout {
             return;
         }
         String to = discussion.comments(workstream.ref()).stream().filter(c -> c.id().equals(draft.replyTo)).findFirst()
-                .map(c -> c.authorName() == null ? c.authorOrganization().name() : c.authorName()).orElse("a comment");
-        Button cancel = new Button("Cancel reply", click -> {
+                .map(c -> c.authorName() == null ? c.authorOrganization().name() : c.authorName())
+                .orElse(getTranslation("discussion.composer.aComment"));
+        Button cancel = new Button(getTranslation("discussion.composer.cancelReply"), click -> {
             draft.replyTo = null;
             renderReplyingTo();
         });
         cancel.setId("cancel-reply");
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        replyingTo.add(new Span("Replying to " + to), cancel);
+        replyingTo.add(new Span(getTranslation("discussion.composer.replyingTo", to)), cancel);
         replyingTo.setVisible(true);
     }
 
     private void edit(Comment comment) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Edit comment");
-        TextArea text = new TextArea("Comment");
+        dialog.setHeaderTitle(getTranslation("discussion.edit.title"));
+        TextArea text = new TextArea(getTranslation("discussion.composer.comment"));
         text.setId("edit-comment-body");
         text.setWidth("36rem");
         text.setMinHeight("8rem");
         text.setMaxLength(DiscussionService.BODY_MAX);
         text.setValue(comment.body());
-        Button save = new Button("Save", click -> {
+        Button save = new Button(getTranslation("action.save"), click -> {
             text.setInvalid(false);
             try {
                 discussion.edit(comment, text.getValue());
@@ -294,18 +292,13 @@ class DiscussionPanel extends VerticalLayout {
         save.setId("save-comment");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(text);
-        Button cancel = new Button("Cancel", click -> dialog.close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
         dialog.add(text);
         dialog.getFooter().add(cancel, save);
         dialog.open();
     }
 
-    private static String audienceLabel(Releasability releasability) {
-        return switch (releasability) {
-            case PARTICIPANTS -> "All participants";
-            case REL_TO -> "Selected participants (REL TO)";
-            case PRIVATE -> "My organization only";
-            case ALL_PARTNERS -> "All partners";
-        };
+    private String audienceLabel(Releasability releasability) {
+        return getTranslation("discussion.audience." + releasability.name());
     }
 }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.notification.Notification;
 import org.entente.notification.NotificationService;
+import org.entente.platform.i18n.Language;
 import org.entente.platform.live.LiveUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public class NotificationBell extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBell.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH);
     private static final int SHOWN = 20;
     /** Where briefing notifications lead (the briefing feature's list). */
     static final String BRIEFINGS_ROUTE = "briefings";
@@ -115,15 +115,15 @@ public class NotificationBell extends Div {
         int unread = notifications.unreadCount();
         count.setText(unread > 99 ? "99+" : String.valueOf(unread));
         count.setVisible(unread > 0);
-        bell.setAriaLabel(unread == 0 ? "Notifications" : "Notifications, " + unread + " unread");
-        bell.setTooltipText(unread == 0 ? "No unread notifications" : unread + " unread");
+        bell.setAriaLabel(getTranslation("notification.bell.ariaLabel", unread));
+        bell.setTooltipText(getTranslation("notification.bell.tooltip", unread));
     }
 
     private void renderList() {
         list.removeAll();
-        H4 heading = new H4("Notifications");
+        H4 heading = new H4(getTranslation("notification.bell.heading"));
         heading.getStyle().set("margin", "0");
-        Button markAll = new Button("Mark all read", click -> {
+        Button markAll = new Button(getTranslation("notification.bell.markAllRead"), click -> {
             notifications.markAllRead();
             refreshCount();
             renderList();
@@ -137,8 +137,7 @@ public class NotificationBell extends Div {
         list.add(header);
         List<Notification> latest = notifications.latest(SHOWN);
         if (latest.isEmpty()) {
-            Paragraph empty = new Paragraph("Nothing yet. Invitations, mentions, milestone and measurement reminders, "
-                    + "status changes of your workstreams and your briefings appear here.");
+            Paragraph empty = new Paragraph(getTranslation("notification.bell.empty"));
             empty.setId("notifications-empty");
             empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
             list.add(empty);
@@ -148,24 +147,18 @@ public class NotificationBell extends Div {
     }
 
     private Component item(Notification notification) {
-        Span kind = new Span(switch (notification.kind()) {
-            case INVITATION -> "Invitation";
-            case MENTION -> "Mention";
-            case MILESTONE_DUE -> "Milestone due";
-            case MILESTONE_OVERDUE -> "Milestone overdue";
-            case STATUS_CHANGE -> "Status";
-            case BRIEFING_READY -> "Briefing ready";
-            case BRIEFING_FAILED -> "Briefing failed";
-            case MEASUREMENT_DUE -> "Measurement due";
-        });
+        Span kind = new Span(getTranslation("notification.kind." + notification.kind().name()));
         kind.getElement().getThemeList().add(switch (notification.kind()) {
             case MILESTONE_OVERDUE, BRIEFING_FAILED -> "badge error small";
             case BRIEFING_READY -> "badge success small";
             default -> "badge small";
         });
-        Span time = new Span(TIME.format(notification.createdAt().atZoneSameInstant(ZoneOffset.UTC)));
+        // Day and month only, as recent notifications need no year: "7 Dec, 14:05 UTC" / "7 déc., 14:05 UTC".
+        Locale locale = Language.orDefault(getLocale()).locale();
+        Span time = new Span(DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", locale)
+                .format(notification.createdAt().atZoneSameInstant(ZoneOffset.UTC)));
         time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
-        Div text = new Div(notification.text());
+        Div text = new Div(notification.text(getLocale()));
         text.getStyle().set("font-weight", notification.unread() ? "600" : "400");
         Div item = new Div(new HorizontalLayout(kind, time), text);
         item.addClassName("notification");
