@@ -4,6 +4,7 @@ import static org.entente.db.jooq.Tables.NOTIFICATION;
 
 import org.entente.db.tenancy.Actor;
 import org.entente.notification.RemindersDue;
+import org.entente.platform.i18n.Text;
 import org.entente.workstream.Notifications;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -55,14 +56,14 @@ public class MeasurementReminders {
         int added = 0;
         for (DueMeasurement due : results.dueForMyOrganization()) {
             Indicator indicator = due.indicator();
-            String text = "A measurement of \"" + indicator.definition() + "\" (" + due.workstreamTitle() + ") is due "
-                    + "for " + indicator.progress().duePeriodStart() + " to " + indicator.progress().duePeriodEnd() + ".";
-            if (text.length() > 1000) {
-                text = text.substring(0, 999) + "…";
-            }
+            Text text = Text.of("results.notification.measurementDue", indicator.definition(), due.workstreamTitle(),
+                    indicator.progress().duePeriodStart(), indicator.progress().duePeriodEnd());
+            // Once per indicator and period: the English rendering is stored with every reminder (V53), so it finds
+            // the earlier one whatever language its readers see it in.
             boolean known = dsl.fetchExists(NOTIFICATION, NOTIFICATION.TENANT_ID.eq(actor.tenantId()),
                     NOTIFICATION.KIND.eq(Notifications.Kind.MEASUREMENT_DUE.name()),
-                    NOTIFICATION.WORKSTREAM_ID.eq(indicator.workstream().id()), NOTIFICATION.TEXT.eq(text));
+                    NOTIFICATION.WORKSTREAM_ID.eq(indicator.workstream().id()),
+                    NOTIFICATION.TEXT.eq(Notifications.english(text)));
             if (!known) {
                 notifications.notifyTenant(actor.tenantId(), Notifications.Kind.MEASUREMENT_DUE, indicator.workstream(),
                         text);

@@ -18,6 +18,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -238,7 +239,7 @@ public class WorkstreamService {
             if (participant.status() == ParticipationStatus.ACCEPTED
                     && !participant.partner().id().equals(current.ref().tenantId())) {
                 notifications.notifyTenant(participant.partner().id(), Notifications.Kind.STATUS_CHANGE, current.ref(),
-                        "\"" + current.title() + "\" is now " + target.label().toLowerCase() + ".");
+                        Text.of("workstream.notification.statusChanged", current.title(), target.inSentence()));
             }
         }
         activity.record(current.ref(), "status", "marked the workstream " + target.label().toLowerCase(), "workstream",
@@ -290,10 +291,10 @@ public class WorkstreamService {
         }
         audit.record("INVITE", "participation", ref.id(), null,
                 Map.of("partner", partner.alias(), "role", role.name()));
-        String title = get(ref.id()).map(Workstream::title).orElse("a workstream");
-        notifications.notifyTenant(partnerId, Notifications.Kind.INVITATION, ref,
-                partners.find(actor.tenantId()).map(Partner::name).orElse("A partner") + " invites you to \"" + title
-                        + "\" as " + role.name().toLowerCase() + ".");
+        Object title = get(ref.id()).<Object>map(Workstream::title)
+                .orElse(Text.of("workstream.notification.someWorkstream"));
+        notifications.notifyTenant(partnerId, Notifications.Kind.INVITATION, ref, Text.of(
+                "workstream.notification.invitation", invitingPartner(actor), title, role));
         activity.record(ref, "invited", "invited " + partner.name() + " as " + role.name().toLowerCase(), "participation",
                 ref.id(), ref.tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(ref.id(), "participants"));
@@ -331,13 +332,11 @@ public class WorkstreamService {
                     Releasability.PARTICIPANTS, List.of());
         }
         // Notify first, for the same reason.
-        notifications.notifyTenant(ref.tenantId(), Notifications.Kind.STATUS_CHANGE, ref,
-                partners.find(actor.tenantId()).map(Partner::name).orElse("A partner") + " "
-                        + switch (to) {
-                            case ACCEPTED -> "accepted";
-                            case DECLINED -> "declined";
-                            default -> "withdrew from";
-                        } + " \"" + title + "\".");
+        notifications.notifyTenant(ref.tenantId(), Notifications.Kind.STATUS_CHANGE, ref, Text.of(switch (to) {
+            case ACCEPTED -> "workstream.notification.accepted";
+            case DECLINED -> "workstream.notification.declined";
+            default -> "workstream.notification.withdrew";
+        }, invitingPartner(actor), title));
         int updated = dsl.update(PARTICIPATION)
                 .set(PARTICIPATION.STATUS, to.name())
                 .set(PARTICIPATION.RESPONDED_AT, DSL.currentOffsetDateTime())
@@ -475,4 +474,10 @@ public class WorkstreamService {
                 ParticipationStatus.valueOf(r.getStatus()), r.getInvitedAt(), r.getRespondedAt());
     }
 
+
+    /** The acting organization's name for a bell text, or "A partner" if it is gone. */
+    private Object invitingPartner(Actor actor) {
+        return partners.find(actor.tenantId()).<Object>map(Partner::name)
+                .orElse(Text.of("workstream.notification.somePartner"));
+    }
 }
