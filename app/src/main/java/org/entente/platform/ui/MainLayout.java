@@ -1,8 +1,10 @@
 package org.entente.platform.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -29,7 +31,8 @@ import org.entente.tenant.TenantService;
 
 /**
  * The frame of every workspace view: navigation (only views the user may open, from {@code @Menu}),
- * the user's organization, the notification bell, and the user menu with sign-out.
+ * the user's organization, the notification bell, and the user menu with sign-out. For keyboard and screen-reader
+ * users: a skip-to-content link is the first thing Tab reaches, and the view is the page's {@code main} landmark.
  */
 @Layout
 @PermitAll
@@ -45,7 +48,7 @@ public class MainLayout extends AppLayout {
         organization.setId("current-organization");
         organization.addClassName("tenant-badge");
 
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, organization);
+        HorizontalLayout navbar = new HorizontalLayout(skipToContent(), new DrawerToggle(), title, organization);
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.setWidthFull();
         navbar.expand(organization);
@@ -70,6 +73,35 @@ public class MainLayout extends AppLayout {
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * The first focusable element of every page (the navbar comes first in the app layout's DOM), shown only while
+     * focused (styles.css). It moves focus into the view, so the next Tab reaches the view's first control rather
+     * than the navigation. Handled in the browser: the link's {@code #main-content} is no route ({@code router-ignore}).
+     */
+    private Anchor skipToContent() {
+        Anchor skip = new Anchor("#main-content", getTranslation("nav.skipToContent"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  e.preventDefault();
+                  const main = document.querySelector('vaadin-app-layout > [role=main]');
+                  if (main) { main.focus(); main.scrollIntoView({block: 'start'}); }
+                });""");
+        return skip;
+    }
+
+    /** The view is the page's main landmark, focusable by script only (tabindex -1) for the skip link. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+            content.getElement().setAttribute("tabindex", "-1");
+        }
     }
 
     /** A view's menu title: key {@code menu.<ViewClass>} in the page's language; its {@code @Menu} title if none. */
