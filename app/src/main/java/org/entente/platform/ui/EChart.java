@@ -4,6 +4,7 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import java.util.function.BiConsumer;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,6 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
  * from the app's own webjar ({@value #SCRIPT}), added to the page at run time: no CDN and no frontend
  * bundle build. The script may still be loading when the first option arrives, so the browser side waits
  * for {@code window.echarts}. Used by the analytics page and by any feature that draws a chart.
+ * <p>
+ * Accessibility, the same for every chart (callers need no change): ECharts' {@code aria} option writes the
+ * element's {@code aria-label} from the caller's description followed by the series and data, in the page's language
+ * (our texts, not ECharts' own, which exist in English and poor French only), and its decal patterns set series apart
+ * without colour. The numbers are formatted in the page's language too. Every chart also has its table beside it.
  */
 public final class EChart extends Div {
 
@@ -21,15 +27,15 @@ public final class EChart extends Div {
      * JSON): {@code eur}, {@code percent} (values already in percent), {@code count}, {@code number}.
      */
     private static final String DRAW = """
-            const el = this, option = $0, format = $1;
-            const eur = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
-            const eurShort = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1});
-            const plain = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 1});
+            const el = this, option = $0, format = $1, lang = $2, texts = $3;
+            const eur = new Intl.NumberFormat(lang, {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
+            const eurShort = new Intl.NumberFormat(lang, {style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1});
+            const plain = new Intl.NumberFormat(lang, {maximumFractionDigits: 1});
             // Shares of capacity are small (0.05 %): below 0.1 % a percent keeps two significant digits, as the
             // engine's CellText.percent writes it in the tables and the briefing.
-            const pct = v => new Intl.NumberFormat('en-GB', v === 0 || Math.abs(v) >= 0.1
+            const pct = v => new Intl.NumberFormat(lang, v === 0 || Math.abs(v) >= 0.1
                 ? {maximumFractionDigits: 1} : {maximumSignificantDigits: 2}).format(v) + ' %';
-            const full = v => v == null || v === '-' ? 'suppressed / none'
+            const full = v => v == null || v === '-' ? texts.suppressed
                 : format === 'eur' ? eur.format(v) : format === 'percent' ? pct(v) : plain.format(v);
             const short = v => format === 'eur' ? eurShort.format(v) : format === 'percent' ? pct(v) : plain.format(v);
             const draw = () => {
@@ -42,6 +48,7 @@ public final class EChart extends Div {
               for (const s of [].concat(option.series || [])) {
                 if (s.type === 'bar' && s.label && s.label.show && !s.label.formatter) { s.label.formatter = p => short(p.value); }
               }
+              option.aria = Object.assign({enabled: true, decal: {show: true}, label: texts.aria}, option.aria || {});
               const chart = echarts.getInstanceByDom(el) || echarts.init(el, null, {renderer: 'canvas'});
               chart.setOption(option, true);
               if (!el.__ententeWired) {
@@ -54,11 +61,14 @@ public final class EChart extends Div {
             """;
 
     private BiConsumer<String, String> onClick = (category, series) -> { };
+    private final String description;
 
     public EChart(String id, String description) {
+        this.description = description;
         setId(id);
         addClassName("analytics-chart");
         getElement().setAttribute("role", "img");
+        // Until ECharts writes its fuller label (description, series, data) once the chart is drawn.
         getElement().setAttribute("aria-label", description);
     }
 
@@ -68,7 +78,38 @@ public final class EChart extends Div {
     }
 
     public void draw(ObjectNode option, String format) {
-        getElement().executeJs(DRAW, option, format);
+        getElement().executeJs(DRAW, option, format, getLocale().toLanguageTag(), texts());
+    }
+
+    /**
+     * The tooltip's word for a missing value and ECharts' aria label templates. ECharts fills in its own
+     * placeholders ({@code {seriesName}} …): they go in as arguments, so the bundles hold plain MessageFormat patterns.
+     * The series' type is left out: ECharts would name it in its own locale, English.
+     */
+    private ObjectNode texts() {
+        ObjectNode texts = JsonNodeFactory.instance.objectNode();
+        texts.put("suppressed", getTranslation("chart.suppressedOrNone"));
+        ObjectNode aria = texts.putObject("aria");
+        String intro = description.replace("{", "(").replace("}", ")");
+        aria.putObject("general").put("withTitle", intro + " " + getTranslation("chart.aria.titled", "{title}"))
+                .put("withoutTitle", intro);
+        ObjectNode series = aria.putObject("series");
+        series.putObject("single").put("prefix", "")
+                .put("withName", " " + getTranslation("chart.aria.series.one", "{seriesName}"))
+                .put("withoutName", "");
+        ObjectNode multiple = series.putObject("multiple")
+                .put("prefix", " " + getTranslation("chart.aria.series.many", "{seriesCount}"))
+                .put("withName", " " + getTranslation("chart.aria.series.named", "{seriesId}", "{seriesName}"))
+                .put("withoutName", "");
+        multiple.putObject("separator").put("middle", "").put("end", "");
+        ObjectNode data = aria.putObject("data")
+                .put("allData", " " + getTranslation("chart.aria.data.all") + " ")
+                .put("partialData", " " + getTranslation("chart.aria.data.partial", "{displayCnt}") + " ")
+                .put("withName", getTranslation("chart.aria.data.named", "{name}", "{value}"))
+                .put("withoutName", "{value}");
+        data.putObject("separator").put("middle", getTranslation("chart.aria.data.separator") + " ")
+                .put("end", ". ");
+        return texts;
     }
 
     /** Called with the clicked bar's category and series name. */

@@ -1,8 +1,11 @@
 package org.entente.platform.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -29,11 +32,18 @@ import org.entente.tenant.TenantService;
 
 /**
  * The frame of every workspace view: navigation (only views the user may open, from {@code @Menu}),
- * the user's organization, the notification bell, and the user menu with sign-out.
+ * the user's organization, the notification bell, and the user menu with sign-out. For keyboard and screen-reader
+ * users: a skip-to-content link is the first thing Tab reaches, and the view sits in the page's {@code main} landmark.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
+
+    /**
+     * The views' container: the page's main landmark and the skip link's target. A plain element, not the view itself:
+     * tabindex -1 on a view (a shadow host) would take every control in it out of the Tab order.
+     */
+    private final Main main = new Main();
 
     public MainLayout(CurrentUser currentUser, TenantService tenants, AuthenticationContext authentication,
             NotificationService notifications, LiveUpdates live, LanguagePreference languages) {
@@ -45,7 +55,7 @@ public class MainLayout extends AppLayout {
         organization.setId("current-organization");
         organization.addClassName("tenant-badge");
 
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, organization);
+        HorizontalLayout navbar = new HorizontalLayout(skipToContent(), drawerToggle(), title, organization);
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.setWidthFull();
         navbar.expand(organization);
@@ -70,6 +80,49 @@ public class MainLayout extends AppLayout {
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+        main.setId("main-content");
+        main.addClassName("main-content");
+        main.getElement().setAttribute("tabindex", "-1");
+        setContent(main);
+    }
+
+    /**
+     * The first focusable element of every page (the navbar comes first in the app layout's DOM), shown only while
+     * focused (styles.css). It moves focus into the view, so the next Tab reaches the view's first control rather
+     * than the navigation. Handled in the browser: the link's {@code #main-content} is no route ({@code router-ignore}).
+     */
+    private Anchor skipToContent() {
+        Anchor skip = new Anchor("#main-content", getTranslation("nav.skipToContent"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  e.preventDefault();
+                  const main = document.getElementById('main-content');
+                  if (main) { main.focus(); main.scrollIntoView({block: 'start'}); }
+                });""");
+        return skip;
+    }
+
+    /** Vaadin names the toggle in English ("Toggle navigation menu"): named in the page's language instead. */
+    private DrawerToggle drawerToggle() {
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggleDrawer"));
+        return toggle;
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
     }
 
     /** A view's menu title: key {@code menu.<ViewClass>} in the page's language; its {@code @Menu} title if none. */
