@@ -1,5 +1,6 @@
 package org.entente.contribution.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -27,6 +28,7 @@ import org.entente.platform.i18n.Formats;
 import org.entente.platform.i18n.Translations;
 import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
+import org.entente.platform.ui.FocusReturn;
 import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
@@ -55,7 +57,7 @@ class ContributionsPanel extends VerticalLayout {
         this.ownTenant = ownTenant;
         setPadding(false);
 
-        Button pledge = new Button(getTranslation("contribution.panel.pledge"), click -> openPledge());
+        Button pledge = new Button(getTranslation("contribution.panel.pledge"), click -> openPledge(click.getSource()));
         pledge.setId("pledge");
         pledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -145,8 +147,8 @@ class ContributionsPanel extends VerticalLayout {
                 Formats.number(getLocale(), delivered.setScale(0, RoundingMode.HALF_UP), 2)));
     }
 
-    private void openPledge() {
-        Dialog dialog = new Dialog();
+    private void openPledge(Component opener) {
+        Dialog dialog = FocusReturn.to(new Dialog(), opener);
         dialog.setHeaderTitle(getTranslation("contribution.panel.pledge"));
         ComboBox<ContributionType> type = new ComboBox<>(getTranslation("contribution.panel.type"),
                 ContributionType.values());
