@@ -1,5 +1,7 @@
 package org.entente.analytics.engine.briefing;
 
+import java.util.Locale;
+import org.entente.analytics.engine.EngineTexts;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +34,11 @@ public enum BriefingKind {
 
     public String title() {
         return title;
+    }
+
+    /** The title in {@code locale}'s language (bundle key {@code briefing.kind.<CONSTANT>}). */
+    public String title(Locale locale) {
+        return EngineTexts.textOr(locale, "briefing.kind." + name(), title);
     }
 
     /** For file names: {@code entente-<slug>-<yyyy-MM-dd>.xlsx}. */
