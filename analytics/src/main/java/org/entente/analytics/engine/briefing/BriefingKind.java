@@ -1,9 +1,9 @@
 package org.entente.analytics.engine.briefing;
 
-import java.util.Locale;
-import org.entente.analytics.engine.EngineTexts;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.entente.analytics.engine.EngineTexts;
 
 /** The briefings a coordinator can generate: a title, the slug of its file name, and the rollup tables it holds. */
 public enum BriefingKind {

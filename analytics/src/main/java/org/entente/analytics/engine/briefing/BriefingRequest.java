@@ -1,11 +1,11 @@
 package org.entente.analytics.engine.briefing;
 
-import java.util.Locale;
-import org.entente.analytics.engine.EngineTexts;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.Viewer;
 
 /**

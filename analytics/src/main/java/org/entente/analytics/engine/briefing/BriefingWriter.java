@@ -1,7 +1,5 @@
 package org.entente.analytics.engine.briefing;
 
-import org.apache.poi.ss.util.WorkbookUtil;
-import org.entente.analytics.engine.EngineTexts;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,12 +21,14 @@ import java.util.function.Function;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.InvalidFilterException;
 import org.entente.analytics.engine.SqlScript;
 import org.entente.analytics.engine.Viewer;

@@ -1,6 +1,5 @@
 package org.entente.analytics.engine.briefing;
 
-import org.entente.analytics.engine.EngineTexts;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -8,10 +7,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.rollup.Cell;
 import org.entente.analytics.engine.rollup.Chart;
-import org.entente.analytics.engine.rollup.Row;
 import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.rollup.Row;
 
 /**
  * How the ranked partners stand against the viewer organization's burden guideline, as the cover and the Notes say

@@ -1,11 +1,10 @@
 package org.entente.analytics.engine.briefing;
 
-import java.util.Locale;
-import org.entente.analytics.engine.EngineTexts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.Kpi;
 import org.entente.analytics.engine.rollup.CellText;
 import org.entente.analytics.engine.rollup.Column;

@@ -1,13 +1,13 @@
 package org.entente.analytics.engine.briefing;
 
 import java.util.Locale;
-import org.entente.analytics.engine.EngineTexts;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.entente.analytics.engine.EngineTexts;
 
 /**
  * What every sheet has: the marking banner in its first row, the marking in its printed header and footer, and a

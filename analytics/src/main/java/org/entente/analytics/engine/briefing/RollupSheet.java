@@ -1,6 +1,5 @@
 package org.entente.analytics.engine.briefing;
 
-import org.entente.analytics.engine.EngineTexts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -43,15 +42,16 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap;
 import org.apache.xmlbeans.XmlCursor;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.rollup.CellText;
-import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Chart;
+import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap;
 
 /**
  * One rollup table on its own sheet: its title and question, the figures as an Excel table (autofilter, frozen

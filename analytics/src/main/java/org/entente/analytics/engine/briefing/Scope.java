@@ -1,11 +1,11 @@
 package org.entente.analytics.engine.briefing;
 
-import java.util.Locale;
-import org.entente.analytics.engine.EngineTexts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.entente.analytics.engine.AnalyticsFilter;
+import org.entente.analytics.engine.EngineTexts;
 
 /** How a briefing's scope reads on the cover and in the properties. */
 final class Scope {

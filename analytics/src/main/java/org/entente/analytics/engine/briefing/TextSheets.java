@@ -1,6 +1,5 @@
 package org.entente.analytics.engine.briefing;
 
-import org.entente.analytics.engine.EngineTexts;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.ConsentingPartner;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
 import org.entente.analytics.engine.rollup.CellText;
 import org.entente.analytics.engine.rollup.RollupTable;

@@ -1,6 +1,5 @@
 package org.entente.analytics.engine.rollup;
 
-import org.entente.analytics.engine.EngineTexts;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,6 +22,7 @@ import java.util.UUID;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.ConsentingPartner;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.disclosure.DisclosureCube;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
 

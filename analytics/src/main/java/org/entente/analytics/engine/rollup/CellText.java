@@ -4,8 +4,8 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
 
 /**

@@ -1,10 +1,10 @@
 package org.entente.analytics.engine.rollup;
 
-import org.entente.analytics.engine.EngineTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.entente.analytics.engine.EngineTexts;
 
 /**
  * Which figures a cartesian chart of a {@link RollupTable} draws, so that the Analytics screen and an Excel briefing
