@@ -120,7 +120,8 @@ class BriefingLibreOfficeTest {
                     BriefingFixture.titles(BriefingFixture.PAYLOAD_TITLES));
             Files.write(xlsx, written.bytes());
         }
-        assertThat(written.result().marking()).startsWith("COMMUNICABLE").doesNotContain("REL TO");
+        assertThat(written.result().marking()).isIn("PRIVÉ", "COMMUNICABLE AUX PARTENAIRES DÉSIGNÉS",
+                "COMMUNICABLE AUX PARTICIPANTS", "COMMUNICABLE À TOUS LES PARTENAIRES");
         assertThat(written.steps()).anySatisfy(step -> assertThat(step).endsWith("Note prête"));
 
         try (XSSFWorkbook workbook = written.workbook()) {
