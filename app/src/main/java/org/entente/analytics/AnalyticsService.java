@@ -2,6 +2,7 @@ package org.entente.analytics;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ import org.entente.analytics.engine.snapshot.RefreshInProgressException;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
 import org.entente.analytics.engine.snapshot.SnapshotStore;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.schedule.JobLock;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
@@ -91,7 +94,7 @@ public class AnalyticsService {
     public Viewer viewer() {
         SignedInUser user = signedIn();
         if (!(user.affiliation() instanceof Affiliation.Affiliated affiliated)) {
-            throw new NotAllowed("Analytics shows figures to members of a partner organization.");
+            throw new NotAllowed("analytics.notAllowed.members");
         }
         return coordinator(user) ? Viewer.federation(affiliated.tenantId()) : Viewer.organization(affiliated.tenantId());
     }
@@ -112,23 +115,32 @@ public class AnalyticsService {
      *                      ({@code yearFrom, yearTo, region, partnerKind, workstreamKind})
      */
     public Optional<AnalyticsReport> report(AnalyticsFilter filter) {
+        return report(filter, Language.EN.locale());
+    }
+
+    /**
+     * As {@link #report(AnalyticsFilter)}, its titles, headings, labels and notes in the language of {@code locale}
+     * (the page's).
+     */
+    public Optional<AnalyticsReport> report(AnalyticsFilter filter, Locale locale) {
         Viewer viewer = viewer();
         BurdenGuideline guideline = viewer.federation() ? guideline() : BurdenGuideline.none();
         AnalyticsReport report;
         try {
-            report = analytics.report(viewer, filter == null ? AnalyticsFilter.everything() : filter, guideline);
+            report = analytics.report(viewer, filter == null ? AnalyticsFilter.everything() : filter, guideline,
+                    locale);
         } catch (NoSnapshotException e) {
             if (store.current().isPresent()) {
                 // There is a snapshot, but its file cannot be read: say so rather than "no snapshot yet".
-                throw new AnalyticsUnavailable(e.getMessage());
+                throw new AnalyticsUnavailable(Text.of("analytics.unavailable.snapshotFile", e.getMessage()));
             }
             return Optional.empty();
         } catch (InvalidFilterException e) {
-            throw InvalidInput.of(e.field() == null ? "filter" : e.field(), e.getMessage());
+            // The engine's sentence names the value and what it knows (it has no bundle of the app's).
+            throw InvalidInput.of(e.field() == null ? "filter" : e.field(), "analytics.error.filter", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Analytics report failed for {}", viewer, e);
-            throw new AnalyticsUnavailable("The figures cannot be read from the snapshot right now: "
-                    + source.explain(e));
+            throw new AnalyticsUnavailable(Text.of("analytics.unavailable.figures", source.explain(e)));
         }
         if (viewer.federation() && !report.publishedByConsent().isEmpty()) {
             recordConsentUse(viewer, report);
@@ -141,8 +153,7 @@ public class AnalyticsService {
             return guidelines.current();
         } catch (RuntimeException e) {
             log.warn("Burden guideline could not be read", e);
-            throw new AnalyticsUnavailable("Your organization's burden guideline cannot be read right now, so the "
-                    + "figures are not shown. Try again in a moment.");
+            throw new AnalyticsUnavailable(Text.of("analytics.unavailable.guideline"));
         }
     }
 
@@ -158,9 +169,7 @@ public class AnalyticsService {
             transactions.executeWithoutResult(status -> events.publishEvent(used));
         } catch (RuntimeException e) {
             log.warn("Consent use could not be recorded: {}", used, e);
-            throw new AnalyticsUnavailable("These figures include organizations' own figures published by their "
-                    + "consent, and their use could not be recorded in those organizations' ledgers right now, so they "
-                    + "are not shown. Try again in a moment.");
+            throw new AnalyticsUnavailable(Text.of("analytics.unavailable.consentLedger"));
         }
     }
 
@@ -173,7 +182,7 @@ public class AnalyticsService {
             return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("Analytics filter options failed", e);
-            throw new AnalyticsUnavailable("The snapshot cannot be read right now: " + source.explain(e));
+            throw new AnalyticsUnavailable(Text.of("analytics.unavailable.snapshot", source.explain(e)));
         }
     }
 
@@ -187,7 +196,7 @@ public class AnalyticsService {
     public void refresh() {
         SignedInUser user = signedIn();
         if (!coordinator(user) || !(user.affiliation() instanceof Affiliation.Affiliated)) {
-            throw new NotAllowed("Only coordinators refresh the analytics snapshot.");
+            throw new NotAllowed("analytics.notAllowed.refresh");
         }
         start(user.displayName());
     }
@@ -256,10 +265,8 @@ public class AnalyticsService {
         AnalyticsStatus.Running refresh = new AnalyticsStatus.Running(Instant.now(), by, 0, "Starting");
         if (store.refreshing() || !running.compareAndSet(null, refresh)) {
             AnalyticsStatus.Running current = running.get();
-            throw new RefreshRunning(current == null
-                    ? "A refresh is already running; its result will show here when it is done."
-                    : "A refresh started by " + current.startedBy() + " is already running; its result will show "
-                            + "here when it is done.");
+            throw new RefreshRunning(current == null ? Text.of("analytics.refresh.running")
+                    : Text.of("analytics.refresh.runningBy", current.startedBy()));
         }
         broadcast(new RefreshEvent.Started(refresh.startedAt(), by));
         try {
@@ -326,7 +333,7 @@ public class AnalyticsService {
     }
 
     private SignedInUser signedIn() {
-        return currentUser.get().orElseThrow(() -> new NotAllowed("Sign in to see analytics."));
+        return currentUser.get().orElseThrow(() -> new NotAllowed("analytics.notAllowed.signIn"));
     }
 
     private static boolean coordinator(SignedInUser user) {

@@ -1,7 +1,6 @@
 package org.entente.analytics;
 
 import static org.entente.db.jooq.Tables.BURDEN_GUIDELINE;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -16,9 +15,9 @@ import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.db.tenancy.Actor;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
-import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.tenant.Affiliation;
@@ -196,10 +195,10 @@ public class BurdenGuidelines {
     }
 
     private Actor requireCoordinator() {
-        SignedInUser user = currentUser.get().orElseThrow(() -> new NotAllowed("Sign in to set a guideline."));
+        SignedInUser user = currentUser.get().orElseThrow(() -> new NotAllowed("analytics.guideline.notAllowed.signIn"));
         if (!user.roles().contains(EntenteRealm.ROLE_COORDINATOR)
                 || !(user.affiliation() instanceof Affiliation.Affiliated affiliated)) {
-            throw new NotAllowed("Only coordinators set their organization's burden guideline.");
+            throw new NotAllowed("analytics.guideline.notAllowed.coordinatorsOnly");
         }
         return new Actor(affiliated.tenantId(), user.memberId());
     }

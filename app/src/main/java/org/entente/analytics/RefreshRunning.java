@@ -1,9 +1,18 @@
 package org.entente.analytics;
 
-/** A refresh was asked for while one runs: it is not started a second time. */
+import org.entente.platform.i18n.Text;
+
+/** A refresh was asked for while one runs: it is not started a second time. The text says so, for people. */
 public class RefreshRunning extends RuntimeException {
 
-    public RefreshRunning(String message) {
-        super(message);
+    private final Text text;
+
+    public RefreshRunning(Text text) {
+        super(text.toString());
+        this.text = text;
+    }
+
+    public Text text() {
+        return text;
     }
 }

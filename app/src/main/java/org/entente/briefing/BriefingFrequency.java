@@ -7,30 +7,16 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 
-/** How often a subscription's briefing is generated: early on Mondays, or early on the first of the month (UTC). */
+/**
+ * How often a subscription's briefing is generated: early on Mondays, or early on the first of the month (UTC). People
+ * read its label ({@code enum.BriefingFrequency.<CONSTANT>}) and when it runs ({@code briefing.frequency.when.<CONSTANT>}).
+ */
 public enum BriefingFrequency {
-    WEEKLY("Weekly", "every Monday"),
-    MONTHLY("Monthly", "on the 1st of every month");
+    WEEKLY,
+    MONTHLY;
 
     /** When the schedule generates subscriptions: before a working day starts in Europe and Africa. */
     static final LocalTime RUN_AT = LocalTime.of(5, 0);
-
-    private final String label;
-    private final String when;
-
-    BriefingFrequency(String label, String when) {
-        this.label = label;
-        this.when = when;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    /** "every Monday", "on the 1st of every month". */
-    public String when() {
-        return when;
-    }
 
     /** The first run strictly after {@code after}. */
     public Instant next(Instant after) {

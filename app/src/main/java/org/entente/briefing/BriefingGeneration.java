@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.analytics.engine.BurdenGuideline;
@@ -15,6 +16,8 @@ import org.entente.analytics.engine.Viewer;
 import org.entente.analytics.engine.briefing.BriefingFailedException;
 import org.entente.analytics.engine.briefing.BriefingRequest;
 import org.entente.analytics.engine.briefing.BriefingResult;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,10 +33,9 @@ class BriefingGeneration {
 
     private static final Logger log = LoggerFactory.getLogger(BriefingGeneration.class);
 
-    static final String INTERRUPTED = "The briefing was interrupted before it was complete (the app may be stopping). "
-            + "Generate it again.";
-    static final String NOT_SAVED = "The briefing file could not be saved on the server; an administrator finds the "
-            + "cause in the app's log.";
+    /** The failures people read, in the requester's language; the constants are their English, as tests read it. */
+    static final String INTERRUPTED = Translations.text(Language.EN.locale(), "briefing.failure.interrupted");
+    static final String NOT_SAVED = Translations.text(Language.EN.locale(), "briefing.failure.notSaved");
 
     private final BriefingRows rows;
     private final BriefingLedger ledger;
@@ -62,14 +64,14 @@ class BriefingGeneration {
             log.info("Briefing {} is no longer queued; not written", job.briefingId());
             return;
         }
-        watchers.progress(job, 0, "Starting");
+        watchers.progress(job, 0, Translations.text(job.locale(), "briefing.progress.starting"));
         String fileName = "entente-" + job.kind().slug() + "-" + LocalDate.ofInstant(generatedAt, ZoneOffset.UTC) + ".xlsx";
         ExportedContributions exported = new ExportedContributions();
         try {
             Map<ExportedContributions.Workstream, String> visibleTitles = titles.visible();
             BurdenGuideline guideline = guidelines.of(tenant);
             BriefingRequest request = new BriefingRequest(job.kind(), job.scope().filter(), Viewer.federation(tenant),
-                    job.organizationName(), job.requestedBy(), generatedAt, guideline);
+                    job.organizationName(), job.requestedBy(), generatedAt, guideline, job.locale());
             try (BriefingFiles.Writing writing = files.start(tenant, job.briefingId())) {
                 BriefingResult result = workbooks.write(request,
                         (workstreamTenant, workstream) -> visibleTitles.get(
@@ -79,7 +81,7 @@ class BriefingGeneration {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("interrupted after writing");
                 }
-                watchers.progress(job, 1, "Recording the export in the access ledgers");
+                watchers.progress(job, 1, Translations.text(job.locale(), "briefing.progress.recording"));
                 try {
                     ledger.ready(job, fileName, size, result, exported, writing);
                 } catch (RuntimeException e) {
@@ -90,7 +92,7 @@ class BriefingGeneration {
             watchers.tell(tenant, new BriefingEvent.Finished(job.briefingId(), BriefingStatus.READY, null));
             log.info("Briefing {} ({}) of {} written: {}", job.briefingId(), job.kind(), tenant, fileName);
         } catch (RuntimeException | IOException e) {
-            fail(job, reason(e));
+            fail(job, reason(e, job.locale()));
         }
     }
 
@@ -106,20 +108,20 @@ class BriefingGeneration {
     }
 
     /** The sentence people read for a failure; details of unexpected ones go to the log. */
-    private String reason(Exception e) {
+    private String reason(Exception e, Locale locale) {
         if (Thread.currentThread().isInterrupted() || interruption(e)) {
-            return INTERRUPTED;
+            return Translations.text(locale, "briefing.failure.interrupted");
         }
         if (e instanceof BriefingFailedException failed) {
-            return failed.getMessage();
+            return failed.getMessage(); // the engine's sentence, in the workbook's language
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             log.warn("Briefing file could not be saved under {}", files.root(), e);
-            return NOT_SAVED;
+            return Translations.text(locale, "briefing.failure.notSaved");
         }
         log.warn("Briefing failed", e);
-        return "The briefing could not be written: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage());
+        return Translations.text(locale, "briefing.failure.other",
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private static boolean interruption(Throwable failure) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
+import org.entente.platform.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,7 +30,10 @@ class BriefingLeases {
 
     private static final Logger log = LoggerFactory.getLogger(BriefingLeases.class);
 
-    static final String ABANDONED = "The app stopped before this briefing was complete. Generate it again.";
+    /** Why a briefing whose instance stopped failed, in each briefing's language. */
+    static final Text ABANDONED_TEXT = Text.of("briefing.failure.abandoned");
+    /** Its English, as tests read it. */
+    static final String ABANDONED = ABANDONED_TEXT.toString();
 
     private final BriefingRows rows;
     private final BriefingQueue queue;
@@ -76,7 +80,7 @@ class BriefingLeases {
         if (abandoned.isEmpty()) {
             return;
         }
-        for (UUID id : rows.failUnleased(tenant, abandoned, ABANDONED)) {
+        for (UUID id : rows.failUnleased(tenant, abandoned, ABANDONED_TEXT)) {
             log.info("Briefing {} of {} abandoned by its app instance: marked failed", id, tenant);
             files.discardPart(tenant, id);
         }

@@ -2,7 +2,6 @@ package org.entente.briefing;
 
 import static org.entente.briefing.BriefingValues.shorten;
 import static org.entente.db.jooq.Tables.TENANT;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -16,6 +15,8 @@ import org.entente.analytics.engine.briefing.BriefingKind;
 import org.entente.analytics.engine.briefing.BriefingResult;
 import org.entente.db.tenancy.Actor;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.workstream.Notifications;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -62,12 +63,12 @@ class BriefingLedger {
      */
     @Transactional
     public String asked(Actor requester, String requesterName, UUID briefingId, BriefingKind kind, BriefingScope scope,
-            UUID subscription, BriefingFrequency frequency) {
+            UUID subscription, BriefingFrequency frequency, Language language) {
         UUID tenant = requester.tenantId();
         String organization = dsl.select(TENANT.NAME).from(TENANT).where(TENANT.ID.eq(tenant))
                 .fetchOptional(TENANT.NAME).orElse("");
         rows.insertQueued(tenant, briefingId, kind, scope, requester.memberId(), requesterName, subscription,
-                clock.instant());
+                clock.instant(), language);
         Map<String, Object> details = details(kind, scope, subscription);
         if (frequency != null) {
             details.put("frequency", frequency.name());
@@ -106,9 +107,10 @@ class BriefingLedger {
         details.put("detailRows", result.detailRows());
         details.put("otherOrganizationsContributions", recorded[0]);
         audit.record("EXPORT", "briefing", job.briefingId(), null, details);
+        // The bell speaks the requester's language, as the workbook does.
         notifications.notifyOwnMember(tenant, job.requester(), Notifications.Kind.BRIEFING_READY, shorten(
-                "Your briefing \"" + job.kind().title() + "\" (" + job.scope().describe() + ") is ready: " + fileName
-                        + (result.empty() ? " — there is no data in this scope." : "."), 1000));
+                Translations.text(job.locale(), result.empty() ? "briefing.bell.readyEmpty" : "briefing.bell.ready",
+                        job.kind().title(job.locale()), job.scope().describe(job.locale()), fileName), 1000));
         try {
             writing.complete();
         } catch (IOException e) {
@@ -133,8 +135,8 @@ class BriefingLedger {
     public void failed(BriefingJob job, String why) {
         rows.markFailed(job.tenantId(), job.briefingId(), why);
         notifications.notifyOwnMember(job.tenantId(), job.requester(), Notifications.Kind.BRIEFING_FAILED,
-                shorten("Your briefing \"" + job.kind().title() + "\" (" + job.scope().describe() + ") failed: " + why,
-                        1000));
+                shorten(Translations.text(job.locale(), "briefing.bell.failed", job.kind().title(job.locale()),
+                        job.scope().describe(job.locale()), why), 1000));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

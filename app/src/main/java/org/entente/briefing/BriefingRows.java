@@ -4,7 +4,6 @@ import static org.entente.briefing.BriefingValues.instant;
 import static org.entente.briefing.BriefingValues.shorten;
 import static org.entente.briefing.BriefingValues.utc;
 import static org.entente.db.jooq.Tables.BRIEFING;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,8 @@ import java.util.UUID;
 import org.entente.analytics.engine.briefing.BriefingKind;
 import org.entente.analytics.engine.briefing.BriefingResult;
 import org.entente.db.jooq.tables.records.BriefingRecord;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.schedule.JobLock;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -61,7 +62,7 @@ class BriefingRows {
     /** A new QUEUED briefing, leased by this instance. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insertQueued(UUID tenant, UUID id, BriefingKind kind, BriefingScope scope, UUID requester,
-            String requesterName, UUID subscription, Instant at) {
+            String requesterName, UUID subscription, Instant at, Language language) {
         dsl.insertInto(BRIEFING)
                 .set(BRIEFING.TENANT_ID, tenant)
                 .set(BRIEFING.ID, id)
@@ -73,6 +74,7 @@ class BriefingRows {
                 .set(BRIEFING.REQUESTED_BY, requester)
                 .set(BRIEFING.REQUESTED_BY_NAME, shorten(requesterName, 200))
                 .set(BRIEFING.SUBSCRIPTION_ID, subscription)
+                .set(BRIEFING.LANGUAGE, language.code())
                 .set(BRIEFING.STATUS, BriefingStatus.QUEUED.name())
                 .set(BRIEFING.REQUESTED_AT, utc(at))
                 .set(BRIEFING.WORKER, instance)
@@ -159,10 +161,12 @@ class BriefingRows {
      * renewed meanwhile stays); returns them.
      */
     @Transactional
-    public List<UUID> failUnleased(UUID tenant, Collection<UUID> ids, String failure) {
+    public List<UUID> failUnleased(UUID tenant, Collection<UUID> ids, Text failure) {
+        // Each briefing's reason in its own language (the requester's).
         return dsl.update(BRIEFING)
                 .set(BRIEFING.STATUS, BriefingStatus.FAILED.name())
-                .set(BRIEFING.FAILURE, failure)
+                .set(BRIEFING.FAILURE, DSL.when(BRIEFING.LANGUAGE.eq(Language.FR.code()),
+                        DSL.inline(failure.in(Language.FR.locale()))).otherwise(failure.in(Language.EN.locale())))
                 .set(BRIEFING.FINISHED_AT, utc(clock.instant()))
                 .where(BRIEFING.TENANT_ID.eq(tenant), BRIEFING.ID.in(ids), unfinishedWithoutLease())
                 .returning(BRIEFING.ID)

@@ -1,8 +1,11 @@
 package org.entente.briefing;
 
 import java.util.List;
+import java.util.Locale;
 import org.entente.analytics.engine.AnalyticsFilter;
-import org.entente.tenant.TenantKind;
+import org.entente.analytics.ui.Labels;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 
 /**
  * What a briefing covers: the Analytics page's years, region and partner kind (null = all). The workstream kind is
@@ -32,27 +35,26 @@ public record BriefingScope(Integer yearFrom, Integer yearTo, String region, Str
         return new AnalyticsFilter(yearFrom, yearTo, region, partnerKind, null);
     }
 
-    /** For people: "2024–2026, Europe, states" or "all years, all regions, all partner kinds". */
+    /** In English: logs, and the tests that read it. */
     public String describe() {
+        return describe(Language.EN.locale());
+    }
+
+    /** For people, in their language: "2024–2026, Europe, State" or "all years, all regions, all partner kinds". */
+    public String describe(Locale locale) {
         String years;
         if (yearFrom != null && yearTo != null) {
             years = yearFrom.equals(yearTo) ? String.valueOf(yearFrom) : yearFrom + "–" + yearTo;
         } else if (yearFrom != null) {
-            years = "from " + yearFrom;
+            years = Translations.text(locale, "briefing.scope.from", String.valueOf(yearFrom));
         } else if (yearTo != null) {
-            years = "up to " + yearTo;
+            years = Translations.text(locale, "briefing.scope.upTo", String.valueOf(yearTo));
         } else {
-            years = "all years";
+            years = Translations.text(locale, "briefing.scope.allYears");
         }
-        return String.join(", ", List.of(years, region == null ? "all regions" : region,
-                partnerKind == null ? "all partner kinds" : partnerKindLabel(partnerKind)));
-    }
-
-    private static String partnerKindLabel(String kind) {
-        try {
-            return TenantKind.valueOf(kind).label();
-        } catch (IllegalArgumentException e) {
-            return kind;
-        }
+        return String.join(", ", List.of(years,
+                region == null ? Translations.text(locale, "briefing.scope.allRegions") : region,
+                partnerKind == null ? Translations.text(locale, "briefing.scope.allPartnerKinds")
+                        : Labels.of(locale, partnerKind)));
     }
 }

@@ -3,6 +3,7 @@ package org.entente.briefing;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import org.entente.analytics.engine.briefing.BriefingKind;
 import org.entente.analytics.engine.briefing.BriefingWriter;
 import org.entente.db.tenancy.Actor;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Language;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
 import org.entente.platform.validation.InvalidInput;
@@ -98,16 +100,22 @@ public class BriefingService {
      *                      partnerKind})
      */
     public QueuedBriefing generate(BriefingKind kind, AnalyticsFilter filter) {
+        return generate(kind, filter, Language.EN.locale());
+    }
+
+    /** As {@link #generate(BriefingKind, AnalyticsFilter)}, written in the language of {@code locale} (the page's). */
+    public QueuedBriefing generate(BriefingKind kind, AnalyticsFilter filter, Locale locale) {
         Coordinator me = coordinator();
         if (kind == null) {
-            throw InvalidInput.of("kind", "Choose a briefing.");
+            throw InvalidInput.of("kind", "briefing.error.kindMissing");
         }
+        Language language = Language.orDefault(locale);
         BriefingScope scope = BriefingScope.of(filter);
         validate(scope);
         UUID id = UUID.randomUUID();
         // Committed before it is queued: the worker takes it up from the row.
-        String organization = ledger.asked(me.actor(), me.name(), id, kind, scope, null, null);
-        int ahead = queue.enqueue(new BriefingJob(id, me.actor(), kind, scope, organization, me.name()));
+        String organization = ledger.asked(me.actor(), me.name(), id, kind, scope, null, null, language);
+        int ahead = queue.enqueue(new BriefingJob(id, me.actor(), kind, scope, organization, me.name(), language));
         return new QueuedBriefing(rows.find(me.tenantId(), id).orElseThrow(), ahead);
     }
 
@@ -165,20 +173,29 @@ public class BriefingService {
      * @throws InvalidInput for no kind or frequency, a scope out of range, or the same subscription twice
      */
     public BriefingSubscription subscribe(BriefingKind kind, AnalyticsFilter filter, BriefingFrequency frequency) {
+        return subscribe(kind, filter, frequency, Language.EN.locale());
+    }
+
+    /**
+     * As {@link #subscribe(BriefingKind, AnalyticsFilter, BriefingFrequency)}; its briefings are written in the
+     * language of {@code locale} (the page's when the coordinator subscribed).
+     */
+    public BriefingSubscription subscribe(BriefingKind kind, AnalyticsFilter filter, BriefingFrequency frequency,
+            Locale locale) {
         Coordinator me = coordinator();
         new InvalidInput.Collector()
-                .check(kind != null, "kind", "Choose a briefing.")
-                .check(frequency != null, "frequency", "Choose how often.")
+                .check(kind != null, "kind", "briefing.error.kindMissing")
+                .check(frequency != null, "frequency", "briefing.error.frequencyMissing")
                 .throwIfAny();
         BriefingScope scope = BriefingScope.of(filter);
         validate(scope);
         UUID id = UUID.randomUUID();
         try {
-            subscriptions.create(me.actor(), me.name(), id, kind, scope, frequency, clock.instant());
+            subscriptions.create(me.actor(), me.name(), id, kind, scope, frequency, clock.instant(),
+                    Language.orDefault(locale));
         } catch (RuntimeException e) {
             if (SqlState.is(e, "23505")) {
-                throw InvalidInput.of("frequency", "You already receive this briefing " + frequency.label().toLowerCase()
-                        + " for this scope.");
+                throw InvalidInput.of("frequency", "briefing.error.alreadySubscribed." + frequency.name());
             }
             throw e;
         }
@@ -212,16 +229,17 @@ public class BriefingService {
         try {
             scope.filter().validate(known);
         } catch (InvalidFilterException e) {
-            throw InvalidInput.of(e.field() == null ? "scope" : e.field(), e.getMessage());
+            // The engine's sentence names the value and what it knows (English: it has no bundle of the app's).
+            throw InvalidInput.of(e.field() == null ? "scope" : e.field(), "briefing.error.scope", e.getMessage());
         }
     }
 
     private Coordinator coordinator() {
-        SignedInUser user = currentUser.get().orElseThrow(() -> new NotAllowed("Sign in to work with briefings."));
+        SignedInUser user = currentUser.get().orElseThrow(() -> new NotAllowed("briefing.notAllowed.signIn"));
         return signedInCoordinator().orElseThrow(() -> new NotAllowed(
                 user.affiliation() instanceof Affiliation.Affiliated
-                        ? "Only coordinators generate and read Excel briefings."
-                        : "Briefings are for coordinators of a partner organization."));
+                        ? "briefing.notAllowed.coordinatorsOnly"
+                        : "briefing.notAllowed.partnerCoordinators"));
     }
 
     private Optional<Coordinator> signedInCoordinator() {

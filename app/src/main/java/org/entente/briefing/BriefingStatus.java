@@ -1,25 +1,18 @@
 package org.entente.briefing;
 
-/** Where a briefing stands; the database checks what each status carries (V31, briefing_*_ck). */
+/**
+ * Where a briefing stands; the database checks what each status carries (V31, briefing_*_ck). People read its label,
+ * {@code enum.BriefingStatus.<CONSTANT>}.
+ */
 public enum BriefingStatus {
     /** Asked for; waits for the requester's earlier briefing or a free worker. */
-    QUEUED("Queued"),
+    QUEUED,
     /** Being written. */
-    RUNNING("Being written"),
+    RUNNING,
     /** Its file can be downloaded. */
-    READY("Ready"),
+    READY,
     /** Nothing to download; the briefing says why. */
-    FAILED("Failed");
-
-    private final String label;
-
-    BriefingStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    FAILED;
 
     public boolean finished() {
         return this == READY || this == FAILED;

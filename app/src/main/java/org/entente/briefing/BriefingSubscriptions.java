@@ -5,7 +5,6 @@ import static org.entente.briefing.BriefingValues.shorten;
 import static org.entente.briefing.BriefingValues.utc;
 import static org.entente.db.jooq.Tables.BRIEFING_SUBSCRIPTION;
 import static org.entente.db.jooq.Tables.MEMBER;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.entente.analytics.engine.briefing.BriefingKind;
 import org.entente.db.jooq.tables.records.BriefingSubscriptionRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.validation.NotAllowed;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -63,7 +64,7 @@ class BriefingSubscriptions {
     /** A new subscription, first due at the frequency's next run after {@code now}; a duplicate fails (23505). */
     @Transactional
     public void create(Actor subscriber, String subscriberName, UUID id, BriefingKind kind, BriefingScope scope,
-            BriefingFrequency frequency, Instant now) {
+            BriefingFrequency frequency, Instant now, Language language) {
         dsl.insertInto(BRIEFING_SUBSCRIPTION)
                 .set(BRIEFING_SUBSCRIPTION.TENANT_ID, subscriber.tenantId())
                 .set(BRIEFING_SUBSCRIPTION.ID, id)
@@ -77,6 +78,7 @@ class BriefingSubscriptions {
                 .set(BRIEFING_SUBSCRIPTION.SUBSCRIBER_NAME, shorten(subscriberName, 200))
                 .set(BRIEFING_SUBSCRIPTION.NEXT_RUN_AT, utc(frequency.next(now)))
                 .set(BRIEFING_SUBSCRIPTION.CREATED_AT, utc(now))
+                .set(BRIEFING_SUBSCRIPTION.LANGUAGE, language.code())
                 .execute();
         ledger.subscribed(id, kind, scope, frequency);
     }
@@ -91,7 +93,7 @@ class BriefingSubscriptions {
         BriefingSubscriptionRecord subscription = dsl.selectFrom(BRIEFING_SUBSCRIPTION)
                 .where(BRIEFING_SUBSCRIPTION.TENANT_ID.eq(tenant), BRIEFING_SUBSCRIPTION.ID.eq(id))
                 .fetchOptional()
-                .orElseThrow(() -> new NotAllowed("This subscription does not exist any more."));
+                .orElseThrow(() -> new NotAllowed("briefing.notAllowed.subscriptionGone"));
         dsl.deleteFrom(BRIEFING_SUBSCRIPTION)
                 .where(BRIEFING_SUBSCRIPTION.TENANT_ID.eq(tenant), BRIEFING_SUBSCRIPTION.ID.eq(id))
                 .execute();
@@ -144,10 +146,12 @@ class BriefingSubscriptions {
         BriefingKind kind = BriefingKind.valueOf(subscription.getKind());
         BriefingScope scope = scope(subscription);
         UUID id = UUID.randomUUID();
+        // The subscriber's language when they subscribed: their scheduled briefings come in it.
+        Language language = Language.ofCode(subscription.getLanguage()).orElse(Language.EN);
         String organization = ledger.asked(subscriber, subscription.getSubscriberName(), id, kind, scope,
-                subscriptionId, frequency);
-        return new BriefingJob(id, subscriber, kind, scope, organization,
-                subscription.getSubscriberName() + " (" + frequency.label().toLowerCase() + " subscription)");
+                subscriptionId, frequency, language);
+        return new BriefingJob(id, subscriber, kind, scope, organization, Translations.text(language.locale(),
+                "briefing.subscription.requestedBy." + frequency.name(), subscription.getSubscriberName()), language);
     }
 
     private static BriefingSubscription toSubscription(BriefingSubscriptionRecord r) {

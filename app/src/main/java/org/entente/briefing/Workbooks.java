@@ -30,7 +30,8 @@ class Workbooks {
     /** Writes the workbook to {@code out}; see {@link BriefingWriter#write}. */
     BriefingResult write(BriefingRequest request, WorkstreamTitles titles, ExportLedger exported,
             BriefingProgress progress, OutputStream out) {
-        return new BriefingWriter(analytics.settings()).withLabels(Labels::of)
+        // The workspace's labels for the codes, in the workbook's language (the requester's).
+        return new BriefingWriter(analytics.settings()).withLabels(value -> Labels.of(request.language(), value))
                 .write(store, request, titles, exported, progress, out);
     }
 }

@@ -1,6 +1,7 @@
 package org.entente.analytics.engine;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Objects;
 import org.entente.analytics.engine.rollup.RollupSuite;
 import org.entente.analytics.engine.snapshot.SnapshotReader;
@@ -34,7 +35,15 @@ public final class Analytics {
 
     /** As {@link #report(Viewer, AnalyticsFilter)}, with the burden figures measured against {@code guideline}. */
     public AnalyticsReport report(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline) {
-        return run(viewer, filter, guideline, null);
+        return run(viewer, filter, guideline, null, Locale.UK);
+    }
+
+    /**
+     * As {@link #report(Viewer, AnalyticsFilter, BurdenGuideline)}, its titles, headings, labels and notes in
+     * {@code locale}'s language (the reader's: English or French).
+     */
+    public AnalyticsReport report(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline, Locale locale) {
+        return run(viewer, filter, guideline, null, locale);
     }
 
     /**
@@ -44,14 +53,21 @@ public final class Analytics {
     public AnalyticsReport preview(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline,
             ConsentOverride override) {
         Objects.requireNonNull(override, "override");
-        return run(viewer, filter, guideline, override);
+        return run(viewer, filter, guideline, override, Locale.UK);
+    }
+
+    /** As {@link #preview(Viewer, AnalyticsFilter, BurdenGuideline, ConsentOverride)}, in {@code locale}'s language. */
+    public AnalyticsReport preview(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline,
+            ConsentOverride override, Locale locale) {
+        Objects.requireNonNull(override, "override");
+        return run(viewer, filter, guideline, override, locale);
     }
 
     private AnalyticsReport run(Viewer viewer, AnalyticsFilter filter, BurdenGuideline guideline,
-            ConsentOverride override) {
+            ConsentOverride override, Locale locale) {
         Objects.requireNonNull(viewer, "viewer");
         try (SnapshotReader reader = store.open()) {
-            return suite.run(reader.connection(), reader.info(), viewer, filter, guideline, override);
+            return suite.run(reader.connection(), reader.info(), viewer, filter, guideline, override, locale);
         } catch (SQLException e) {
             throw new AnalyticsFailure("The figures could not be computed from the snapshot: " + e.getMessage(), e);
         }

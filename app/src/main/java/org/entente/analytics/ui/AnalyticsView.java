@@ -1,6 +1,5 @@
 package org.entente.analytics.ui;
 
-import org.entente.platform.ui.EChart;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -24,8 +23,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -38,9 +37,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.entente.analytics.AnalyticsService;
-import org.entente.analytics.BurdenGuidelines;
 import org.entente.analytics.AnalyticsStatus;
 import org.entente.analytics.AnalyticsUnavailable;
+import org.entente.analytics.BurdenGuidelines;
 import org.entente.analytics.RefreshEvent;
 import org.entente.analytics.RefreshRunning;
 import org.entente.analytics.engine.AnalyticsFilter;
@@ -48,17 +47,18 @@ import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.ConsentingPartner;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.FilterOptions;
 import org.entente.analytics.engine.Kpi;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.ui.EChart;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
-import org.entente.tenant.TenantKind;
 import org.entente.tenant.TenantService;
-import org.entente.workstream.Releasability;
 import org.entente.workstream.WorkstreamKind;
 import org.entente.workstream.WorkstreamStatus;
 import org.slf4j.Logger;
@@ -74,14 +74,13 @@ import org.springframework.beans.factory.ObjectProvider;
  * figures use and whose figures are published by consent, and sets the organization's burden guideline.
  */
 @Route("analytics")
-@PageTitle("Analytics · Entente")
 @Menu(title = "Analytics", order = 2, icon = "vaadin:chart")
 @PermitAll
-public class AnalyticsView extends VerticalLayout {
+public class AnalyticsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsView.class);
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    /** The snapshot's time to the second (a refresh takes seconds), in the reader's language. */
+    private final DateTimeFormatter asOfFormat;
     /** The rollups (portfolio, portfolio-by-region) whose bars and rows open the workstream list. */
     static final String PORTFOLIO = "portfolio";
 
@@ -94,17 +93,17 @@ public class AnalyticsView extends VerticalLayout {
     private final Span asOf = new Span();
     private final Paragraph scope = new Paragraph();
     private final Div legend = new Div();
-    private final Button refresh = new Button("Refresh snapshot", VaadinIcon.REFRESH.create());
+    private final Button refresh = new Button(getTranslation("analytics.refresh"), VaadinIcon.REFRESH.create());
     private final ProgressBar progress = new ProgressBar();
     private final Span progressStep = new Span();
     private final Div failure = new Div();
     private final Div content = new Div();
 
-    private final IntegerField yearFrom = new IntegerField("From year");
-    private final IntegerField yearTo = new IntegerField("To year");
-    private final ComboBox<String> region = new ComboBox<>("Region");
-    private final ComboBox<String> partnerKind = new ComboBox<>("Partner kind");
-    private final ComboBox<String> workstreamKind = new ComboBox<>("Workstream kind");
+    private final IntegerField yearFrom = new IntegerField(getTranslation("analytics.filter.yearFrom"));
+    private final IntegerField yearTo = new IntegerField(getTranslation("analytics.filter.yearTo"));
+    private final ComboBox<String> region = new ComboBox<>(getTranslation("analytics.filter.region"));
+    private final ComboBox<String> partnerKind = new ComboBox<>(getTranslation("analytics.filter.partnerKind"));
+    private final ComboBox<String> workstreamKind = new ComboBox<>(getTranslation("analytics.filter.workstreamKind"));
     private final Map<String, HasValidation> fields = Map.of("yearFrom", yearFrom, "yearTo", yearTo,
             "region", region, "partnerKind", partnerKind, "workstreamKind", workstreamKind);
     private final HorizontalLayout filters;
@@ -118,9 +117,12 @@ public class AnalyticsView extends VerticalLayout {
             ObjectProvider<AnalyticsPageExtension> extensions, BurdenGuidelines guidelines) {
         this.analytics = analytics;
         this.guidelines = guidelines;
-        this.organization = tenants.currentTenant().map(t -> t.name()).orElse("your organization");
+        this.organization = tenants.currentTenant().map(t -> t.name())
+                .orElse(getTranslation("analytics.yourOrganization"));
+        this.asOfFormat = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'",
+                Language.orDefault(getLocale()).locale()).withZone(ZoneOffset.UTC);
         AnalyticsSettings settings = analytics.settings();
-        this.figures = new Figures(settings.minimumPartners(), settings.dominanceLimit());
+        this.figures = new Figures(settings.minimumPartners(), settings.dominanceLimit(), getLocale());
         setPadding(false);
         setSpacing(false);
         addClassName("analytics-view");
@@ -132,7 +134,7 @@ public class AnalyticsView extends VerticalLayout {
 
         VerticalLayout body = new VerticalLayout();
         body.addClassName("analytics-page");
-        H1 title = new H1("Analytics");
+        H1 title = new H1(getTranslation("analytics.title"));
         asOf.setId("analytics-as-of");
         asOf.addClassName("analytics-as-of");
         refresh.setId("refresh-analytics");
@@ -180,28 +182,28 @@ public class AnalyticsView extends VerticalLayout {
 
     private void describeScope(AnalyticsStatus status) {
         if (status.viewer().federation()) {
-            scope.setText("Federation view — all partners; figures under disclosure control (k = "
-                    + analytics.settings().minimumPartners() + ", dominance "
-                    + Math.round(analytics.settings().dominanceLimit() * 100) + " %).");
+            scope.setText(getTranslation("analytics.scope.federation", analytics.settings().minimumPartners(),
+                    Math.round(analytics.settings().dominanceLimit() * 100)));
             legend.removeAll();
-            legend.add(new Span("Suppressed figures:"));
+            legend.add(new Span(getTranslation("analytics.legend.title")));
             for (SuppressionReason reason : SuppressionReason.values()) {
                 Span mark = new Span(figures.mark(reason));
                 mark.addClassName("suppressed-mark");
                 legend.add(new Span(mark, new Span(" " + figures.explanation(reason))));
             }
         } else {
-            scope.setText("Your organization's view — figures from the records " + organization
-                    + " may see, so nothing is withheld.");
+            scope.setText(getTranslation("analytics.scope.organization", organization));
             legend.setVisible(false);
         }
     }
 
     private void showStatus(AnalyticsStatus status) {
-        asOf.setText(status.snapshot() == null ? "No snapshot yet" : "as of " + AS_OF.format(status.snapshot().takenAt()));
+        asOf.setText(status.snapshot() == null ? getTranslation("analytics.asOf.none")
+                : getTranslation("analytics.asOf", asOfFormat.format(status.snapshot().takenAt())));
         if (status.snapshot() != null) {
-            asOf.getElement().setAttribute("title", "Snapshot of " + status.snapshot().asOf() + ", taken in "
-                    + status.snapshot().took().toMillis() + " ms");
+            asOf.getElement().setAttribute("title", getTranslation("analytics.asOf.tooltip",
+                    String.valueOf(status.snapshot().asOf()),
+                    String.valueOf(status.snapshot().took().toMillis())));
         }
         AnalyticsStatus.Running running = status.running();
         showProgress(running == null ? null : running.fraction(), running == null ? null : running.step());
@@ -211,9 +213,9 @@ public class AnalyticsView extends VerticalLayout {
             // A refresh whose Parquet copy failed still published its snapshot: then the figures are not stale.
             boolean stale = status.snapshot() != null
                     && status.snapshot().takenAt().isBefore(status.lastFailure().at().minusSeconds(60));
-            failure.setText("Last refresh failed (" + AS_OF.format(status.lastFailure().at()) + "): "
-                    + status.lastFailure().message()
-                    + (stale ? " The figures below are from the previous snapshot." : ""));
+            // The failure's own sentence comes from the refresh (the engine and PostgreSQL speak English).
+            failure.setText(getTranslation(stale ? "analytics.failure.stale" : "analytics.failure",
+                    asOfFormat.format(status.lastFailure().at()), status.lastFailure().message()));
             failure.setVisible(true);
         }
     }
@@ -223,37 +225,38 @@ public class AnalyticsView extends VerticalLayout {
         if (fraction == null) {
             box.setVisible(false);
             refresh.setEnabled(true);
-            refresh.setText("Refresh snapshot");
+            refresh.setText(getTranslation("analytics.refresh"));
             return;
         }
         box.setVisible(true);
         progress.setValue(Math.max(0, Math.min(1, fraction)));
         progressStep.setText(step == null ? "" : step);
         refresh.setEnabled(false);
-        refresh.setText("Refreshing…");
+        refresh.setText(getTranslation("analytics.refreshing"));
     }
 
     private void startRefresh() {
         try {
             analytics.refresh();
-            showProgress(0.0, "Starting");
+            showProgress(0.0, getTranslation("analytics.progress.starting"));
         } catch (RefreshRunning running) {
-            Notification note = Notification.show(running.getMessage(), 5000, Notification.Position.MIDDLE);
+            Notification note = Notification.show(running.text().in(getLocale()), 5000, Notification.Position.MIDDLE);
             note.addThemeVariants(NotificationVariant.LUMO_WARNING);
         } catch (NotAllowed notAllowed) {
-            Feedback.error(notAllowed.getMessage());
+            Feedback.error(notAllowed.text());
         }
     }
 
     private void onRefreshEvent(RefreshEvent event) {
         switch (event) {
-            case RefreshEvent.Started started -> showProgress(0.0, "Started by " + started.by());
+            case RefreshEvent.Started started -> showProgress(0.0,
+                    getTranslation("analytics.progress.startedBy", started.by()));
             case RefreshEvent.Progress p -> showProgress(p.fraction(), p.step());
             case RefreshEvent.Finished finished -> {
                 showStatus(analytics.status());
                 filterOptionsLoaded = false;
                 render();
-                Feedback.success("Snapshot refreshed: " + asOf.getText() + ".");
+                Feedback.success(getTranslation("analytics.refreshed", asOf.getText()));
             }
             case RefreshEvent.Failed failed -> {
                 showStatus(analytics.status());
@@ -269,8 +272,9 @@ public class AnalyticsView extends VerticalLayout {
             year.setWidth("7rem");
             year.setStepButtonsVisible(false);
             year.setClearButtonVisible(true);
-            year.setPlaceholder("Any");
-            year.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a year, e.g. 2024."));
+            year.setPlaceholder(getTranslation("analytics.filter.anyYear"));
+            year.setI18n(new IntegerField.IntegerFieldI18n()
+                    .setBadInputErrorMessage(getTranslation("analytics.filter.badYear")));
             year.addValueChangeListener(e -> render());
         }
         yearFrom.setId("filter-year-from");
@@ -278,15 +282,17 @@ public class AnalyticsView extends VerticalLayout {
         region.setId("filter-region");
         partnerKind.setId("filter-partner-kind");
         workstreamKind.setId("filter-workstream-kind");
-        partnerKind.setItemLabelGenerator(AnalyticsView::partnerKindLabel);
-        workstreamKind.setItemLabelGenerator(AnalyticsView::workstreamKindLabel);
+        partnerKind.setItemLabelGenerator(kind -> Labels.of(getLocale(), kind));
+        workstreamKind.setItemLabelGenerator(kind -> Labels.of(getLocale(), kind));
+        region.setPlaceholder(getTranslation("analytics.filter.allRegions"));
+        partnerKind.setPlaceholder(getTranslation("analytics.filter.allPartnerKinds"));
+        workstreamKind.setPlaceholder(getTranslation("analytics.filter.allWorkstreamKinds"));
         for (ComboBox<String> box : List.of(region, partnerKind, workstreamKind)) {
-            box.setPlaceholder("All");
             box.setClearButtonVisible(true);
             box.setWidth("11rem");
             box.addValueChangeListener(e -> render());
         }
-        Button clear = new Button("Clear filters", click -> {
+        Button clear = new Button(getTranslation("analytics.filter.clear"), click -> {
             yearFrom.clear();
             yearTo.clear();
             region.clear();
@@ -311,7 +317,8 @@ public class AnalyticsView extends VerticalLayout {
             keepValue(region, o.regions());
             keepValue(partnerKind, o.partnerKinds());
             keepValue(workstreamKind, o.workstreamKinds());
-            String years = "Years " + o.firstYear() + "–" + o.lastYear();
+            String years = getTranslation("analytics.filter.years", String.valueOf(o.firstYear()),
+                    String.valueOf(o.lastYear()));
             yearFrom.setHelperText(years);
             yearTo.setHelperText(years);
             filterOptionsLoaded = true;
@@ -340,13 +347,13 @@ public class AnalyticsView extends VerticalLayout {
         Optional<AnalyticsReport> report;
         try {
             loadFilterOptions();
-            report = analytics.report(filter());
+            report = analytics.report(filter(), getLocale());
         } catch (InvalidInput invalid) {
             Feedback.show(invalid, fields, this::render);
             return;
         } catch (AnalyticsUnavailable unavailable) {
             content.removeAll();
-            Div problem = new Div(new Span(unavailable.getMessage()));
+            Div problem = new Div(new Span(unavailable.text().in(getLocale())));
             problem.addClassName("analytics-failure");
             problem.setId("analytics-unavailable");
             content.add(problem);
@@ -355,10 +362,9 @@ public class AnalyticsView extends VerticalLayout {
         content.removeAll();
         if (report.isEmpty()) {
             filters.setVisible(false);
-            marking.setText("No figures shown");
-            Div empty = new Div(new Span(analytics.status().mayRefresh()
-                    ? "No snapshot yet — refresh to take the first one."
-                    : "No snapshot yet — a coordinator can refresh."));
+            marking.setText(getTranslation("analytics.marking.none"));
+            Div empty = new Div(new Span(getTranslation(analytics.status().mayRefresh()
+                    ? "analytics.empty.mayRefresh" : "analytics.empty.askCoordinator")));
             empty.setId("analytics-empty");
             empty.addClassName("analytics-empty");
             content.add(empty);
@@ -370,8 +376,8 @@ public class AnalyticsView extends VerticalLayout {
 
     private void show(AnalyticsReport report) {
         marking.setText(report.marking() == null
-                ? "No figures published for these filters"
-                : marking(report.marking()) + " — the most restrictive marking of the records behind these figures");
+                ? getTranslation("analytics.marking.noneForFilters")
+                : getTranslation("analytics.marking.of", marking(report.marking(), getLocale())));
 
         Div kpis = new Div();
         kpis.setId("analytics-kpis");
@@ -435,8 +441,8 @@ public class AnalyticsView extends VerticalLayout {
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
         if (report.viewer().federation()) {
-            Span state = new Span("Consent as of the snapshot of " + AS_OF.format(report.snapshot().takenAt())
-                    + ": a grant or revocation made since then counts from the next refresh.");
+            Span state = new Span(getTranslation("analytics.consent.state",
+                    asOfFormat.format(report.snapshot().takenAt())));
             state.setId("analytics-consent-state");
             box.add(state);
 
@@ -444,13 +450,9 @@ public class AnalyticsView extends VerticalLayout {
             consent.setId("analytics-published-by-consent");
             List<ConsentingPartner> consenting = report.publishedByConsent();
             if (consenting.isEmpty()) {
-                consent.setText("No organization's own figures here are published by consent: every figure shown "
-                        + "passes disclosure control on its own. An organization can publish its own totals to "
-                        + organization + "'s coordinators under My organization → What we publish.");
+                consent.setText(getTranslation("analytics.consent.none", organization));
             } else {
-                consent.add(new Span("Published by consent to " + organization + " (" + consenting.size()
-                        + "): these organizations' own figures are shown because they agreed; every other partner "
-                        + "stays under disclosure control. "));
+                consent.add(new Span(getTranslation("analytics.consent.some", organization, consenting.size()) + " "));
                 Span names = new Span(String.join(", ", consenting.stream().map(ConsentingPartner::name).toList()));
                 names.getStyle().set("color", "var(--lumo-body-text-color)");
                 consent.add(names);
@@ -464,7 +466,7 @@ public class AnalyticsView extends VerticalLayout {
             notes.getStyle().set("margin", "0");
             report.notes().forEach(note -> notes.add(new ListItem(note)));
             // A few notes are read at once; a long list (a capacity per partner and year) waits to be opened.
-            Details details = new Details(new Span("Notes on these figures (" + report.notes().size() + ")"), notes);
+            Details details = new Details(new Span(getTranslation("analytics.notes", report.notes().size())), notes);
             details.setId("analytics-notes-details");
             details.setOpened(report.notes().size() <= 4);
             box.add(details);
@@ -478,15 +480,14 @@ public class AnalyticsView extends VerticalLayout {
         Span text = new Span();
         text.setId("analytics-guideline");
         if (guideline.isEmpty()) {
-            text.setText("No burden guideline set for " + organization + ": set one to draw it on the ranked chart and "
-                    + "mark each partner above or below it.");
+            text.setText(getTranslation("analytics.guideline.none", organization));
         } else {
             List<String> years = new ArrayList<>();
-            guideline.targetIntensityByYear().forEach((year, target) -> years.add(year + ": "
-                    + Figures.percent(target)));
-            text.setText("Guideline (target share of capacity delivered): " + String.join(", ", years) + ".");
+            guideline.targetIntensityByYear().forEach((year, target) -> years.add(getTranslation(
+                    "analytics.guideline.yearTarget", String.valueOf(year), figures.percent(target))));
+            text.setText(getTranslation("analytics.guideline.some", String.join(", ", years)));
         }
-        Button edit = new Button("Guideline", VaadinIcon.EDIT.create(),
+        Button edit = new Button(getTranslation("analytics.guideline.edit"), VaadinIcon.EDIT.create(),
                 click -> new GuidelineDialog(guidelines, organization, this::render).open());
         edit.setId("edit-guideline");
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -496,13 +497,13 @@ public class AnalyticsView extends VerticalLayout {
         return line;
     }
 
-    static String marking(String releasability) {
-        try {
-            Releasability marking = Releasability.valueOf(releasability);
-            return marking == Releasability.REL_TO ? "REL TO NAMED PARTNERS" : marking.marking();
-        } catch (IllegalArgumentException e) {
-            return releasability;
-        }
+    /**
+     * How a releasability code reads as a marking, as the Excel briefing writes it (the engine's {@code marking.<CODE>}
+     * texts: REL TO NAMED PARTNERS for REL_TO, as the banner always said).
+     */
+    static String marking(String releasability, Locale locale) {
+        return EngineTexts.has("marking." + releasability) ? EngineTexts.text(locale, "marking." + releasability)
+                : releasability;
     }
 
     // ------------------------------------------------------------------- drill-down into the workstreams
@@ -512,12 +513,13 @@ public class AnalyticsView extends VerticalLayout {
      * kind, status and region to open.
      */
     private void openWorkstreams(RollupTable table, String category, String series) {
-        ChartOptions.Plan plan = ChartOptions.plan(table);
-        Map<Row, String> categories = ChartOptions.categories(table, plan);
+        ChartOptions.Plan plan = ChartOptions.plan(table, getLocale());
+        Map<Row, String> categories = ChartOptions.categories(table, plan, getLocale());
         int seriesColumn = plan.series();
         plan.rows().stream()
                 .filter(row -> categories.get(row).equals(category))
-                .filter(row -> seriesColumn < 0 || ChartOptions.label(row.cells().get(seriesColumn)).equals(series))
+                .filter(row -> seriesColumn < 0
+                        || ChartOptions.label(row.cells().get(seriesColumn), getLocale()).equals(series))
                 .findFirst()
                 .ifPresent(row -> openWorkstreams(table, row));
     }
@@ -586,16 +588,9 @@ public class AnalyticsView extends VerticalLayout {
         return Optional.empty();
     }
 
-    private static String partnerKindLabel(String kind) {
-        try {
-            return TenantKind.valueOf(kind).label();
-        } catch (IllegalArgumentException e) {
-            return kind;
-        }
-    }
-
-    private static String workstreamKindLabel(String kind) {
-        return workstreamKind(kind).map(WorkstreamKind::label).orElse(kind);
+    @Override
+    public String getPageTitle() {
+        return getTranslation("analytics.pageTitle");
     }
 
     // ------------------------------------------------------------------------------------- push

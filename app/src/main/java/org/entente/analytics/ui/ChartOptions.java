@@ -1,10 +1,10 @@
 package org.entente.analytics.ui;
 
-import org.entente.platform.ui.EChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.entente.analytics.engine.rollup.Cell;
@@ -13,6 +13,8 @@ import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,10 +44,15 @@ final class ChartOptions {
     }
 
     static ObjectNode of(RollupTable table) {
+        return of(table, Language.EN.locale());
+    }
+
+    /** The option with its labels (codes, "(none)", subtotals' notes) in the language of {@code locale}. */
+    static ObjectNode of(RollupTable table, Locale locale) {
         return switch (table.chart().type()) {
-            case GRAPH -> graph(table);
-            case RANKED_BAR -> ranked(table);
-            default -> cartesian(table);
+            case GRAPH -> graph(table, locale);
+            case RANKED_BAR -> ranked(table, locale);
+            default -> cartesian(table, locale);
         };
     }
 
@@ -88,17 +95,21 @@ final class ChartOptions {
 
     /** The plan of a {@linkplain #drawable(RollupTable) drawable} cartesian chart. */
     static Plan plan(RollupTable table) {
-        return new Plan(ChartPlan.of(table));
+        return plan(table, Language.EN.locale());
     }
 
-    private static ObjectNode cartesian(RollupTable table) {
-        Plan plan = plan(table);
+    static Plan plan(RollupTable table, Locale locale) {
+        return new Plan(ChartPlan.of(table, locale));
+    }
+
+    private static ObjectNode cartesian(RollupTable table, Locale locale) {
+        Plan plan = plan(table, locale);
         int category = plan.category();
         int seriesColumn = plan.series();
         List<Integer> values = plan.values();
         boolean percent = valueKind(table) == Column.Kind.PERCENT;
 
-        Map<Row, String> categoryOf = categories(table, plan);
+        Map<Row, String> categoryOf = categories(table, plan, locale);
         List<String> categories = new ArrayList<>(new LinkedHashSet<>(
                 plan.rows().stream().map(categoryOf::get).toList()));
         if (!categories.isEmpty() && categories.stream().allMatch(c -> c.matches("\\d{4}(-\\d{2})?"))) {
@@ -109,7 +120,7 @@ final class ChartOptions {
         for (Row row : plan.rows()) {
             String cat = categoryOf.get(row);
             if (seriesColumn >= 0 && !values.isEmpty()) {
-                String name = label(row.cells().get(seriesColumn));
+                String name = label(row.cells().get(seriesColumn), locale);
                 for (int v : values) {
                     String seriesName = values.size() == 1 ? name : name + " — " + table.columns().get(v).label();
                     series.computeIfAbsent(seriesName, n -> new LinkedHashMap<>())
@@ -189,15 +200,15 @@ final class ChartOptions {
      * share it (e.g. an "Other partners (3)" row in two partner kinds), that label with the first other text column
      * telling them apart ("Other partners (3) · Academia"), so that neither is dropped.
      */
-    static Map<Row, String> categories(RollupTable table, Plan plan) {
+    static Map<Row, String> categories(RollupTable table, Plan plan, Locale locale) {
         int category = plan.category();
         int series = plan.series();
         Map<Row, String> labels = new java.util.IdentityHashMap<>();
         Map<String, List<Row>> byKey = new LinkedHashMap<>();
         for (Row row : plan.rows()) {
-            String label = label(row.cells().get(category));
+            String label = label(row.cells().get(category), locale);
             labels.put(row, label);
-            String key = (series >= 0 ? label(row.cells().get(series)) : "") + "\u0000" + label;
+            String key = (series >= 0 ? label(row.cells().get(series), locale) : "") + "\u0000" + label;
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         for (List<Row> clash : byKey.values()) {
@@ -207,10 +218,11 @@ final class ChartOptions {
             for (int other = 0; other < table.columns().size(); other++) {
                 int column = other;
                 if (column == category || column == series || table.columns().get(column).kind() != Column.Kind.TEXT
-                        || clash.stream().map(r -> label(r.cells().get(column))).distinct().count() < clash.size()) {
+                        || clash.stream().map(r -> label(r.cells().get(column), locale)).distinct().count()
+                        < clash.size()) {
                     continue;
                 }
-                clash.forEach(row -> labels.put(row, labels.get(row) + " · " + label(row.cells().get(column))));
+                clash.forEach(row -> labels.put(row, labels.get(row) + " · " + label(row.cells().get(column), locale)));
                 break;
             }
         }
@@ -224,7 +236,7 @@ final class ChartOptions {
      * its places. Every row is drawn, the last one ("Other partners (n)", a total-like row of everyone after the top)
      * in grey: it is a group, not a partner.
      */
-    private static ObjectNode ranked(RollupTable table) {
+    private static ObjectNode ranked(RollupTable table, Locale locale) {
         Chart chart = table.chart();
         int category = index(table, chart.categoryColumn());
         int value = index(table, chart.valueColumns().getFirst());
@@ -249,7 +261,7 @@ final class ChartOptions {
         ArrayNode data = series.putArray("data");
         double largest = 0;
         for (Row row : rows) {
-            names.add(label(row.cells().get(category)));
+            names.add(label(row.cells().get(category), locale));
             Double v = scaled(row.cells().get(value), percent);
             if (v == null) {
                 data.add("-");
@@ -279,7 +291,7 @@ final class ChartOptions {
         return option;
     }
 
-    private static ObjectNode graph(RollupTable table) {
+    private static ObjectNode graph(RollupTable table, Locale locale) {
         Chart chart = table.chart();
         int source = index(table, chart.categoryColumn());
         int target = index(table, chart.seriesColumn());
@@ -293,16 +305,16 @@ final class ChartOptions {
         List<String[]> edges = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Row row : rows(table)) {
-            String from = label(row.cells().get(source));
-            String to = label(row.cells().get(target));
+            String from = label(row.cells().get(source), locale);
+            String to = label(row.cells().get(target), locale);
             Double value = weight < 0 ? Double.valueOf(1) : Figures.plotted(row.cells().get(weight));
             degree.putIfAbsent(from, 0.0);
             degree.putIfAbsent(to, 0.0);
             if (sourceKind >= 0) {
-                kindOf.putIfAbsent(from, label(row.cells().get(sourceKind)));
+                kindOf.putIfAbsent(from, label(row.cells().get(sourceKind), locale));
             }
             if (targetKind >= 0) {
-                kindOf.putIfAbsent(to, label(row.cells().get(targetKind)));
+                kindOf.putIfAbsent(to, label(row.cells().get(targetKind), locale));
             }
             if (value == null || from.equals(to)) {
                 continue; // suppressed link: not drawn
@@ -375,8 +387,9 @@ final class ChartOptions {
         return java.math.BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
     }
 
-    static String label(Cell cell) {
-        return cell == null || cell.value() == null ? "(none)" : Labels.of(cell.value());
+    static String label(Cell cell, Locale locale) {
+        return cell == null || cell.value() == null ? Translations.text(locale, "analytics.chart.none")
+                : Labels.of(locale, cell.value());
     }
 
     static int index(RollupTable table, String columnId) {

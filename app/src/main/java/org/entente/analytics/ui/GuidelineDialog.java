@@ -14,13 +14,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Year;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.entente.analytics.BurdenGuidelines;
+import org.entente.platform.i18n.Formats;
+import org.entente.platform.i18n.Language;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
@@ -30,8 +30,6 @@ import org.entente.platform.validation.NotAllowed;
  * replaces the organization's guideline with the rows shown; a removed row removes its year.
  */
 final class GuidelineDialog extends Dialog {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final BurdenGuidelines guidelines;
     private final Runnable afterSave;
@@ -47,14 +45,15 @@ final class GuidelineDialog extends Dialog {
         TargetRow(Integer initialYear, String initialPercent, String setBy) {
             year.setWidth("7rem");
             year.setStepButtonsVisible(false);
-            year.setPlaceholder("Year");
-            year.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Enter a year, e.g. 2025."));
-            year.setAriaLabel("Year");
+            year.setPlaceholder(getTranslation("analytics.guideline.year"));
+            year.setI18n(new IntegerField.IntegerFieldI18n()
+                    .setBadInputErrorMessage(getTranslation("analytics.guideline.error.badYear")));
+            year.setAriaLabel(getTranslation("analytics.guideline.year"));
             year.setValue(initialYear);
             percent.setWidth("9rem");
-            percent.setPlaceholder("e.g. 0.05");
-            percent.setSuffixComponent(new Div("%"));
-            percent.setAriaLabel("Target, percent of capacity");
+            percent.setPlaceholder(getTranslation("analytics.guideline.targetPlaceholder"));
+            percent.setSuffixComponent(new Div("%")); // i18n-ok: the percent sign
+            percent.setAriaLabel(getTranslation("analytics.guideline.targetAria"));
             percent.setValue(initialPercent == null ? "" : initialPercent);
             Span who = new Span(setBy == null ? "" : setBy);
             who.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
@@ -65,7 +64,7 @@ final class GuidelineDialog extends Dialog {
                 renumber();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel("Remove this year");
+            remove.setAriaLabel(getTranslation("analytics.guideline.removeYear"));
             add(year, percent, who, remove);
             setAlignItems(FlexComponent.Alignment.BASELINE);
         }
@@ -80,40 +79,44 @@ final class GuidelineDialog extends Dialog {
         this.guidelines = guidelines;
         this.afterSave = afterSave;
         setId("guideline-dialog");
-        setHeaderTitle("Burden guideline of " + organization);
+        setHeaderTitle(getTranslation("analytics.guideline.title", organization));
         setWidth("44rem");
 
-        Paragraph about = new Paragraph("Per year, the share of its capacity (GDP, budget) a partner is expected to "
-                + "deliver — type a percent: 0.05 means 0.05 %. Your federation view draws it as a line on the ranked "
-                + "chart and marks each partner above or below it; a view over several years uses the mean of their "
-                + "targets. Only your organization's coordinators see and set it.");
+        Paragraph about = new Paragraph(getTranslation("analytics.guideline.about"));
         about.getStyle().set("margin-top", "0");
         rows.setPadding(false);
         rows.setSpacing(false);
         rows.setId("guideline-rows");
-        Span yearHeading = new Span("Year");
+        Span yearHeading = new Span(getTranslation("analytics.guideline.year"));
         yearHeading.setWidth("7rem");
-        Span targetHeading = new Span("Target, % of capacity");
+        Span targetHeading = new Span(getTranslation("analytics.guideline.targetHeading"));
         HorizontalLayout headings = new HorizontalLayout(yearHeading, targetHeading);
         headings.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         rows.add(headings);
         for (BurdenGuidelines.Target target : guidelines.targets()) {
-            addRow(target.year(), target.percentOfCapacity().toPlainString(),
-                    "set by " + target.setBy() + ", " + WHEN.format(target.setAt()));
+            addRow(target.year(), percentAsTyped(target.percentOfCapacity()), getTranslation("analytics.guideline.setBy",
+                    target.setBy(), Formats.date(getLocale(), target.setAt().toLocalDate())));
         }
-        Button add = new Button("Add a year", VaadinIcon.PLUS.create(), click -> addRow(nextYear(), null, null));
+        Button add = new Button(getTranslation("analytics.guideline.addYear"), VaadinIcon.PLUS.create(),
+                click -> addRow(nextYear(), null, null));
         add.setId("guideline-add-year");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(new VerticalLayout(about, rows, add));
 
-        Button save = new Button("Save guideline", click -> save());
+        Button save = new Button(getTranslation("analytics.guideline.save"), click -> save());
         save.setId("save-guideline");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, save);
         if (targetRows.isEmpty()) {
             addRow(Year.now().getValue(), null, null);
         }
+    }
+
+    /** The target as the reader types numbers: 0.05 in English, 0,05 in French (the service reads both). */
+    private String percentAsTyped(java.math.BigDecimal percent) {
+        String plain = percent.toPlainString();
+        return Language.orDefault(getLocale()) == Language.FR ? plain.replace('.', ',') : plain;
     }
 
     private void addRow(Integer year, String percent, String setBy) {
@@ -146,7 +149,7 @@ final class GuidelineDialog extends Dialog {
         Feedback.clear(fields);
         try {
             guidelines.save(drafts);
-            Feedback.success(drafts.isEmpty() ? "Guideline removed." : "Guideline saved.");
+            Feedback.success(getTranslation(drafts.isEmpty() ? "analytics.guideline.removed" : "analytics.guideline.saved"));
             close();
             afterSave.run();
         } catch (InvalidInput | NotAllowed refused) {

@@ -4,28 +4,40 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.entente.analytics.engine.rollup.CellText;
 import org.entente.contribution.ContributionType;
 import org.entente.engagement.EngagementType;
 import org.entente.engagement.RiskRating;
 import org.entente.engagement.VettingStatus;
-import org.entente.milestone.MilestoneStatus;
-import org.entente.workstream.WorkstreamStatus;
 import org.entente.initiative.Mechanism;
+import org.entente.milestone.MilestoneStatus;
+import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.rnd.TechnologyArea;
 import org.entente.tenant.TenantKind;
 import org.entente.workstream.WorkstreamKind;
+import org.entente.workstream.WorkstreamStatus;
 
 /**
  * The words people read for the codes rollups carry ({@code RND_PROJECT} → "Joint R&D project",
- * {@code IN_REVIEW} → "In review"), the same labels the rest of the workspace uses.
+ * {@code IN_REVIEW} → "In review"), the same labels the rest of the workspace uses, in the reader's language: in
+ * French, a code of the workspace's enums reads as its {@code enum.<SimpleName>.<CONSTANT>} translation, the engine's
+ * own words ("Total", "Other partners (n)", "Above") and codes as the engine's bundle says them.
  */
 public final class Labels {
 
     /** Codes with an underscore that no enum below knows still read as words. */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
     private static final Map<String, String> KNOWN = new HashMap<>();
+    /** The enum constant each code stands for (the first enum below that has it). */
+    private static final Map<String, Enum<?>> CONSTANTS = new HashMap<>();
 
     static {
+        java.util.stream.Stream.of(WorkstreamKind.values(), TenantKind.values(), Mechanism.values(),
+                        TechnologyArea.values(), EngagementType.values(), ContributionType.values(),
+                        WorkstreamStatus.values(), MilestoneStatus.values(), VettingStatus.values(), RiskRating.values())
+                .flatMap(java.util.Arrays::stream)
+                .forEach(constant -> CONSTANTS.putIfAbsent(constant.name(), constant));
         for (WorkstreamKind kind : WorkstreamKind.values()) {
             KNOWN.put(kind.name(), kind.label());
         }
@@ -59,6 +71,24 @@ public final class Labels {
     private Labels() {
     }
 
+    /** The words for {@code value} in the language of {@code locale}. */
+    public static String of(Locale locale, Object value) {
+        if (value == null || Language.orDefault(locale) != Language.FR) {
+            return of(value);
+        }
+        String text = value.toString();
+        String own = CellText.own(text, locale);
+        if (own != null) {
+            return own;
+        }
+        Enum<?> constant = CONSTANTS.get(text);
+        if (constant != null && Translations.has(Translations.enumKey(constant))) {
+            return Translations.label(locale, constant);
+        }
+        return CellText.label(text, locale);
+    }
+
+    /** In English. */
     public static String of(Object value) {
         if (value == null) {
             return "";

@@ -1,6 +1,5 @@
 package org.entente.analytics.ui;
 
-import org.entente.platform.ui.EChart;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +14,7 @@ import org.entente.analytics.engine.rollup.Chart;
 import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
+import org.entente.platform.ui.EChart;
 
 /**
  * One rollup: its question, its chart and its figures. Narrow tables sit beside their chart, wide ones
@@ -50,8 +50,7 @@ final class RollupSection extends Div {
             body.addClassName("stacked");
         }
         if (ChartOptions.drawable(table) && !table.rows().isEmpty()) {
-            chart = new EChart("chart-" + table.id(), "Chart: " + table.title() + ". The figures are in the table "
-                    + "next to it.");
+            chart = new EChart("chart-" + table.id(), getTranslation("analytics.section.chartLabel", table.title()));
             if (table.chart().type() == Chart.Type.GRAPH) {
                 chart.addClassName("tall");
             } else if (table.chart().type() == Chart.Type.RANKED_BAR) {
@@ -60,9 +59,9 @@ final class RollupSection extends Div {
                 chart.addClassName("tall");
                 chart.getStyle().set("height", Math.max(18, bars * 1.6 + 4) + "rem");
             } else {
-                String note = ChartOptions.plan(table).note();
+                String note = ChartOptions.plan(table, getLocale()).note();
                 if (note != null) {
-                    Paragraph chartNote = new Paragraph("Chart: " + note);
+                    Paragraph chartNote = new Paragraph(getTranslation("analytics.section.chartNote", note));
                     chartNote.addClassName("analytics-note");
                     chartNote.setId("chart-note-" + table.id());
                     add(chartNote);
@@ -72,14 +71,13 @@ final class RollupSection extends Div {
         } else {
             chart = null;
         }
-        body.add(grid(table, figures, onRowClick));
+        body.add(grid(table, figures, onRowClick, getTranslation("analytics.section.empty")));
         add(body);
 
         long suppressed = table.rows().stream().flatMap(r -> r.cells().stream()).filter(c -> c != null && c.isSuppressed())
                 .count();
         if (suppressed > 0) {
-            Paragraph note = new Paragraph(suppressed + (suppressed == 1 ? " figure is" : " figures are")
-                    + " suppressed by disclosure control; hover or focus a ✕ for the reason.");
+            Paragraph note = new Paragraph(getTranslation("analytics.section.suppressed", suppressed));
             note.addClassName("analytics-note");
             add(note);
         }
@@ -88,7 +86,7 @@ final class RollupSection extends Div {
     /** Draws the chart; called once the section is on the page. */
     void draw() {
         if (chart != null) {
-            chart.draw(ChartOptions.of(table), ChartOptions.format(table));
+            chart.draw(ChartOptions.of(table, getLocale()), ChartOptions.format(table));
         }
     }
 
@@ -96,9 +94,10 @@ final class RollupSection extends Div {
         return chart;
     }
 
-    private static Grid<Row> grid(RollupTable table, Figures figures, Consumer<Row> onRowClick) {
+    private static Grid<Row> grid(RollupTable table, Figures figures, Consumer<Row> onRowClick, String empty) {
         Grid<Row> grid = new Grid<>();
         grid.setId("figures-" + table.id());
+        grid.setAriaLabel(table.title());
         grid.addClassName("analytics-figures");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
         List<Column> columns = table.columns();
@@ -130,7 +129,7 @@ final class RollupSection extends Div {
         } else {
             grid.setHeight("22rem");
         }
-        grid.setEmptyStateText("No figures for these filters.");
+        grid.setEmptyStateText(empty);
         if (onRowClick != null) {
             grid.addItemClickListener(e -> onRowClick.accept(e.getItem()));
             grid.addClassName("clickable");

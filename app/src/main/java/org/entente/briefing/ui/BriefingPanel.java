@@ -51,8 +51,10 @@ public class BriefingPanel extends Div {
     private final BriefingService briefings;
     private final Select<BriefingKind> kind = new Select<>();
     private final Span scopeText = new Span();
-    private final Button generate = new Button("Generate", VaadinIcon.FILE_TABLE.create());
-    private final Button subscribe = new Button("Subscribe…", VaadinIcon.CALENDAR_CLOCK.create());
+    private final Button generate = new Button(getTranslation("briefing.panel.generate"),
+            VaadinIcon.FILE_TABLE.create());
+    private final Button subscribe = new Button(getTranslation("briefing.panel.subscribe"),
+            VaadinIcon.CALENDAR_CLOCK.create());
     private final Div status = new Div();
     private final ProgressBar progress = new ProgressBar();
     private final Span step = new Span();
@@ -73,17 +75,17 @@ public class BriefingPanel extends Div {
                 .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("background", "var(--lumo-contrast-5pct)");
 
-        H2 title = new H2("Excel briefing");
+        H2 title = new H2(getTranslation("briefing.panel.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        RouterLink all = new RouterLink("All briefings", BriefingsView.class);
+        RouterLink all = new RouterLink(getTranslation("briefing.panel.all"), BriefingsView.class);
         all.setId("all-briefings");
         HorizontalLayout heading = new HorizontalLayout(title, all);
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         kind.setId("briefing-kind");
-        kind.setLabel("Briefing");
+        kind.setLabel(getTranslation("briefing.panel.kind"));
         kind.setItems(BriefingKind.values());
-        kind.setItemLabelGenerator(BriefingKind::title);
+        kind.setItemLabelGenerator(k -> k.title(getLocale()));
         kind.setValue(BriefingKind.FULL);
         kind.setWidth("13rem");
         scopeText.setId("briefing-scope");
@@ -113,18 +115,19 @@ public class BriefingPanel extends Div {
     /** The page's filters: the scope the next briefing takes. */
     public void filterChanged(AnalyticsFilter pageFilter) {
         filter = pageFilter == null ? AnalyticsFilter.everything() : pageFilter;
-        scopeText.setText("Scope from the filters: " + BriefingScope.of(filter).describe()
-                + (filter.workstreamKind() == null ? "" : " (the briefing chooses its own workstream kinds)"));
+        scopeText.setText(getTranslation(filter.workstreamKind() == null ? "briefing.panel.scope"
+                : "briefing.panel.scopeOwnKinds", BriefingScope.of(filter).describe(getLocale())));
     }
 
     private void startGeneration() {
         try {
-            QueuedBriefing queued = briefings.generate(kind.getValue(), filter);
+            // Written in the page's language: the coordinator's.
+            QueuedBriefing queued = briefings.generate(kind.getValue(), filter, getLocale());
             asked = queued.briefing().id();
             if (queued.waiting()) {
-                Notification note = Notification.show("Queued: your earlier briefing is still being written. This one "
-                        + "starts when it is done" + (queued.ahead() > 1 ? " (" + queued.ahead() + " ahead of it)." : "."),
-                        6000, Notification.Position.BOTTOM_START);
+                Notification note = Notification.show(queued.ahead() > 1
+                        ? getTranslation("briefing.panel.queuedAhead", queued.ahead())
+                        : getTranslation("briefing.panel.queued"), 6000, Notification.Position.BOTTOM_START);
                 note.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
             }
             refresh();
@@ -136,27 +139,29 @@ public class BriefingPanel extends Div {
     private void openSubscription() {
         BriefingKind chosen = kind.getValue();
         if (chosen == null) {
-            Feedback.error("Choose a briefing first.");
+            Feedback.error(getTranslation("briefing.panel.chooseFirst"));
             return;
         }
         BriefingScope scope = BriefingScope.of(filter);
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Subscribe to “" + chosen.title() + "”");
+        dialog.setHeaderTitle(getTranslation("briefing.subscription.title", chosen.title(getLocale())));
         dialog.setId("subscription-dialog");
         dialog.setMaxWidth("34rem");
-        RadioButtonGroup<BriefingFrequency> frequency = new RadioButtonGroup<>("How often");
+        RadioButtonGroup<BriefingFrequency> frequency = new RadioButtonGroup<>(
+                getTranslation("briefing.subscription.frequency"));
         frequency.setId("subscription-frequency");
         frequency.setItems(BriefingFrequency.values());
-        frequency.setItemLabelGenerator(f -> f.label() + " (" + f.when() + ")");
+        frequency.setItemLabelGenerator(f -> BriefingTexts.frequency(f, getLocale()));
         frequency.setValue(BriefingFrequency.WEEKLY);
         frequency.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        dialog.add(new Paragraph("Generated as you, for " + scope.describe() + ", early in the morning (UTC), into "
-                + "the Briefings list; the bell tells you when it is ready."), frequency);
-        Button confirm = new Button("Subscribe", click -> {
+        dialog.add(new Paragraph(getTranslation("briefing.subscription.about", scope.describe(getLocale()))),
+                frequency);
+        Button confirm = new Button(getTranslation("briefing.subscription.confirm"), click -> {
             try {
-                briefings.subscribe(chosen, filter, frequency.getValue());
+                briefings.subscribe(chosen, filter, frequency.getValue(), getLocale());
                 dialog.close();
-                Feedback.success("Subscribed: “" + chosen.title() + "” " + frequency.getValue().when() + ".");
+                Feedback.success(getTranslation("briefing.subscription.done", chosen.title(getLocale()),
+                        getTranslation("briefing.frequency.when." + frequency.getValue().name())));
             } catch (InvalidInput invalid) {
                 Feedback.show(invalid, Map.of("frequency", frequency), () -> { });
             } catch (NotAllowed notAllowed) {
@@ -165,7 +170,7 @@ public class BriefingPanel extends Div {
         });
         confirm.setId("confirm-subscription");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> dialog.close());
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
     }
@@ -183,25 +188,27 @@ public class BriefingPanel extends Div {
         shown = running != null ? running : requested != null ? requested : mine.isEmpty() ? null : mine.getFirst();
         status.removeAll();
         if (shown == null) {
-            Span hint = new Span("Generate a workbook with the figures of this page, their charts, the notes on method "
-                    + "and every record your organization may see.");
+            Span hint = new Span(getTranslation("briefing.panel.hint"));
             hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             status.add(hint);
             return;
         }
-        String what = "“" + shown.kind().title() + "” (" + shown.scope().describe() + ")";
+        String what = getTranslation("briefing.panel.what", shown.kind().title(getLocale()),
+                shown.scope().describe(getLocale()));
         switch (shown.status()) {
-            case QUEUED -> status.add(line(VaadinIcon.HOURGLASS, what + " is queued."));
+            case QUEUED -> status.add(line(VaadinIcon.HOURGLASS, getTranslation("briefing.panel.isQueued", what)));
             case RUNNING -> {
                 progress.setValue(shown.progress() == null ? 0 : shown.progress());
-                step.setText(what + ": " + (shown.step() == null ? "starting" : shown.step()));
+                step.setText(getTranslation("briefing.panel.step", what, shown.step() == null
+                        ? getTranslation("briefing.panel.starting") : shown.step()));
                 HorizontalLayout bar = new HorizontalLayout(progress, step);
                 bar.setAlignItems(FlexComponent.Alignment.CENTER);
                 status.add(bar);
             }
             case READY -> {
-                Div ready = line(VaadinIcon.CHECK_CIRCLE, what + " is ready — " + BriefingTexts.size(shown.sizeBytes())
-                        + ", snapshot as of " + BriefingTexts.time(shown.snapshotTakenAt()) + ". ");
+                Div ready = line(VaadinIcon.CHECK_CIRCLE, getTranslation("briefing.panel.ready", what,
+                        BriefingTexts.size(shown.sizeBytes(), getLocale()),
+                        BriefingTexts.time(shown.snapshotTakenAt(), getLocale())) + " ");
                 ready.setId("briefing-ready");
                 var link = BriefingTexts.download(briefings, shown, shown.fileName());
                 link.setId("download-briefing");
@@ -209,14 +216,14 @@ public class BriefingPanel extends Div {
                 status.add(ready);
             }
             case FAILED -> {
-                Div failed = line(VaadinIcon.WARNING, what + " failed: " + shown.failure());
+                Div failed = line(VaadinIcon.WARNING, getTranslation("briefing.panel.failed", what, shown.failure()));
                 failed.setId("briefing-failure");
                 failed.getStyle().set("color", "var(--lumo-error-text-color)");
                 status.add(failed);
             }
         }
         if (queued > 0 && shown.status() != BriefingStatus.QUEUED) {
-            Span more = new Span(" " + queued + " more queued.");
+            Span more = new Span(" " + getTranslation("briefing.panel.moreQueued", queued));
             more.setId("briefings-queued");
             more.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             status.add(more);
@@ -235,7 +242,8 @@ public class BriefingPanel extends Div {
         if (event instanceof BriefingEvent.Progress p && shown != null && shown.id().equals(p.briefingId())
                 && shown.status() == BriefingStatus.RUNNING) {
             progress.setValue(p.fraction());
-            step.setText("“" + shown.kind().title() + "” (" + shown.scope().describe() + "): " + p.step());
+            step.setText(getTranslation("briefing.panel.step", getTranslation("briefing.panel.what",
+                    shown.kind().title(getLocale()), shown.scope().describe(getLocale())), p.step()));
             return;
         }
         refresh();

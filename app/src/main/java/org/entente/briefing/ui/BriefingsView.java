@@ -18,12 +18,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,8 @@ import org.entente.briefing.BriefingService;
 import org.entente.briefing.BriefingStatus;
 import org.entente.briefing.BriefingSubscription;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.NotAllowed;
 import org.slf4j.Logger;
@@ -46,10 +49,9 @@ import org.slf4j.LoggerFactory;
  * a confirmation. Progress and outcomes arrive by server push.
  */
 @Route("briefings")
-@PageTitle("Briefings · Entente")
 @Menu(title = "Briefings", order = 3, icon = "vaadin:file-table")
 @RolesAllowed(EntenteRealm.ROLE_COORDINATOR)
-public class BriefingsView extends VerticalLayout {
+public class BriefingsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(BriefingsView.class);
 
@@ -65,50 +67,59 @@ public class BriefingsView extends VerticalLayout {
         setId("briefings-view");
         setMaxWidth("96rem");
 
-        H1 title = new H1("Briefings");
-        Paragraph about = new Paragraph("Excel workbooks of your organization: the Analytics rollups with their charts, "
-                + "the key figures, the notes on method and every record your organization may see, from one snapshot. "
-                + "Generate one on the Analytics page; subscriptions add theirs on schedule.");
+        H1 title = new H1(getTranslation("briefing.list.title"));
+        Paragraph about = new Paragraph(getTranslation("briefing.list.about"));
         about.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-top", "0");
 
         grid.setId("briefings");
-        grid.setAriaLabel("Briefings of your organization");
-        grid.addComponentColumn(b -> twoLines(b.kind().title(), b.scope().describe())).setHeader("Briefing and scope")
-                .setFlexGrow(3);
-        grid.addComponentColumn(b -> twoLines(b.requestedByName(), BriefingTexts.time(b.requestedAt())
-                + (b.subscription() ? " · subscription" : ""))).setHeader("Requested").setFlexGrow(2);
-        grid.addColumn(b -> BriefingTexts.time(b.snapshotTakenAt())).setHeader("Snapshot as of").setFlexGrow(1);
-        grid.addColumn(b -> BriefingTexts.size(b.sizeBytes())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::status).setHeader("Status").setFlexGrow(2);
-        grid.addComponentColumn(b -> b.ready() ? BriefingTexts.download(briefings, b, "Download")
-                : new Span()).setHeader("File").setAutoWidth(true).setFlexGrow(0);
+        Locale locale = getLocale();
+        grid.setAriaLabel(getTranslation("briefing.list.gridLabel"));
+        grid.addComponentColumn(b -> twoLines(b.kind().title(locale), b.scope().describe(locale)))
+                .setHeader(getTranslation("briefing.list.header.briefing")).setFlexGrow(3);
+        grid.addComponentColumn(b -> twoLines(b.requestedByName(), BriefingTexts.time(b.requestedAt(), locale)
+                + (b.subscription() ? " · " + getTranslation("briefing.list.bySubscription") : "")))
+                .setHeader(getTranslation("briefing.list.header.requested")).setFlexGrow(2);
+        grid.addColumn(b -> BriefingTexts.time(b.snapshotTakenAt(), locale))
+                .setHeader(getTranslation("briefing.list.header.asOf")).setFlexGrow(1);
+        grid.addColumn(b -> BriefingTexts.size(b.sizeBytes(), locale))
+                .setHeader(getTranslation("briefing.list.header.size")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("briefing.list.header.status")).setFlexGrow(2);
+        grid.addComponentColumn(b -> b.ready() ? BriefingTexts.download(briefings, b, getTranslation("action.download"))
+                : new Span()).setHeader(getTranslation("briefing.list.header.file")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateComponent(empty("No briefings yet. Choose one on the ", " page and generate it: it is listed "
-                + "here, to download again whenever you need it."));
+        grid.setEmptyStateComponent(empty("briefing.list.empty"));
 
-        H2 subscriptionsTitle = new H2("Subscriptions");
+        H2 subscriptionsTitle = new H2(getTranslation("briefing.subscriptions.title"));
         subscriptionGrid.setId("briefing-subscriptions");
-        subscriptionGrid.setAriaLabel("Briefing subscriptions of your organization");
-        subscriptionGrid.addComponentColumn(s -> twoLines(s.kind().title(), s.scope().describe()))
-                .setHeader("Briefing and scope").setFlexGrow(3);
-        subscriptionGrid.addColumn(s -> s.frequency().label() + " (" + s.frequency().when() + ")").setHeader("How often")
-                .setAutoWidth(true);
-        subscriptionGrid.addColumn(BriefingSubscription::subscriberName).setHeader("Subscriber").setAutoWidth(true);
-        subscriptionGrid.addColumn(s -> BriefingTexts.time(s.nextRunAt())).setHeader("Next").setAutoWidth(true);
+        subscriptionGrid.setAriaLabel(getTranslation("briefing.subscriptions.gridLabel"));
+        subscriptionGrid.addComponentColumn(s -> twoLines(s.kind().title(locale), s.scope().describe(locale)))
+                .setHeader(getTranslation("briefing.list.header.briefing")).setFlexGrow(3);
+        subscriptionGrid.addColumn(s -> BriefingTexts.frequency(s.frequency(), locale))
+                .setHeader(getTranslation("briefing.subscription.frequency")).setAutoWidth(true);
+        subscriptionGrid.addColumn(BriefingSubscription::subscriberName)
+                .setHeader(getTranslation("briefing.subscriptions.header.subscriber")).setAutoWidth(true);
+        subscriptionGrid.addColumn(s -> BriefingTexts.time(s.nextRunAt(), locale))
+                .setHeader(getTranslation("briefing.subscriptions.header.next")).setAutoWidth(true);
+        // The delete buttons' column: each button carries its own aria-label.
         subscriptionGrid.addComponentColumn(this::deleteButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
         subscriptionGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         subscriptionGrid.setAllRowsVisible(true);
-        subscriptionGrid.setEmptyStateComponent(empty("No subscriptions. On the ", " page, “Subscribe…” asks for a "
-                + "briefing every week or every month."));
+        subscriptionGrid.setEmptyStateComponent(empty("briefing.subscriptions.empty"));
 
         add(title, about, grid, subscriptionsTitle, subscriptionGrid);
         refresh();
     }
 
-    private Component empty(String before, String after) {
-        RouterLink analytics = new RouterLink("Analytics", AnalyticsView.class);
-        Div empty = new Div(new Span(before), analytics, new Span(after));
+    /**
+     * An empty list's sentence with a link to the Analytics page in it: {@code <key>.before}, the link, {@code
+     * <key>.after} (a language places the link where its sentence needs it).
+     */
+    private Component empty(String key) {
+        RouterLink analytics = new RouterLink(getTranslation("analytics.title"), AnalyticsView.class);
+        Div empty = new Div(new Span(getTranslation(key + ".before") + " "), analytics,
+                new Span(" " + getTranslation(key + ".after")));
         empty.addClassName("briefings-empty");
         empty.getStyle().set("padding", "var(--lumo-space-m)").set("color", "var(--lumo-secondary-text-color)");
         return empty;
@@ -124,7 +135,7 @@ public class BriefingsView extends VerticalLayout {
     }
 
     private Component status(Briefing briefing) {
-        Span label = new Span(briefing.status().label());
+        Span label = new Span(getTranslation(Translations.enumKey(briefing.status())));
         label.getElement().getThemeList().add(switch (briefing.status()) {
             case READY -> "badge success small";
             case FAILED -> "badge error small";
@@ -137,7 +148,7 @@ public class BriefingsView extends VerticalLayout {
             ProgressBar bar = new ProgressBar(0, 1, now != null ? now.fraction()
                     : briefing.progress() == null ? 0 : briefing.progress());
             bar.setWidth("10rem");
-            bar.getElement().setAttribute("aria-label", "Progress");
+            bar.getElement().setAttribute("aria-label", getTranslation("briefing.list.progress"));
             Span step = new Span(now != null ? now.step() : briefing.step() == null ? "" : briefing.step());
             step.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("margin-left", "var(--lumo-space-s)");
             cell.add(bar, step);
@@ -156,28 +167,25 @@ public class BriefingsView extends VerticalLayout {
     private Button deleteButton(BriefingSubscription subscription) {
         Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(subscription));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        delete.setAriaLabel("Delete the subscription to " + subscription.kind().title() + ", "
-                + subscription.frequency().label().toLowerCase());
-        delete.setTooltipText("Delete subscription");
+        delete.setAriaLabel(getTranslation("briefing.subscriptions.deleteLabel." + subscription.frequency().name(),
+                subscription.kind().title(getLocale())));
+        delete.setTooltipText(getTranslation("briefing.subscriptions.deleteTooltip"));
         delete.addClassName("delete-subscription");
         return delete;
     }
 
     private void confirmDelete(BriefingSubscription subscription) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = Localized.confirmDialog(getTranslation("briefing.subscriptions.deleteHeader"),
+                getTranslation("briefing.subscriptions.deleteText." + subscription.frequency().name(),
+                        subscription.kind().title(getLocale()), subscription.scope().describe(getLocale()),
+                        subscription.subscriberName()), getTranslation("action.delete"));
         confirm.setId("confirm-delete-subscription");
-        confirm.setHeader("Delete this subscription?");
-        confirm.setText("“" + subscription.kind().title() + "” (" + subscription.scope().describe() + "), "
-                + subscription.frequency().label().toLowerCase() + " for " + subscription.subscriberName()
-                + ", is no longer generated. The briefings it made stay in the list.");
-        confirm.setCancelable(true);
-        confirm.setCancelText("Keep it");
-        confirm.setConfirmText("Delete");
+        confirm.setCancelText(getTranslation("briefing.subscriptions.keep"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
                 briefings.unsubscribe(subscription.id());
-                Feedback.success("Subscription deleted.");
+                Feedback.success(getTranslation("briefing.subscriptions.deleted"));
             } catch (NotAllowed notAllowed) {
                 Feedback.show(notAllowed, Map.of(), this::refresh);
             }
@@ -206,6 +214,11 @@ public class BriefingsView extends VerticalLayout {
             progress.remove(finished.briefingId());
         }
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("briefing.list.pageTitle");
     }
 
     @Override

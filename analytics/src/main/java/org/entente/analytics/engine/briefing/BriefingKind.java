@@ -1,7 +1,9 @@
 package org.entente.analytics.engine.briefing;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.entente.analytics.engine.EngineTexts;
 
 /** The briefings a coordinator can generate: a title, the slug of its file name, and the rollup tables it holds. */
 public enum BriefingKind {
@@ -32,6 +34,11 @@ public enum BriefingKind {
 
     public String title() {
         return title;
+    }
+
+    /** The title in {@code locale}'s language (bundle key {@code briefing.kind.<CONSTANT>}). */
+    public String title(Locale locale) {
+        return EngineTexts.textOr(locale, "briefing.kind." + name(), title);
     }
 
     /** For file names: {@code entente-<slug>-<yyyy-MM-dd>.xlsx}. */

@@ -1,9 +1,11 @@
 package org.entente.analytics.engine.briefing;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.Viewer;
 
 /**
@@ -18,9 +20,16 @@ import org.entente.analytics.engine.Viewer;
  * @param generatedBy      who asked for it (a person's name or "Subscription ..."), for the cover and properties
  * @param generatedAt      when
  * @param guideline        the viewer organization's burden guideline (none for a member view)
+ * @param language         the language of the person who asked (English or French): every sheet name, title,
+ *                         heading, note and marking of the workbook is written in it
  */
 public record BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer viewer, String organizationName,
-                              String generatedBy, Instant generatedAt, BurdenGuideline guideline) {
+                              String generatedBy, Instant generatedAt, BurdenGuideline guideline, Locale language) {
+
+    public BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer viewer, String organizationName,
+                           String generatedBy, Instant generatedAt, BurdenGuideline guideline) {
+        this(kind, scope, viewer, organizationName, generatedBy, generatedAt, guideline, Locale.UK);
+    }
 
     public BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer viewer, String organizationName,
                            String generatedBy, Instant generatedAt) {
@@ -35,5 +44,6 @@ public record BriefingRequest(BriefingKind kind, AnalyticsFilter scope, Viewer v
         organizationName = organizationName == null ? "" : organizationName;
         generatedBy = generatedBy == null ? "" : generatedBy;
         guideline = guideline == null ? BurdenGuideline.none() : guideline;
+        language = EngineTexts.formats(language);
     }
 }

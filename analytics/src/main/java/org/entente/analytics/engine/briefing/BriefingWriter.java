@@ -21,12 +21,14 @@ import java.util.function.Function;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.InvalidFilterException;
 import org.entente.analytics.engine.SqlScript;
 import org.entente.analytics.engine.Viewer;
@@ -63,7 +65,8 @@ public final class BriefingWriter {
     private static final Logger log = LoggerFactory.getLogger(BriefingWriter.class);
 
     private final AnalyticsSettings settings;
-    private final Reports reports;
+    /** The figures' source for a workbook's language. */
+    private final Function<Locale, Reports> reports;
     private final int rowsPerSheet;
     private final Function<Object, String> labels;
     private final boolean streaming;
@@ -76,10 +79,11 @@ public final class BriefingWriter {
     }
 
     public BriefingWriter(AnalyticsSettings settings) {
-        this(settings, suite(settings), MAX_ROWS_PER_SHEET, CellText::label, true);
+        this(settings, suite(settings), MAX_ROWS_PER_SHEET, null, true);
     }
 
-    private BriefingWriter(AnalyticsSettings settings, Reports reports, int rowsPerSheet,
+    /** {@code labels} null: the engine's own ({@link CellText#label(Object, Locale)}) in the workbook's language. */
+    private BriefingWriter(AnalyticsSettings settings, Function<Locale, Reports> reports, int rowsPerSheet,
                            Function<Object, String> labels, boolean streaming) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reports = Objects.requireNonNull(reports, "reports");
@@ -88,16 +92,17 @@ public final class BriefingWriter {
         this.streaming = streaming;
     }
 
-    private static Reports suite(AnalyticsSettings settings) {
+    private static Function<Locale, Reports> suite(AnalyticsSettings settings) {
         RollupSuite suite = new RollupSuite(Objects.requireNonNull(settings, "settings"));
         // The briefing is never a preview: the snapshot's consent state, no override.
-        return (duckdb, snapshot, viewer, filter, guideline) -> suite.run(duckdb, snapshot, viewer, filter, guideline,
-                null);
+        return locale -> (duckdb, snapshot, viewer, filter, guideline) -> suite.run(duckdb, snapshot, viewer, filter,
+                guideline, null, locale);
     }
 
     /** The same writer with its figures from {@code reports} (tests: a hand-made report on a real snapshot). */
     BriefingWriter withReports(Reports reports) {
-        return new BriefingWriter(settings, reports, rowsPerSheet, labels, streaming);
+        Objects.requireNonNull(reports, "reports");
+        return new BriefingWriter(settings, locale -> reports, rowsPerSheet, labels, streaming);
     }
 
     /** At most {@code rows} data rows per detail sheet (default and maximum {@value #MAX_ROWS_PER_SHEET}). */
@@ -111,7 +116,8 @@ public final class BriefingWriter {
 
     /**
      * How codes read ({@code RND_PROJECT} → "Joint R&D project"); any other value (a name) must come back as it is.
-     * Default {@link CellText#label}; the app passes the labels its screens use.
+     * Default {@link CellText#label(Object, Locale)} in the workbook's language; the app passes the labels its screens
+     * use, in the requester's language.
      */
     public BriefingWriter withLabels(Function<Object, String> labels) {
         Objects.requireNonNull(labels, "labels");
@@ -148,8 +154,9 @@ public final class BriefingWriter {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(out, "out");
         BriefingProgress report = progress == null ? BriefingProgress.NONE : progress;
+        Locale locale = request.language();
         try {
-            report.progress(0.01, "Opening the snapshot");
+            report.progress(0.01, EngineTexts.text(locale, "progress.opening"));
             try (SnapshotReader reader = store.open()) {
                 return write(reader, request, titles == null ? WorkstreamTitles.NONE : titles,
                         ledger == null ? ExportLedger.NONE : ledger, report, out);
@@ -157,22 +164,22 @@ public final class BriefingWriter {
         } catch (BriefingFailedException e) {
             throw e;
         } catch (NoSnapshotException e) {
-            throw new BriefingFailedException(e.getMessage() == null
-                    ? "There is no analytics snapshot yet; a coordinator can take one on the Analytics page."
-                    : e.getMessage(), e);
+            throw new BriefingFailedException(e.getMessage() == null || EngineTexts.french(locale)
+                    ? EngineTexts.text(locale, "failure.noSnapshot") : e.getMessage(), e);
         } catch (InvalidFilterException e) {
-            throw new BriefingFailedException("The scope cannot be used: " + e.getMessage(), e);
+            throw new BriefingFailedException(EngineTexts.text(locale, "failure.scope", e.getMessage()), e);
         } catch (SQLException e) {
             log.warn("Briefing {} failed reading the snapshot", request.kind(), e);
-            throw new BriefingFailedException("The figures could not be read from the snapshot: "
-                    + firstLine(e.getMessage()), e);
+            throw new BriefingFailedException(EngineTexts.text(locale, "failure.figures", firstLine(e.getMessage())),
+                    e);
         } catch (IOException | UncheckedIOException e) {
             log.warn("Briefing {} failed writing the workbook", request.kind(), e);
-            throw new BriefingFailedException("The workbook could not be written: " + firstLine(e.getMessage()), e);
+            throw new BriefingFailedException(EngineTexts.text(locale, "failure.workbook", firstLine(e.getMessage())),
+                    e);
         } catch (RuntimeException e) {
             log.warn("Briefing {} failed", request.kind(), e);
-            throw new BriefingFailedException("The briefing could not be written: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage())), e);
+            throw new BriefingFailedException(EngineTexts.text(locale, "failure.other",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage())), e);
         }
     }
 
@@ -182,18 +189,21 @@ public final class BriefingWriter {
         Connection duckdb = reader.connection();
         SnapshotInfo snapshot = reader.info();
         AnalyticsFilter scope = request.scope();
+        Locale locale = request.language();
+        Function<Object, String> labels = this.labels != null ? this.labels : value -> CellText.label(value, locale);
+        Reports reports = this.reports.apply(locale);
 
-        progress.progress(0.05, "Computing the figures");
+        progress.progress(0.05, EngineTexts.text(locale, "progress.figures"));
         AnalyticsReport figures = reports.run(duckdb, snapshot, request.viewer(), scope, request.guideline());
-        KeyFigures.Periods periods = KeyFigures.periods(scope, snapshot.asOf());
-        progress.progress(0.20, "Computing the previous period");
+        KeyFigures.Periods periods = KeyFigures.periods(scope, snapshot.asOf(), locale);
+        progress.progress(0.20, EngineTexts.text(locale, "progress.previous"));
         AnalyticsReport current = periods.current() == null ? null
                 : reports.run(duckdb, snapshot, request.viewer(), periods.current(), request.guideline());
         AnalyticsReport previous = periods.previous() == null ? null
                 : reports.run(duckdb, snapshot, request.viewer(), periods.previous(), request.guideline());
         Consent consent = Consent.of(snapshot, figures, current, previous);
 
-        progress.progress(0.30, "Counting the detail rows");
+        progress.progress(0.30, EngineTexts.text(locale, "progress.counting"));
         Visibility.apply(duckdb, Viewer.organization(request.viewer().tenantId()));
         createFilter(duckdb, scope);
         SqlScript.execute(duckdb, DetailSheets.SQL);
@@ -202,7 +212,7 @@ public final class BriefingWriter {
         int rank = Math.max(counts.rank(), Math.max(Markings.rank(figures.marking()),
                 Math.max(current == null ? 0 : Markings.rank(current.marking()),
                         previous == null ? 0 : Markings.rank(previous.marking()))));
-        String marking = Markings.workbookText(rank);
+        String marking = Markings.workbookText(rank, locale);
         List<RollupTable> tables = figures.tables().stream().filter(t -> request.kind().includes(t.id())).toList();
         boolean empty = counts.contributions() == 0 && counts.workstreams() == 0 && figures.marking() == null
                 && figures.tables().stream().flatMap(t -> t.rows().stream()).flatMap(r -> r.cells().stream())
@@ -211,61 +221,64 @@ public final class BriefingWriter {
         // Every sheet's name is known before the first is written: the cover lists them all.
         List<String> sheetNames = new ArrayList<>();
         List<TextSheets.Entry> contents = new ArrayList<>();
-        sheetNames.add(TextSheets.COVER);
-        add(sheetNames, contents, KeyFigures.SHEET, "The headline figures beside the previous period");
+        String cover = TextSheets.cover(locale);
+        String keyFigures = KeyFigures.sheet(locale);
+        String notes = TextSheets.notes(locale);
+        String contributionsSheet = DetailSheets.contributions(locale);
+        String workstreamsSheet = DetailSheets.workstreams(locale);
+        sheetNames.add(cover);
+        add(sheetNames, contents, keyFigures, EngineTexts.text(locale, "contents.keyFigures"));
         List<String> tableSheets = new ArrayList<>();
-        Set<String> taken = new HashSet<>(List.of(TextSheets.COVER.toLowerCase(Locale.ROOT),
-                KeyFigures.SHEET.toLowerCase(Locale.ROOT), TextSheets.NOTES.toLowerCase(Locale.ROOT),
-                DetailSheets.CONTRIBUTIONS.toLowerCase(Locale.ROOT), DetailSheets.WORKSTREAMS.toLowerCase(Locale.ROOT)));
+        Set<String> taken = new HashSet<>(List.of(cover.toLowerCase(Locale.ROOT),
+                keyFigures.toLowerCase(Locale.ROOT), notes.toLowerCase(Locale.ROOT),
+                contributionsSheet.toLowerCase(Locale.ROOT), workstreamsSheet.toLowerCase(Locale.ROOT)));
         for (RollupTable table : tables) {
-            String name = sheetName(table, taken);
+            String name = sheetName(table, taken, locale);
             tableSheets.add(name);
             add(sheetNames, contents, name, table.question());
         }
-        add(sheetNames, contents, TextSheets.NOTES, "Method, what each sheet counts, the suppression legend");
-        List<String> contributionSheets = DetailSheets.names(DetailSheets.CONTRIBUTIONS, counts.contributions(),
+        add(sheetNames, contents, notes, EngineTexts.text(locale, "contents.notes"));
+        List<String> contributionSheets = DetailSheets.names(contributionsSheet, counts.contributions(),
                 rowsPerSheet);
         for (String name : contributionSheets) {
-            add(sheetNames, contents, name, "Contributions your organization may see in the scope ("
-                    + String.format(Locale.UK, "%,d", counts.contributions()) + " rows)");
+            add(sheetNames, contents, name, EngineTexts.text(locale, "contents.contributions", counts.contributions()));
         }
-        List<String> workstreamSheets = DetailSheets.names(DetailSheets.WORKSTREAMS, counts.workstreams(), rowsPerSheet);
+        List<String> workstreamSheets = DetailSheets.names(workstreamsSheet, counts.workstreams(), rowsPerSheet);
         for (String name : workstreamSheets) {
-            add(sheetNames, contents, name, "Workstreams your organization may see in the scope ("
-                    + String.format(Locale.UK, "%,d", counts.workstreams()) + " rows)");
+            add(sheetNames, contents, name, EngineTexts.text(locale, "contents.workstreams", counts.workstreams()));
         }
 
-        String title = request.kind().title() + (request.organizationName().isBlank() ? ""
+        String title = request.kind().title(locale) + (request.organizationName().isBlank() ? ""
                 : " — " + shorten(request.organizationName(), 60));
         String asOf = TextSheets.TIME.format(snapshot.takenAt());
-        String scopeText = Scope.text(scope, labels);
-        progress.progress(0.35, "Writing the figures and charts");
+        String scopeText = Scope.text(scope, labels, locale);
+        progress.progress(0.35, EngineTexts.text(locale, "progress.charts"));
         XSSFWorkbook xssf = new XSSFWorkbook();
         SXSSFWorkbook workbook = null;
         try {
             Styles styles = new Styles(xssf, Math.max(1, rank));
-            Layout layout = new Layout(marking, title, asOf);
-            TextSheets.cover(xssf.createSheet(TextSheets.COVER), request, scopeText, asOf, marking, empty, settings,
+            Layout layout = new Layout(marking, title, asOf, locale);
+            TextSheets.cover(xssf.createSheet(cover), request, scopeText, asOf, marking, empty, settings,
                     contents, figures, consent, layout, styles);
-            KeyFigures.write(xssf.createSheet(KeyFigures.SHEET), figures, periods, current, previous, layout, styles,
+            KeyFigures.write(xssf.createSheet(keyFigures), figures, periods, current, previous, layout, styles,
                     settings);
             for (int i = 0; i < tables.size(); i++) {
                 RollupSheet.write(xssf.createSheet(tableSheets.get(i)), tables.get(i), layout, styles, settings, labels);
             }
-            TextSheets.notes(xssf.createSheet(TextSheets.NOTES), tables, periods, rowsPerSheet, settings, request,
+            TextSheets.notes(xssf.createSheet(notes), tables, periods, rowsPerSheet, settings, request,
                     figures, consent, layout, styles);
-            properties(xssf, request, scopeText, snapshot, marking);
+            properties(xssf, request, scopeText, snapshot, marking, locale);
 
             workbook = streaming ? new FastZipWorkbook(xssf) : null;
             long total = Math.max(1, counts.contributions() + counts.workstreams());
             DetailSheets details = new DetailSheets(streaming ? workbook : xssf, layout, styles, rowsPerSheet, labels,
                     request.viewer().tenantId(), titles, ledger,
                     rows -> progress.progress(0.40 + 0.50 * rows / total,
-                            "Writing detail rows: " + String.format(Locale.UK, "%,d of %,d", rows, total)));
-            progress.progress(0.40, "Writing the detail rows");
+                            EngineTexts.text(locale, "progress.detailRows", rows, total)));
+            progress.progress(0.40, EngineTexts.text(locale, "progress.detail"));
             long contributions = details.contributions(duckdb, counts.contributions());
             long workstreams = details.workstreams(duckdb, counts.workstreams());
-            progress.progress(0.92, "Saving the workbook");
+            progress.progress(0.92, EngineTexts.text(locale, "progress.saving"));
             if (workbook != null) {
                 workbook.write(out);
             } else {
@@ -286,7 +299,7 @@ public final class BriefingWriter {
                 }
             }
             out.flush();
-            progress.progress(1.0, "Briefing ready");
+            progress.progress(1.0, EngineTexts.text(locale, "progress.ready"));
             return new BriefingResult(marking, snapshot, contributions + workstreams, sheetNames, empty,
                     consent.publishedByConsent());
         } finally {
@@ -304,24 +317,22 @@ public final class BriefingWriter {
         contents.add(new TextSheets.Entry(name, about));
     }
 
-    /** A sheet name from the table's title: at most 31 characters, none of []:*?/\, unique. */
     static String sheetName(RollupTable table, Set<String> taken) {
-        String name = switch (table.id()) {
-            case "expiring-agreements" -> "Expiring agreements";
-            case "partner-links" -> "State–non-state links";
-            default -> table.title();
-        };
-        name = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
-        if (name.startsWith("'")) {
-            name = name.substring(1);
-        }
+        return sheetName(table, taken, Locale.UK);
+    }
+
+    /**
+     * A sheet name from the table's title, or the bundle's shorter name for it ({@code sheet.<table id>}): at most 31
+     * characters, none of []:*?/\ ({@link WorkbookUtil#createSafeSheetName}), unique in the workbook.
+     */
+    static String sheetName(RollupTable table, Set<String> taken, Locale locale) {
+        String name = EngineTexts.has("sheet." + table.id()) ? EngineTexts.text(locale, "sheet." + table.id())
+                : table.title();
         if (name.length() > 31 && name.matches(".+\\([^()]*\\)")) {
             // "Burden ranking (Intergovernmental organization)": the sheet's title keeps the qualifier, the tab drops it.
             name = name.substring(0, name.lastIndexOf('(')).strip();
         }
-        if (name.length() > 31) {
-            name = name.substring(0, 31).strip();
-        }
+        name = WorkbookUtil.createSafeSheetName(name, ' ').strip();
         String unique = name;
         for (int i = 2; taken.contains(unique.toLowerCase(Locale.ROOT)); i++) {
             String suffix = " (" + i + ")";
@@ -355,24 +366,27 @@ public final class BriefingWriter {
     }
 
     private static void properties(XSSFWorkbook workbook, BriefingRequest request, String scopeText,
-                                   SnapshotInfo snapshot, String marking) {
+                                   SnapshotInfo snapshot, String marking, Locale locale) {
         POIXMLProperties properties = workbook.getProperties();
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-        core.setTitle("Entente — " + request.kind().title());
+        core.setTitle("Entente — " + request.kind().title(locale));
         core.setSubjectProperty(scopeText);
         core.setCreator(request.generatedBy().isBlank() ? "Entente" : request.generatedBy());
         core.setCategory(marking);
-        core.setKeywords(marking + "; Entente briefing; " + request.kind().slug());
-        core.setDescription("Marking: " + marking + ". Snapshot as of " + TextSheets.TIME.format(snapshot.takenAt())
-                + ". " + scopeText + ".");
+        core.setKeywords(EngineTexts.text(locale, "properties.keywords", marking, request.kind().slug()));
+        core.setDescription(EngineTexts.text(locale, "properties.description", marking,
+                TextSheets.TIME.format(snapshot.takenAt()), scopeText));
+        // The workbook's language: Excel and screen readers read its text in it.
+        core.getUnderlyingProperties().setLanguageProperty(locale.toLanguageTag());
         core.setCreated(Optional.of(Date.from(request.generatedAt())));
         properties.getExtendedProperties().getUnderlyingProperties().setApplication("Entente");
         if (!request.organizationName().isBlank()) {
             properties.getExtendedProperties().getUnderlyingProperties().setCompany(request.organizationName());
         }
         POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
+        // The custom properties' names stay English: programs read them (the marking above all).
         custom.addProperty("Marking", marking);
-        custom.addProperty("Briefing", request.kind().title());
+        custom.addProperty("Briefing", request.kind().title(locale));
         custom.addProperty("Scope", scopeText);
         custom.addProperty("Snapshot as of", TextSheets.TIME.format(snapshot.takenAt()));
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.SqlScript;
 
 /**
@@ -32,13 +34,23 @@ final class DetailSheets {
 
     static final String CONTRIBUTIONS = "Contributions";
     static final String WORKSTREAMS = "Workstreams";
+
+    /** The detail sheets' names in the workbook's language. */
+    static String contributions(Locale locale) {
+        return EngineTexts.text(locale, "sheet.contributions");
+    }
+
+    static String workstreams(Locale locale) {
+        return EngineTexts.text(locale, "sheet.workstreams");
+    }
     static final List<String> SQL = SqlScript.load("/org/entente/analytics/engine/briefing/detail.sql");
 
-    private static final String[] CONTRIBUTION_HEADERS = {"Workstream", "Lead", "Contributor", "Kind", "Type", "Unit",
-            "Pledged (EUR)", "Delivered (EUR)", "Pledged on", "Delivered on", "Releasability"};
+    /** The headings' keys ({@code detail.header.<key>}), in column order. */
+    private static final String[] CONTRIBUTION_HEADERS = {"workstream", "lead", "contributor", "kind", "type", "unit",
+            "pledgedEur", "deliveredEur", "pledgedOn", "deliveredOn", "releasability"};
     private static final int[] CONTRIBUTION_WIDTHS = {40, 26, 26, 26, 12, 14, 16, 16, 13, 13, 24};
-    private static final String[] WORKSTREAM_HEADERS = {"Title", "Kind", "Status", "Lead", "Region", "Start", "End",
-            "Releasability"};
+    private static final String[] WORKSTREAM_HEADERS = {"title", "kind", "status", "lead", "region", "start", "end",
+            "releasability"};
     private static final int[] WORKSTREAM_WIDTHS = {48, 26, 12, 26, 16, 13, 13, 24};
     /** Excel's date serial is days since 1899-12-30 (for dates from 1900-03-01 on). */
     private static final String EXCEL_DAYS = " - DATE '1899-12-30'";
@@ -127,8 +139,8 @@ final class DetailSheets {
                 + " workstream_kind, type, unit, pledged_eur, delivered_eur, pledged_on" + EXCEL_DAYS + ","
                 + " delivered_on" + EXCEL_DAYS + ", releasability FROM briefing_contribution"
                 + (rows <= SORTED_ROWS ? " ORDER BY lead_name, tenant_id, workstream_id, pledged_on, id" : "");
-        return stream(duckdb, sql, CONTRIBUTIONS, CONTRIBUTION_HEADERS, CONTRIBUTION_WIDTHS,
-                "No contributions in this scope.", (rs, row) -> {
+        return stream(duckdb, sql, contributions(layout.locale()), CONTRIBUTION_HEADERS, CONTRIBUTION_WIDTHS,
+                layout.t("detail.noContributions"), (rs, row) -> {
                     UUID lead = rs.getObject(1, UUID.class);
                     UUID workstream = rs.getObject(2, UUID.class);
                     UUID contributor = rs.getObject(4, UUID.class);
@@ -142,7 +154,7 @@ final class DetailSheets {
                     number(row, 7, rs, 11, styles.moneyCents);
                     number(row, 8, rs, 12, styles.date);
                     number(row, 9, rs, 13, styles.date);
-                    text(row, 10, Markings.text(rs.getString(14)));
+                    text(row, 10, Markings.text(rs.getString(14), layout.locale()));
                     if (!viewerTenant.equals(contributor)) {
                         ledger.exported(lead, workstream, rs.getObject(3, UUID.class));
                     }
@@ -153,8 +165,8 @@ final class DetailSheets {
         String sql = "SELECT tenant_id, id, kind, status, lead_name, region, start_date" + EXCEL_DAYS + ","
                 + " end_date" + EXCEL_DAYS + ", releasability FROM briefing_workstream"
                 + (rows <= SORTED_ROWS ? " ORDER BY lead_name, tenant_id, start_date, id" : "");
-        return stream(duckdb, sql, WORKSTREAMS, WORKSTREAM_HEADERS, WORKSTREAM_WIDTHS,
-                "No workstreams in this scope.", (rs, row) -> {
+        return stream(duckdb, sql, workstreams(layout.locale()), WORKSTREAM_HEADERS, WORKSTREAM_WIDTHS,
+                layout.t("detail.noWorkstreams"), (rs, row) -> {
                     text(row, 0, title(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
                     text(row, 1, label(rs.getString(3)));
                     text(row, 2, label(rs.getString(4)));
@@ -162,7 +174,7 @@ final class DetailSheets {
                     text(row, 4, label(rs.getString(6)));
                     number(row, 5, rs, 7, styles.date);
                     number(row, 6, rs, 8, styles.date);
-                    text(row, 7, Markings.text(rs.getString(9)));
+                    text(row, 7, Markings.text(rs.getString(9), layout.locale()));
                 });
     }
 
@@ -188,7 +200,7 @@ final class DetailSheets {
                 rows++;
                 if (++written % PROGRESS_EVERY == 0) {
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new BriefingFailedException("The briefing was cancelled.");
+                        throw new BriefingFailedException(layout.t("failure.cancelled"));
                     }
                     rowsWritten.accept(written);
                 }
@@ -207,7 +219,7 @@ final class DetailSheets {
         layout.mark(sheet, headers.length, styles);
         Row header = sheet.createRow(1);
         for (int c = 0; c < headers.length; c++) {
-            Layout.text(header.createCell(c), headers[c], styles.header);
+            Layout.text(header.createCell(c), layout.t("detail.header." + headers[c]), styles.header);
         }
         sheet.createFreezePane(0, 2);
         sheet.setRepeatingRows(new CellRangeAddress(1, 1, 0, headers.length - 1));

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.BurdenGuideline;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.rollup.Cell;
 import org.entente.analytics.engine.rollup.Chart;
-import org.entente.analytics.engine.rollup.Row;
 import org.entente.analytics.engine.rollup.RollupTable;
+import org.entente.analytics.engine.rollup.Row;
 
 /**
  * How the ranked partners stand against the viewer organization's burden guideline, as the cover and the Notes say
@@ -58,32 +59,32 @@ record GuidelineStanding(int above, int compared, int notCompared, double target
     }
 
     /** "3 of 12 partners above the guideline of 0.05 % of capacity" (and those not compared). */
-    String sentence() {
-        String guideline = "the guideline of " + percent(target) + " of capacity";
+    String sentence(Locale locale) {
+        String guideline = EngineTexts.text(locale, "guideline.of", percent(target, locale));
         if (compared == 0) {
-            return "No ranked partner's intensity is published to compare with " + guideline
-                    + (notCompared > 0 ? " (" + notCompared + " ranked, all withheld or without capacity)" : "");
+            return EngineTexts.text(locale, notCompared > 0 ? "guideline.noneComparedSome" : "guideline.noneCompared",
+                    guideline, notCompared);
         }
-        String text = above + " of " + compared + (compared == 1 ? " partner" : " partners") + " above " + guideline;
-        if (notCompared > 0) {
-            text += " (" + notCompared + " more ranked but not compared: intensity withheld or no capacity)";
-        }
-        return text;
+        return notCompared > 0
+                ? EngineTexts.text(locale, "guideline.aboveNotCompared", above, compared, guideline, notCompared)
+                : EngineTexts.text(locale, "guideline.above", above, compared, guideline);
     }
 
     /** A fraction as the chart's legend and the screen write it: 0.0005 → "0.050 %", 0.02 → "2.0 %". */
-    static String percent(double fraction) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+    static String percent(double fraction, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(EngineTexts.formats(locale));
         int decimals = Styles.percentDecimals(fraction);
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
-        return format.format(fraction * 100) + " %";
+        return format.format(fraction * 100) + (EngineTexts.french(locale) ? "\u00a0%" : " %");
     }
 
     /** The guideline per year: "2024: 0.05 %, 2025: 0.06 %"; empty when there is none. */
-    static String perYear(BurdenGuideline guideline) {
+    static String perYear(BurdenGuideline guideline, Locale locale) {
         Map<Integer, Double> targets = guideline.targetIntensityByYear();
-        return targets.entrySet().stream().map(e -> e.getKey() + ": " + percent(e.getValue()))
+        return targets.entrySet().stream()
+                .map(e -> EngineTexts.text(locale, "guideline.year", String.valueOf(e.getKey()),
+                        percent(e.getValue(), locale)))
                 .collect(Collectors.joining(", "));
     }
 }

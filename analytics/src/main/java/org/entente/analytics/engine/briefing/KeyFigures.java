@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -14,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.Kpi;
 import org.entente.analytics.engine.rollup.CellText;
 import org.entente.analytics.engine.rollup.Column;
@@ -34,6 +36,11 @@ final class KeyFigures {
 
     static final String SHEET = "Key figures";
 
+    /** The sheet's name in the workbook's language. */
+    static String sheet(Locale locale) {
+        return EngineTexts.text(locale, "sheet.keyFigures");
+    }
+
     /** The periods to compare; {@code current} null = the scope itself. previous null = not available. */
     record Periods(AnalyticsFilter current, String currentLabel, AnalyticsFilter previous, String previousLabel,
                    String scopeLabel) {
@@ -47,13 +54,18 @@ final class KeyFigures {
     }
 
     static Periods periods(AnalyticsFilter scope, LocalDate asOf) {
+        return periods(scope, asOf, Locale.UK);
+    }
+
+    static Periods periods(AnalyticsFilter scope, LocalDate asOf, Locale locale) {
         Integer from = scope.yearFrom();
         Integer to = scope.yearTo();
         if (from != null && to != null) {
             int span = to - from + 1;
             AnalyticsFilter previous = from - span < AnalyticsFilter.FIRST_YEAR ? null
                     : years(scope, from - span, to - span);
-            return new Periods(null, years(from, to), previous, years(from - span, to - span) + " (previous period)",
+            return new Periods(null, years(from, to), previous,
+                    EngineTexts.text(locale, "keyFigures.previousPeriod", years(from - span, to - span)),
                     years(from, to));
         }
         int last = asOf.getYear() - 1;
@@ -61,8 +73,11 @@ final class KeyFigures {
             last = to;
         }
         last = Math.min(AnalyticsFilter.LAST_YEAR, Math.max(AnalyticsFilter.FIRST_YEAR + 1, last));
-        return new Periods(years(scope, last, last), last + " (last complete year)", years(scope, last - 1, last - 1),
-                (last - 1) + " (year before)", Scope.yearsText(scope));
+        return new Periods(years(scope, last, last),
+                EngineTexts.text(locale, "keyFigures.lastCompleteYear", String.valueOf(last)),
+                years(scope, last - 1, last - 1),
+                EngineTexts.text(locale, "keyFigures.yearBefore", String.valueOf(last - 1)),
+                Scope.yearsText(scope, locale));
     }
 
     private static AnalyticsFilter years(AnalyticsFilter scope, int from, int to) {
@@ -80,22 +95,19 @@ final class KeyFigures {
     static void write(XSSFSheet sheet, AnalyticsReport scope, Periods periods, AnalyticsReport current,
                       AnalyticsReport previous, Layout layout, Styles styles, AnalyticsSettings settings) {
         List<String> headers = new ArrayList<>();
-        headers.add("Figure");
-        headers.add(periods.shifted() ? periods.scopeLabel() : "This scope (" + periods.scopeLabel() + ")");
+        headers.add(layout.t("keyFigures.header.figure"));
+        headers.add(periods.shifted() ? periods.scopeLabel()
+                : layout.t("keyFigures.header.thisScope", periods.scopeLabel()));
         if (!periods.shifted()) {
             headers.add(periods.currentLabel());
         }
         headers.add(periods.previousLabel());
-        headers.add("Change");
+        headers.add(layout.t("keyFigures.header.change"));
         layout.mark(sheet, Math.max(headers.size(), 6), styles);
-        Layout.text(Layout.titleRow(sheet, 1).createCell(0), SHEET, styles.title);
-        Layout.text(sheet.createRow(2).createCell(0), periods.shifted()
-                ? "The headline figures of the Analytics screen for this scope, beside the previous period of the same"
-                        + " length."
-                : "The headline figures of the Analytics screen for this scope, and the last complete year beside the"
-                        + " year before (the scope has no closed span of years to shift).", styles.subtitle);
-        Layout.text(sheet.createRow(3).createCell(0), "Change: the newer period minus the older one (percentages in"
-                + " points); shown when both figures are published. Method and legend: see Notes.", styles.note);
+        Layout.text(Layout.titleRow(sheet, 1).createCell(0), sheet(layout.locale()), styles.title);
+        Layout.text(sheet.createRow(2).createCell(0), layout.t(periods.shifted()
+                ? "keyFigures.about.shifted" : "keyFigures.about.lastYear"), styles.subtitle);
+        Layout.text(sheet.createRow(3).createCell(0), layout.t("keyFigures.about.change"), styles.note);
 
         Row header = sheet.createRow(RollupSheet.HEADER_ROW);
         for (int c = 0; c < headers.size(); c++) {
@@ -106,14 +118,14 @@ final class KeyFigures {
             Row row = sheet.createRow(r++);
             int c = 0;
             Layout.text(row.createCell(c++), kpi.label(), styles, false);
-            value(row.createCell(c++), kpi.value(), kpi.kind(), styles, settings);
+            value(row.createCell(c++), kpi.value(), kpi.kind(), styles, settings, layout);
             org.entente.analytics.engine.rollup.Cell newer = kpi.value();
             if (!periods.shifted()) {
                 newer = cell(current, kpi.id());
-                value(row.createCell(c++), newer, kpi.kind(), styles, settings);
+                value(row.createCell(c++), newer, kpi.kind(), styles, settings, layout);
             }
             org.entente.analytics.engine.rollup.Cell older = cell(previous, kpi.id());
-            value(row.createCell(c++), older, kpi.kind(), styles, settings);
+            value(row.createCell(c++), older, kpi.kind(), styles, settings, layout);
             Double change = change(newer, older, kpi.kind());
             Cell cell = row.createCell(c);
             if (change == null) {
@@ -146,11 +158,11 @@ final class KeyFigures {
     }
 
     private static void value(Cell cell, org.entente.analytics.engine.rollup.Cell value, Column.Kind kind,
-                              Styles styles, AnalyticsSettings settings) {
+                              Styles styles, AnalyticsSettings settings, Layout layout) {
         if (value == null) {
-            Layout.text(cell, "n/a", styles.suppressed(false));
+            Layout.text(cell, layout.t("keyFigures.notAvailable"), styles.suppressed(false));
         } else if (value.isSuppressed()) {
-            Layout.text(cell, CellText.mark(value.suppressed(), settings), styles.suppressed(false));
+            Layout.text(cell, CellText.mark(value.suppressed(), settings, layout.locale()), styles.suppressed(false));
         } else if (value.value() instanceof Number number) {
             cell.setCellValue(number.doubleValue());
             cell.setCellStyle(styles.figure(kind, false));

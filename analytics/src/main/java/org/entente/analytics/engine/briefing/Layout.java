@@ -1,11 +1,13 @@
 package org.entente.analytics.engine.briefing;
 
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.entente.analytics.engine.EngineTexts;
 
 /**
  * What every sheet has: the marking banner in its first row, the marking in its printed header and footer, and a
@@ -19,16 +21,28 @@ final class Layout {
     private final String marking;
     private final String title;
     private final String asOf;
+    private final Locale locale;
 
     /**
      * @param marking the workbook's marking as people read it
      * @param title   the briefing, e.g. "Full briefing — Unity Alliance"
      * @param asOf    the snapshot's as-of text, for the footer
      */
-    Layout(String marking, String title, String asOf) {
+    Layout(String marking, String title, String asOf, Locale locale) {
         this.marking = marking;
         this.title = title;
         this.asOf = asOf;
+        this.locale = locale;
+    }
+
+    /** The workbook's language: the requester's. */
+    Locale locale() {
+        return locale;
+    }
+
+    /** The text of {@code key} in the workbook's language. */
+    String t(String key, Object... args) {
+        return EngineTexts.text(locale, key, args);
     }
 
     /** Row 0: the marking across {@code columns} columns; header, footer and page set-up. */
@@ -36,7 +50,7 @@ final class Layout {
         Row row = sheet.createRow(0);
         row.setHeightInPoints(22);
         Cell cell = row.createCell(0);
-        text(cell, marking + " — the most restrictive marking of the records in this workbook", styles.banner);
+        text(cell, t("layout.banner", marking), styles.banner);
         int last = Math.max(1, columns) - 1;
         for (int c = 1; c <= last; c++) {
             row.createCell(c).setCellStyle(styles.banner);
@@ -48,9 +62,9 @@ final class Layout {
         sheet.getHeader().setLeft(escape("Entente — " + title));
         sheet.getHeader().setCenter("&B" + escape(marking));
         sheet.getHeader().setRight("&A");
-        sheet.getFooter().setLeft(escape("Snapshot as of " + asOf));
+        sheet.getFooter().setLeft(escape(t("layout.footer.asOf", asOf)));
         sheet.getFooter().setCenter("&B" + escape(marking));
-        sheet.getFooter().setRight("Page &P of &N");
+        sheet.getFooter().setRight(t("layout.footer.page")); // &P and &N: the page and the number of pages
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);

@@ -1,5 +1,8 @@
 package org.entente.analytics.engine.briefing;
 
+import java.util.Locale;
+import org.entente.analytics.engine.EngineTexts;
+
 /**
  * Releasability codes, their order and how they read. The texts are the Analytics screen's (the app's
  * {@code Releasability.marking()}, with REL_TO as "REL TO NAMED PARTNERS" as the screen's banner says it).
@@ -26,25 +29,22 @@ final class Markings {
         return CODES[Math.max(0, Math.min(CODES.length - 1, rank))];
     }
 
-    /** How a releasability code reads, e.g. PARTICIPANTS → "REL TO PARTICIPANTS"; other text as it is. */
-    static String text(String code) {
+    /**
+     * How a releasability code reads in the reader's language, e.g. PARTICIPANTS → "REL TO PARTICIPANTS" (bundle key
+     * {@code marking.<CODE>}); other text as it is.
+     */
+    static String text(String code, Locale locale) {
         if (code == null) {
             return "";
         }
-        return switch (code) {
-            case "PRIVATE" -> "PRIVATE";
-            case "PARTICIPANTS" -> "REL TO PARTICIPANTS";
-            case "REL_TO" -> "REL TO NAMED PARTNERS";
-            case "ALL_PARTNERS" -> "REL TO ALL PARTNERS";
-            default -> code;
-        };
+        return EngineTexts.has("marking." + code) ? EngineTexts.text(locale, "marking." + code) : code;
     }
 
     /**
      * The marking of a workbook whose most restrictive content has {@code rank}; a workbook without any record behind
      * its content carries the least restrictive marking.
      */
-    static String workbookText(int rank) {
-        return text(code(Math.max(1, rank)));
+    static String workbookText(int rank, Locale locale) {
+        return text(code(Math.max(1, rank)), locale);
     }
 }

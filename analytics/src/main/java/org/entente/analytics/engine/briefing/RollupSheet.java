@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javax.xml.namespace.QName;
@@ -41,15 +42,16 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap;
 import org.apache.xmlbeans.XmlCursor;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.rollup.CellText;
-import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Chart;
+import org.entente.analytics.engine.rollup.ChartPlan;
 import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap;
 
 /**
  * One rollup table on its own sheet: its title and question, the figures as an Excel table (autofilter, frozen
@@ -114,11 +116,10 @@ final class RollupSheet {
 
         long suppressed = table.rows().stream().flatMap(r -> r.cells().stream())
                 .filter(c -> c != null && c.isSuppressed()).count();
-        Plan plan = table.rows().isEmpty() ? null : plan(table, labels);
+        Plan plan = table.rows().isEmpty() ? null : plan(table, labels, layout.locale());
         List<String> notes = new ArrayList<>();
         if (suppressed > 0) {
-            notes.add(suppressed + (suppressed == 1 ? " figure is" : " figures are")
-                    + " suppressed by disclosure control (✕; the legend is on the Notes sheet).");
+            notes.add(layout.t("rollupSheet.suppressed", suppressed));
         }
         if (plan != null && plan.note() != null) {
             notes.add(plan.note());
@@ -142,7 +143,7 @@ final class RollupSheet {
             widths[c] = Math.max(10, Math.min(40, columns.get(c).label().length() + 2));
         }
         if (table.rows().isEmpty()) {
-            Layout.text(sheet.createRow(HEADER_ROW + 1).createCell(0), "No figures for this scope.", styles.note);
+            Layout.text(sheet.createRow(HEADER_ROW + 1).createCell(0), layout.t("rollupSheet.empty"), styles.note);
             setWidths(sheet, widths);
             return;
         }
@@ -154,7 +155,7 @@ final class RollupSheet {
                 org.entente.analytics.engine.rollup.Cell value = c < row.cells().size() ? row.cells().get(c) : null;
                 Cell cell = excel.createCell(c);
                 int width = figure(cell, value, column.kind(), format(table, c), row.total(), styles, settings,
-                        labels);
+                        labels, layout.locale());
                 widths[c] = Math.max(widths[c], Math.min(48, width + 2));
             }
         }
@@ -182,12 +183,14 @@ final class RollupSheet {
                 int top = lastRow + 2;
                 sheet.setRowBreak(lastRow + 1);
                 int dataRow = top + RANKED_CHART_ROWS + 2;
-                writeChartData(sheet, plan, dataRow, styles);
-                chart(sheet, table, plan, dataRow, 0, top, Math.max(columns.size(), CHART_COLUMNS), RANKED_CHART_ROWS);
+                writeChartData(sheet, plan, dataRow, styles, layout);
+                chart(sheet, table, plan, dataRow, 0, top, Math.max(columns.size(), CHART_COLUMNS), RANKED_CHART_ROWS,
+                        layout);
             } else {
                 int dataRow = lastRow + 3;
-                writeChartData(sheet, plan, dataRow, styles);
-                chart(sheet, table, plan, dataRow, columns.size() + 1, HEADER_ROW + 1, CHART_COLUMNS, CHART_ROWS);
+                writeChartData(sheet, plan, dataRow, styles, layout);
+                chart(sheet, table, plan, dataRow, columns.size() + 1, HEADER_ROW + 1, CHART_COLUMNS, CHART_ROWS,
+                        layout);
             }
         }
     }
@@ -209,9 +212,9 @@ final class RollupSheet {
     /** Writes one table cell as the screen shows it; returns the width of its text in characters. */
     private static int figure(Cell cell, org.entente.analytics.engine.rollup.Cell value, Column.Kind kind,
                               String format, boolean total, Styles styles, AnalyticsSettings settings,
-                              Function<Object, String> labels) {
+                              Function<Object, String> labels, Locale locale) {
         if (value != null && value.isSuppressed()) {
-            String mark = CellText.mark(value.suppressed(), settings);
+            String mark = CellText.mark(value.suppressed(), settings, locale);
             Layout.text(cell, mark, styles.suppressed(total));
             return mark.length();
         }
@@ -245,18 +248,22 @@ final class RollupSheet {
      * withholds most of them, the subtotals that say more (and said so in the note): see {@link ChartPlan}.
      */
     static Plan plan(RollupTable table, Function<Object, String> labels) {
+        return plan(table, labels, Locale.UK);
+    }
+
+    static Plan plan(RollupTable table, Function<Object, String> labels, Locale locale) {
         Chart hint = table.chart();
         if (hint == null) {
             return null;
         }
         if (hint.type() == Chart.Type.GRAPH) {
             List<org.entente.analytics.engine.rollup.Row> rows = table.rows().stream().filter(r -> !r.total()).toList();
-            return links(table, rows, labels);
+            return links(table, rows, labels, locale);
         }
         if (hint.type() == Chart.Type.RANKED_BAR) {
-            return ranked(table, labels);
+            return ranked(table, labels, locale);
         }
-        ChartPlan selection = ChartPlan.of(table);
+        ChartPlan selection = ChartPlan.of(table, locale);
         if (selection == null) {
             return null;
         }
@@ -264,17 +271,17 @@ final class RollupSheet {
         int seriesColumn = selection.series();
         List<Integer> values = selection.values();
         List<String> categories = new ArrayList<>(new LinkedHashSet<>(
-                selection.rows().stream().map(r -> label(r.cells().get(category), labels)).toList()));
+                selection.rows().stream().map(r -> label(r.cells().get(category), labels, locale)).toList()));
         if (!categories.isEmpty() && categories.stream().allMatch(c -> c.matches("\\d{4}(-\\d{2})?"))) {
             Collections.sort(categories);   // years and months read left to right
         }
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
         for (org.entente.analytics.engine.rollup.Row row : selection.rows()) {
-            String cat = label(row.cells().get(category), labels);
+            String cat = label(row.cells().get(category), labels, locale);
             for (int v : values) {
                 String name;
                 if (seriesColumn >= 0) {
-                    String s = label(row.cells().get(seriesColumn), labels);
+                    String s = label(row.cells().get(seriesColumn), labels, locale);
                     name = values.size() == 1 ? s : s + " — " + table.columns().get(v).label();
                 } else {
                     name = table.columns().get(v).label();
@@ -284,14 +291,14 @@ final class RollupSheet {
         }
         List<String> notes = new ArrayList<>();
         if (selection.note() != null) {
-            notes.add(selection.otherFigures() ? "The chart draws " + selection.note() : selection.note());
+            notes.add(selection.otherFigures() ? EngineTexts.text(locale, "rollupSheet.chartDraws", selection.note())
+                    : selection.note());
         }
         List<String> names = new ArrayList<>(series.keySet());
         if (names.size() > MAX_SERIES) {
             names.sort(Comparator.comparingDouble((String n) -> -series.get(n).values().stream()
                     .filter(java.util.Objects::nonNull).mapToDouble(Math::abs).sum()));
-            notes.add("The chart draws the " + MAX_SERIES + " largest of " + names.size()
-                    + " series; the table holds them all.");
+            notes.add(EngineTexts.text(locale, "rollupSheet.largestSeries", MAX_SERIES, names.size()));
             List<String> kept = names.subList(0, MAX_SERIES);
             names = new ArrayList<>(series.keySet().stream().filter(kept::contains).toList());
         }
@@ -310,7 +317,7 @@ final class RollupSheet {
      * One bar per partner in the table's (ranked) order, withheld figures as gaps; the rest row ("Other partners
      * (n)", a total) stays in the table only. The reference becomes a line of the same value at every partner.
      */
-    private static Plan ranked(RollupTable table, Function<Object, String> labels) {
+    private static Plan ranked(RollupTable table, Function<Object, String> labels, Locale locale) {
         Chart hint = table.chart();
         int category = table.columnIndex(hint.categoryColumn());
         int value = table.columnIndex(hint.valueColumns().getFirst());
@@ -323,28 +330,27 @@ final class RollupSheet {
         List<String> categories = new ArrayList<>();
         int withheld = 0;
         for (int i = 0; i < rows.size(); i++) {
-            categories.add(label(rows.get(i).cells().get(category), labels));
+            categories.add(label(rows.get(i).cells().get(category), labels, locale));
             grid[0][i] = plotted(rows.get(i).cells().get(value));
             withheld += rows.get(i).cells().get(value).isSuppressed() ? 1 : 0;
         }
         Reference reference = hint.referenceLine() == null ? null : new Reference(
-                hint.referenceLabel() == null || hint.referenceLabel().isBlank() ? "Guideline" : hint.referenceLabel(),
+                hint.referenceLabel() == null || hint.referenceLabel().isBlank()
+                        ? EngineTexts.text(locale, "rollupSheet.guideline") : hint.referenceLabel(),
                 hint.referenceLine());
         List<String> notes = new ArrayList<>();
         if (rows.isEmpty()) {
             // Nobody of the kind is named (no consent, records not all visible): no chart, and the sheet says why.
             return new Plan(table.columns().get(category).label(), List.of(), List.of(column.label()), grid,
-                    column.kind(), "No partner of this kind has figures of its own to rank (none consented to your"
-                            + " organization, and you may not see all of their records), so there is no chart; the"
-                            + " remainder row counts them all.", Styles.format(column.kind()), null);
+                    column.kind(), EngineTexts.text(locale, "rollupSheet.ranked.nobody"),
+                    Styles.format(column.kind()), null);
         }
-        notes.add("The chart ranks " + rows.size() + (rows.size() == 1 ? " partner" : " partners") + " by "
-                + column.label().toLowerCase(java.util.Locale.ROOT)
-                + (withheld > 0 ? " (" + withheld + " withheld: gaps at the end)" : "") + ".");
-        notes.add(reference == null ? "No guideline is set, so no line is drawn."
-                : "The line across the bars is the guideline (its value is in the legend).");
+        String by = column.label().toLowerCase(Locale.ROOT);
+        notes.add(withheld > 0 ? EngineTexts.text(locale, "rollupSheet.ranked.withheld", rows.size(), by, withheld)
+                : EngineTexts.text(locale, "rollupSheet.ranked", rows.size(), by));
+        notes.add(EngineTexts.text(locale, reference == null ? "rollupSheet.ranked.noLine" : "rollupSheet.ranked.line"));
         if (rows.size() < table.rows().size()) {
-            notes.add("The remainder row is in the table only.");
+            notes.add(EngineTexts.text(locale, "rollupSheet.ranked.remainder"));
         }
         String format = Styles.format(column.kind());
         if (column.kind() == Column.Kind.PERCENT) {
@@ -360,7 +366,7 @@ final class RollupSheet {
 
     /** Excel has no network chart: the strongest links (by the hint's weight) as bars, said so on the sheet. */
     private static Plan links(RollupTable table, List<org.entente.analytics.engine.rollup.Row> rows,
-                              Function<Object, String> labels) {
+                              Function<Object, String> labels, Locale locale) {
         Chart hint = table.chart();
         int source = table.columnIndex(hint.categoryColumn());
         int target = table.columnIndex(hint.seriesColumn());
@@ -386,15 +392,16 @@ final class RollupSheet {
             grid[0][i] = drawn.get(i).weight();
         }
         String weightLabel = table.columns().get(weight).label();
-        return new Plan("Link", drawn.stream().map(Link::name).toList(), List.of(weightLabel), grid,
-                table.columns().get(weight).kind(),
-                "Excel draws no network: the chart shows the " + drawn.size() + " strongest links by "
-                        + weightLabel.toLowerCase(java.util.Locale.ROOT) + " (of " + links.size()
-                        + " published); the sheet \"Partners' connections\" counts each partner's links.");
+        return new Plan(EngineTexts.text(locale, "rollupSheet.links.link"), drawn.stream().map(Link::name).toList(),
+                List.of(weightLabel), grid, table.columns().get(weight).kind(),
+                EngineTexts.text(locale, "rollupSheet.links.note", drawn.size(), weightLabel.toLowerCase(Locale.ROOT),
+                        links.size(), EngineTexts.textOr(locale, "table.partner-degree.title", "Partners' connections")));
     }
 
-    private static String label(org.entente.analytics.engine.rollup.Cell cell, Function<Object, String> labels) {
-        return cell == null || cell.value() == null ? "(none)" : labels.apply(cell.value());
+    private static String label(org.entente.analytics.engine.rollup.Cell cell, Function<Object, String> labels,
+                                Locale locale) {
+        return cell == null || cell.value() == null ? EngineTexts.text(locale, "rollupSheet.none")
+                : labels.apply(cell.value());
     }
 
     /** The number a chart plots, or null for a gap (withheld or missing). */
@@ -405,10 +412,8 @@ final class RollupSheet {
         return number.doubleValue();
     }
 
-    private static void writeChartData(XSSFSheet sheet, Plan plan, int first, Styles styles) {
-        Layout.text(sheet.createRow(first - 1).createCell(0),
-                "Chart data: the published figures the chart draws; withheld figures are left blank here"
-                        + " (the table above shows why).", styles.note);
+    private static void writeChartData(XSSFSheet sheet, Plan plan, int first, Styles styles, Layout layout) {
+        Layout.text(sheet.createRow(first - 1).createCell(0), layout.t("rollupSheet.chartData"), styles.note);
         Row header = sheet.createRow(first);
         header.setHeightInPoints(60);   // series names wrap within the table's column widths
         Layout.text(header.createCell(0), plan.categoryLabel(), styles.header);
@@ -460,11 +465,16 @@ final class RollupSheet {
 
     /** The chart, its top left corner at ({@code column}, {@code row}), {@code columns} × {@code rows} cells. */
     private static void chart(XSSFSheet sheet, RollupTable table, Plan plan, int dataRow, int column, int row,
-                              int columns, int rows) {
+                              int columns, int rows, Layout layout) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, column, row, column + columns, row + rows);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(table.title());
+        // The chart's alternative text, read by screen readers and shown by Excel's "Alt Text" pane.
+        var name = chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr();
+        name.setTitle(table.title());
+        name.setDescr(layout.t("rollupSheet.chartDescription", table.title(), String.join(", ", plan.series()),
+                plan.categoryLabel()));
         chart.setTitleOverlay(false);
         chart.setPlotOnlyVisibleCells(false);
         if (plan.series().size() > 1 || plan.reference() != null) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.ConsentingPartner;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.disclosure.DisclosureCube;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
 
@@ -97,7 +99,7 @@ final class BurdenFigures {
      * row: it is withheld exactly when that row is (else it would give it away). Its shares divide by the kind's total
      * and are withheld with it.
      */
-    static RollupTable ranking(Cube burden, AnalyticsFilter filter, Double target, int[] marking) {
+    static RollupTable ranking(Cube burden, AnalyticsFilter filter, Double target, int[] marking, Locale locale) {
         String kind = filter.partnerKind() != null ? filter.partnerKind() : DEFAULT_KIND;
         int kindDim = burden.dim("partner_kind");
         int partnerDim = burden.dim("partner");
@@ -122,10 +124,13 @@ final class BurdenFigures {
         if (rest != null) {
             rows.add(rest);
         }
-        List<Column> columns = RANKING_COLUMNS.stream().map(burden::column).toList();
-        String label = target == null ? null : "Guideline " + CellText.percent(target);
-        return new RollupTable(RANKING, "Burden ranking (" + CellText.label(kind) + ")",
-                "Who delivers the most for their capacity?", columns, rows,
+        List<Column> columns = RANKING_COLUMNS.stream()
+                .map(id -> new Column(id, Wording.column(RANKING, burden.column(id), locale), burden.column(id).kind()))
+                .toList();
+        String label = target == null ? null
+                : EngineTexts.text(locale, "ranking.guidelineLine", CellText.percent(target, locale));
+        return new RollupTable(RANKING, EngineTexts.text(locale, "ranking.title", CellText.label(kind, locale)),
+                EngineTexts.text(locale, "ranking.question"), columns, rows,
                 new Chart(Chart.Type.RANKED_BAR, "partner", null, List.of("intensity"), target, label));
     }
 
@@ -241,7 +246,7 @@ final class BurdenFigures {
      * and how many of the partners collapsed into "Other partners" are in either case (not named: the viewer may not
      * know that they contributed). Reads scope_capacity and scope_contribution, before they are dropped.
      */
-    static List<String> capacityNotes(Connection duckdb, Cube burden) throws SQLException {
+    static List<String> capacityNotes(Connection duckdb, Cube burden, Locale locale) throws SQLException {
         int partnerDim = burden.dim("partner");
         Set<UUID> named = new HashSet<>();
         for (Cube.CubeRow row : burden.rows) {
@@ -287,34 +292,28 @@ final class BurdenFigures {
         List<String> notes = new ArrayList<>();
         fallbacks.forEach((key, byFigureYear) -> {
             String name = key.substring(0, key.indexOf('\u0000'));
-            byFigureYear.forEach((figureYear, years) -> notes.add("Capacity of " + name + " for " + years(years)
-                    + " is the " + figureYear + " figure."));
+            byFigureYear.forEach((figureYear, years) -> notes.add(EngineTexts.text(locale, "note.capacityFromYear",
+                    name, years(years, locale), String.valueOf(figureYear))));
         });
         for (String name : withoutCapacity) {
-            notes.add(name + " has no capacity figure: no intensity, fair share or burden ratio.");
+            notes.add(EngineTexts.text(locale, "note.noCapacity", name));
         }
         if (!othersWithFallback.isEmpty()) {
-            notes.add("Capacity of " + partners(othersWithFallback.size()) + " among \"" + RollupTable.OTHER_PARTNERS
-                    + "\" is taken from another year.");
+            notes.add(EngineTexts.text(locale, "note.othersCapacityFromYear", othersWithFallback.size()));
         }
         if (!othersWithout.isEmpty()) {
-            notes.add(partners(othersWithout.size()) + " among \""
-                    + RollupTable.OTHER_PARTNERS + "\" " + (othersWithout.size() == 1 ? "has" : "have")
-                    + " no capacity figure.");
+            notes.add(EngineTexts.text(locale, "note.othersNoCapacity", othersWithout.size()));
         }
         return notes;
     }
 
-    private static String partners(int count) {
-        return count == 1 ? "1 partner" : count + " partners";
-    }
-
     /** 2024; 2024 and 2025; 2023, 2024 and 2025. */
-    private static String years(Set<Integer> years) {
+    private static String years(Set<Integer> years, Locale locale) {
         List<String> texts = years.stream().map(String::valueOf).toList();
         if (texts.size() == 1) {
             return texts.getFirst();
         }
-        return String.join(", ", texts.subList(0, texts.size() - 1)) + " and " + texts.getLast();
+        return EngineTexts.text(locale, "note.yearsAnd", String.join(", ", texts.subList(0, texts.size() - 1)),
+                texts.getLast());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.entente.analytics.engine.AnalyticsSettings;
+import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.disclosure.SuppressionReason;
 
 /**
@@ -49,10 +50,15 @@ public final class CellText {
 
     /** The mark a withheld figure shows in place of its value, e.g. {@code ✕ n<3}. */
     public static String mark(SuppressionReason reason, AnalyticsSettings settings) {
+        return mark(reason, settings, Locale.UK);
+    }
+
+    /** The mark in the reader's language ({@code ✕ protects} / {@code ✕ protège}; the others are symbols). */
+    public static String mark(SuppressionReason reason, AnalyticsSettings settings, Locale locale) {
         return switch (reason) {
             case TOO_FEW_PARTNERS -> "✕ n<" + settings.minimumPartners();
             case DOMINATED -> "✕ >" + Math.round(settings.dominanceLimit() * 100) + "%";
-            case PROTECTS_ANOTHER_CELL -> "✕ protects";
+            case PROTECTS_ANOTHER_CELL -> EngineTexts.text(locale, "suppression.mark.PROTECTS_ANOTHER_CELL");
         };
     }
 
@@ -62,11 +68,17 @@ public final class CellText {
      * of a state's GDP - does not read as "0.0 %".
      */
     public static String percent(double fraction) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        return percent(fraction, Locale.UK);
+    }
+
+    /** As {@link #percent(double)}, written as the reader's language writes numbers: "25,4 %" in French. */
+    public static String percent(double fraction, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(EngineTexts.formats(locale));
         int decimals = percentDecimals(fraction);
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
-        return format.format(fraction * 100) + " %";
+        // French typography: a no-break space before the sign; English keeps the space the screens always had.
+        return format.format(fraction * 100) + (EngineTexts.french(locale) ? "\u00a0%" : " %");
     }
 
     /**
@@ -83,7 +95,17 @@ public final class CellText {
 
     /** The tooltip of a withheld figure: "Suppressed: fewer than 3 partners". */
     public static String reason(SuppressionReason reason, AnalyticsSettings settings) {
-        return "Suppressed: " + reason.explanation(settings.minimumPartners(), settings.dominanceLimit());
+        return reason(reason, settings, Locale.UK);
+    }
+
+    public static String reason(SuppressionReason reason, AnalyticsSettings settings, Locale locale) {
+        return EngineTexts.text(locale, "suppression.reason", explanation(reason, settings, locale));
+    }
+
+    /** Why a figure is withheld, in the reader's language: "fewer than 3 partners". */
+    public static String explanation(SuppressionReason reason, AnalyticsSettings settings, Locale locale) {
+        return EngineTexts.text(locale, "suppression.explanation." + reason.name(), settings.minimumPartners(),
+                Math.round(settings.dominanceLimit() * 100));
     }
 
     /**
@@ -91,10 +113,25 @@ public final class CellText {
      * review"); any other text (a partner's name) as it is. The app labels codes from its enums instead.
      */
     public static String label(Object value) {
+        return label(value, Locale.UK);
+    }
+
+    /**
+     * As {@link #label(Object)}, in the reader's language: the engine's own words ("Total", "Other partners (4)",
+     * "Above" / "Below" the guideline) and, in French, the codes the bundle names ({@code code.<CODE>}).
+     */
+    public static String label(Object value, Locale locale) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
+        String own = own(text, locale);
+        if (own != null) {
+            return own;
+        }
+        if (EngineTexts.french(locale) && EngineTexts.has("code." + text)) {
+            return EngineTexts.text(locale, "code." + text);
+        }
         String known = KNOWN.get(text);
         if (known != null) {
             return known;
@@ -104,5 +141,26 @@ public final class CellText {
             return Character.toUpperCase(words.charAt(0)) + words.substring(1);
         }
         return text;
+    }
+
+    /**
+     * The words the engine itself puts in cells, in the reader's language; null for any other value. English is the
+     * cell's own text (it stays a key: drill-downs and tests compare it).
+     */
+    public static String own(String text, Locale locale) {
+        if (!EngineTexts.french(locale)) {
+            return null;
+        }
+        if (text.equals(RollupTable.TOTAL)) {
+            return EngineTexts.text(locale, "cell.total");
+        }
+        if (text.equals(BurdenFigures.ABOVE) || text.equals(BurdenFigures.BELOW)) {
+            return EngineTexts.text(locale, "cell.guideline." + text);
+        }
+        if (RollupTable.isOtherPartners(text)) {
+            String count = text.substring(RollupTable.OTHER_PARTNERS.length() + 2, text.length() - 1);
+            return EngineTexts.text(locale, "cell.otherPartners", count);
+        }
+        return null;
     }
 }

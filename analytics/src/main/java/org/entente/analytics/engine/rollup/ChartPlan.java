@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.entente.analytics.engine.EngineTexts;
 
 /**
  * Which figures a cartesian chart of a {@link RollupTable} draws, so that the Analytics screen and an Excel briefing
@@ -37,6 +38,11 @@ public record ChartPlan(List<Row> rows, int category, int series, List<Integer> 
      * hint's category column or all of its value columns.
      */
     public static ChartPlan of(RollupTable table) {
+        return of(table, Locale.UK);
+    }
+
+    /** As {@link #of(RollupTable)}, its note in {@code locale}'s language. */
+    public static ChartPlan of(RollupTable table, Locale locale) {
         Chart chart = table.chart();
         if (chart == null) {
             return null;
@@ -68,22 +74,21 @@ public record ChartPlan(List<Row> rows, int category, int series, List<Integer> 
             for (int other : dimensions) {
                 candidates.add(new ChartPlan(table.rows().stream()
                         .filter(r -> total(r, series) && !total(r, category) && !total(r, other)).toList(),
-                        category, other, values, "By " + lower(table.columns().get(other).label())
-                                + ": most figures per " + over + " are suppressed (see the table).", false));
+                        category, other, values, EngineTexts.text(locale, "chart.plan.by",
+                                lower(table.columns().get(other).label()), over), false));
             }
             candidates.add(new ChartPlan(table.rows().stream()
                     .filter(r -> total(r, series) && !total(r, category)
                             && dimensions.stream().allMatch(d -> total(r, d) || r.cells().get(d).value() == null))
                     .toList(), category, -1, values,
-                    "Totals over every " + over + ": most figures per " + over + " are suppressed (see the table).",
-                    false));
+                    EngineTexts.text(locale, "chart.plan.totals", over), false));
         } else {
             String over = lower(table.columns().get(category).label());
             for (int other : dimensions) {
                 candidates.add(new ChartPlan(table.rows().stream()
                         .filter(r -> total(r, category) && !total(r, other)).toList(),
-                        other, -1, values, "By " + lower(table.columns().get(other).label())
-                                + ": most figures per " + over + " are suppressed (see the table).", false));
+                        other, -1, values, EngineTexts.text(locale, "chart.plan.by",
+                                lower(table.columns().get(other).label()), over), false));
             }
         }
         ChartPlan best = best(candidates);
@@ -105,9 +110,10 @@ public record ChartPlan(List<Row> rows, int category, int series, List<Integer> 
         String shown = others.stream().map(i -> table.columns().get(i).label()).collect(Collectors.joining(", "));
         String hinted = values.stream().map(i -> table.columns().get(i).label()).collect(Collectors.joining(", "));
         List<ChartPlan> alternatives = candidates.stream().map(c -> new ChartPlan(c.rows(), c.category(), c.series(),
-                others, shown + " instead of " + hinted + ", which disclosure control withholds"
-                        + (c.note() == null ? "." : "; " + c.note().substring(0, 1).toLowerCase(Locale.ROOT)
-                                + c.note().substring(1)), true)).toList();
+                others, c.note() == null ? EngineTexts.text(locale, "chart.plan.instead", shown, hinted)
+                        : EngineTexts.text(locale, "chart.plan.insteadAnd", shown, hinted,
+                                c.note().substring(0, 1).toLowerCase(Locale.ROOT) + c.note().substring(1)), true))
+                .toList();
         ChartPlan alternative = best(alternatives);
         return alternative.suppressedShare() < best.suppressedShare() ? alternative : best;
     }

@@ -90,6 +90,16 @@ public final class RollupSuite {
      */
     public AnalyticsReport run(Connection duckdb, SnapshotInfo snapshot, Viewer viewer, AnalyticsFilter filter,
             BurdenGuideline guideline, ConsentOverride override) throws SQLException {
+        return run(duckdb, snapshot, viewer, filter, guideline, override, Locale.UK);
+    }
+
+    /**
+     * As {@link #run(Connection, SnapshotInfo, Viewer, AnalyticsFilter, BurdenGuideline, ConsentOverride)}, with the
+     * texts people read (titles, questions, headings, KPI labels, notes) in {@code locale}'s language. The figures and
+     * the cells' values (codes, names, "Total") are the same in every language.
+     */
+    public AnalyticsReport run(Connection duckdb, SnapshotInfo snapshot, Viewer viewer, AnalyticsFilter filter,
+            BurdenGuideline guideline, ConsentOverride override, Locale locale) throws SQLException {
         Objects.requireNonNull(viewer, "viewer");
         AnalyticsFilter cut = filter == null ? AnalyticsFilter.everything() : filter;
         BurdenGuideline target = guideline == null ? BurdenGuideline.none() : guideline;
@@ -118,7 +128,7 @@ public final class RollupSuite {
                             + file.cubes().size());
                 }
             }
-            notes = BurdenFigures.capacityNotes(duckdb, cubes.get(Rollups.BURDEN_SHARING));
+            notes = BurdenFigures.capacityNotes(duckdb, cubes.get(Rollups.BURDEN_SHARING), locale);
         } finally {
             dropScope(duckdb);
         }
@@ -148,15 +158,15 @@ public final class RollupSuite {
         for (Cube cube : cubes.values()) {
             cube.decide(disclosure);
         }
-        tables.add(BurdenFigures.ranking(burden, cut, allYearsTarget, marking));
+        tables.add(BurdenFigures.ranking(burden, cut, allYearsTarget, marking, locale));
         for (Cube cube : cubes.values()) {
             for (CubeSpec.View view : cube.spec.views()) {
-                tables.add(cube.table(view, marking));
+                tables.add(Wording.table(cube.table(view, marking), locale));
             }
         }
         List<Kpi> kpis = new ArrayList<>();
         for (Rollups.KpiSpec kpi : Rollups.KPIS) {
-            kpis.add(cubes.get(kpi.cube()).kpi(kpi, marking));
+            kpis.add(Wording.kpi(cubes.get(kpi.cube()).kpi(kpi, marking), locale));
         }
         List<ConsentingPartner> byConsent = viewer.federation()
                 ? BurdenFigures.publishedByConsent(burden, cubes.get("partner-degree"),
