@@ -92,7 +92,7 @@ public class MainLayout extends AppLayout {
      * than the navigation. Handled in the browser: the link's {@code #main-content} is no route ({@code router-ignore}).
      */
     private Anchor skipToContent() {
-        Anchor skip = new Anchor("#main-content", getTranslation("nav.skipToContent"));
+        Anchor skip = new Anchor("#main-content", getTranslation("nav.skipToContent")); // i18n-ok: the link target
         skip.setId("skip-to-content");
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
