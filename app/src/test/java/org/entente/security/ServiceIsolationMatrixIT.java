@@ -257,6 +257,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 Releasability.PARTICIPANTS, List.of())));
         comment = SignedInAs.call(owner, () -> discussion.post(w.ref(),
                 CommentDraft.toParticipants("@lars.haugen please review " + marker)));
+        // The owner chose French: a person's own choice, which no one else reads (not even their tenant admin).
+        assertThat(SignedInAs.call(owner, () -> languages.choose(Language.FR))).isTrue();
         milestone = SignedInAs.call(owner, () -> milestones.add(w.ref(), marker + " planning conference",
                 Persona.OWNER_MEMBER.tenantId, LocalDate.now().plusDays(5)));
         file = SignedInAs.call(owner, () -> attachments.upload(w.ref(), "isolation.txt",

@@ -99,13 +99,8 @@ final class Values {
      * field turns either into the same number.
      */
     static BigDecimalField decimalField(String label) {
-        BigDecimalField field = new BigDecimalField(label);
-        field.setLocale(locale());
+        BigDecimalField field = Localized.decimalField(new BigDecimalField(label));
         field.setI18n(new BigDecimalField.BigDecimalFieldI18n().setBadInputErrorMessage(t("results.error.notANumber")));
-        if (Language.orDefault(locale()) == Language.FR) {
-            // The web component allows only its own separator: widened once it is attached, after its own setting.
-            field.addAttachListener(e -> field.getElement().executeJs("this.allowedCharPattern = '[-+\\\\d.,]';"));
-        }
         return field;
     }
 

@@ -126,17 +126,6 @@ class ContributionsPanel extends VerticalLayout {
         return getTranslation("contribution.panel.euros", Formats.number(getLocale(), value, 2));
     }
 
-    /**
-     * An amount field in the page's language: the field takes its decimal separator from the UI locale (a comma on a
-     * French page); a French page accepts the point as well, which the field's parsing reads the same way.
-     */
-    private static BigDecimalField localized(BigDecimalField field) {
-        if (field.getLocale() != null && new DecimalFormatSymbols(field.getLocale()).getDecimalSeparator() == ',') {
-            field.addAttachListener(attach -> field.getElement().executeJs("this.allowedCharPattern = '[-+\\\\d.,]'"));
-        }
-        return field;
-    }
-
     private void refresh() {
         var visible = contributions.of(workstream.ref());
         grid.setItems(visible);
@@ -166,13 +155,13 @@ class ContributionsPanel extends VerticalLayout {
                 ? ValuationRate.PERSON_DAY : "EUR"));
         TextField description = new TextField(getTranslation("contribution.panel.description"));
         description.setMaxLength(1000);
-        BigDecimalField pledged = localized(new BigDecimalField(getTranslation("contribution.panel.pledgedAmount")));
+        BigDecimalField pledged = Localized.decimalField(new BigDecimalField(getTranslation("contribution.panel.pledgedAmount")));
         pledged.setId("contribution-pledged");
         LocalDate today = contributions.today();
         DatePicker pledgedOn = Localized.datePicker(new DatePicker(getTranslation("contribution.panel.pledgedOn"), today));
         pledgedOn.setMax(today);
         pledgedOn.setId("contribution-pledged-on");
-        BigDecimalField delivered = localized(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFar")));
+        BigDecimalField delivered = Localized.decimalField(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFar")));
         delivered.setId("contribution-delivered");
         // Offered once something is delivered: today unless changed, never before the pledge.
         DatePicker deliveredOn = Localized.datePicker(getTranslation("contribution.panel.deliveredOn"));
@@ -228,7 +217,7 @@ class ContributionsPanel extends VerticalLayout {
     private void openDelivery(Contribution contribution) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("contribution.panel.recordDelivery"));
-        BigDecimalField delivered = localized(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFarIn",
+        BigDecimalField delivered = Localized.decimalField(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFarIn",
                 unitLabel(contribution.unit()))));
         delivered.setValue(contribution.deliveredAmount());
         delivered.setId("delivery-amount");

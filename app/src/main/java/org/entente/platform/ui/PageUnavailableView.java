@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -16,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * "not found" for both, so the page does not reveal which).
  */
 @AnonymousAllowed
-public class PageUnavailableView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class PageUnavailableView extends VerticalLayout implements HasErrorParameter<NotFoundException>,
+        HasDynamicTitle {
 
     public PageUnavailableView() {
         addClassName("access-problem");
@@ -30,5 +32,10 @@ public class PageUnavailableView extends VerticalLayout implements HasErrorParam
                 new Paragraph(getTranslation("platform.pageUnavailable.text")),
                 new Anchor("", getTranslation("platform.pageUnavailable.home")));
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("platform.pageUnavailable.heading");
     }
 }

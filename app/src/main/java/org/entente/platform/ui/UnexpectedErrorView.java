@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,9 +20,12 @@ import org.slf4j.LoggerFactory;
  * outage is not unexpected: it gets its own message and a way to try again.
  */
 @AnonymousAllowed
-public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception>, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorView.class);
+
+    /** The page's title: its heading. */
+    private String title = "";
 
     public UnexpectedErrorView() {
         addClassName("access-problem");
@@ -35,7 +39,8 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
             // One line, no stack trace: during an outage every page view would otherwise log one.
             log.warn("Page {} not shown, database unavailable: {}", event.getLocation().getPath(), failure.toString());
             setId("database-unavailable");
-            H1 heading = new H1(getTranslation("platform.databaseUnavailable.heading"));
+            title = getTranslation("platform.databaseUnavailable.heading");
+            H1 heading = new H1(title);
             heading.setId("database-unavailable-heading");
             add(heading, new Paragraph(getTranslation("platform.databaseUnavailable.page")),
                     new Anchor(event.getLocation().getPathWithQueryParameters(), getTranslation("platform.tryAgain")));
@@ -44,8 +49,14 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
         setId(null);
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, failure);
-        add(new H1(getTranslation("platform.unexpectedError.heading")),
+        title = getTranslation("platform.unexpectedError.heading");
+        add(new H1(title),
                 new Paragraph(getTranslation("platform.unexpectedError.text", reference)));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 }

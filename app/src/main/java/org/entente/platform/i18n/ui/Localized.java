@@ -5,7 +5,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.text.DateFormatSymbols;
+import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -95,5 +97,19 @@ public final class Localized {
         dialog.setCancelable(true);
         dialog.setCancelText(t("action.cancel"));
         return dialog;
+    }
+
+    /**
+     * A decimal field in the page's language: its separator follows the locale (a comma on a French page), and a
+     * French page accepts the point as well (people paste figures from English documents), which the field's parser
+     * reads the same way. The web component admits only its own separator, so the pattern is widened once it is
+     * attached, after its own setting.
+     */
+    public static BigDecimalField decimalField(BigDecimalField field) {
+        field.setLocale(locale());
+        if (new DecimalFormatSymbols(locale()).getDecimalSeparator() == ',') {
+            field.addAttachListener(attach -> field.getElement().executeJs("this.allowedCharPattern = '[-+\\\\d.,]'"));
+        }
+        return field;
     }
 }
