@@ -64,8 +64,8 @@ class LanguageIT extends AppIntegrationTest {
             browser.screenshot("i18n-02-home-fr");
 
             String workstream = new SuperuserDatabase(postgres).query(
-                    "select w.id::text from workstream w join tenant t on t.id = w.tenant_id"
-                            + " where t.alias = 'nato' order by w.created_at limit 1").getFirst().getFirst().toString();
+                    "select w.id::text from workstream w join member m on m.tenant_id = w.tenant_id"
+                            + " where m.username = 'claire.dubois' order by w.created_at limit 1").getFirst().getFirst().toString();
             browser.open(appUrl("/workstream/" + workstream));
             browser.waitFor(By.id("workstream-tabs"));
             assertNoEnglish(browser, "workstream page", data());
