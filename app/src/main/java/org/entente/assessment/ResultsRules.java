@@ -179,7 +179,7 @@ class ResultsRules {
     static void optionalText(InvalidInput.Collector errors, String text, int max, String field, String tooLongKey) {
         errors.check(text == null || text.strip().length() <= max, field, tooLongKey, max)
                 // PlainText.MESSAGE is English only: the same words, as a key of ours.
-                .check(PlainText.storable(text), field, "results.error.notStorable");
+                .check(PlainText.storable(text), field, PlainText.MESSAGE);
     }
 
     static String stripped(String text) {

@@ -1,6 +1,5 @@
 package org.entente.assessment.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.math.BigDecimal;
@@ -9,8 +8,6 @@ import java.util.Locale;
 import org.entente.assessment.Direction;
 import org.entente.assessment.IndicatorUnit;
 import org.entente.platform.i18n.Formats;
-import org.entente.platform.i18n.Language;
-import org.entente.platform.i18n.Translations;
 import org.entente.platform.i18n.ui.Localized;
 
 /**

@@ -152,7 +152,7 @@ final class CapacityCsv {
         } else if (source.length() > MAX_SOURCE) {
             row.problem("source", "admin.capacityFile.sourceTooLong", source.length(), MAX_SOURCE);
         } else if (!PlainText.storable(source)) {
-            row.problem("source", "admin.capacityFile.controlCharacters");
+            row.problem("source", PlainText.MESSAGE);
         }
 
         BigDecimal eur = null;

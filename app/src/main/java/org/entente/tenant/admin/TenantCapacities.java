@@ -175,7 +175,7 @@ public class TenantCapacities {
         errors.check(!text.isEmpty(), "source", "admin.capacity.error.sourceMissing");
         errors.check(text.length() <= CapacityCsv.MAX_SOURCE, "source",
                 "admin.capacity.error.sourceTooLong", CapacityCsv.MAX_SOURCE);
-        errors.check(PlainText.storable(text), "source", "admin.capacityFile.controlCharacters");
+        errors.check(PlainText.storable(text), "source", PlainText.MESSAGE);
         errors.throwIfAny();
         return text;
     }
