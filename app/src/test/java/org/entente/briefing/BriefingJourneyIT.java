@@ -85,8 +85,9 @@ class BriefingJourneyIT extends AppIntegrationTest {
             olivia.waitForClickable(By.xpath("//vaadin-radio-button[contains(., 'Monthly')]")).click();
             olivia.screenshot("85-subscribe-dialog");
             olivia.click("confirm-subscription");
-            new WebDriverWait(olivia.driver(), PATIENCE).until(d -> d.findElements(By.id("subscription-dialog")).isEmpty()
-                    || !d.findElement(By.id("subscription-dialog")).isDisplayed());
+            // (invisibilityOfElementLocated: the dialog may leave the page between finding it and asking if it shows)
+            new WebDriverWait(olivia.driver(), PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.id("subscription-dialog")));
 
             // The list has the briefing, to download again, and the subscription.
             scrollTo(olivia, olivia.waitFor(By.id("all-briefings")));

@@ -56,7 +56,7 @@ class ContributionsPanel extends VerticalLayout {
         this.ownTenant = ownTenant;
         setPadding(false);
 
-        Button pledge = new Button(getTranslation("contribution.panel.pledge"), click -> openPledge(click.getSource()));
+        Button pledge = new Button(getTranslation("contribution.panel.pledge"), click -> openPledge());
         pledge.setId("pledge");
         pledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -135,8 +135,8 @@ class ContributionsPanel extends VerticalLayout {
                 Formats.number(getLocale(), delivered.setScale(0, RoundingMode.HALF_UP), 2)));
     }
 
-    private void openPledge(Component opener) {
-        Dialog dialog = FocusReturn.to(new Dialog(), opener);
+    private void openPledge() {
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(getTranslation("contribution.panel.pledge"));
         ComboBox<ContributionType> type = new ComboBox<>(getTranslation("contribution.panel.type"),
                 ContributionType.values());
