@@ -6,6 +6,8 @@ import static org.entente.db.jooq.Tables.WORKSTREAM;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.platform.i18n.StoredText;
+import org.entente.platform.i18n.Text;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Releasability;
@@ -22,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityFeed {
 
+    /** activity_summary_ck. */
+    private static final int SUMMARY_MAX = 1000;
+
     private final DSLContext dsl;
     private final PartnerDirectory partners;
 
@@ -30,21 +35,42 @@ public class ActivityFeed {
         this.partners = partners;
     }
 
-    /** Written in the caller's transaction, as the acting tenant and member. */
+    /**
+     * Written in the caller's transaction, as the acting tenant and member. The summary ("pledged 12 person-days
+     * (personnel)") is stored as its key and arguments, which each reader's feed writes in their language (V54),
+     * and as its English, kept for older readers of the table. Keys: {@code activity.summary.*}; a word inside the
+     * sentence that depends on an enum constant is {@link #inSentence(Enum)}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(WorkstreamRef ref, String verb, String summary, String itemType, UUID itemId,
+    public void record(WorkstreamRef ref, String verb, Text summary, String itemType, UUID itemId,
             UUID itemTenantId, Releasability releasability, List<UUID> relTo) {
+        String[] args = StoredText.encode(summary);
+        // Arguments beyond the schema's limits (never reached by today's callers, whose texts are bounded) would fail
+        // the user's write: the entry then keeps its English summary only.
+        boolean keyed = StoredText.fits(args);
         dsl.insertInto(ACTIVITY)
                 .set(ACTIVITY.TENANT_ID, ref.tenantId())
                 .set(ACTIVITY.WORKSTREAM_ID, ref.id())
                 .set(ACTIVITY.VERB, verb)
-                .set(ACTIVITY.SUMMARY, summary.length() > 1000 ? summary.substring(0, 1000) : summary)
+                .set(ACTIVITY.SUMMARY, StoredText.english(summary, SUMMARY_MAX))
+                .set(ACTIVITY.SUMMARY_KEY, keyed ? summary.key() : null)
+                .set(ACTIVITY.SUMMARY_ARGS, keyed ? args : new String[0])
                 .set(ACTIVITY.ITEM_TYPE, itemType)
                 .set(ACTIVITY.ITEM_ID, itemId)
                 .set(ACTIVITY.ITEM_TENANT_ID, itemTenantId)
                 .set(ACTIVITY.RELEASABILITY, releasability.name())
                 .set(ACTIVITY.REL_TO, releasability == Releasability.REL_TO ? relTo.toArray(UUID[]::new) : new UUID[0])
                 .execute();
+    }
+
+    /**
+     * A constant as a word inside a summary ("the shared initiative", "done"): key
+     * {@code activity.summary.inSentence.<SimpleName>.<CONSTANT>}. The enum labels are capitalized for lists and
+     * headers, and French agrees them with the noun the sentence is about, so the feed has its own forms.
+     */
+    public static Text inSentence(Enum<?> constant) {
+        return Text.of("activity.summary.inSentence." + constant.getDeclaringClass().getSimpleName() + "."
+                + constant.name());
     }
 
     @Transactional(readOnly = true)
@@ -61,7 +87,7 @@ public class ActivityFeed {
     private List<ActivityEntry> feed(org.jooq.Condition condition, int limit) {
         Map<UUID, Partner> directory = partners.byId();
         return dsl.select(ACTIVITY.WORKSTREAM_ID, WORKSTREAM.TITLE, ACTIVITY.ACTOR_TENANT_ID, ACTIVITY.VERB,
-                        ACTIVITY.SUMMARY, ACTIVITY.AT)
+                        ACTIVITY.SUMMARY, ACTIVITY.SUMMARY_KEY, ACTIVITY.SUMMARY_ARGS, ACTIVITY.AT)
                 .from(ACTIVITY).join(WORKSTREAM)
                 .on(WORKSTREAM.TENANT_ID.eq(ACTIVITY.TENANT_ID), WORKSTREAM.ID.eq(ACTIVITY.WORKSTREAM_ID))
                 .where(condition)
@@ -69,6 +95,6 @@ public class ActivityFeed {
                 .limit(limit)
                 .fetch(r -> new ActivityEntry(r.value1(), r.value2(),
                         directory.getOrDefault(r.value3(), PartnerDirectory.unknown(r.value3())), r.value4(),
-                        r.value5(), r.value6()));
+                        r.value5(), r.value6() == null ? null : StoredText.decode(r.value6(), r.value7()), r.value8()));
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +20,7 @@ import org.entente.db.jooq.tables.records.AssessmentRecommendationRecord;
 import org.entente.db.jooq.tables.records.AssessmentRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.platform.audit.AuditTrail;
-import org.entente.platform.i18n.Language;
-import org.entente.platform.i18n.Translations;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -111,8 +109,8 @@ public class AssessmentService {
             throw refused(e);
         }
         audit.record("CREATE", "assessment", id, null, snapshot(workstream, draft));
-        activity.record(workstream, "assessment", "recorded the " + english(draft.kind())
-                        + " assessment (" + assessorName(workstream, draft) + ", " + draft.assessedOn() + ")",
+        activity.record(workstream, "assessment", Text.of("activity.summary.assessmentRecorded",
+                        ActivityFeed.inSentence(draft.kind()), assessorName(workstream, draft), draft.assessedOn()),
                 "assessment", id, workstream.tenantId(), draft.releasability(), relTo);
         changed(workstream);
         return load(workstream, id).getFirst();
@@ -153,8 +151,8 @@ public class AssessmentService {
             throw refused(e);
         }
         audit.record("UPDATE", "assessment", current.id(), snapshot(current), snapshot(workstream, draft));
-        activity.record(workstream, "assessment", "changed the " + english(draft.kind())
-                        + " assessment (" + assessorName(workstream, draft) + ", " + draft.assessedOn() + ")",
+        activity.record(workstream, "assessment", Text.of("activity.summary.assessmentChanged",
+                        ActivityFeed.inSentence(draft.kind()), assessorName(workstream, draft), draft.assessedOn()),
                 "assessment", current.id(), workstream.tenantId(), draft.releasability(), relTo);
         changed(workstream);
         return load(workstream, current.id()).getFirst();
@@ -172,9 +170,9 @@ public class AssessmentService {
             throw new ConcurrentEditException("record.assessment");
         }
         audit.record("DELETE", "assessment", current.id(), snapshot(current), null);
-        activity.record(workstream, "assessment", "removed the " + english(current.kind())
-                        + " assessment of " + current.assessedOn(), "assessment", current.id(), workstream.tenantId(),
-                current.releasability(), current.relTo());
+        activity.record(workstream, "assessment", Text.of("activity.summary.assessmentRemoved",
+                        ActivityFeed.inSentence(current.kind()), current.assessedOn()), "assessment", current.id(),
+                workstream.tenantId(), current.releasability(), current.relTo());
         changed(workstream);
     }
 
@@ -212,9 +210,9 @@ public class AssessmentService {
         }
         audit.record("STATUS_CHANGE", "assessment_recommendation", current.id(), Map.of("status", current.status().name()),
                 Map.of("status", status.name()));
-        activity.record(workstream, "recommendation", "marked the recommendation \"" + current.text() + "\" "
-                        + status.name().toLowerCase(), "assessment", assessment.id(), workstream.tenantId(),
-                assessment.releasability(), assessment.relTo());
+        activity.record(workstream, "recommendation", Text.of("activity.summary.recommendationMarked",
+                        current.text(), ActivityFeed.inSentence(status)), "assessment", assessment.id(),
+                workstream.tenantId(), assessment.releasability(), assessment.relTo());
         changed(workstream);
         return dsl.selectFrom(ASSESSMENT_RECOMMENDATION)
                 .where(ASSESSMENT_RECOMMENDATION.TENANT_ID.eq(workstream.tenantId()),
@@ -426,14 +424,6 @@ public class AssessmentService {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /**
-     * A kind as the activity feed's summary names it: the feed stores its summaries as text, in English, until it
-     * stores them as keys (then each reader gets them in their language).
-     */
-    private static String english(AssessmentKind kind) {
-        return Translations.label(Language.EN.locale(), kind).toLowerCase(Locale.ROOT);
-    }
 
     private void changed(WorkstreamRef workstream) {
         events.publishEvent(new WorkstreamChanged(workstream.id(), ResultsService.CHANGED));

@@ -22,6 +22,7 @@ import org.entente.db.jooq.tables.records.MeasurementRecord;
 import org.entente.db.jooq.tables.records.ObjectiveRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -115,8 +116,8 @@ public class ResultsService {
                 .set(OBJECTIVE.TEXT, text.strip())
                 .execute();
         audit.record("CREATE", "objective", id, null, Map.of("text", text.strip()));
-        activity.record(workstream, "objective", "added the objective \"" + text.strip() + "\"", "objective", id,
-                workstream.tenantId(), Releasability.PARTICIPANTS, List.of());
+        activity.record(workstream, "objective", Text.of("activity.summary.objectiveAdded", text.strip()),
+                "objective", id, workstream.tenantId(), Releasability.PARTICIPANTS, List.of());
         changed(workstream);
         return objective(workstream, id);
     }
@@ -136,8 +137,8 @@ public class ResultsService {
             throw new ConcurrentEditException("record.objective");
         }
         audit.record("UPDATE", "objective", current.id(), Map.of("text", current.text()), Map.of("text", text.strip()));
-        activity.record(workstream, "objective", "renamed the objective \"" + current.text() + "\" to \""
-                + text.strip() + "\"", "objective", current.id(), workstream.tenantId(), Releasability.PARTICIPANTS,
+        activity.record(workstream, "objective", Text.of("activity.summary.objectiveRenamed", current.text(),
+                text.strip()), "objective", current.id(), workstream.tenantId(), Releasability.PARTICIPANTS,
                 List.of());
         changed(workstream);
         return objective(workstream, current.id());
@@ -168,8 +169,8 @@ public class ResultsService {
             throw new ConcurrentEditException("record.objective");
         }
         audit.record("DELETE", "objective", current.id(), Map.of("text", current.text()), null);
-        activity.record(workstream, "objective", "removed the objective \"" + current.text() + "\"", "objective",
-                current.id(), workstream.tenantId(), Releasability.PARTICIPANTS, List.of());
+        activity.record(workstream, "objective", Text.of("activity.summary.objectiveRemoved", current.text()),
+                "objective", current.id(), workstream.tenantId(), Releasability.PARTICIPANTS, List.of());
         changed(workstream);
     }
 
@@ -249,8 +250,9 @@ public class ResultsService {
             throw indicatorRefused(e);
         }
         audit.record("CREATE", "indicator", id, null, snapshot(draft));
-        activity.record(workstream, "indicator", "defined the indicator \"" + draft.definition().strip() + "\"",
-                "indicator", id, workstream.tenantId(), draft.releasability(), relTo);
+        activity.record(workstream, "indicator",
+                Text.of("activity.summary.indicatorDefined", draft.definition().strip()), "indicator", id,
+                workstream.tenantId(), draft.releasability(), relTo);
         changed(workstream);
         return indicator(workstream, id);
     }
@@ -289,8 +291,9 @@ public class ResultsService {
             throw new ConcurrentEditException("record.indicator");
         }
         audit.record("UPDATE", "indicator", current.id(), snapshot(current), snapshot(draft));
-        activity.record(workstream, "indicator", "changed the indicator \"" + draft.definition().strip() + "\"",
-                "indicator", current.id(), workstream.tenantId(), draft.releasability(), relTo);
+        activity.record(workstream, "indicator",
+                Text.of("activity.summary.indicatorChanged", draft.definition().strip()), "indicator",
+                current.id(), workstream.tenantId(), draft.releasability(), relTo);
         changed(workstream);
         return indicator(workstream, current.id());
     }
@@ -311,8 +314,8 @@ public class ResultsService {
             throw new ConcurrentEditException("record.indicator");
         }
         audit.record("DELETE", "indicator", current.id(), snapshot(current), null);
-        activity.record(workstream, "indicator", "removed the indicator \"" + current.definition() + "\"", "indicator",
-                current.id(), workstream.tenantId(), current.releasability(), current.relTo());
+        activity.record(workstream, "indicator", Text.of("activity.summary.indicatorRemoved", current.definition()),
+                "indicator", current.id(), workstream.tenantId(), current.releasability(), current.relTo());
         changed(workstream);
     }
 
@@ -497,9 +500,9 @@ public class ResultsService {
             after.put("partner", draft.partnerTenantId().toString());
         }
         audit.record("CREATE", "measurement", id, null, after);
-        activity.record(workstream, "measured", "measured " + draft.value().stripTrailingZeros().toPlainString()
-                        + " for \"" + indicator.definition() + "\" (" + draft.periodStart() + " to " + draft.periodEnd()
-                        + ")", "measurement", id, workstream.tenantId(), indicator.releasability(), indicator.relTo());
+        activity.record(workstream, "measured", Text.of("activity.summary.measured", draft.value(),
+                        indicator.definition(), draft.periodStart(), draft.periodEnd()), "measurement", id,
+                workstream.tenantId(), indicator.releasability(), indicator.relTo());
         changed(workstream);
         return measurement(workstream, id);
     }
@@ -544,11 +547,9 @@ public class ResultsService {
         audit.record("UPDATE", "measurement", current.id(),
                 measurementSnapshot(current.value(), current.source(), current.note()),
                 measurementSnapshot(value, source, note));
-        activity.record(workstream, "measured", "corrected the value for \"" + indicator.definition() + "\" ("
-                        + current.periodStart() + " to " + current.periodEnd() + ") from "
-                        + current.value().stripTrailingZeros().toPlainString() + " to "
-                        + value.stripTrailingZeros().toPlainString(), "measurement", current.id(),
-                workstream.tenantId(), indicator.releasability(), indicator.relTo());
+        activity.record(workstream, "measured", Text.of("activity.summary.measurementCorrected",
+                        indicator.definition(), current.periodStart(), current.periodEnd(), current.value(), value),
+                "measurement", current.id(), workstream.tenantId(), indicator.releasability(), indicator.relTo());
         changed(workstream);
         return measurement(workstream, current.id());
     }

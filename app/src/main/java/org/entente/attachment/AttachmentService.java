@@ -15,6 +15,7 @@ import org.entente.db.jooq.tables.records.AttachmentRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
@@ -116,7 +117,8 @@ public class AttachmentService {
         }
         audit.record("UPLOAD", "attachment", id, null, Map.of("fileName", name, "mediaType", claimed,
                 "sizeBytes", content.length, "sha256", sha256(content)));
-        activity.record(ref, "uploaded", "uploaded " + name, "attachment", id, actor.tenantId(), releasability, audience);
+        activity.record(ref, "uploaded", Text.of("activity.summary.uploaded", name), "attachment", id, actor.tenantId(),
+                releasability, audience);
         events.publishEvent(new WorkstreamChanged(ref.id(), "files"));
         return find(ref, id).orElseThrow();
     }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
 import org.entente.platform.validation.InvalidInput;
@@ -188,10 +188,8 @@ public class ContributionService {
             throw e;
         }
         audit.record("CREATE", "contribution", id, null, snapshot(draft, pledgedOn, deliveredOn));
-        // The activity feed keeps an English summary (the feed's own texts are its package's to translate).
-        activity.record(ref, "pledged", "pledged " + draft.pledgedAmount().toPlainString() + " "
-                        + (ValuationRate.PERSON_DAY.equals(draft.unit()) ? "person-days" : draft.unit()) + " ("
-                        + draft.type().label().toLowerCase(Locale.ROOT) + ")",
+        activity.record(ref, "pledged", Text.of("activity.summary.pledged", draft.pledgedAmount(),
+                        unitInSentence(draft.unit()), ActivityFeed.inSentence(draft.type())),
                 "contribution", id, actor.tenantId(),
                 draft.releasability(), draft.relTo());
         events.publishEvent(new WorkstreamChanged(ref.id(), "contributions"));
@@ -244,9 +242,9 @@ public class ContributionService {
         }
         audit.record("UPDATE", "contribution", current.id(), delivery(current.deliveredAmount(), current.deliveredOn()),
                 delivery(deliveredAmount, date));
-        activity.record(current.workstream(), "delivered", "recorded a delivery of " + deliveredAmount.toPlainString()
-                        + " " + (ValuationRate.PERSON_DAY.equals(current.unit()) ? "person-days" : current.unit()),
-                "contribution", current.id(), actor.tenantId(), current.releasability(), current.relTo());
+        activity.record(current.workstream(), "delivered", Text.of("activity.summary.delivered", deliveredAmount,
+                        unitInSentence(current.unit())), "contribution", current.id(), actor.tenantId(),
+                current.releasability(), current.relTo());
         events.publishEvent(new WorkstreamChanged(current.workstream().id(), "contributions"));
         return dsl.selectFrom(CONTRIBUTION)
                 .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()))
@@ -312,6 +310,11 @@ public class ContributionService {
     private void explicitDates() {
         dsl.select(DSL.function("set_config", SQLDataType.VARCHAR, DSL.val("app.explicit_dates"), DSL.val("on"),
                 DSL.val(true))).fetch();
+    }
+
+    /** A unit after an amount in the feed: person-days in the reader's language, a currency code as it is. */
+    private static Object unitInSentence(String unit) {
+        return ValuationRate.PERSON_DAY.equals(unit) ? Text.of("contribution.unit.personDays") : unit;
     }
 
     private static Map<String, Object> delivery(BigDecimal amount, LocalDate on) {

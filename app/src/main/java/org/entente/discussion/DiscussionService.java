@@ -186,8 +186,9 @@ public class DiscussionService {
         after.put("mentions", mentioned.stream().map(WorkstreamMember::username).toList());
         after.put("body", body);
         audit.record("CREATE", "comment", id, null, after);
-        activity.record(ref, "commented", draft.parentId() == null ? "started a discussion" : "replied in the discussion",
-                "comment", id, actor.tenantId(), draft.releasability(), relTo);
+        activity.record(ref, "commented", Text.of(draft.parentId() == null ? "activity.summary.discussionStarted"
+                        : "activity.summary.discussionReplied"), "comment", id, actor.tenantId(), draft.releasability(),
+                relTo);
         notifyMentioned(ref, actor, mentioned, body);
         events.publishEvent(new WorkstreamChanged(ref.id(), "discussion"));
         return get(ref, id);

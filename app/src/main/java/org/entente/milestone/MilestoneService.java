@@ -13,6 +13,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.workstream.Releasability;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.ConcurrentEditException;
@@ -99,8 +100,8 @@ public class MilestoneService {
                 .set(MILESTONE.STATUS, MilestoneStatus.PLANNED.name())
                 .execute();
         audit.record("CREATE", "milestone", id, null, Map.of("title", title.strip(), "plannedDate", plannedDate.toString()));
-        activity.record(ref, "milestone", "added the milestone \"" + title.strip() + "\" (" + plannedDate + ")", "milestone",
-                id, ref.tenantId(), Releasability.PARTICIPANTS, List.of());
+        activity.record(ref, "milestone", Text.of("activity.summary.milestoneAdded", title.strip(), plannedDate),
+                "milestone", id, ref.tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(ref.id(), "milestones"));
         return get(ref, id);
     }
@@ -124,8 +125,8 @@ public class MilestoneService {
         }
         audit.record("STATUS_CHANGE", "milestone", current.id(), Map.of("status", current.status().name()),
                 Map.of("status", status.name()));
-        activity.record(current.workstream(), "milestone", "marked \"" + current.title() + "\" "
-                + status.name().toLowerCase().replace('_', ' '), "milestone", current.id(),
+        activity.record(current.workstream(), "milestone", Text.of("activity.summary.milestoneMarked",
+                current.title(), ActivityFeed.inSentence(status)), "milestone", current.id(),
                 current.workstream().tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(current.workstream().id(), "milestones"));
         return get(current.workstream(), current.id());

@@ -9,6 +9,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.milestone.Milestone;
 import org.entente.milestone.MilestoneService;
+import org.entente.platform.i18n.StoredText;
 import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.workstream.Notifications;
@@ -138,7 +139,7 @@ public class NotificationService {
 
     private static Notification toNotification(NotificationRecord r) {
         return new Notification(r.getId(), Notifications.Kind.valueOf(r.getKind()), r.getText(),
-                r.getTextKey() == null ? null : Notifications.text(r.getTextKey(), r.getTextArgs()),
+                r.getTextKey() == null ? null : StoredText.decode(r.getTextKey(), r.getTextArgs()),
                 r.getWorkstreamId() == null ? null : new WorkstreamRef(r.getWorkstreamTenantId(), r.getWorkstreamId()),
                 r.getCreatedAt(), r.getReadAt());
     }

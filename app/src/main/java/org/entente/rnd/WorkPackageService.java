@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.entente.activity.ActivityFeed;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.platform.audit.AuditTrail;
+import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
@@ -99,7 +100,7 @@ public class WorkPackageService {
             throw e;
         }
         audit.record("CREATE", "work_package", id, null, Map.of("code", code.strip(), "title", title.strip()));
-        activity.record(ref, "work package", "added work package " + code.strip() + " " + title.strip(),
+        activity.record(ref, "work package", Text.of("activity.summary.workPackageAdded", code.strip(), title.strip()),
                 "work_package", id, ref.tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(ref.id(), "work packages"));
     }

@@ -1,15 +1,11 @@
 package org.entente.workstream;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.entente.platform.i18n.StoredText;
 import org.entente.platform.i18n.Text;
-import org.entente.platform.i18n.Translations;
 import org.entente.platform.live.NotificationsChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -69,7 +65,7 @@ public class Notifications {
     }
 
     // --- Issue #18: notifications in the recipient's language (V53). The sender stores a translation key and its
-    // arguments beside the English text; the bell writes the key in the reader's language (text(key, args)).
+    // arguments beside the English text (StoredText); the bell writes the key in the reader's language.
 
     /** Every member of the recipient tenant sees it, each in their own language. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -82,7 +78,7 @@ public class Notifications {
         dsl.select(DSL.function("notify", SQLDataType.BIGINT,
                         DSL.val(recipientTenantId), DSL.val(recipientMemberId, SQLDataType.UUID), DSL.val(kind.name()),
                         DSL.val(about.tenantId()), DSL.val(about.id()), DSL.val(english(text)), DSL.val(text.key()),
-                        DSL.val(encode(text.args()), SQLDataType.VARCHAR.array())))
+                        DSL.val(StoredText.encode(text), SQLDataType.VARCHAR.array())))
                 .fetch();
     }
 
@@ -90,50 +86,12 @@ public class Notifications {
     public void notifyOwnMember(UUID tenantId, UUID recipientMemberId, Kind kind, Text text) {
         dsl.select(DSL.function("notify_own_tenant", SQLDataType.BIGINT, DSL.val(recipientMemberId, SQLDataType.UUID),
                 DSL.val(kind.name()), DSL.val(english(text)), DSL.val(text.key()),
-                DSL.val(encode(text.args()), SQLDataType.VARCHAR.array()))).fetch();
+                DSL.val(StoredText.encode(text), SQLDataType.VARCHAR.array()))).fetch();
         events.publishEvent(new NotificationsChanged(tenantId, recipientMemberId));
     }
 
     /** The English text kept in notification.text (at most 1000 characters, as the schema wants). */
     public static String english(Text text) {
-        String english = text.toString();
-        return english.length() > 1000 ? english.substring(0, 999) + "…" : english;
-    }
-
-    /** A stored notification's text again: its key and its decoded arguments (see V53 for the tags). */
-    public static Text text(String key, String[] args) {
-        return new Text(key, Arrays.stream(args == null ? new String[0] : args).map(Notifications::decode).toList());
-    }
-
-    /** The arguments of {@code text} as notification.text_args keeps them. */
-    public static List<String> encodedArgs(Text text) {
-        return List.of(encode(text.args()));
-    }
-
-    private static String[] encode(List<Object> args) {
-        return args.stream().map(arg -> switch (arg) {
-            case null -> "0:";
-            case Enum<?> constant -> "k:" + Translations.enumKey(constant);
-            case Text nested when nested.args().isEmpty() -> "k:" + nested.key();
-            case Text nested -> "s:" + nested; // a nested text with arguments is kept as its English
-            case LocalDate date -> "d:" + date;
-            case BigDecimal number -> "n:" + number.toPlainString();
-            case Number number -> "n:" + new BigDecimal(number.toString()).toPlainString();
-            default -> "s:" + arg;
-        }).toArray(String[]::new);
-    }
-
-    private static Object decode(String arg) {
-        if (arg == null || arg.length() < 2 || arg.charAt(1) != ':') {
-            return arg;
-        }
-        String value = arg.substring(2);
-        return switch (arg.charAt(0)) {
-            case '0' -> null;
-            case 'k' -> Text.of(value);
-            case 'd' -> LocalDate.parse(value);
-            case 'n' -> new BigDecimal(value);
-            default -> value;
-        };
+        return StoredText.english(text, 1000);
     }
 }

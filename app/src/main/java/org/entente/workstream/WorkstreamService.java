@@ -178,7 +178,8 @@ public class WorkstreamService {
         details.insert(ref, draft.details());
         audit.record("CREATE", "workstream", id, null, snapshot(draft));
         Workstream created = get(id).orElseThrow();
-        activity.record(ref, "created", "created the " + draft.kind().label().toLowerCase() + " \"" + created.title() + "\"",
+        activity.record(ref, "created", Text.of("activity.summary.workstreamCreated",
+                        ActivityFeed.inSentence(draft.kind()), created.title()),
                 "workstream", id, ref.tenantId(), created.releasability(), created.relTo());
         events.publishEvent(new WorkstreamChanged(id, "created"));
         return created;
@@ -204,8 +205,8 @@ public class WorkstreamService {
         details.update(current.ref(), draft.details());
         audit.record("UPDATE", "workstream", current.id(), snapshot(current), snapshot(draft));
         Workstream updatedWorkstream = get(current.id()).orElseThrow();
-        activity.record(current.ref(), "updated", "updated the workstream", "workstream", current.id(),
-                current.ref().tenantId(), updatedWorkstream.releasability(), updatedWorkstream.relTo());
+        activity.record(current.ref(), "updated", Text.of("activity.summary.workstreamUpdated"), "workstream",
+                current.id(), current.ref().tenantId(), updatedWorkstream.releasability(), updatedWorkstream.relTo());
         events.publishEvent(new WorkstreamChanged(current.id(), "updated"));
         return updatedWorkstream;
     }
@@ -242,8 +243,8 @@ public class WorkstreamService {
                         Text.of("workstream.notification.statusChanged", current.title(), target.inSentence()));
             }
         }
-        activity.record(current.ref(), "status", "marked the workstream " + target.label().toLowerCase(), "workstream",
-                current.id(), current.ref().tenantId(), current.releasability(), current.relTo());
+        activity.record(current.ref(), "status", Text.of("activity.summary.workstreamMarked", target.inSentence()),
+                "workstream", current.id(), current.ref().tenantId(), current.releasability(), current.relTo());
         events.publishEvent(new WorkstreamChanged(current.id(), "status"));
         return get(current.id()).orElseThrow();
     }
@@ -295,7 +296,7 @@ public class WorkstreamService {
                 .orElse(Text.of("workstream.notification.someWorkstream"));
         notifications.notifyTenant(partnerId, Notifications.Kind.INVITATION, ref, Text.of(
                 "workstream.notification.invitation", invitingPartner(actor), title, role));
-        activity.record(ref, "invited", "invited " + partner.name() + " as " + role.name().toLowerCase(), "participation",
+        activity.record(ref, "invited", Text.of("activity.summary.invited", partner.name(), role), "participation",
                 ref.id(), ref.tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(ref.id(), "participants"));
     }
@@ -328,7 +329,8 @@ public class WorkstreamService {
         };
         if (to != ParticipationStatus.ACCEPTED) {
             // Before the change: once withdrawn or declined, this tenant may no longer write to the workstream.
-            activity.record(ref, verb, verb + " the workstream", "participation", ref.id(), ref.tenantId(),
+            // activity.summary.declined or .withdrew
+            activity.record(ref, verb, Text.of("activity.summary." + verb), "participation", ref.id(), ref.tenantId(),
                     Releasability.PARTICIPANTS, List.of());
         }
         // Notify first, for the same reason.
@@ -351,7 +353,8 @@ public class WorkstreamService {
         audit.record(action, "participation", ref.id(), Map.of("status", from.iterator().next().name()),
                 Map.of("status", to.name()));
         if (to == ParticipationStatus.ACCEPTED) {
-            activity.record(ref, verb, verb + " the workstream", "participation", ref.id(), ref.tenantId(),
+            // activity.summary.joined
+            activity.record(ref, verb, Text.of("activity.summary." + verb), "participation", ref.id(), ref.tenantId(),
                     Releasability.PARTICIPANTS, List.of());
         }
         events.publishEvent(new WorkstreamChanged(ref.id(), "participants"));

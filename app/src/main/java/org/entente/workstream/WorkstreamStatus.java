@@ -2,11 +2,12 @@ package org.entente.workstream;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.Text;
-import org.entente.platform.i18n.Translations;
 
-/** Lifecycle: PROPOSED → APPROVED → ACTIVE → COMPLETED, or CANCELLED before completion. */
+/**
+ * Lifecycle: PROPOSED → APPROVED → ACTIVE → COMPLETED, or CANCELLED before completion. Labels:
+ * {@code enum.WorkstreamStatus.*} ({@code Translations.label(locale, constant)}).
+ */
 public enum WorkstreamStatus {
     PROPOSED, APPROVED, ACTIVE, COMPLETED, CANCELLED;
 
@@ -18,14 +19,6 @@ public enum WorkstreamStatus {
             case ACTIVE -> EnumSet.of(COMPLETED, CANCELLED);
             case COMPLETED, CANCELLED -> EnumSet.noneOf(WorkstreamStatus.class);
         };
-    }
-
-    /**
-     * The English label ({@code enum.WorkstreamStatus.<CONSTANT>}), for texts not yet written in their reader's
-     * language; pages use {@code Translations.label(locale, constant)}.
-     */
-    public String label() {
-        return Translations.label(Language.EN.locale(), this);
     }
 
     /** The status as a word inside a sentence ("a proposed workstream", « un chantier proposé »). */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.StoredText;
 import org.entente.platform.i18n.Text;
 import org.entente.workstream.Notifications;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,6 @@ class NotificationTextTest {
 
     /** As the bell reads it back: through the tagged strings stored in notification.text_args. */
     private static Text stored(Text sent) {
-        List<String> args = Notifications.encodedArgs(sent);
-        return Notifications.text(sent.key(), args.toArray(String[]::new));
+        return StoredText.decode(sent.key(), StoredText.encode(sent));
     }
 }

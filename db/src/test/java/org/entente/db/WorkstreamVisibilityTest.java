@@ -126,8 +126,10 @@ class WorkstreamVisibilityTest {
             sql.update("insert into attachment (tenant_id, workstream_id, file_name, media_type, size_bytes, sha256, content,"
                     + " releasability, rel_to) values (?, ?, 'costs.xlsx', 'application/octet-stream', 5, repeat('b', 64),"
                     + " 'costs'::bytea, 'REL_TO', ?::uuid[])", owner, initiative, "{" + owner + "}");
-            sql.update("insert into activity (tenant_id, workstream_id, verb, item_type, item_id, item_tenant_id, releasability)"
-                    + " values (?, ?, 'pledged', 'contribution', ?, ?, 'PRIVATE')", owner, initiative, alphaPrivate, alpha);
+            sql.update("insert into activity (tenant_id, workstream_id, verb, item_type, item_id, item_tenant_id, releasability,"
+                    + " summary, summary_key, summary_args) values (?, ?, 'pledged', 'contribution', ?, ?, 'PRIVATE',"
+                    + " 'pledged 5 EUR (funding)', 'activity.summary.pledged', array['n:5', 's:EUR', 'k:x.funding'])",
+                    owner, initiative, alphaPrivate, alpha);
         });
         run(bravo, sql -> assertThat(sql.queryForObject("select record_contribution_access(?, ?, ?::uuid[], 'READ')",
                 Integer.class, owner, initiative, "{" + alphaShared + "}")).isOne());
@@ -282,6 +284,13 @@ class WorkstreamVisibilityTest {
         assertThat(countAs(alpha, "select count(*) from activity where item_id = ?", alphaPrivate)).isOne();
         assertThat(countAs(owner, "select count(*) from activity where item_id = ?", alphaPrivate)).isZero();
         assertThat(countAs(bravo, "select count(*) from activity")).isOne();
+        // V54: its translation key and arguments are the row's, as private as its English summary.
+        String stored = as(alpha, (JdbcTemplate sql) -> sql.queryForObject(
+                "select summary_key || '|' || array_to_string(summary_args, '|') from activity where item_id = ?",
+                String.class, alphaPrivate));
+        assertThat(stored)
+                .isEqualTo("activity.summary.pledged|n:5|s:EUR|k:x.funding");
+        assertThat(countAs(owner, "select count(*) from activity where summary_key = 'activity.summary.pledged'")).isZero();
 
         // The access ledger is the contributor's: alpha sees bravo's read, bravo and the owner do not.
         assertThat(Collaboration.<List<UUID>>as(alpha, sql -> sql.queryForList("select reader_tenant_id from contribution_access", UUID.class)))
@@ -345,5 +354,21 @@ class WorkstreamVisibilityTest {
     private static List<UUID> contributionsSeenBy(UUID tenant) {
         return as(tenant, (JdbcTemplate sql) -> sql.queryForList(
                 "select id from contribution where workstream_id = ?", UUID.class, initiative));
+    }
+
+    /** V54: a summary key is a key (no text, no markup), arguments need one, and nobody rewrites them afterwards. */
+    @Test
+    void anActivitySummaryKeyIsAKeyAndStaysAsWritten() {
+        assertRejected(failureAs(owner, sql -> sql.update("insert into activity (tenant_id, workstream_id, verb,"
+                + " item_tenant_id, summary_key) values (?, ?, 'created', ?, '<b>not a key</b>')", owner, initiative, owner)),
+                "23514", "activity_summary_key_ck");
+        assertRejected(failureAs(owner, sql -> sql.update("insert into activity (tenant_id, workstream_id, verb,"
+                + " item_tenant_id, summary_args) values (?, ?, 'created', ?, array['s:orphan'])", owner, initiative, owner)),
+                "23514", "activity_summary_args_ck");
+        assertRejected(failureAs(owner, sql -> sql.update("insert into activity (tenant_id, workstream_id, verb,"
+                + " item_tenant_id, summary_key, summary_args) values (?, ?, 'created', ?, 'x.y',"
+                + " array_fill('s:x'::text, array[21]))", owner, initiative, owner)), "23514", "activity_summary_args_ck");
+        assertRejected(failureAs(owner, sql -> sql.update("update activity set summary_key = 'x.y'")), "42501",
+                "permission denied");
     }
 }

@@ -21,8 +21,8 @@ class ActivityList extends Grid<ActivityEntry> {
             addColumn(ActivityEntry::workstreamTitle).setHeader(getTranslation("activity.column.workstream"))
                     .setFlexGrow(2);
         }
-        // What happened, as it was recorded (the feed keeps each entry's English summary).
-        addColumn(ActivityEntry::summary).setHeader(getTranslation("activity.column.what")).setFlexGrow(3);
+        // What happened, in the reader's language (entries recorded before V54 have their English summary only).
+        addColumn(e -> e.summaryIn(locale)).setHeader(getTranslation("activity.column.what")).setFlexGrow(3);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         setAllRowsVisible(true);
         setEmptyStateText(getTranslation("activity.empty"));

@@ -328,14 +328,19 @@ public final class DemoHistoryWriter {
                     s.setArray(13, uuids(contribution.relTo()));
                     s.setObject(14, contribution.createdAt());
                 });
+        // The summary as the app writes it (ContributionService): in English, and as a translation key with its tagged
+        // arguments (V54; the tags are the app's StoredText: n: number, s: text, k: key), read in each reader's language.
         String activity = """
-                insert into activity (tenant_id, workstream_id, verb, summary, item_type, item_id, item_tenant_id,
-                                      releasability, rel_to, at)
-                values (?, ?, ?, ?, 'contribution', ?, ?, ?, ?, ?)""";
+                insert into activity (tenant_id, workstream_id, verb, summary, summary_key, summary_args, item_type,
+                                      item_id, item_tenant_id, releasability, rel_to, at)
+                values (?, ?, ?, ?, ?, ?, 'contribution', ?, ?, ?, ?, ?)""";
         batch("activity", activity, contributions, c -> c.item().contributor(), (s, c) -> {
             Contribution contribution = c.item();
             feedEntry(s, c.workstream(), contribution, "pledged", "pledged " + contribution.pledgedAmount().toPlainString()
                     + " " + unitLabel(contribution.unit()) + " (" + typeLabel(contribution.type()) + ")",
+                    "activity.summary.pledged", List.of("n:" + contribution.pledgedAmount().toPlainString(),
+                            unitArgument(contribution.unit()),
+                            "k:activity.summary.inSentence.ContributionType." + contribution.type()),
                     contribution.createdAt().toLocalDate());
         });
         batch("activity", activity, contributions.stream().filter(c -> c.item().deliveredOn() != null).toList(),
@@ -343,6 +348,8 @@ public final class DemoHistoryWriter {
                     Contribution contribution = c.item();
                     feedEntry(s, c.workstream(), contribution, "delivered", "recorded a delivery of "
                             + contribution.deliveredAmount().toPlainString() + " " + unitLabel(contribution.unit()),
+                            "activity.summary.delivered", List.of("n:" + contribution.deliveredAmount().toPlainString(),
+                                    unitArgument(contribution.unit())),
                             contribution.deliveredOn());
                 });
 
@@ -511,15 +518,17 @@ public final class DemoHistoryWriter {
     }
 
     private void feedEntry(PreparedStatement s, Workstream workstream, Contribution contribution, String verb,
-            String summary, LocalDate day) throws SQLException {
+            String summary, String summaryKey, List<String> summaryArgs, LocalDate day) throws SQLException {
         key(s, workstream);
         s.setString(3, verb);
         s.setString(4, summary);
-        s.setObject(5, contribution.id());
-        s.setObject(6, contribution.contributor().id());
-        s.setString(7, contribution.releasability());
-        s.setArray(8, uuids(contribution.relTo()));
-        s.setObject(9, contribution.createdAt().with(day));
+        s.setString(5, summaryKey);
+        s.setArray(6, connection.createArrayOf("text", summaryArgs.toArray()));
+        s.setObject(7, contribution.id());
+        s.setObject(8, contribution.contributor().id());
+        s.setString(9, contribution.releasability());
+        s.setArray(10, uuids(contribution.relTo()));
+        s.setObject(11, contribution.createdAt().with(day));
     }
 
     private static void withdrawal(PreparedStatement s, In<Invitation> invitation, String from) throws SQLException {
@@ -530,6 +539,11 @@ public final class DemoHistoryWriter {
 
     private static String unitLabel(String unit) {
         return unit.equals("PERSON_DAY") ? "person-days" : unit;
+    }
+
+    /** The unit argument of a feed summary: person-days as a key (read in each language), a currency as typed. */
+    private static String unitArgument(String unit) {
+        return unit.equals("PERSON_DAY") ? "k:contribution.unit.personDays" : "s:" + unit;
     }
 
     private static String typeLabel(String type) {
