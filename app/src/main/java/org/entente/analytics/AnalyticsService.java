@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.entente.analytics.engine.Analytics;
 import org.entente.analytics.engine.AnalyticsFilter;
 import org.entente.analytics.engine.AnalyticsReport;
@@ -26,6 +27,7 @@ import org.entente.analytics.engine.snapshot.SnapshotStore;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.Text;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.schedule.JobLock;
 import org.entente.platform.security.CurrentUser;
 import org.entente.platform.security.SignedInUser;
@@ -136,8 +138,9 @@ public class AnalyticsService {
             }
             return Optional.empty();
         } catch (InvalidFilterException e) {
-            // The engine's sentence names the value and what it knows (it has no bundle of the app's).
-            throw InvalidInput.of(e.field() == null ? "filter" : e.field(), "analytics.error.filter", e.getMessage());
+            // The engine's sentence (from its own bundle) names the value and what it knows, in the page's language.
+            throw InvalidInput.of(e.field() == null ? "filter" : e.field(), "analytics.error.filter",
+                    e.text().in(locale));
         } catch (RuntimeException e) {
             log.warn("Analytics report failed for {}", viewer, e);
             throw new AnalyticsUnavailable(Text.of("analytics.unavailable.figures", source.explain(e)));
@@ -198,7 +201,7 @@ public class AnalyticsService {
         if (!coordinator(user) || !(user.affiliation() instanceof Affiliation.Affiliated)) {
             throw new NotAllowed("analytics.notAllowed.refresh");
         }
-        start(user.displayName());
+        start(Text.of("analytics.refresh.by.person", user.displayName()));
     }
 
     /** Tells {@code watcher} about every refresh from now on, on the refresh thread; close to stop. */
@@ -218,7 +221,7 @@ public class AnalyticsService {
         // Each instance keeps a snapshot of its own, so each refreshes it, but in turn: never several instances
         // reading all of PostgreSQL at once. The turn lasts until the refresh ends on the worker (the no-op behind it).
         jobs.oneAtATime("analytics-refresh", () -> {
-            startQuietly("the schedule");
+            startQuietly(Text.of("analytics.refresh.by.schedule"));
             try {
                 worker.submit(() -> { }).get();
             } catch (InterruptedException e) {
@@ -236,14 +239,14 @@ public class AnalyticsService {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         if (store.current().isEmpty()) {
-            startQuietly("start-up");
+            startQuietly(Text.of("analytics.refresh.by.startUp"));
             return;
         }
         worker.execute(() -> {
             try {
                 source.check();
             } catch (AnalyticsSetupProblem e) {
-                recordFailure(e.getMessage());
+                recordFailure(setupProblem(e));
             }
         });
     }
@@ -253,7 +256,7 @@ public class AnalyticsService {
         worker.shutdownNow();
     }
 
-    private void startQuietly(String by) {
+    private void startQuietly(Text by) {
         try {
             start(by);
         } catch (RefreshRunning e) {
@@ -261,8 +264,8 @@ public class AnalyticsService {
         }
     }
 
-    private void start(String by) {
-        AnalyticsStatus.Running refresh = new AnalyticsStatus.Running(Instant.now(), by, 0, "Starting");
+    private void start(Text by) {
+        AnalyticsStatus.Running refresh = new AnalyticsStatus.Running(Instant.now(), by, 0, null);
         if (store.refreshing() || !running.compareAndSet(null, refresh)) {
             AnalyticsStatus.Running current = running.get();
             throw new RefreshRunning(current == null ? Text.of("analytics.refresh.running")
@@ -289,17 +292,22 @@ public class AnalyticsService {
             log.info("Analytics snapshot taken in {}: {}", info.took(), info.rowCounts());
             outcome = new RefreshEvent.Finished(info);
         } catch (RefreshInProgressException e) {
-            outcome = new RefreshEvent.Failed(Instant.now(), e.getMessage());
+            log.debug("Analytics refresh not started: {}", e.getMessage());
+            outcome = new RefreshEvent.Failed(Instant.now(), Text.of("analytics.refresh.running")::in);
         } catch (AnalyticsSetupProblem e) {
-            outcome = recordFailure(e.getMessage());
+            outcome = recordFailure(setupProblem(e));
         } catch (RuntimeException e) {
             if (Thread.interrupted()) {
                 // Killed midway (the store keeps the flag set): its own sentence names the step, where the SQL cause
                 // would only say "canceling statement due to user request".
-                outcome = recordFailure(e.getMessage() + " The previous snapshot stays in use.");
+                Function<Locale, String> why = inReadersLanguage(e.getMessage());
+                outcome = recordFailure(locale -> Translations.text(locale, "analytics.failure.interrupted",
+                        why.apply(locale)));
             } else {
                 log.warn("Analytics refresh failed", e);
-                outcome = recordFailure("The refresh failed, the previous snapshot stays in use: " + source.explain(e));
+                Function<Locale, String> why = inReadersLanguage(source.explain(e));
+                outcome = recordFailure(locale -> Translations.text(locale, "analytics.failure.refresh",
+                        why.apply(locale)));
             }
         } finally {
             running.set(null);
@@ -307,11 +315,26 @@ public class AnalyticsService {
         broadcast(outcome);
     }
 
-    private RefreshEvent.Failed recordFailure(String message) {
-        log.warn("Analytics: {}", message);
-        RefreshEvent.Failed failed = new RefreshEvent.Failed(Instant.now(), message);
-        lastFailure = new AnalyticsStatus.Failure(failed.at(), message);
+    private RefreshEvent.Failed recordFailure(Function<Locale, String> text) {
+        RefreshEvent.Failed failed = new RefreshEvent.Failed(Instant.now(), text);
+        log.warn("Analytics: {}", failed.message());
+        lastFailure = new AnalyticsStatus.Failure(failed.at(), text);
         return failed;
+    }
+
+    /** A setting to fix, for whoever runs the server: the check's sentence names it (and SQL) as written. */
+    private static Function<Locale, String> setupProblem(AnalyticsSetupProblem problem) {
+        return Text.of("analytics.failure.setup", problem.getMessage())::in;
+    }
+
+    /**
+     * The store's sentence in each reader's language when {@code english} is the store's own (it names the step that
+     * failed); otherwise (a setting, PostgreSQL's words) as written.
+     */
+    private Function<Locale, String> inReadersLanguage(String english) {
+        return store.lastFailure().filter(failure -> failure.message().equals(english))
+                .<Function<Locale, String>>map(failure -> failure.text()::in)
+                .orElse(locale -> english);
     }
 
     private AnalyticsStatus.Failure failure() {
@@ -319,7 +342,7 @@ public class AnalyticsService {
         if (own != null) {
             return own;
         }
-        return store.lastFailure().map(f -> new AnalyticsStatus.Failure(f.at(), f.message())).orElse(null);
+        return store.lastFailure().map(f -> new AnalyticsStatus.Failure(f.at(), f.text()::in)).orElse(null);
     }
 
     private void broadcast(RefreshEvent event) {

@@ -111,7 +111,7 @@ public class BriefingService {
         }
         Language language = Language.orDefault(locale);
         BriefingScope scope = BriefingScope.of(filter);
-        validate(scope);
+        validate(scope, locale);
         UUID id = UUID.randomUUID();
         // Committed before it is queued: the worker takes it up from the row.
         String organization = ledger.asked(me.actor(), me.name(), id, kind, scope, null, null, language);
@@ -188,7 +188,7 @@ public class BriefingService {
                 .check(frequency != null, "frequency", "briefing.error.frequencyMissing")
                 .throwIfAny();
         BriefingScope scope = BriefingScope.of(filter);
-        validate(scope);
+        validate(scope, locale);
         UUID id = UUID.randomUUID();
         try {
             subscriptions.create(me.actor(), me.name(), id, kind, scope, frequency, clock.instant(),
@@ -219,7 +219,7 @@ public class BriefingService {
         return watchers.watch(coordinator().tenantId(), watcher);
     }
 
-    private void validate(BriefingScope scope) {
+    private void validate(BriefingScope scope, Locale locale) {
         FilterOptions known;
         try {
             known = analytics.filterOptions().orElse(null);
@@ -229,8 +229,8 @@ public class BriefingService {
         try {
             scope.filter().validate(known);
         } catch (InvalidFilterException e) {
-            // The engine's sentence names the value and what it knows (English: it has no bundle of the app's).
-            throw InvalidInput.of(e.field() == null ? "scope" : e.field(), "briefing.error.scope", e.getMessage());
+            // The engine's sentence (from its own bundle) names the value and what it knows, in the page's language.
+            throw InvalidInput.of(e.field() == null ? "scope" : e.field(), "briefing.error.scope", e.text().in(locale));
         }
     }
 

@@ -1,9 +1,6 @@
 package org.entente.initiative;
 
-import org.entente.platform.i18n.Language;
-import org.entente.platform.i18n.Translations;
-
-/** How a shared initiative cooperates. */
+/** How a shared initiative cooperates; people read it as {@code enum.Mechanism.<CONSTANT>}. */
 public enum Mechanism {
     JOINT_EXERCISE,
     PEACEKEEPING,
@@ -14,13 +11,5 @@ public enum Mechanism {
     MARITIME_SECURITY,
     HUMANITARIAN_RESPONSE,
     TREATY_FRAMEWORK,
-    ARMS_CONTROL;
-
-    /**
-     * The English label ({@code enum.Mechanism.<CONSTANT>}), for texts not yet written in their reader's
-     * language; pages use {@code Translations.label(locale, constant)}.
-     */
-    public String label() {
-        return Translations.label(Language.EN.locale(), this);
-    }
+    ARMS_CONTROL
 }

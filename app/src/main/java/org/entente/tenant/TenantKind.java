@@ -1,22 +1,12 @@
 package org.entente.tenant;
 
-/** What kind of partner organization a tenant is. */
+/** What kind of partner organization a tenant is; people read it as {@code enum.TenantKind.<CONSTANT>}. */
 public enum TenantKind {
-    STATE("State"),
-    ALLIANCE("Alliance"),
-    IGO("Intergovernmental organization"),
-    NGO("Non-governmental organization"),
-    PRIVATE_SECURITY("Private security company"),
-    CORPORATION("Multinational corporation"),
-    ACADEMIA("Academia");
-
-    private final String label;
-
-    TenantKind(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    STATE,
+    ALLIANCE,
+    IGO,
+    NGO,
+    PRIVATE_SECURITY,
+    CORPORATION,
+    ACADEMIA
 }

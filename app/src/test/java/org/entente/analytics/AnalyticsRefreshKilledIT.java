@@ -57,7 +57,7 @@ class AnalyticsRefreshKilledIT extends AppIntegrationTest {
                     .orElseThrow();
 
             RefreshEvent interrupted = refresh(olivia, event -> {
-                if (event instanceof RefreshEvent.Progress p && p.step().startsWith("Copying contributions")) {
+                if (event instanceof RefreshEvent.Progress p && p.step().toString().startsWith("Copying contributions")) {
                     Thread.currentThread().interrupt();  // watchers run on the refresh thread
                 }
             });
@@ -66,7 +66,7 @@ class AnalyticsRefreshKilledIT extends AppIntegrationTest {
                     "The snapshot refresh was interrupted while copying contributions. The previous snapshot stays in use.");
 
             RefreshEvent cutShort = refresh(olivia, event -> {
-                if (event instanceof RefreshEvent.Progress p && p.step().equals("Publishing the snapshot")) {
+                if (event instanceof RefreshEvent.Progress p && p.step().toString().equals("Publishing the snapshot")) {
                     cutInHalf(newSnapshotFile());
                 }
             });

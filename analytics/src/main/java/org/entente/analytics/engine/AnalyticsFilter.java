@@ -42,30 +42,32 @@ public record AnalyticsFilter(Integer yearFrom, Integer yearTo, String region, S
      * @throws InvalidFilterException naming the first field that is wrong
      */
     public void validate(FilterOptions known) {
-        checkYear("yearFrom", "first", yearFrom);
-        checkYear("yearTo", "last", yearTo);
+        checkYear("yearFrom", "filter.firstYearOutOfRange", yearFrom);
+        checkYear("yearTo", "filter.lastYearOutOfRange", yearTo);
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
-            throw new InvalidFilterException("yearTo",
-                    "The last year (" + yearTo + ") is before the first year (" + yearFrom + ").");
+            throw new InvalidFilterException("yearTo", EngineText.of("filter.lastYearBeforeFirst",
+                    String.valueOf(yearTo), String.valueOf(yearFrom)));
         }
         if (region != null && known != null && !known.regions().contains(region)) {
-            throw new InvalidFilterException("region", "There is no region \"" + region + "\" in the register."
-                    + (known.regions().isEmpty() ? "" : " Known regions: " + String.join(", ", known.regions()) + "."));
+            throw new InvalidFilterException("region", known.regions().isEmpty()
+                    ? EngineText.of("filter.noRegion", region)
+                    : EngineText.of("filter.noRegionKnown", region, String.join(", ", known.regions())));
         }
         if (partnerKind != null && !PARTNER_KINDS.contains(partnerKind)) {
-            throw new InvalidFilterException("partnerKind", "There is no partner kind \"" + partnerKind
-                    + "\". Known kinds: " + String.join(", ", PARTNER_KINDS) + ".");
+            throw new InvalidFilterException("partnerKind", EngineText.of("filter.noPartnerKind", partnerKind,
+                    String.join(", ", PARTNER_KINDS)));
         }
         if (workstreamKind != null && !WORKSTREAM_KINDS.contains(workstreamKind)) {
-            throw new InvalidFilterException("workstreamKind", "There is no workstream kind \"" + workstreamKind
-                    + "\". Known kinds: " + String.join(", ", WORKSTREAM_KINDS) + ".");
+            throw new InvalidFilterException("workstreamKind", EngineText.of("filter.noWorkstreamKind", workstreamKind,
+                    String.join(", ", WORKSTREAM_KINDS)));
         }
     }
 
-    private static void checkYear(String field, String which, Integer year) {
+    /** Years as strings: a year reads 2026, never 2,026. */
+    private static void checkYear(String field, String key, Integer year) {
         if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
-            throw new InvalidFilterException(field, "The " + which + " year must be between " + FIRST_YEAR + " and "
-                    + LAST_YEAR + " (not " + year + ").");
+            throw new InvalidFilterException(field, EngineText.of(key, String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR), String.valueOf(year)));
         }
     }
 

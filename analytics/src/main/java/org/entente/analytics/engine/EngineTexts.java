@@ -9,7 +9,8 @@ import java.util.ResourceBundle;
  * The texts the engine writes for people (rollup titles, questions and column headings, KPI labels, notes, the Excel
  * briefing's sheets), in English or French, from {@code org/entente/analytics/engine/texts.properties} and
  * {@code texts_fr.properties}. The engine has no Vaadin and no Spring, so it keeps its own bundle; the app passes the
- * reader's locale through the engine's API. Values are {@link MessageFormat} patterns, as in the app's bundle: an
+ * reader's locale through the engine's API, or, where one text reaches several readers (a refresh's progress) or the
+ * caller decides the language (a refused filter), the engine hands out an {@link EngineText} each reader writes. Values are {@link MessageFormat} patterns, as in the app's bundle: an
  * English apostrophe is written {@code ''}, a French one is the typographic ’.
  *
  * <p>The rollup catalogue ({@code Rollups}) keeps its English in the code, next to the SQL it describes; the English

@@ -2,83 +2,20 @@ package org.entente.analytics.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
-import java.util.List;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.util.Locale;
-import java.util.Properties;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's two bundles agree, as the app's do (the app's TranslationsTest): every English key has a French text
- * with the same placeholders, every value is a MessageFormat pattern without a stray apostrophe, and French texts
- * follow French typography.
+ * The engine's two bundles agree, as the app's do (the rules of {@link TextBundleRules}, shared with the app's
+ * TranslationsTest), and its texts are written in the reader's language.
  */
-class EngineTextsTest {
+class EngineTextsTest extends TextBundleRules {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(?:,\\s*(\\w+))?");
-    private static final List<Locale> LANGUAGES = List.of(Locale.UK, Locale.FRANCE);
-
-    /** The keys a file itself holds (a ResourceBundle would lend French the English keys it lacks). */
-    private static Set<String> keys(String suffix) {
-        Properties properties = new Properties();
-        String file = "/" + EngineTexts.BUNDLE.replace('.', '/') + suffix + ".properties";
-        try (Reader reader = new InputStreamReader(EngineTextsTest.class.getResourceAsStream(file),
-                StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TreeSet<>(properties.stringPropertyNames());
-    }
-
-    @Test
-    void everyEnglishKeyHasAFrenchTextAndNoMore() {
-        Set<String> english = keys("");
-        Set<String> french = keys("_fr");
-        assertThat(english.stream().filter(key -> !french.contains(key))).as("keys without a French text").isEmpty();
-        assertThat(french.stream().filter(key -> !english.contains(key))).as("French keys without an English text")
-                .isEmpty();
-    }
-
-    @Test
-    void placeholdersAreTheSameInBothLanguages() {
-        ResourceBundle english = EngineTexts.bundle(Locale.UK);
-        ResourceBundle french = EngineTexts.bundle(Locale.FRANCE);
-        assertThat(keys("")).allSatisfy(key -> assertThat(placeholders(french.getString(key)))
-                .as(key).isEqualTo(placeholders(english.getString(key))));
-    }
-
-    @Test
-    void everyValueIsAMessageFormatPatternWithoutAStrayApostrophe() {
-        for (Locale locale : LANGUAGES) {
-            ResourceBundle bundle = EngineTexts.bundle(locale);
-            for (String key : keys("")) {
-                String value = bundle.getString(key);
-                assertThat(value.replace("''", "")).as(locale + " " + key + ": write '' or ’").doesNotContain("'");
-                new MessageFormat(value, locale); // throws on a malformed pattern
-            }
-        }
-    }
-
-    @Test
-    void frenchTextsUseFrenchTypography() {
-        ResourceBundle french = EngineTexts.bundle(Locale.FRANCE);
-        for (String key : keys("")) {
-            String value = french.getString(key);
-            assertThat(value).as(key + ": a non-breaking space before : ; ? ! % »")
-                    .doesNotContainPattern(" [:;?!%»]").doesNotContain("« ");
-            assertThat(value).as(key + ": French quotation marks").doesNotContain("\"");
-        }
+    @Override
+    protected String englishFile() {
+        return "/" + EngineTexts.BUNDLE.replace('.', '/');
     }
 
     @Test
@@ -100,13 +37,22 @@ class EngineTextsTest {
                 .as("a leading space kept").startsWith(" (");
     }
 
-    /** Index and type of each placeholder, e.g. {0,number} → "0:number"; choice sub-patterns included. */
-    private static Set<String> placeholders(String value) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(value);
-        while (matcher.find()) {
-            found.add(matcher.group(1) + ":" + (matcher.group(2) == null ? "" : matcher.group(2)));
-        }
-        return found;
+    @Test
+    void aRefreshStepIsWrittenInEachReadersLanguage() {
+        EngineText step = EngineText.of("refresh.step.copyingRows", EngineText.of("refresh.table.contribution"), 12345);
+        assertThat(step.in(Locale.UK)).isEqualTo("Copying contributions (12,345 rows)");
+        assertThat(step.in(Locale.FRANCE)).isEqualTo("Copie\u00a0: contributions (12\u202f345 lignes)");
+        assertThat(step).as("English for logs and tests").hasToString("Copying contributions (12,345 rows)");
+        assertThat(EngineText.of("refresh.step.copyingRows", EngineText.of("refresh.table.milestone"), 1)
+                .in(Locale.FRANCE)).isEqualTo("Copie\u00a0: jalons (1 ligne)");
+    }
+
+    @Test
+    void aRefusedFilterSaysWhyInTheReadersLanguage() {
+        InvalidFilterException refused = catchThrowableOfType(InvalidFilterException.class,
+                () -> new AnalyticsFilter(2025, 2023, null, null, null).validate(null));
+        assertThat(refused.field()).isEqualTo("yearTo");
+        assertThat(refused).hasMessage("The last year (2023) is before the first year (2025).");
+        assertThat(refused.text().in(Locale.FRANCE)).isEqualTo("La dernière année (2023) précède la première année (2025).");
     }
 }

@@ -47,6 +47,7 @@ import org.entente.analytics.engine.AnalyticsReport;
 import org.entente.analytics.engine.AnalyticsSettings;
 import org.entente.analytics.engine.BurdenGuideline;
 import org.entente.analytics.engine.ConsentingPartner;
+import org.entente.analytics.engine.EngineText;
 import org.entente.analytics.engine.EngineTexts;
 import org.entente.analytics.engine.FilterOptions;
 import org.entente.analytics.engine.Kpi;
@@ -54,10 +55,12 @@ import org.entente.analytics.engine.disclosure.SuppressionReason;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
 import org.entente.platform.i18n.Language;
+import org.entente.platform.i18n.Translations;
 import org.entente.platform.ui.EChart;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.tenant.RegionLabels;
 import org.entente.tenant.TenantService;
 import org.entente.workstream.WorkstreamKind;
 import org.entente.workstream.WorkstreamStatus;
@@ -206,18 +209,23 @@ public class AnalyticsView extends VerticalLayout implements HasDynamicTitle {
                     String.valueOf(status.snapshot().took().toMillis())));
         }
         AnalyticsStatus.Running running = status.running();
-        showProgress(running == null ? null : running.fraction(), running == null ? null : running.step());
+        showProgress(running == null ? null : running.fraction(), running == null ? null : step(running.step()));
         if (status.lastFailure() == null) {
             failure.setVisible(false);
         } else {
             // A refresh whose Parquet copy failed still published its snapshot: then the figures are not stale.
             boolean stale = status.snapshot() != null
                     && status.snapshot().takenAt().isBefore(status.lastFailure().at().minusSeconds(60));
-            // The failure's own sentence comes from the refresh (the engine and PostgreSQL speak English).
+            // The failure's sentence is the refresh's, in this page's language; what PostgreSQL said stays as it said it.
             failure.setText(getTranslation(stale ? "analytics.failure.stale" : "analytics.failure",
-                    asOfFormat.format(status.lastFailure().at()), status.lastFailure().message()));
+                    asOfFormat.format(status.lastFailure().at()), status.lastFailure().text().apply(getLocale())));
             failure.setVisible(true);
         }
+    }
+
+    /** A refresh step in this page's language (a refresh is broadcast to every open page, each in its reader's). */
+    private String step(EngineText step) {
+        return step == null ? getTranslation("analytics.progress.starting") : step.in(getLocale());
     }
 
     private void showProgress(Double fraction, String step) {
@@ -250,8 +258,8 @@ public class AnalyticsView extends VerticalLayout implements HasDynamicTitle {
     private void onRefreshEvent(RefreshEvent event) {
         switch (event) {
             case RefreshEvent.Started started -> showProgress(0.0,
-                    getTranslation("analytics.progress.startedBy", started.by()));
-            case RefreshEvent.Progress p -> showProgress(p.fraction(), p.step());
+                    getTranslation("analytics.progress.startedBy", started.by().in(getLocale())));
+            case RefreshEvent.Progress p -> showProgress(p.fraction(), step(p.step()));
             case RefreshEvent.Finished finished -> {
                 showStatus(analytics.status());
                 filterOptionsLoaded = false;
@@ -260,7 +268,7 @@ public class AnalyticsView extends VerticalLayout implements HasDynamicTitle {
             }
             case RefreshEvent.Failed failed -> {
                 showStatus(analytics.status());
-                Feedback.error(failed.message());
+                Feedback.error(failed.text().apply(getLocale()));
             }
         }
     }
@@ -284,6 +292,7 @@ public class AnalyticsView extends VerticalLayout implements HasDynamicTitle {
         workstreamKind.setId("filter-workstream-kind");
         partnerKind.setItemLabelGenerator(kind -> Labels.of(getLocale(), kind));
         workstreamKind.setItemLabelGenerator(kind -> Labels.of(getLocale(), kind));
+        region.setItemLabelGenerator(name -> RegionLabels.label(getLocale(), name));
         region.setPlaceholder(getTranslation("analytics.filter.allRegions"));
         partnerKind.setPlaceholder(getTranslation("analytics.filter.allPartnerKinds"));
         workstreamKind.setPlaceholder(getTranslation("analytics.filter.allWorkstreamKinds"));
@@ -572,7 +581,8 @@ public class AnalyticsView extends VerticalLayout implements HasDynamicTitle {
 
     static Optional<WorkstreamKind> workstreamKind(String value) {
         for (WorkstreamKind kind : WorkstreamKind.values()) {
-            if (kind.name().equalsIgnoreCase(value) || kind.label().equalsIgnoreCase(value)) {
+            if (kind.name().equalsIgnoreCase(value)
+                    || Translations.label(Language.EN.locale(), kind).equalsIgnoreCase(value)) {
                 return Optional.of(kind);
             }
         }

@@ -14,6 +14,7 @@ import org.entente.milestone.MilestoneStatus;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.Translations;
 import org.entente.rnd.TechnologyArea;
+import org.entente.tenant.RegionLabels;
 import org.entente.tenant.TenantKind;
 import org.entente.workstream.WorkstreamKind;
 import org.entente.workstream.WorkstreamStatus;
@@ -21,8 +22,9 @@ import org.entente.workstream.WorkstreamStatus;
 /**
  * The words people read for the codes rollups carry ({@code RND_PROJECT} → "Joint R&D project",
  * {@code IN_REVIEW} → "In review"), the same labels the rest of the workspace uses, in the reader's language: in
- * French, a code of the workspace's enums reads as its {@code enum.<SimpleName>.<CONSTANT>} translation, the engine's
- * own words ("Total", "Other partners (n)", "Above") and codes as the engine's bundle says them.
+ * French, a code of the workspace's enums reads as its {@code enum.<SimpleName>.<CONSTANT>} translation, a usual region
+ * name as {@link RegionLabels} says it, the engine's own words ("Total", "Other partners (n)", "Above") and codes as the
+ * engine's bundle says them.
  */
 public final class Labels {
 
@@ -38,24 +40,11 @@ public final class Labels {
                         WorkstreamStatus.values(), MilestoneStatus.values(), VettingStatus.values(), RiskRating.values())
                 .flatMap(java.util.Arrays::stream)
                 .forEach(constant -> CONSTANTS.putIfAbsent(constant.name(), constant));
-        for (WorkstreamKind kind : WorkstreamKind.values()) {
-            KNOWN.put(kind.name(), kind.label());
-        }
-        for (TenantKind kind : TenantKind.values()) {
-            KNOWN.putIfAbsent(kind.name(), kind.label());
-        }
-        for (Mechanism mechanism : Mechanism.values()) {
-            KNOWN.putIfAbsent(mechanism.name(), mechanism.label());
-        }
-        for (TechnologyArea area : TechnologyArea.values()) {
-            KNOWN.putIfAbsent(area.name(), area.label());
-        }
-        for (EngagementType type : EngagementType.values()) {
-            KNOWN.putIfAbsent(type.name(), type.label());
-        }
-        for (ContributionType type : ContributionType.values()) {
-            KNOWN.putIfAbsent(type.name(), type.label());
-        }
+        // Kinds, mechanisms, areas and types read as the workspace's English labels (enum.<SimpleName>.<CONSTANT>).
+        java.util.stream.Stream.of(WorkstreamKind.values(), TenantKind.values(), Mechanism.values(),
+                        TechnologyArea.values(), EngagementType.values(), ContributionType.values())
+                .flatMap(java.util.Arrays::stream)
+                .forEach(constant -> KNOWN.putIfAbsent(constant.name(), Translations.label(Language.EN.locale(), constant)));
         for (Enum<?> value : java.util.stream.Stream.of(WorkstreamStatus.values(), MilestoneStatus.values(),
                 VettingStatus.values(), RiskRating.values()).flatMap(java.util.Arrays::stream).toList()) {
             KNOWN.putIfAbsent(value.name(), words(value.name()));
@@ -85,7 +74,8 @@ public final class Labels {
         if (constant != null && Translations.has(Translations.enumKey(constant))) {
             return Translations.label(locale, constant);
         }
-        return CellText.label(text, locale);
+        String region = RegionLabels.label(locale, text);
+        return region.equals(text) ? CellText.label(text, locale) : region;
     }
 
     /** In English. */

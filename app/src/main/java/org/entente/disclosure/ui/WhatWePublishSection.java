@@ -230,10 +230,8 @@ final class WhatWePublishSection extends VerticalLayout {
         }
     }
 
-    /** The organization kind's label; English until the tenant feature has its {@code enum.TenantKind.*} keys. */
     private String kindLabel(TenantKind kind) {
-        String key = Translations.enumKey(kind);
-        return Translations.has(key) ? getTranslation(key) : kind.label();
+        return getTranslation(Translations.enumKey(kind));
     }
 
     private static String names(Publication publication, java.util.function.Predicate<Recipient> which) {

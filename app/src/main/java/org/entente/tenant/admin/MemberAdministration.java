@@ -18,6 +18,7 @@ import org.entente.platform.keycloak.KeycloakAdminClient.Organization;
 import org.entente.platform.keycloak.KeycloakAdminClient.UserAccount;
 import org.entente.platform.keycloak.KeycloakRequestException;
 import org.entente.platform.keycloak.KeycloakUnavailableException;
+import org.entente.tenant.RoleLabels;
 import org.entente.tenant.admin.Administrators.TenantAdmin;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -148,7 +149,7 @@ public class MemberAdministration {
         MemberRecord member = requireOwnMember(organization, memberId);
         if (List.of(member.getRoles()).contains(role.roleName())) {
             throw new AdministrationException(Text.of("admin.member.error.hasRole", member.getDisplayName(),
-                    role.roleName()));
+                    RoleLabels.text(role.roleName())));
         }
         keycloakStep(() -> keycloak.addRealmRole(memberId, role.roleName()));
         storeOrUndo(() -> {
@@ -164,7 +165,7 @@ public class MemberAdministration {
         MemberRecord member = requireOwnMember(organization, memberId);
         if (!List.of(member.getRoles()).contains(role.roleName())) {
             throw new AdministrationException(Text.of("admin.member.error.lacksRole", member.getDisplayName(),
-                    role.roleName()));
+                    RoleLabels.text(role.roleName())));
         }
         if (role == TenantRole.TENANT_ADMIN) {
             requireAnotherAdmin(organization, member);

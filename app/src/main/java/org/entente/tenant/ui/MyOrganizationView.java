@@ -17,6 +17,8 @@ import org.entente.platform.i18n.Formats;
 import org.entente.platform.i18n.Translations;
 import org.entente.platform.security.CurrentUser;
 import org.entente.tenant.Member;
+import org.entente.tenant.RegionLabels;
+import org.entente.tenant.RoleLabels;
 import org.entente.tenant.Tenant;
 import org.entente.tenant.TenantService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +43,8 @@ public class MyOrganizationView extends VerticalLayout implements HasDynamicTitl
         H1 name = new H1(tenant.name());
         name.setId("organization-name");
         Span kind = badge(getTranslation(Translations.enumKey(tenant.kind())), "organization-kind");
-        Span region = badge(tenant.region() == null ? getTranslation("tenant.organization.noRegion") : tenant.region(), "organization-region");
+        Span region = badge(tenant.region() == null ? getTranslation("tenant.organization.noRegion")
+                : RegionLabels.label(getLocale(), tenant.region()), "organization-region");
         Span alias = badge(tenant.alias(), "organization-alias");
         add(name, new HorizontalLayout(kind, region, alias));
 
@@ -49,7 +52,7 @@ public class MyOrganizationView extends VerticalLayout implements HasDynamicTitl
         HorizontalLayout roles = new HorizontalLayout();
         roles.setId("my-roles");
         currentUser.get().map(u -> u.roles().stream().sorted().toList()).orElse(List.of())
-                .forEach(role -> roles.add(badge(role, null)));
+                .forEach(role -> roles.add(badge(RoleLabels.label(getLocale(), role), null)));
         if (roles.getComponentCount() == 0) {
             roles.add(new Span(getTranslation("tenant.organization.noRoles")));
         }
@@ -61,7 +64,7 @@ public class MyOrganizationView extends VerticalLayout implements HasDynamicTitl
         members.addColumn(Member::displayName).setHeader(getTranslation("tenant.organization.column.name")).setSortable(true).setAutoWidth(true);
         members.addColumn(Member::username).setHeader(getTranslation("tenant.organization.column.username")).setSortable(true).setAutoWidth(true);
         members.addColumn(Member::email).setHeader(getTranslation("tenant.organization.column.email")).setAutoWidth(true);
-        members.addColumn(m -> join(m.roles())).setHeader(getTranslation("tenant.organization.column.roles")).setAutoWidth(true);
+        members.addColumn(m -> join(m.roles().stream().map(r -> RoleLabels.label(getLocale(), r)).toList())).setHeader(getTranslation("tenant.organization.column.roles")).setAutoWidth(true);
         members.addColumn(m -> m.lastSeenAt() == null ? getTranslation("tenant.organization.neverSignedIn")
                         : Formats.dateTimeUtc(getLocale(), m.lastSeenAt()))
                 .setHeader(getTranslation("tenant.organization.column.lastSeen")).setAutoWidth(true);

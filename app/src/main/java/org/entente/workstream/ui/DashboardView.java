@@ -58,12 +58,16 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private Grid<Workstream> workstreamGrid(String id, String emptyKey) {
         Grid<Workstream> grid = new Grid<>(Workstream.class, false);
         grid.setId(id);
-        grid.addColumn(Workstream::title).setHeader(getTranslation("workstream.column.title")).setFlexGrow(3);
+        // The title takes the room left: the other columns keep to their content, which French makes longer
+        // (« Engagement avec un partenaire non étatique »), so that the title is not squeezed to a few letters.
+        grid.addColumn(Workstream::title).setHeader(getTranslation("workstream.column.title"))
+                .setWidth("16rem").setFlexGrow(1).setTooltipGenerator(Workstream::title);
         grid.addColumn(w -> getTranslation(Translations.enumKey(w.kind())))
-                .setHeader(getTranslation("workstream.column.kind")).setAutoWidth(true);
+                .setHeader(getTranslation("workstream.column.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(w -> getTranslation(Translations.enumKey(w.status())))
-                .setHeader(getTranslation("workstream.column.status")).setAutoWidth(true);
-        grid.addColumn(w -> w.lead().name()).setHeader(getTranslation("workstream.column.lead")).setAutoWidth(true);
+                .setHeader(getTranslation("workstream.column.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(w -> w.lead().name()).setHeader(getTranslation("workstream.column.lead")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation(emptyKey));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(WorkstreamView.class, e.getItem().id().toString())));

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import org.entente.platform.i18n.Formats;
 import org.entente.platform.i18n.Translations;
+import org.entente.tenant.RegionLabels;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.rnd.WorkPackageService;
@@ -26,7 +27,8 @@ class WorkstreamOverview extends VerticalLayout {
                 ? getTranslation("workstream.overview.noDescription") : w.description());
         description.setId("workstream-description-text");
         FormLayout facts = new FormLayout();
-        facts.addFormItem(new Span(w.region() == null ? "—" : w.region()), getTranslation("workstream.field.region"));
+        facts.addFormItem(new Span(w.region() == null ? "—" : RegionLabels.label(getLocale(), w.region())),
+                getTranslation("workstream.field.region"));
         facts.addFormItem(new Span(date(w.startDate())), getTranslation("workstream.field.start"));
         facts.addFormItem(new Span(date(w.endDate())), getTranslation("workstream.field.end"));
         add(description, facts);

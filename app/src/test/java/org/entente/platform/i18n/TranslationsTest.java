@@ -2,79 +2,20 @@ package org.entente.platform.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.entente.analytics.engine.TextBundleRules;
 import org.junit.jupiter.api.Test;
 
 /**
  * The two bundles agree: every English key has a French text with the same placeholders, every value is a pattern
- * MessageFormat reads as meant, and French texts follow French typography.
+ * MessageFormat reads as meant, and French texts follow French typography (the rules of {@link TextBundleRules}, which
+ * the engine's bundle keeps too). And texts are written in the reader's language.
  */
-class TranslationsTest {
+class TranslationsTest extends TextBundleRules {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(?:,\\s*(\\w+))?");
-
-    /** The keys a file itself holds (a ResourceBundle would lend French the English keys it lacks). */
-    private static Set<String> keys(Language language) {
-        String file = "/vaadin-i18n/translations" + (language == Language.EN ? "" : "_" + language.code()) + ".properties";
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(TranslationsTest.class.getResourceAsStream(file), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TreeSet<>(properties.stringPropertyNames());
-    }
-
-    @Test
-    void everyEnglishKeyHasAFrenchTextAndNoMore() {
-        Set<String> english = keys(Language.EN);
-        Set<String> french = keys(Language.FR);
-        assertThat(english.stream().filter(key -> !french.contains(key))).as("keys without a French text").isEmpty();
-        assertThat(french.stream().filter(key -> !english.contains(key))).as("French keys without an English text")
-                .isEmpty();
-    }
-
-    @Test
-    void placeholdersAreTheSameInBothLanguages() {
-        ResourceBundle english = Translations.bundle(Language.EN);
-        ResourceBundle french = Translations.bundle(Language.FR);
-        assertThat(keys(Language.EN)).allSatisfy(key -> assertThat(placeholders(french.getString(key)))
-                .as(key).isEqualTo(placeholders(english.getString(key))));
-    }
-
-    @Test
-    void everyValueIsAMessageFormatPatternWithoutAStrayApostrophe() {
-        for (Language language : Language.values()) {
-            ResourceBundle bundle = Translations.bundle(language);
-            for (String key : keys(Language.EN)) {
-                String value = bundle.getString(key);
-                assertThat(value.replace("''", "")).as(language + " " + key + ": write '' or ’").doesNotContain("'");
-                new MessageFormat(value, language.locale()); // throws on a malformed pattern
-            }
-        }
-    }
-
-    @Test
-    void frenchTextsUseFrenchTypography() {
-        ResourceBundle french = Translations.bundle(Language.FR);
-        for (String key : keys(Language.EN)) {
-            String value = french.getString(key);
-            assertThat(value).as(key + ": a non-breaking space before : ; ? ! % »")
-                    .doesNotContainPattern(" [:;?!%»]").doesNotContain("« ");
-            assertThat(value).as(key + ": French quotation marks").doesNotContain("\"");
-        }
+    @Override
+    protected String englishFile() {
+        return "/" + Translations.BUNDLE.replace('.', '/');
     }
 
     @Test
@@ -88,15 +29,5 @@ class TranslationsTest {
         assertThat(Formats.money(Locale.FRANCE, new java.math.BigDecimal("1234.56"), "EUR"))
                 .isEqualTo("1\u202f234,56\u00a0€");
         assertThat(Formats.money(Locale.UK, new java.math.BigDecimal("1234.56"), "EUR")).isEqualTo("€1,234.56");
-    }
-
-    /** Index and type of each placeholder, e.g. {0,number} → "0:number"; choice sub-patterns included. */
-    private static Set<String> placeholders(String value) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(value);
-        while (matcher.find()) {
-            found.add(matcher.group(1) + ":" + (matcher.group(2) == null ? "" : matcher.group(2)));
-        }
-        return found;
     }
 }

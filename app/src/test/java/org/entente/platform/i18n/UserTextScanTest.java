@@ -47,7 +47,11 @@ class UserTextScanTest {
             Pattern.compile("InvalidInput\\.of\\(\\s*[^,]+,\\s*\"[^\"]* [^\"]*\""),
             Pattern.compile("\\.check\\(\\s*[^;]*?,\\s*\"[^\"]*\"\\s*,\\s*\"[^\"]* [^\"]*\""),
             Pattern.compile("new NotAllowed\\(\\s*\"[^\"]* [^\"]*\""),
-            Pattern.compile("Text\\.of\\(\\s*\"[^\"]* [^\"]*\""));
+            Pattern.compile("Text\\.of\\(\\s*\"[^\"]* [^\"]*\""),
+            // An exception's message (English, for logs) shown as it is: show its Text instead.
+            Pattern.compile("(?:setText|Notification\\.show|Feedback\\.success|Feedback\\.error|new Span)\\(\\s*\\w+\\.getMessage\\(\\)"),
+            // A code shown as its own name in a choice (a role, an enum constant): show its label.
+            Pattern.compile("setItemLabelGenerator\\(\\s*(?:Enum::name|\\w+::roleName|Object::toString|String::valueOf)\\s*\\)"));
 
     /**
      * Packages whose texts are not translated yet (issue #18 in progress): each shrinks to nothing. The test fails
@@ -89,6 +93,10 @@ class UserTextScanTest {
         assertThat(flagged("add(new Span(getTranslation(\"contribution.empty\")));")).isFalse();
         assertThat(flagged("throw InvalidInput.of(\"amount\", \"contribution.error.amountMissing\");")).isFalse();
         assertThat(flagged("add(new Span(\"Entente\")); // i18n-ok: the product's name")).isFalse();
+        assertThat(flagged("Feedback.error(failure.getMessage());")).isTrue();
+        assertThat(flagged("Feedback.error(failure.text().in(getLocale()));")).isFalse();
+        assertThat(flagged("role.setItemLabelGenerator(TenantRole::roleName);")).isTrue();
+        assertThat(flagged("owner.setItemLabelGenerator(Partner::name);")).isFalse();
     }
 
     private static boolean flagged(String source) {

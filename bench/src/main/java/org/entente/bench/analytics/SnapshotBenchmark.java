@@ -69,7 +69,7 @@ public final class SnapshotBenchmark implements Measurement {
                 // CPU until published: read when the refresh starts on its Parquet copy (else at its end).
                 ServerCpu.Reading[] published = {null};
                 RefreshListener parquetStarts = (fraction, step) -> {
-                    if (published[0] == null && step.startsWith("Writing Parquet")) {
+                    if (published[0] == null && step.key().startsWith("refresh.step.parquet")) {
                         published[0] = cpu.now();
                     }
                 };

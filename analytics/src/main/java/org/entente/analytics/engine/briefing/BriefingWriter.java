@@ -167,7 +167,7 @@ public final class BriefingWriter {
             throw new BriefingFailedException(e.getMessage() == null || EngineTexts.french(locale)
                     ? EngineTexts.text(locale, "failure.noSnapshot") : e.getMessage(), e);
         } catch (InvalidFilterException e) {
-            throw new BriefingFailedException(EngineTexts.text(locale, "failure.scope", e.getMessage()), e);
+            throw new BriefingFailedException(EngineTexts.text(locale, "failure.scope", e.text().in(locale)), e);
         } catch (SQLException e) {
             log.warn("Briefing {} failed reading the snapshot", request.kind(), e);
             throw new BriefingFailedException(EngineTexts.text(locale, "failure.figures", firstLine(e.getMessage())),

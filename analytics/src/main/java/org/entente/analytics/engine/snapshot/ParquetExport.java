@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.analytics.engine.EngineText;
 
 /**
  * The snapshot as Parquet files, so another engine (Spark, Trino, DuckDB elsewhere) can read the same data. Written by
@@ -63,7 +64,7 @@ public final class ParquetExport {
         Files.createDirectory(folder);
         for (int i = 0; i < TABLES.size(); i++) {
             String table = TABLES.get(i);
-            listener.progress((double) i / TABLES.size(), "Writing Parquet files (" + table + ")");
+            listener.progress((double) i / TABLES.size(), EngineText.of("refresh.step.parquetTable", table));
             Path target = folder.resolve(table);
             Files.createDirectory(target);
             String year = YEAR_COLUMNS.get(table);
@@ -77,7 +78,7 @@ public final class ParquetExport {
                 statement.execute(sql);
             }
         }
-        listener.progress(1, "Parquet files written");
+        listener.progress(1, EngineText.of("refresh.step.parquetWritten"));
     }
 
     /** The table's columns in order, UUID columns cast to their text (see the class comment). */

@@ -1,5 +1,6 @@
 package org.entente.analytics.engine.snapshot;
 
+import org.entente.analytics.engine.EngineText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,20 +15,20 @@ final class Progress {
 
     private final RefreshListener listener;
     private double fraction;
-    private String phase = "starting";
+    private EngineText phase = EngineText.of("refresh.phase.starting");
 
     Progress(RefreshListener listener) {
         this.listener = listener == null ? RefreshListener.NONE : listener;
     }
 
     /** Starts a phase (lower case, for "... while <phase>") and reports its first step. */
-    void phase(String phase, double fraction, String step) throws InterruptedException {
+    void phase(EngineText phase, double fraction, EngineText step) throws InterruptedException {
         checkInterrupted();
         this.phase = phase;
         report(fraction, step);
     }
 
-    void report(double fraction, String step) {
+    void report(double fraction, EngineText step) {
         this.fraction = Math.max(this.fraction, Math.min(1, Math.max(0, fraction)));
         try {
             listener.progress(this.fraction, step);
@@ -36,12 +37,12 @@ final class Progress {
         }
     }
 
-    String phase() {
+    EngineText phase() {
         return phase;
     }
 
     /** Names the phase a failure happened in, without reporting a step. */
-    void failedWhile(String phase) {
+    void failedWhile(EngineText phase) {
         this.phase = phase;
     }
 

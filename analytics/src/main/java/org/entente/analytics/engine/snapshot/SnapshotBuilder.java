@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -30,6 +29,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.entente.analytics.engine.EngineText;
 import org.entente.analytics.engine.SqlScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,11 +115,11 @@ final class SnapshotBuilder {
 
     static Result build(DataSource source, Path file, Path staging, Progress progress, ReadPlan plan)
             throws SQLException, IOException, InterruptedException {
-        progress.phase("connecting to PostgreSQL", 0, "Connecting to PostgreSQL");
+        progress.phase(EngineText.of("refresh.phase.connecting"), 0, EngineText.of("refresh.step.connecting"));
         try (PostgresSource postgres = PostgresSource.open(source);
              Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
             Instant takenAt = postgres.takenAt();
-            progress.phase("creating the snapshot file", 0.01, "Creating the snapshot file");
+            progress.phase(EngineText.of("refresh.phase.creating"), 0.01, EngineText.of("refresh.step.creating"));
             execute(duckdb, "SET TimeZone = 'UTC'");
             execute(duckdb, "SET preserve_insertion_order = false");
             // One DuckDB thread: the load shares the cores with PostgreSQL and the readers, and a single-threaded CSV
@@ -141,7 +141,7 @@ final class SnapshotBuilder {
             duckdb.setAutoCommit(true);
             postgres.close();  // the read transactions end here; DuckDB's work below needs no PostgreSQL
 
-            progress.phase("checking the copied rows", COPY_END, "Checking the copied rows");
+            progress.phase(EngineText.of("refresh.phase.checking"), COPY_END, EngineText.of("refresh.step.checking"));
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : SnapshotTable.ALL) {
                 long loaded = count(duckdb, table);
@@ -181,8 +181,9 @@ final class SnapshotBuilder {
         }
 
         /** For progress and failure messages: "contributions", "the rel_to lists of contributions". */
-        String label() {
-            return relTo ? "the rel_to lists of " + table.label() : table.label();
+        EngineText text() {
+            EngineText label = EngineText.of("refresh.table." + table.name());
+            return relTo ? EngineText.of("refresh.table.relToListsOf", label) : label;
         }
 
         /** For chunk file names. */
@@ -292,7 +293,8 @@ final class SnapshotBuilder {
                         readersUsed.add(reader);
                         shares.put(slice, 0.0);
                         if (tablesStarted.add(slice.target())) {
-                            progress.phase("copying " + slice.label(), fraction(shares, totalWeight), "Copying " + slice.label());
+                            progress.phase(EngineText.of("refresh.phase.copying", slice.text()), fraction(shares, totalWeight),
+                                    EngineText.of("refresh.step.copying", slice.text()));
                         }
                     }
                     case Event.Rows(Slice slice, long rows) -> {
@@ -308,7 +310,7 @@ final class SnapshotBuilder {
                         report(slice, rowsBySlice, shares, totalWeight);
                     }
                     case Event.Failed(Slice slice, Exception error) -> {
-                        progress.failedWhile("copying " + slice.label());
+                        progress.failedWhile(EngineText.of("refresh.phase.copying", slice.text()));
                         throw rethrow(error);
                     }
                     case Event.Unavailable(String reason) -> single = "a second one could not be had (" + reason + ")";
@@ -323,7 +325,7 @@ final class SnapshotBuilder {
                 log.debug("Analytics snapshot read with two PostgreSQL connections sharing one snapshot ({} slices)",
                         slices.size());
             }
-            progress.phase("loading the last rows into DuckDB", COPY_END, "Loading the last rows into DuckDB");
+            progress.phase(EngineText.of("refresh.phase.loading"), COPY_END, EngineText.of("refresh.step.loading"));
             loader.finish();
             return sent;
         }
@@ -336,7 +338,7 @@ final class SnapshotBuilder {
                 }
             }
             progress.report(fraction(shares, totalWeight),
-                    "Copying %s (%s rows)".formatted(slice.label(), thousands(tableRows)));
+                    EngineText.of("refresh.step.copyingRows", slice.text(), tableRows));
         }
 
         private static double fraction(Map<Slice, Double> shares, double totalWeight) {
@@ -492,10 +494,6 @@ final class SnapshotBuilder {
                 }
             }
         }
-    }
-
-    static String thousands(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static long count(Connection duckdb, String table) throws SQLException {

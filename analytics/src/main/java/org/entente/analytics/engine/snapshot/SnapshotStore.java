@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBConnection;
+import org.entente.analytics.engine.EngineText;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
@@ -247,7 +248,8 @@ public final class SnapshotStore implements AutoCloseable {
                 }
             }
             SnapshotBuilder.Result built = SnapshotBuilder.build(source, temp, staging, progress, plan);
-            progress.phase("publishing the snapshot", SnapshotBuilder.BUILT, "Publishing the snapshot");
+            progress.phase(EngineText.of("refresh.phase.publishing"), SnapshotBuilder.BUILT,
+                    EngineText.of("refresh.step.publishing"));
             Files.deleteIfExists(directory.resolve(temp.getFileName() + ".wal"));  // empty after CHECKPOINT and close
             fsync(temp, false);
             requireComplete(temp, built.rowCounts());
@@ -265,12 +267,14 @@ public final class SnapshotStore implements AutoCloseable {
                     built.connections() == 1 ? "" : "s");
         } catch (Exception e) {
             interrupted = Thread.interrupted() || isInterruption(e);
-            String message = interrupted
-                    ? "The snapshot refresh was interrupted while " + progress.phase() + "."
+            // The role's refusal names a setting and a SQL statement for whoever runs the server: it stays as written.
+            EngineText text = interrupted
+                    ? EngineText.of("refresh.failure.interrupted", progress.phase())
                     : e instanceof PostgresSource.RoleRefusedException
-                            ? e.getMessage()
-                            : "The snapshot refresh failed while " + progress.phase() + ": " + reason(e);
-            lastFailure = new RefreshFailure(Instant.now(), message);
+                            ? EngineText.of("refresh.failure.asWritten", e.getMessage())
+                            : EngineText.of("refresh.failure.failed", progress.phase(), reason(e));
+            String message = text.toString();
+            lastFailure = new RefreshFailure(Instant.now(), text);
             if (interrupted || e instanceof PostgresSource.RoleRefusedException) {
                 log.warn("Analytics snapshot refresh failed: {}", message);
             } else {
@@ -288,8 +292,8 @@ public final class SnapshotStore implements AutoCloseable {
         }
         deleteAll(List.of(staging));
         boolean parquetWritten = writeParquet(info, parquetTemp, progress);
-        progress.report(1, "Snapshot ready: %s rows in %.1f s%s".formatted(SnapshotBuilder.thousands(info.totalRows()),
-                info.took().toMillis() / 1000.0, parquetWritten ? "" : " (without its Parquet copy)"));
+        progress.report(1, EngineText.of(parquetWritten ? "refresh.step.ready" : "refresh.step.readyWithoutParquet",
+                info.totalRows(), info.took().toMillis() / 1000.0));
         return info;
     }
 
@@ -300,7 +304,8 @@ public final class SnapshotStore implements AutoCloseable {
     private boolean writeParquet(SnapshotInfo info, Path folder, Progress progress) {
         Instant started = Instant.now();
         try {
-            progress.phase("writing the Parquet files", PARQUET_START, "Writing Parquet files");
+            progress.phase(EngineText.of("refresh.phase.parquet"), PARQUET_START,
+                    EngineText.of("refresh.step.parquet"));
             try (SnapshotReader reader = open()) {
                 parquet.write(reader.connection(), folder, (fraction, step) ->
                         progress.report(PARQUET_START + fraction * (PARQUET_END - PARQUET_START), step));
@@ -312,10 +317,11 @@ public final class SnapshotStore implements AutoCloseable {
             return true;
         } catch (Exception e) {
             boolean interrupted = Thread.interrupted() || isInterruption(e);
-            String message = "The snapshot of " + CLOCK.format(info.takenAt()) + " is in use, but its Parquet copy was not"
-                    + " written (" + (interrupted ? "interrupted" : reason(e)) + "); " + ParquetExport.DIRECTORY
-                    + "/ still holds the files of an earlier snapshot, if any.";
-            lastFailure = new RefreshFailure(Instant.now(), message);
+            EngineText text = EngineText.of("refresh.failure.parquet", CLOCK.format(info.takenAt()),
+                    interrupted ? EngineText.of("refresh.failure.parquetInterrupted") : reason(e),
+                    ParquetExport.DIRECTORY);
+            String message = text.toString();
+            lastFailure = new RefreshFailure(Instant.now(), text);
             if (interrupted) {
                 log.warn("Analytics snapshot refresh: {}", message);
             } else {

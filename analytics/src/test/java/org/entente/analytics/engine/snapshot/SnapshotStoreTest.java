@@ -197,7 +197,7 @@ class SnapshotStoreTest {
             failParquet.set(true);
             List<String> steps = new ArrayList<>();
 
-            SnapshotInfo second = store.refresh(TestPostgres.analytics(), (fraction, step) -> steps.add(step));
+            SnapshotInfo second = store.refresh(TestPostgres.analytics(), (fraction, step) -> steps.add(step.toString()));
 
             assertThat(store.current()).contains(second);
             assertThat(second.file()).isNotEqualTo(first.file()).exists();
@@ -269,7 +269,7 @@ class SnapshotStoreTest {
         try (SnapshotStore store = new SnapshotStore(directory(test))) {
             store.refresh(TestPostgres.analytics(), (fraction, step) -> {
                 fractions.add(fraction);
-                steps.add(step);
+                steps.add(step.toString());
             });
         }
         assertThat(fractions).isSorted().first().isEqualTo(0.0);
@@ -331,7 +331,7 @@ class SnapshotStoreTest {
             CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
                 try {
                     store.refresh(TestPostgres.analytics(), (fraction, step) -> {
-                        if (step.startsWith("Copying contributions")) {
+                        if (step.toString().startsWith("Copying contributions")) {
                             Thread.currentThread().interrupt();
                         }
                     });
@@ -359,7 +359,7 @@ class SnapshotStoreTest {
 
             // The new file is complete and closed when publishing starts; cut it as a full disk or a crash would.
             assertThatThrownBy(() -> store.refresh(TestPostgres.analytics(), (fraction, step) -> {
-                if (step.equals("Publishing the snapshot")) {
+                if (step.toString().equals("Publishing the snapshot")) {
                     cutInHalf(onlyFile(directory, ".duckdb.tmp"));
                 }
             }))
@@ -415,7 +415,7 @@ class SnapshotStoreTest {
         try (SnapshotStore store = new SnapshotStore(directory(test))) {
             CompletableFuture<SnapshotInfo> first = CompletableFuture.supplyAsync(() -> store.refresh(TestPostgres.analytics(),
                     (fraction, step) -> {
-                        if (step.startsWith("Copying workstreams")) {
+                        if (step.toString().startsWith("Copying workstreams")) {
                             started.countDown();
                             await(release);
                         }
@@ -447,7 +447,7 @@ class SnapshotStoreTest {
             AtomicReference<Long> duringRefresh = new AtomicReference<>();
 
             SnapshotInfo second = store.refresh(TestPostgres.analytics(), (fraction, step) -> {
-                if (step.startsWith("Copying milestones") && duringRefresh.get() == null) {
+                if (step.toString().startsWith("Copying milestones") && duringRefresh.get() == null) {
                     duringRefresh.set(uncheckedCount(old.connection(), "SELECT count(*) FROM v_workstream"));
                 }
             });

@@ -25,8 +25,10 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Grid<AuditTrail.Entry> grid = new Grid<>(AuditTrail.Entry.class, false);
         grid.setId("audit-log");
         grid.addColumn(e -> Formats.dateTimeUtc(getLocale(), e.at())).setHeader(getTranslation("audit.log.column.when")).setAutoWidth(true);
-        grid.addColumn(AuditTrail.Entry::action).setHeader(getTranslation("audit.log.column.action")).setAutoWidth(true);
-        grid.addColumn(AuditTrail.Entry::entityType).setHeader(getTranslation("audit.log.column.record")).setAutoWidth(true);
+        grid.addColumn(e -> word(getLocale(), "audit.action.", e.action()))
+                .setHeader(getTranslation("audit.log.column.action")).setAutoWidth(true);
+        grid.addColumn(e -> word(getLocale(), "audit.record.", e.entityType()))
+                .setHeader(getTranslation("audit.log.column.record")).setAutoWidth(true);
         grid.addColumn(e -> e.entityId() == null ? "" : e.entityId()).setHeader(getTranslation("audit.log.column.id")).setAutoWidth(true);
         grid.addColumn(e -> e.actorId() == null ? getTranslation("audit.log.system") : e.actorId().toString())
                 .setHeader(getTranslation("audit.log.column.actor")).setAutoWidth(true);
@@ -41,6 +43,18 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("audit.log.title");
+    }
+
+    /**
+     * An action ({@code MEMBER_ROLE_GRANTED}) or record type ({@code tenant_capacity}) in the reader's language. The
+     * stored code is what the trail holds and what English shows; a code without a translation (a new one) reads as
+     * stored. The details stay as stored: they are the record's data.
+     */
+    static String word(Locale locale, String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        return Translations.has(prefix + code) ? Translations.text(locale, prefix + code) : code;
     }
 
     /** The hash chain's verdict, in words: intact, or where it first breaks. */

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
@@ -21,7 +22,6 @@ import java.util.Map;
 import org.entente.platform.i18n.Formats;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.ui.Localized;
-import org.entente.platform.ui.DecimalInput;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.tenant.admin.AdministrationException;
@@ -39,7 +39,8 @@ final class CapacityDialog extends Dialog {
     private final TenantSummary tenant;
     private final Grid<TenantCapacity> grid = new Grid<>(TenantCapacity.class, false);
     private final IntegerField year = new IntegerField(getTranslation("admin.capacity.year"));
-    private final TextField amount = DecimalInput.field(getTranslation("admin.capacity.amount"));
+    private final BigDecimalField amount =
+            Localized.decimalField(new BigDecimalField(getTranslation("admin.capacity.amount")));
     private final TextField source = new TextField(getTranslation("admin.capacity.source"));
     private final Map<String, HasValidation> fields = Map.of("year", year, "capacityEur", amount, "source", source);
 
@@ -70,7 +71,7 @@ final class CapacityDialog extends Dialog {
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 year.setValue(e.getValue().year());
-                amount.setValue(DecimalInput.format(e.getValue().capacityEur(), getLocale()));
+                amount.setValue(e.getValue().capacityEur());
                 source.setValue(e.getValue().source());
             }
         });
@@ -81,6 +82,8 @@ final class CapacityDialog extends Dialog {
         year.setHelperText("2000–2100"); // i18n-ok: a range of years
         year.setI18n(new IntegerField.IntegerFieldI18n()
                 .setBadInputErrorMessage(getTranslation("admin.capacity.yearBadInput")));
+        amount.setI18n(new BigDecimalField.BigDecimalFieldI18n()
+                .setBadInputErrorMessage(getTranslation("admin.capacity.amountBadInput")));
         amount.setId("capacity-eur");
         amount.setWidth("14rem");
         amount.setHelperText(getTranslation("admin.capacity.amountHelp"));
@@ -105,16 +108,12 @@ final class CapacityDialog extends Dialog {
     }
 
     private void save() {
+        if (amount.isInvalid() && amount.getValue() == null) {
+            return; // typed text that is no number: the field says so (its bad-input message)
+        }
         Feedback.clear(fields);
         Integer y = year.getValue();
-        BigDecimal eur;
-        try {
-            eur = DecimalInput.parse(amount.getValue(), getLocale()).orElse(null);
-        } catch (NumberFormatException e) {
-            amount.setErrorMessage(getTranslation("admin.capacity.amountBadInput"));
-            amount.setInvalid(true);
-            return;
-        }
+        BigDecimal eur = amount.getValue();
         try {
             capacities.set(tenant.id(), y, eur, source.getValue());
             Feedback.success(getTranslation("admin.capacity.saved", tenant.name(), String.valueOf(y)));

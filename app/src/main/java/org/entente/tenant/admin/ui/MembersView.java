@@ -22,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
 import java.util.Set;
 import org.entente.platform.i18n.Translations;
+import org.entente.tenant.RoleLabels;
 import org.entente.tenant.admin.AdministrationException;
 import org.entente.tenant.admin.Invitation;
 import org.entente.tenant.admin.ManagedMember;
@@ -49,7 +50,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         lastName.setId("invite-last-name");
         ComboBox<TenantRole> role = new ComboBox<>(getTranslation("admin.members.field.role"), TenantRole.values());
         role.setId("invite-role");
-        role.setItemLabelGenerator(TenantRole::roleName);
+        role.setItemLabelGenerator(r -> RoleLabels.label(getLocale(), r.roleName()));
         role.setValue(TenantRole.MEMBER);
         Button invite = new Button(getTranslation("admin.members.invite"), click -> {
             try {
@@ -72,7 +73,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("managed-members");
         grid.addColumn(ManagedMember::displayName).setHeader(getTranslation("admin.members.column.name")).setSortable(true).setAutoWidth(true);
         grid.addColumn(ManagedMember::email).setHeader(getTranslation("admin.members.column.email")).setAutoWidth(true);
-        grid.addColumn(m -> String.join(", ", m.roles().stream().sorted().toList()))
+        grid.addColumn(m -> String.join(", ", m.roles().stream().sorted().map(r -> RoleLabels.label(getLocale(), r))
+                        .toList()))
                 .setHeader(getTranslation("admin.members.column.roles")).setAutoWidth(true);
         grid.addColumn(m -> getTranslation(Translations.enumKey(m.status())))
                 .setHeader(getTranslation("admin.members.column.status")).setAutoWidth(true);
@@ -127,7 +129,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         CheckboxGroup<TenantRole> roles = new CheckboxGroup<>();
         roles.setId("member-roles");
         roles.setItems(TenantRole.values());
-        roles.setItemLabelGenerator(TenantRole::roleName);
+        roles.setItemLabelGenerator(r -> RoleLabels.label(getLocale(), r.roleName()));
         Set<TenantRole> before = new HashSet<>();
         for (TenantRole role : TenantRole.values()) {
             if (member.roles().contains(role.roleName())) {

@@ -17,13 +17,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,6 @@ import org.entente.platform.audit.AuditChain;
 import org.entente.platform.i18n.Formats;
 import org.entente.platform.i18n.Translations;
 import org.entente.platform.i18n.ui.Localized;
-import org.entente.platform.ui.DecimalInput;
 import org.entente.tenant.TenantKind;
 import org.entente.tenant.TenantStatus;
 import org.entente.tenant.admin.AdministrationException;
@@ -193,7 +192,10 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         kind.setItemLabelGenerator(k -> getTranslation(Translations.enumKey(k)));
         TextField region = new TextField(getTranslation("admin.tenants.field.region"));
         region.setId("tenant-region");
-        TextField capacity = DecimalInput.field(getTranslation("admin.tenants.field.capacityIndex"));
+        BigDecimalField capacity = Localized.decimalField(
+                new BigDecimalField(getTranslation("admin.tenants.field.capacityIndex")));
+        capacity.setI18n(new BigDecimalField.BigDecimalFieldI18n()
+                .setBadInputErrorMessage(getTranslation("admin.tenants.field.capacityIndexInvalid")));
         capacity.setId("tenant-capacity");
         capacity.setHelperText(getTranslation("admin.tenants.field.capacityIndexHelp"));
         TextField domains = new TextField(getTranslation("admin.tenants.field.domains"));
@@ -205,7 +207,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
             alias.setReadOnly(true);
             kind.setValue(tenant.kind());
             region.setValue(tenant.region() == null ? "" : tenant.region());
-            capacity.setValue(DecimalInput.format(tenant.capacityIndex(), getLocale()));
+            capacity.setValue(tenant.capacityIndex());
             try {
                 domains.setValue(String.join(", ", administration.emailDomains(tenant.id())));
             } catch (AdministrationException e) {
@@ -215,17 +217,11 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(name, alias, kind, region, capacity, domains);
         dialog.add(form);
         Button save = new Button(getTranslation(tenant == null ? "action.create" : "action.save"), click -> {
-            BigDecimal capacityIndex;
-            try {
-                capacityIndex = DecimalInput.parse(capacity.getValue(), getLocale()).orElse(null);
-                capacity.setInvalid(false);
-            } catch (NumberFormatException e) {
-                capacity.setErrorMessage(getTranslation("admin.tenants.field.capacityIndexInvalid"));
-                capacity.setInvalid(true);
-                return;
+            if (capacity.isInvalid()) {
+                return; // typed text that is no number: the field says so (its bad-input message)
             }
             TenantDraft draft = new TenantDraft(name.getValue(), alias.getValue(), kind.getValue(), region.getValue(),
-                    capacityIndex, Arrays.asList(domains.getValue().split(",")));
+                    capacity.getValue(), Arrays.asList(domains.getValue().split(",")));
             try {
                 if (tenant == null) {
                     UUID id = administration.create(draft);
