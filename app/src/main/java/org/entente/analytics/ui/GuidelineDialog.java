@@ -24,6 +24,7 @@ import org.entente.platform.i18n.Language;
 import org.entente.platform.ui.Feedback;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * The coordinator's burden guideline: one row per year, the target as a percent of capacity (0.05 = 0.05 %). Saving
@@ -76,6 +77,7 @@ final class GuidelineDialog extends Dialog {
     }
 
     GuidelineDialog(BurdenGuidelines guidelines, String organization, Runnable afterSave) {
+        FocusReturn.to(this);
         this.guidelines = guidelines;
         this.afterSave = afterSave;
         setId("guideline-dialog");

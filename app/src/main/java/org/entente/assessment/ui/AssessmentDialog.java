@@ -40,6 +40,7 @@ import org.entente.workstream.Partner;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.WorkstreamStatus;
 import org.entente.workstream.ui.ReleasabilityChooser;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * "Add assessment" / "Edit assessment" for the lead: initial, periodic or (once the workstream is completed) final;
@@ -58,6 +59,7 @@ final class AssessmentDialog extends Dialog {
 
     AssessmentDialog(ResultsContext results, List<Objective> objectives, Assessment current, boolean finalExists,
             LocalDate today, Runnable reload) {
+        FocusReturn.to(this);
         this.results = results;
         setId("assessment-dialog");
         setHeaderTitle(getTranslation(current == null ? "assessment.add" : "assessment.edit"));

@@ -29,6 +29,7 @@ import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Partner;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.ui.ReleasabilityChooser;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * "Define indicator" (and "Edit indicator") for the lead: what is measured, in which unit and direction, from which
@@ -57,6 +58,7 @@ final class IndicatorDialog extends Dialog {
 
     IndicatorDialog(ResultsContext results, List<Objective> objectives, Objective preset, Indicator current,
             Runnable reload) {
+        FocusReturn.to(this);
         setId("indicator-dialog");
         setHeaderTitle(getTranslation(current == null ? "results.indicator.define" : "results.indicator.edit"));
         setWidth("min(48rem, 96vw)");

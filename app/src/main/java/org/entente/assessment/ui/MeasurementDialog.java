@@ -31,6 +31,7 @@ import org.entente.assessment.MeasurementDraft;
 import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
 import org.entente.workstream.Partner;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * "Enter measurement" (a value for a period, preset to the period that is due) and "Correct measurement" (a new
@@ -60,6 +61,7 @@ final class MeasurementDialog extends Dialog {
 
     private MeasurementDialog(ResultsContext results, Indicator indicator, List<Measurement> existing,
             Measurement current, LocalDate today, Runnable reload) {
+        FocusReturn.to(this);
         setId("measurement-dialog");
         setHeaderTitle(getTranslation(current == null ? "results.measurement.enter" : "results.measurement.correct"));
         setWidth(current == null ? "40rem" : "min(46rem, 96vw)");

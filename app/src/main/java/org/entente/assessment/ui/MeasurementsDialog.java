@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Objects;
 import org.entente.assessment.Indicator;
 import org.entente.assessment.Measurement;
+import org.entente.platform.ui.FocusReturn;
 
 /** Every value of an indicator the viewer may see, newest period first; corrections open from here. */
 final class MeasurementsDialog extends Dialog {
 
     MeasurementsDialog(ResultsContext results, Indicator indicator, List<Measurement> measurements,
             boolean mayMeasure, LocalDate today, Runnable reload) {
+        FocusReturn.to(this);
         setId("measurements-dialog");
         setHeaderTitle(getTranslation("results.measurements.title"));
         setWidth("min(64rem, 95vw)");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.entente.assessment.Objective;
 import org.entente.platform.i18n.Text;
 import org.entente.platform.ui.Feedback;
+import org.entente.platform.ui.FocusReturn;
 
 /** Adds an objective to the workstream, or rewords one (the lead). */
 final class ObjectiveDialog extends Dialog {
@@ -16,6 +17,7 @@ final class ObjectiveDialog extends Dialog {
     static final int TEXT_MAX = 500;
 
     ObjectiveDialog(ResultsContext results, Objective current, int number, Runnable reload) {
+        FocusReturn.to(this);
         setId("objective-dialog");
         setHeaderTitle(current == null ? getTranslation("results.objective.add")
                 : getTranslation("results.objective.renameHeader", number));

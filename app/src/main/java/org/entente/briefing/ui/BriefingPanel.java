@@ -36,6 +36,7 @@ import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * The Analytics page's Excel briefing, for coordinators: choose a briefing, take the page's years, region and
@@ -143,7 +144,7 @@ public class BriefingPanel extends Div {
             return;
         }
         BriefingScope scope = BriefingScope.of(filter);
-        Dialog dialog = new Dialog();
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(getTranslation("briefing.subscription.title", chosen.title(getLocale())));
         dialog.setId("subscription-dialog");
         dialog.setMaxWidth("34rem");

@@ -214,7 +214,7 @@ class ContributionsPanel extends VerticalLayout {
     }
 
     private void openDelivery(Contribution contribution) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(getTranslation("contribution.panel.recordDelivery"));
         BigDecimalField delivered = Localized.decimalField(new BigDecimalField(getTranslation("contribution.panel.deliveredSoFarIn",
                 unitLabel(contribution.unit()))));

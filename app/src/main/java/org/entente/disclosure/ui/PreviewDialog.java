@@ -18,6 +18,7 @@ import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.rollup.Row;
 import org.entente.disclosure.PreviewFigures;
 import org.entente.platform.i18n.Language;
+import org.entente.platform.ui.FocusReturn;
 
 /** "What NATO ACT's coordinators will see of us": the own rows of the tables consent publishes, read-only. */
 final class PreviewDialog extends Dialog {
@@ -29,6 +30,7 @@ final class PreviewDialog extends Dialog {
     }
 
     PreviewDialog(PreviewFigures preview, FigureText figures) {
+        FocusReturn.to(this);
         setId("publication-preview");
         setHeaderTitle(getTranslation("disclosure.preview.title", preview.granteeName(), preview.ownName()));
         setWidth("min(80rem, 95vw)");

@@ -36,6 +36,7 @@ import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Releasability;
 import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamService;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * The workstream's discussion: threads with indented replies, each comment marked with who may read it,
@@ -268,7 +269,7 @@ class DiscussionPanel extends VerticalLayout {
     }
 
     private void edit(Comment comment) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(getTranslation("discussion.edit.title"));
         TextArea text = new TextArea(getTranslation("discussion.composer.comment"));
         text.setId("edit-comment-body");

@@ -33,6 +33,7 @@ import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamDraft;
 import org.entente.workstream.WorkstreamKind;
 import org.entente.workstream.WorkstreamService;
+import org.entente.platform.ui.FocusReturn;
 
 /** Create or edit a workstream: the common fields, then those of its kind. Errors appear on the fields. */
 class WorkstreamEditor extends Dialog {
@@ -78,6 +79,7 @@ class WorkstreamEditor extends Dialog {
 
     WorkstreamEditor(WorkstreamService workstreams, List<Partner> partners, List<Partner> participants,
             Workstream existing, KindDetails existingDetails, Consumer<Workstream> onSaved, Runnable onConflict) {
+        FocusReturn.to(this);
         this.workstreams = workstreams;
         this.existing = existing;
         this.onSaved = onSaved;

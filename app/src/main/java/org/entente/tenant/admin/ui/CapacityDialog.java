@@ -28,6 +28,7 @@ import org.entente.tenant.admin.AdministrationException;
 import org.entente.tenant.admin.TenantCapacities;
 import org.entente.tenant.admin.TenantCapacity;
 import org.entente.tenant.admin.TenantSummary;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * One organization's capacity by year: the figures with their source and who set them; add or change a year (pick a
@@ -45,6 +46,7 @@ final class CapacityDialog extends Dialog {
     private final Map<String, HasValidation> fields = Map.of("year", year, "capacityEur", amount, "source", source);
 
     CapacityDialog(TenantCapacities capacities, TenantSummary tenant) {
+        FocusReturn.to(this);
         this.capacities = capacities;
         this.tenant = tenant;
         setHeaderTitle(getTranslation("admin.capacity.header", tenant.name()));

@@ -17,6 +17,7 @@ import org.entente.platform.i18n.ui.Localized;
 import org.entente.tenant.admin.AdministrationException;
 import org.entente.tenant.admin.CapacityImport;
 import org.entente.tenant.admin.TenantCapacities;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * Loading capacities from a CSV file: the file is read and checked first, the dialog says what it would change (new,
@@ -37,6 +38,7 @@ final class CapacityImportDialog extends Dialog {
     private CapacityImport read;
 
     CapacityImportDialog(TenantCapacities capacities, Runnable afterLoad) {
+        FocusReturn.to(this);
         this.capacities = capacities;
         this.afterLoad = afterLoad;
         setId("capacity-import-dialog");

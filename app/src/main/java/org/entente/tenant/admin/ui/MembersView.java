@@ -29,6 +29,7 @@ import org.entente.tenant.admin.ManagedMember;
 import org.entente.tenant.admin.MemberAdministration;
 import org.entente.tenant.admin.MemberStatus;
 import org.entente.tenant.admin.TenantRole;
+import org.entente.platform.ui.FocusReturn;
 
 /** A tenant admin's people: invite, roles, disable, remove — in their own organization only. */
 @Route("members")
@@ -124,7 +125,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void editRoles(ManagedMember member) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(getTranslation("admin.members.rolesOf", member.displayName()));
         CheckboxGroup<TenantRole> roles = new CheckboxGroup<>();
         roles.setId("member-roles");

@@ -42,6 +42,7 @@ import org.entente.tenant.admin.TenantCapacities;
 import org.entente.tenant.admin.TenantAdministration;
 import org.entente.tenant.admin.TenantDraft;
 import org.entente.tenant.admin.TenantSummary;
+import org.entente.platform.ui.FocusReturn;
 
 /**
  * The platform administrator's tenants: list, search and filter, create, edit, suspend, reactivate, offboard; each
@@ -179,7 +180,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openEditor(TenantSummary tenant) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(tenant == null ? getTranslation("admin.tenants.new")
                 : getTranslation("admin.tenants.edit", tenant.name()));
         TextField name = new TextField(getTranslation("admin.tenants.field.name"));
@@ -247,7 +248,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         List<AuditChain.Break> breaks = auditChain.federation();
         Map<UUID, String> names = administration.tenants().stream()
                 .collect(Collectors.toMap(TenantSummary::id, TenantSummary::name, (a, b) -> a));
-        Dialog dialog = new Dialog();
+        Dialog dialog = FocusReturn.to(new Dialog());
         dialog.setHeaderTitle(getTranslation("admin.auditCheck.header"));
         dialog.setWidth("50rem");
         Span summary = new Span(breaks.isEmpty() ? getTranslation("admin.auditCheck.intact")
@@ -272,7 +273,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     private void reconcile() {
         try {
             Reconciliation.Report report = reconciliation.reconcileNow();
-            Dialog dialog = new Dialog();
+            Dialog dialog = FocusReturn.to(new Dialog());
             dialog.setHeaderTitle(getTranslation("admin.reconciliation.header"));
             dialog.setWidth("60rem");
             Span summary = new Span(report.drifts().isEmpty() ? getTranslation("admin.reconciliation.noDrift")
