@@ -145,6 +145,8 @@ class HostileInputIT extends AppIntegrationTest {
     org.entente.tenant.TenantService tenants;
     @Autowired
     LocalPostgres postgres;
+    @Autowired
+    org.entente.tenant.admin.SignInProviders signInProviders;
 
     DemoActors actors;
     SuperuserDatabase database;
@@ -538,6 +540,65 @@ class HostileInputIT extends AppIntegrationTest {
         return new WorkstreamDraft(title(), "", Releasability.PARTICIPANTS, List.of(), null, null, null,
                 new KindDetails.Engagement(null, party, EngagementType.ADVISORY, VettingStatus.NOT_STARTED, reference,
                         null, null, RiskRating.LOW, outcomes));
+    }
+
+    /**
+     * A partner's sign-in provider settings (issue 19) × every hostile value, typed by a platform administrator for
+     * Norway: refused with a message on that field and nothing linked in Keycloak, or linked and read back as typed
+     * (trimmed). The settings live in Keycloak, not in a table, so the check is Keycloak's list of Norway's providers.
+     */
+    @Test
+    void signInProviderSettingsAreStoredAsTypedOrRefusedWithAFieldMessage() {
+        var pat = Persona.PLATFORM_ADMIN.signIn(tenants);
+        List<String> fields = List.of("alias", "displayName", "discoveryUrl", "authorizationUrl", "tokenUrl", "jwksUrl",
+                "issuer", "clientId", "clientSecret", "emailDomain");
+        List<String> wrong = new ArrayList<>();
+        for (String field : fields) {
+            for (Hostile hostile : VALUES) {
+                String alias = "hostile-idp-" + sequence.incrementAndGet();
+                String v = hostile.value();
+                var draft = new org.entente.tenant.admin.SignInProviderDraft(
+                        field.equals("alias") ? v : alias,
+                        field.equals("displayName") ? v : "Hostile provider",
+                        field.equals("discoveryUrl") ? v : null,
+                        field.equals("discoveryUrl") ? null : field.equals("authorizationUrl") ? v : "https://idp.example/auth",
+                        field.equals("discoveryUrl") ? null : field.equals("tokenUrl") ? v : "https://idp.example/token",
+                        field.equals("discoveryUrl") ? null : field.equals("jwksUrl") ? v : "https://idp.example/jwks",
+                        field.equals("issuer") ? v : null,
+                        field.equals("clientId") ? v : "entente",
+                        field.equals("clientSecret") ? v : "secret",
+                        field.equals("emailDomain") ? v : "norway.demo.entente.org");
+                String outcome;
+                try {
+                    var linked = org.entente.platform.security.SignedInAs.call(pat,
+                            () -> signInProviders.link(NORWAY.tenantId(), draft));
+                    String readBack = switch (field) {
+                        case "displayName" -> linked.displayName();
+                        case "clientId" -> linked.clientId();
+                        case "clientSecret" -> v.strip(); // never read back: Keycloak shows it masked
+                        default -> null;
+                    };
+                    org.entente.platform.security.SignedInAs.run(pat,
+                            () -> signInProviders.unlink(NORWAY.tenantId(), linked.alias()));
+                    outcome = readBack != null && readBack.equals(v.strip()) ? "stored" : "stored as " + readBack;
+                } catch (InvalidInput e) {
+                    outcome = e.fieldErrors().containsKey(field) ? "refused" : "refused naming " + e.fieldErrors().keySet();
+                } catch (RuntimeException e) {
+                    outcome = "failed with " + e;
+                }
+                boolean nothingLeft = org.entente.platform.security.SignedInAs.call(pat,
+                        () -> signInProviders.of(NORWAY.tenantId())).isEmpty();
+                if (!(outcome.equals("refused") || outcome.equals("stored")) || !nothingLeft) {
+                    wrong.add("sign-in provider " + field + " × " + hostile + ": " + outcome
+                            + (nothingLeft ? "" : ", and a provider was left linked"));
+                }
+                if (outcome.equals("stored") && !hostile.storable()) {
+                    wrong.add("sign-in provider " + field + " × " + hostile + ": stored a value that must be refused");
+                }
+                outcomes.add("sign-in provider " + field + " × " + hostile + ": " + outcome);
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     private static Set<String> names(List<Hostile> values) {

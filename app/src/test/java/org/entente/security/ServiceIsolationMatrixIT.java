@@ -74,6 +74,9 @@ import org.entente.platform.i18n.LanguagePreference;
 import org.entente.platform.security.SignedInAs;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
+import org.entente.tenant.admin.SignInProvider;
+import org.entente.tenant.admin.SignInProviderDraft;
+import org.entente.tenant.admin.SignInProviders;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.Eventually;
 import org.entente.testing.SuperuserDatabase;
@@ -219,6 +222,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     ResultsExport resultsExport;
     @Autowired
     MeasurementReminders measurementReminders;
+    @Autowired
+    SignInProviders signInProviders;
 
     SuperuserDatabase database;
     OwnersWorkstream owners;
@@ -402,6 +407,73 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
      * The downloads the UI offers are the probes above: every DownloadHandler or StreamResource in the app's sources
      * is in this list with the service call it streams, so a new download fails here until the matrix covers it.
      */
+    /**
+     * A partner's own identity provider (issue 19): Norway's tenant admin links one to Norway's organization; every
+     * persona outside Norway — another tenant's member even with the tenant-admin role — neither lists it nor unlinks
+     * it, nor links one to Norway (the tenant admin's entry points take the tenant from the token; the per-tenant ones
+     * are the platform administrator's). Only the platform administrator and Norway's admin see it.
+     */
+    @Test
+    void aPartnersSignInProviderIsItsOwnAdminsAndThePlatformAdministratorsOnly() {
+        String alias = "matrix-idp-" + UUID.randomUUID().toString().substring(0, 8);
+        SignedInUser norwayAdmin = signedIn.get(Persona.TENANT_ADMIN);
+        SignedInUser otherAdmin = Persona.OTHER_TENANT.signIn(tenants,
+                Set.of(EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN));
+        Map<String, SignedInUser> outsiders = new LinkedHashMap<>();
+        signedIn.forEach((persona, user) -> {
+            if (persona != Persona.TENANT_ADMIN && persona != Persona.PLATFORM_ADMIN) {
+                outsiders.put(persona.name(), user);
+            }
+        });
+        outsiders.put("OTHER_ADMIN", otherAdmin);
+        try {
+            SignedInAs.call(norwayAdmin, () -> signInProviders.linkToMyOrganization(new SignInProviderDraft(alias,
+                    "Norway matrix", null, "https://login.norway.example/authorize", "https://login.norway.example/token",
+                    "https://login.norway.example/jwks", null, "entente", "matrix-secret", "norway.demo.entente.org")));
+            assertThat(SignedInAs.call(signedIn.get(Persona.PLATFORM_ADMIN), () -> signInProviders.of(
+                    Persona.OWNER_MEMBER.tenantId))).extracting(SignInProvider::alias).containsExactly(alias);
+            List<String> wrong = new ArrayList<>();
+            outsiders.forEach((name, user) -> {
+                boolean listsOwn;
+                try {
+                    listsOwn = SignedInAs.call(user, () -> signInProviders.ofMyOrganization()).stream()
+                            .anyMatch(p -> p.alias().equals(alias));
+                } catch (RuntimeException e) {
+                    listsOwn = false;
+                }
+                if (listsOwn) {
+                    wrong.add("list-own × " + name + ": sees Norway's provider");
+                }
+                Map<String, Runnable> attempts = new LinkedHashMap<>();
+                attempts.put("list-of-norway", () -> signInProviders.of(Persona.OWNER_MEMBER.tenantId));
+                attempts.put("link-to-norway", () -> signInProviders.link(Persona.OWNER_MEMBER.tenantId,
+                        new SignInProviderDraft(alias + "-x", null, null, "https://evil.example/a",
+                                "https://evil.example/t", "https://evil.example/k", null, "x", "y",
+                                "norway.demo.entente.org")));
+                attempts.put("unlink-from-norway", () -> signInProviders.unlink(Persona.OWNER_MEMBER.tenantId, alias));
+                attempts.put("unlink-as-own", () -> signInProviders.unlinkFromMyOrganization(alias));
+                attempts.forEach((attempt, call) -> {
+                    try {
+                        SignedInAs.run(user, call);
+                        wrong.add(attempt + " × " + name + ": accepted");
+                    } catch (RuntimeException e) {
+                        // refused
+                    }
+                });
+            });
+            assertThat(wrong).isEmpty();
+            assertThat(SignedInAs.call(norwayAdmin, () -> signInProviders.ofMyOrganization()))
+                    .as("still linked, nothing added").extracting(SignInProvider::alias).containsExactly(alias);
+        } finally {
+            try {
+                SignedInAs.run(norwayAdmin, () -> signInProviders.unlinkFromMyOrganization(alias));
+            } catch (RuntimeException e) {
+                // not linked: the test failed before linking it
+            }
+            Persona.OTHER_TENANT.signIn(tenants);
+        }
+    }
+
     @Test
     void everyDownloadTheUiOffersStreamsAServiceCallTheMatrixProbes() throws java.io.IOException {
         Map<String, List<String>> downloads = Map.of(

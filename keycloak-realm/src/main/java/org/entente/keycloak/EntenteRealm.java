@@ -26,7 +26,8 @@ public final class EntenteRealm {
 
     /**
      * Confidential client whose service account the app uses for tenant and member administration (client
-     * credentials only; realm-management roles view/manage-realm and view/query/manage-users, nothing else).
+     * credentials only; realm-management roles view/manage-realm, view/query/manage-users and
+     * view/manage-identity-providers, nothing else).
      */
     public static final String ADMIN_API_CLIENT_ID = "entente-admin-api";
 

@@ -70,6 +70,15 @@ public class KeycloakAdminClient {
         }
     }
 
+    /** An identity provider of the realm; {@code config} holds its endpoints, client id and organization settings. */
+    public record IdentityProvider(String alias, String displayName, String providerId, boolean enabled,
+            Boolean hideOnLogin, String organizationId, Map<String, String> config) {
+
+        public String setting(String key) {
+            return config == null ? null : config.get(key);
+        }
+    }
+
     record Role(String id, String name) {
     }
 
@@ -82,6 +91,10 @@ public class KeycloakAdminClient {
     };
     private static final ParameterizedTypeReference<List<Role>> ROLES = new ParameterizedTypeReference<>() {
     };
+    private static final ParameterizedTypeReference<List<IdentityProvider>> IDENTITY_PROVIDERS = new ParameterizedTypeReference<>() {
+    };
+    /** A JSON string literal; only for values already restricted to a safe alphabet (aliases). */
+    private static final java.util.function.Function<String, String> JSON_STRING = value -> "\"" + value + "\"";
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
 
@@ -279,6 +292,76 @@ public class KeycloakAdminClient {
     private Role realmRole(String role) {
         return call(() -> rest.get().uri("/roles/{role}", role).headers(h -> h.setBearerAuth(token()))
                 .retrieve().body(Role.class));
+    }
+
+    // ---------------------------------------------------------------------------------- identity providers
+
+    /**
+     * Imports an OpenID Connect discovery document ({@code .well-known/openid-configuration}) the way the admin console
+     * does: Keycloak fetches it and answers with the provider settings (authorizationUrl, tokenUrl, jwksUrl, issuer…).
+     */
+    public Map<String, String> importOpenIdConfiguration(String discoveryUrl) {
+        Map<String, Object> body = Map.of("providerId", "oidc", "fromUrl", discoveryUrl);
+        Map<String, Object> answer = call(() -> rest.post().uri("/identity-provider/import-config")
+                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(OBJECT));
+        Map<String, String> config = new LinkedHashMap<>();
+        if (answer != null) {
+            answer.forEach((key, value) -> {
+                if (value != null) {
+                    config.put(key, String.valueOf(value));
+                }
+            });
+        }
+        return config;
+    }
+
+    /** Creates an identity provider from its representation (alias, providerId, config, …). */
+    public void createIdentityProvider(Map<String, Object> representation) {
+        call(() -> rest.post().uri("/identity-provider/instances").headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON).body(representation).retrieve().toBodilessEntity());
+    }
+
+    public Optional<IdentityProvider> identityProvider(String alias) {
+        try {
+            return Optional.ofNullable(call(() -> rest.get().uri("/identity-provider/instances/{alias}", alias)
+                    .headers(h -> h.setBearerAuth(token())).retrieve().body(IdentityProvider.class)));
+        } catch (KeycloakRequestException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public void deleteIdentityProvider(String alias) {
+        call(() -> rest.delete().uri("/identity-provider/instances/{alias}", alias)
+                .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
+    /** Adds a mapper to an identity provider (e.g. a hardcoded realm role for everyone signing in through it). */
+    public void addIdentityProviderMapper(String alias, Map<String, Object> mapper) {
+        call(() -> rest.post().uri("/identity-provider/instances/{alias}/mappers", alias)
+                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(mapper)
+                .retrieve().toBodilessEntity());
+    }
+
+    /** The identity providers linked to an organization. */
+    public List<IdentityProvider> organizationIdentityProviders(UUID organizationId) {
+        return call(() -> rest.get().uri("/organizations/{id}/identity-providers", organizationId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(IDENTITY_PROVIDERS));
+    }
+
+    /** Links an existing identity provider to an organization (the body is the alias as a JSON string). */
+    public void linkOrganizationIdentityProvider(UUID organizationId, String alias) {
+        call(() -> rest.post().uri("/organizations/{id}/identity-providers", organizationId)
+                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
+                .body(JSON_STRING.apply(alias)).retrieve().toBodilessEntity());
+    }
+
+    public void unlinkOrganizationIdentityProvider(UUID organizationId, String alias) {
+        call(() -> rest.delete().uri("/organizations/{id}/identity-providers/{alias}", organizationId, alias)
+                .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
     }
 
     // ---------------------------------------------------------------------------------- plumbing
