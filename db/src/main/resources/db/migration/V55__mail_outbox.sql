@@ -50,7 +50,9 @@ CREATE TABLE mail_outbox (
     sent_at              timestamptz,
     last_error           text,
     CONSTRAINT mail_outbox_pk PRIMARY KEY (tenant_id, id),
-    CONSTRAINT mail_outbox_member_fk FOREIGN KEY (tenant_id, recipient_member_id) REFERENCES member (tenant_id, id),
+    -- A member row that goes takes its unsent mails with it (nobody left to send them to), and never blocks on them.
+    CONSTRAINT mail_outbox_member_fk FOREIGN KEY (tenant_id, recipient_member_id) REFERENCES member (tenant_id, id)
+        ON DELETE CASCADE,
     CONSTRAINT mail_outbox_status_ck CHECK (status IN ('PENDING', 'SENT', 'SKIPPED', 'FAILED')),
     CONSTRAINT mail_outbox_sent_ck CHECK ((status = 'SENT') = (sent_at IS NOT NULL)),
     CONSTRAINT mail_outbox_attempts_ck CHECK (attempts >= 0),

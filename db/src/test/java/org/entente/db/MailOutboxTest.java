@@ -93,11 +93,11 @@ class MailOutboxTest {
         assertThat(first).contains(id);
         assertThat(second).doesNotContain(id);
 
-        assertThat(as(owner, sql -> sql.queryForObject("select finish_mail(?, ?, 'SENT', null)", Boolean.class, owner, id)))
+        assertThat(Collaboration.<Boolean>as(owner, sql -> sql.queryForObject("select finish_mail(?, ?, 'SENT', null)", Boolean.class, owner, id)))
                 .isTrue();
-        assertThat(as(owner, sql -> sql.queryForObject("select finish_mail(?, ?, 'SKIPPED', 'late')", Boolean.class,
+        assertThat(Collaboration.<Boolean>as(owner, sql -> sql.queryForObject("select finish_mail(?, ?, 'SKIPPED', 'late')", Boolean.class,
                 owner, id))).isFalse();
-        assertThat(as(owner, sql -> sql.queryForObject("select retry_mail(?, ?, 'late', interval '0')", Boolean.class,
+        assertThat(Collaboration.<Boolean>as(owner, sql -> sql.queryForObject("select retry_mail(?, ?, 'late', interval '0')", Boolean.class,
                 owner, id))).isFalse();
         assertThat(Collaboration.<Map<String, Object>>as(owner, sql -> sql.queryForMap(
                 "select status, attempts, sent_at is not null as sent from mail_outbox where tenant_id = ? and id = ?",
