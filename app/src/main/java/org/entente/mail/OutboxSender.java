@@ -116,7 +116,7 @@ public class OutboxSender {
         helper.setSubject(composed.subject());
         helper.setText(composed.plain(), composed.html());
         // RFC 3834: sent by a machine; auto-responders should not answer it.
-        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("Auto-Submitted", "auto-generated"); // i18n-ok: a protocol header, not language
         return message;
     }
 }
