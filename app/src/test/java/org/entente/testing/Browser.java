@@ -29,6 +29,8 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    /** Axe over every dialog open when a journey takes a screenshot: each journey shows its dialogs that way. */
+    private final AxeCheck dialogs = new AxeCheck();
 
     public Browser() {
         this(null);
@@ -144,7 +146,17 @@ public final class Browser implements AutoCloseable {
                 .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
     }
 
+    /**
+     * Saves what the page shows. With a dialog open, axe checks the page first (the WCAG A/AA rules; see
+     * {@link AxeCheck}): every dialog a journey opens is pictured, so every one is checked; {@link #close()} fails the
+     * test if one had a violation that accessibility-exceptions.txt does not allow.
+     */
     public Path screenshot(String name) {
+        if (Boolean.TRUE.equals(driver.executeScript(
+                "return [...document.querySelectorAll('vaadin-dialog, vaadin-confirm-dialog')].some(d => d.opened)"))) {
+            waitForDialogsSettled();
+            dialogs.check(driver, "dialog in " + name);
+        }
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = SCREENSHOTS.resolve(name + ".png");
         try {
@@ -155,8 +167,19 @@ public final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** Waits until no dialog is still in its opening animation (colours and contrast are final). */
+    public void waitForDialogsSettled() {
+        new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(driver.executeScript("""
+                return [...document.querySelectorAll('vaadin-dialog, vaadin-confirm-dialog')]
+                    .every(dialog => !dialog.shadowRoot || !dialog.shadowRoot.querySelector('[opening]'));""")));
+    }
+
     @Override
     public void close() {
-        driver.quit();
+        try {
+            dialogs.assertNone();
+        } finally {
+            driver.quit();
+        }
     }
 }

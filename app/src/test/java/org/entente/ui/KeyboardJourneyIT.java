@@ -266,10 +266,7 @@ class KeyboardJourneyIT extends AppIntegrationTest {
     }
 
     private void dialogOpen(String name) {
-        // The overlay's opening animation over, so contrast is measured on the final colours.
-        new WebDriverWait(browser.driver(), PATIENCE).until(d -> Boolean.TRUE.equals(script("""
-                return [...document.querySelectorAll('vaadin-dialog')].every(dialog => !dialog.shadowRoot
-                    || !dialog.shadowRoot.querySelector('vaadin-dialog-overlay[opening]'));""")));
+        browser.waitForDialogsSettled(); // contrast measured on the final colours
         axe.check(browser.driver(), name);
     }
 
