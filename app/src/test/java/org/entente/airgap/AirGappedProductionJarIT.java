@@ -47,8 +47,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * that is not visited here fails the test), and every request its pages made, read from Chrome's performance
  * log, must go to the app or to Keycloak.
  *
- * <p>Runs in ./entente test's second step only ({@code -Pproduction,airgap}, see app/pom.xml): the jar must be
- * the production build, not the dev-mode classes every other IT runs on.
+ * <p>Runs only with {@code -Pproduction,airgap} (./entente test; see app/pom.xml), which packages the production jar
+ * before the integration tests: without those profiles there is no such jar, only the dev-mode classes.
  */
 class AirGappedProductionJarIT {
 

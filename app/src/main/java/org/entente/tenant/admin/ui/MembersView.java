@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -29,6 +30,7 @@ import org.entente.tenant.admin.ManagedMember;
 import org.entente.tenant.admin.MemberAdministration;
 import org.entente.tenant.admin.MemberStatus;
 import org.entente.tenant.admin.TenantRole;
+import org.entente.platform.i18n.ui.Localized;
 import org.entente.platform.ui.FocusReturn;
 
 /** A tenant admin's people: invite, roles, disable, remove — in their own organization only. */
@@ -116,12 +118,22 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                     () -> run(() -> administration.disable(member.id()),
                             getTranslation("admin.members.disabled", member.displayName()))));
         }
-        Button remove = small(getTranslation("action.remove"), "remove-" + member.username(),
-                () -> run(() -> administration.remove(member.id()),
-                        getTranslation("admin.members.removed", member.displayName())));
+        Button remove = small(getTranslation("action.remove"), "remove-" + member.username(), () -> confirmRemoval(member));
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         actions.add(remove);
         return actions;
+    }
+
+    /** Removing someone ends their access at once: asked first, as offboarding a tenant is. */
+    private void confirmRemoval(ManagedMember member) {
+        ConfirmDialog confirm = Localized.confirmDialog(
+                getTranslation("admin.members.remove.header", member.displayName()),
+                getTranslation("admin.members.remove.text", member.displayName()), getTranslation("action.remove"));
+        confirm.setId("confirm-remove-member");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> run(() -> administration.remove(member.id()),
+                getTranslation("admin.members.removed", member.displayName())));
+        confirm.open();
     }
 
     private void editRoles(ManagedMember member) {
