@@ -47,9 +47,11 @@ CREATE POLICY mail_preference_definer_read ON mail_preference FOR SELECT TO CURR
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON mail_preference TO ${app_role};
 
--- The default of a kind without a row. Immutable: a new default is a new migration.
+-- The default of a kind without a row (org.entente.mail.Delivery.defaultFor says the same). Immutable: a new default is a
+-- new migration. Only the enqueue trigger (as the owner) calls it.
 CREATE FUNCTION mail_delivery_default(p_kind text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = public, pg_temp
 AS $$ SELECT CASE WHEN p_kind IN ('INVITATION', 'MENTION') THEN 'IMMEDIATE' ELSE 'DIGEST' END $$;
 
 -- The outbox row remembers how it is to be sent.
@@ -156,5 +158,5 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION claim_digest(integer, interval) FROM PUBLIC;
+REVOKE ALL ON FUNCTION claim_digest(integer, interval), mail_delivery_default(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claim_digest(integer, interval) TO ${app_role};

@@ -56,7 +56,7 @@ public class UnsubscribeTokens {
     }
 
     /** The token turning {@code kind} off for the member. */
-    String sign(UUID tenantId, UUID memberId, Notifications.Kind kind) {
+    public String sign(UUID tenantId, UUID memberId, Notifications.Kind kind) {
         return token(tenantId + ":" + memberId + ":" + kind.name());
     }
 

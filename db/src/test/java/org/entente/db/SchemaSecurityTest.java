@@ -157,7 +157,7 @@ class SchemaSecurityTest {
                             "briefing_subscriptions_due", "can_see_item", "can_see_workstream",
                             "claim_digest", "claim_mail", "coordinator_organizations", "current_member_id",
                             "current_tenant_id", "finish_mail", "indicator_expected_ratio", "indicator_progress_ratio",
-                            "indicator_status", "indicator_visible", "is_accepted_participant", "mail_delivery_default", "may_measure",
+                            "indicator_status", "indicator_visible", "is_accepted_participant", "may_measure",
                             "measurement_due_period", "notify", "notify_own_tenant",
                             "partner_directory", "platform_change_tenant_status", "platform_delete_tenant_capacity",
                             "platform_register_tenant", "platform_set_tenant_capacity", "platform_tenant_capacities",
