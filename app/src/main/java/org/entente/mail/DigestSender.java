@@ -54,14 +54,15 @@ public class DigestSender {
     private final LocalTime digestTime;
 
     DigestSender(MailOutbox outbox, ObjectProvider<JavaMailSender> smtp, MailSettings settings, UnsubscribeTokens tokens,
-            OutboxSender sender, JobLock jobLock, @Value("${entente.mail.digest-time:07:00}") LocalTime digestTime) {
+            OutboxSender sender, JobLock jobLock, @Value("${entente.mail.digest-time:07:00}") String digestTime) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.settings = settings;
         this.tokens = tokens;
         this.sender = sender;
         this.jobLock = jobLock;
-        this.digestTime = digestTime;
+        // ISO (07:00), not the locale's short time format a converter might expect.
+        this.digestTime = LocalTime.parse(digestTime.strip());
     }
 
     @Scheduled(initialDelayString = "${entente.mail.digest-check:PT5M}",
