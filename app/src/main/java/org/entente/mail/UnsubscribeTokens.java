@@ -79,7 +79,12 @@ public class UnsubscribeTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        // One spelling per token: the decoder ignores the unused low bits of a last character, so a token with them
+        // changed would decode the same. Only the canonical form (what sign() writes) is a token.
+        Base64.Encoder canonical = Base64.getUrlEncoder().withoutPadding();
+        if (!canonical.encodeToString(payload).equals(token.substring(0, dot))
+                || !canonical.encodeToString(signature).equals(token.substring(dot + 1))
+                || !MessageDigest.isEqual(mac(payload), signature)) {
             return Optional.empty();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split(":", -1);

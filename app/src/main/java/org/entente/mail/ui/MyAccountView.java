@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -46,7 +45,6 @@ public class MyAccountView extends VerticalLayout implements HasDynamicTitle {
             choice.setId("mail-preference-" + kind.name());
             choice.setItems(Delivery.values());
             choice.setItemLabelGenerator(d -> Translations.label(getLocale(), d));
-            choice.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
             choice.setValue(delivery);
             choice.addValueChangeListener(event -> {
                 if (!event.isFromClient() || event.getValue() == null) {
