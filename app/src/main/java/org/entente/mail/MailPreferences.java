@@ -119,12 +119,19 @@ public class MailPreferences {
      * turned off now (none when they already were).
      */
     public Optional<java.util.List<Notifications.Kind>> unsubscribe(String token) {
-        return tokens.verify(token).map(this::unsubscribe);
+        return tokens.verify(token).flatMap(this::turnOff);
     }
 
-    /** As the person the verified token names: their own rows, their own audit event. */
-    private java.util.List<Notifications.Kind> unsubscribe(UnsubscribeTokens.Subject subject) {
+    /**
+     * As the person the verified token names: their own rows, their own audit event. Empty when that person is gone
+     * (their member row deleted): there is nobody left to mail, and nothing to keep a choice on.
+     */
+    private Optional<java.util.List<Notifications.Kind>> turnOff(UnsubscribeTokens.Subject subject) {
         return TenantScope.callAs(new Actor(subject.tenantId(), subject.memberId()), () -> transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(dsl.resultQuery("select exists (select 1 from member where tenant_id ="
+                    + " current_tenant_id() and id = current_member_id())").fetchOne(0, Boolean.class))) {
+                return Optional.<java.util.List<Notifications.Kind>>empty();
+            }
             Map<Notifications.Kind, Delivery> current = mine();
             java.util.List<Notifications.Kind> off = new java.util.ArrayList<>();
             for (Notifications.Kind kind : subject.kinds()) {
@@ -134,7 +141,7 @@ public class MailPreferences {
                     off.add(kind);
                 }
             }
-            return off;
+            return Optional.of(off);
         }));
     }
 
