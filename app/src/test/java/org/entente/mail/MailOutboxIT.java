@@ -182,7 +182,7 @@ class MailOutboxIT extends AppIntegrationTest {
         }
         try (ConfigurableApplicationContext instanceB = SecondInstance.start(postgres, "mail-b",
                 "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP.getSmtp().getPort(),
-                "entente.mail.poll-interval=PT24H", "entente.mail.batch-size=1")) {
+                "entente.mail.poll-interval=PT24H", "entente.mail.digest-check=PT24H", "entente.mail.batch-size=1")) {
             OutboxSender senderB = instanceB.getBean(OutboxSender.class);
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(sender::sendDue);
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(senderB::sendDue);
