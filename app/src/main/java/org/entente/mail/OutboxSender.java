@@ -121,8 +121,7 @@ public class OutboxSender {
         }
         MailComposer.Composed composed = MailComposer.compose(mail, settings.link(mail.workstreamId()), kindLabel,
                 unsubscribe);
-        MimeMessage message = message(sender, mail.email(), mail.recipientName(), composed, unsubscribe);
-        return message;
+        return message(sender, mail.email(), mail.recipientName(), composed, unsubscribe);
     }
 
     /** A mail as every mail of the outbox is sent: from, to, subject, both parts, and the protocol headers. */
@@ -138,7 +137,7 @@ public class OutboxSender {
         message.setHeader("Auto-Submitted", "auto-generated"); // i18n-ok: a protocol header, not language
         if (unsubscribe != null) {
             // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST List-Unsubscribe=One-Click to the link.
-            message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+            message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">"); // i18n-ok: a protocol header
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"); // i18n-ok: a protocol header
         }
         return message;
