@@ -143,8 +143,8 @@ public class MainLayout extends AppLayout {
         LanguageSwitch.addTo(item.getSubMenu(), languages);
         if (member) {
             // My account (route "account", the mail feature's view): a member's own settings, beside the language.
-            item.getSubMenu().addItem(getTranslation("user.account"), click -> getUI().ifPresent(ui -> ui.navigate("account")))
-                    .setId("my-account");
+            item.getSubMenu().addItem(getTranslation("user.account"),
+                    click -> getUI().ifPresent(ui -> ui.navigate("account"))).setId("my-account");
         }
         item.getSubMenu().addItem(getTranslation("user.signOut"), click -> authentication.logout()).setId("sign-out");
         return menu;
