@@ -47,21 +47,21 @@ class MailPreferenceTest {
         String mine = "select count(*) from mail_preference where tenant_id = ? and member_id = ?";
         assertThat(countAs(norway, mine, norway, memberOf(norway))).isOne();
         // A colleague of the same organization (an administrator, say) sees nothing of it, and cannot change it.
-        assertThat(asMember(norway, colleague, sql -> sql.queryForObject(mine, Long.class, norway, memberOf(norway))))
+        assertThat(MailPreferenceTest.<Long>asMember(norway, colleague, sql -> sql.queryForObject(mine, Long.class, norway, memberOf(norway))))
                 .isZero();
-        assertThat(asMember(norway, colleague, sql -> sql.update(
+        assertThat(MailPreferenceTest.<Integer>asMember(norway, colleague, sql -> sql.update(
                 "update mail_preference set delivery = 'IMMEDIATE' where member_id = ?", memberOf(norway)))).isZero();
         assertRowLevelSecurityViolation(catchThrowable(() -> asMember(norway, colleague, sql -> sql.update(
                 "insert into mail_preference (tenant_id, member_id, kind, delivery) values (?, ?, 'INVITATION', 'OFF')",
                 norway, memberOf(norway)))));
         // Another tenant: nothing to see, nothing to write.
         assertThat(countAs(outsider, "select count(*) from mail_preference where tenant_id = ?", norway)).isZero();
-        assertThat(as(outsider, sql -> sql.update("delete from mail_preference where tenant_id = ?", norway))).isZero();
+        assertThat(Collaboration.<Integer>as(outsider, sql -> sql.update("delete from mail_preference where tenant_id = ?", norway))).isZero();
         assertRowLevelSecurityViolation(failureAs(outsider, sql -> sql.update(
                 "insert into mail_preference (tenant_id, member_id, kind, delivery) values (?, ?, 'STATUS_CHANGE', 'OFF')",
                 norway, memberOf(norway))));
         // Without a member (system work in the tenant): nothing either.
-        assertThat(TenantScope.callAs(Actor.system(norway), () -> TRANSACTIONS.execute(status ->
+        assertThat(TenantScope.<Long>callAs(Actor.system(norway), () -> TRANSACTIONS.execute(status ->
                 JDBC.queryForObject("select count(*) from mail_preference", Long.class)))).isZero();
         assertThat(countAs(norway, "select count(*) from mail_preference where member_id = ? and kind = 'MENTION'"
                 + " and delivery = 'OFF'", memberOf(norway))).as("the colleague changed nothing").isOne();
@@ -86,15 +86,15 @@ class MailPreferenceTest {
 
         String delivery = "select coalesce(string_agg(delivery, ','), 'none') from mail_outbox"
                 + " where tenant_id = ? and notification_id = ?";
-        assertThat(as(partner, sql -> sql.queryForObject(delivery, String.class, partner, off))).isEqualTo("none");
-        assertThat(as(partner, sql -> sql.queryForObject(delivery, String.class, partner, digest))).isEqualTo("DIGEST");
-        assertThat(as(partner, sql -> sql.queryForObject(delivery, String.class, partner, byDefault))).isEqualTo("DIGEST");
+        assertThat(Collaboration.<String>as(partner, sql -> sql.queryForObject(delivery, String.class, partner, off))).isEqualTo("none");
+        assertThat(Collaboration.<String>as(partner, sql -> sql.queryForObject(delivery, String.class, partner, digest))).isEqualTo("DIGEST");
+        assertThat(Collaboration.<String>as(partner, sql -> sql.queryForObject(delivery, String.class, partner, byDefault))).isEqualTo("DIGEST");
         // The bell has all three.
         assertThat(countAs(partner, "select count(*) from notification where id in (?, ?, ?)", off, digest, byDefault))
                 .isEqualTo(3);
         // A mention without a preference row is immediate (the owner made no choice).
         long immediate = notify(partner, owner, owner, workstream, "MENTION");
-        assertThat(as(owner, sql -> sql.queryForObject(delivery, String.class, owner, immediate))).isEqualTo("IMMEDIATE");
+        assertThat(Collaboration.<String>as(owner, sql -> sql.queryForObject(delivery, String.class, owner, immediate))).isEqualTo("IMMEDIATE");
 
         // The immediate sender never claims a digest row; the digest claims all of the person's rows at once.
         List<Long> digestRows = as(partner, sql -> sql.queryForList("select id from mail_outbox where tenant_id = ?"
@@ -117,8 +117,8 @@ class MailPreferenceTest {
         assertThat(digestClaims).contains(List.of(partner, memberOf(partner), digestRows.get(0)),
                 List.of(partner, memberOf(partner), digestRows.get(1)));
         // Leased: a second sender gets none of them.
-        assertThat(as(partner, sql -> sql.queryForList("select id from claim_digest(500, interval '5 minutes')",
-                Long.class))).doesNotContainAnyElementsOf(digestRows);
+        assertThat(Collaboration.<List<Long>>as(partner, sql -> sql.queryForList(
+                "select id from claim_digest(500, interval '5 minutes')", Long.class))).doesNotContainAnyElementsOf(digestRows);
     }
 
     @Test
