@@ -489,7 +489,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
                 // probes results-iati, results-csv, results-workbook
                 "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
-                        "ResultsExport::workbook"));
+                        "ResultsExport::workbook"),
+                // Not a download: the unsubscribe page (a @GetMapping), which shows only the kind its signed token
+                // names and acts only for that token's person (RouteMatrixIT, MailOutboxIT, HostileInputIT).
+                "org/entente/mail/ui/UnsubscribePage.java", List.of("preferences.unsubscribeTarget(",
+                        "preferences.unsubscribe("));
         Path sources = Path.of("src/main/java");
         Map<String, String> found = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
