@@ -60,6 +60,8 @@ SELECT create_distributed_table('notification', 'tenant_id', colocate_with => 'm
 SELECT create_distributed_table('contribution_access', 'tenant_id', colocate_with => 'member');
 -- Issue #19 (V55): a mail lives with its recipient, like the notification it was written with.
 SELECT create_distributed_table('mail_outbox', 'tenant_id', colocate_with => 'member');
+-- Issue #19 (V56): a person's mail preferences live with their member row.
+SELECT create_distributed_table('mail_preference', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('briefing_subscription', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('briefing', 'tenant_id', colocate_with => 'member');
 -- Issue #16 (V50): each in the partition of the organization it belongs to. publication_consent lives with its

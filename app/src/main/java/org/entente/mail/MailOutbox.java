@@ -32,7 +32,15 @@ class MailOutbox {
     sealed interface Decision {
     }
 
-    record Send(PendingMail mail) implements Decision {
+    /**
+     * A mail to send: what it says, and for the unsubscribe link and the digest, whose it is, its kind, and the title of
+     * its workstream as the recipient's tenant reads it (null without a workstream).
+     */
+    record Send(PendingMail mail, UUID memberId, String kind, String workstreamTitle) implements Decision {
+    }
+
+    /** A person's digest rows this instance has claimed. */
+    record ClaimedDigest(UUID tenantId, UUID memberId, List<ClaimedMail> rows) {
     }
 
     /** Nothing to send, on purpose (the row becomes SKIPPED with this reason). */
@@ -59,6 +67,23 @@ class MailOutbox {
     }
 
     /**
+     * Claims the due digest rows of up to {@code recipients} people (claim_digest: every due row of each, SKIP LOCKED
+     * and a lease); committed on return. One entry per person.
+     */
+    List<ClaimedDigest> claimDigest(int recipients, Duration lease) {
+        java.util.Map<List<UUID>, List<ClaimedMail>> people = new java.util.LinkedHashMap<>();
+        transactions.execute(status -> dsl.fetch(
+                "select tenant_id, recipient_member_id, id, attempts from claim_digest(?, cast(? as double precision)"
+                        + " * interval '1 millisecond') order by tenant_id, recipient_member_id, id",
+                recipients, (double) lease.toMillis()))
+                .forEach(r -> people.computeIfAbsent(List.of(r.get(0, UUID.class), r.get(1, UUID.class)),
+                        key -> new java.util.ArrayList<>())
+                        .add(new ClaimedMail(r.get(0, UUID.class), r.get(2, Long.class), r.get(3, Integer.class))));
+        return people.entrySet().stream()
+                .map(e -> new ClaimedDigest(e.getKey().get(0), e.getKey().get(1), List.copyOf(e.getValue()))).toList();
+    }
+
+    /**
      * Reads the mail as its recipient's tenant (row-level security set to that tenant, as live updates re-read a view):
      * the member's address and language, and whether that tenant still sees the workstream, and with which marking.
      */
@@ -68,7 +93,7 @@ class MailOutbox {
     }
 
     private Decision readAsRecipient(ClaimedMail claimed) {
-        Record row = dsl.select(MAIL_OUTBOX.TEXT, MAIL_OUTBOX.TEXT_KEY, MAIL_OUTBOX.TEXT_ARGS,
+        Record row = dsl.select(MAIL_OUTBOX.RECIPIENT_MEMBER_ID, MAIL_OUTBOX.KIND, MAIL_OUTBOX.TEXT, MAIL_OUTBOX.TEXT_KEY, MAIL_OUTBOX.TEXT_ARGS,
                         MAIL_OUTBOX.WORKSTREAM_TENANT_ID, MAIL_OUTBOX.WORKSTREAM_ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME,
                         MEMBER.STATUS, MEMBER.LANGUAGE)
                 .from(MAIL_OUTBOX)
@@ -87,21 +112,23 @@ class MailOutbox {
         }
         UUID workstreamId = row.get(MAIL_OUTBOX.WORKSTREAM_ID);
         Releasability marking = null;
+        String title = null;
         if (workstreamId != null) {
-            Optional<String> releasability = dsl.select(WORKSTREAM.RELEASABILITY).from(WORKSTREAM)
+            Optional<Record> workstream = dsl.select(WORKSTREAM.RELEASABILITY, WORKSTREAM.TITLE).from(WORKSTREAM)
                     .where(WORKSTREAM.TENANT_ID.eq(row.get(MAIL_OUTBOX.WORKSTREAM_TENANT_ID)),
                             WORKSTREAM.ID.eq(workstreamId))
-                    .fetchOptional(WORKSTREAM.RELEASABILITY);
-            if (releasability.isEmpty()) {
+                    .fetchOptional().map(r -> (Record) r);
+            if (workstream.isEmpty()) {
                 return new Skip("the recipient may no longer see the workstream");
             }
-            marking = Releasability.valueOf(releasability.get());
+            marking = Releasability.valueOf(workstream.get().get(WORKSTREAM.RELEASABILITY));
+            title = workstream.get().get(WORKSTREAM.TITLE);
         }
         String key = row.get(MAIL_OUTBOX.TEXT_KEY);
         Language language = Language.ofCode(row.get(MEMBER.LANGUAGE)).orElse(Language.EN);
         return new Send(new PendingMail(email.strip(), row.get(MEMBER.DISPLAY_NAME), language.locale(),
                 key == null ? null : StoredText.decode(key, row.get(MAIL_OUTBOX.TEXT_ARGS)), row.get(MAIL_OUTBOX.TEXT),
-                workstreamId, marking));
+                workstreamId, marking), row.get(MAIL_OUTBOX.RECIPIENT_MEMBER_ID), row.get(MAIL_OUTBOX.KIND), title);
     }
 
     void sent(ClaimedMail claimed) {

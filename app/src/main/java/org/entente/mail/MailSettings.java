@@ -46,6 +46,11 @@ public record MailSettings(@DefaultValue("Entente <no-reply@entente.local>") Str
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
+    /** The one-click unsubscribe link of a token (UnsubscribeTokens): the page that confirms, and takes the POST. */
+    String unsubscribeLink(String token) {
+        return link(null) + "mail/unsubscribe?token=" + token;
+    }
+
     /** The link to a workstream, or to the app's start page. */
     String link(java.util.UUID workstreamId) {
         String base = appUrl.endsWith("/") ? appUrl.substring(0, appUrl.length() - 1) : appUrl;

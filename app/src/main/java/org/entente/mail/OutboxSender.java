@@ -34,11 +34,14 @@ public class OutboxSender {
     private final MailOutbox outbox;
     private final ObjectProvider<JavaMailSender> smtp;
     private final MailSettings settings;
+    private final UnsubscribeTokens tokens;
 
-    OutboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> smtp, MailSettings settings) {
+    OutboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> smtp, MailSettings settings,
+            UnsubscribeTokens tokens) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     /** Whether a mail server is configured. */
@@ -94,9 +97,9 @@ public class OutboxSender {
             outbox.skipped(claimed, reason);
             return;
         }
-        PendingMail mail = ((MailOutbox.Send) decision).mail();
+        MailOutbox.Send send = (MailOutbox.Send) decision;
         try {
-            sender.send(message(sender, mail));
+            sender.send(message(sender, claimed, send));
             outbox.sent(claimed);
         } catch (MailException | MessagingException | UnsupportedEncodingException e) {
             boolean last = claimed.attempt() >= settings.maxAttempts();
@@ -106,17 +109,37 @@ public class OutboxSender {
         }
     }
 
-    private MimeMessage message(JavaMailSender sender, PendingMail mail)
+    private MimeMessage message(JavaMailSender sender, ClaimedMail claimed, MailOutbox.Send send)
             throws MessagingException, UnsupportedEncodingException {
-        MailComposer.Composed composed = MailComposer.compose(mail, settings.link(mail.workstreamId()));
+        PendingMail mail = send.mail();
+        String unsubscribe = null;
+        String kindLabel = null;
+        java.util.Optional<org.entente.workstream.Notifications.Kind> kind = MailPreferences.parse(send.kind());
+        if (kind.isPresent()) {
+            unsubscribe = settings.unsubscribeLink(tokens.sign(claimed.tenantId(), send.memberId(), kind.get()));
+            kindLabel = org.entente.platform.i18n.Translations.text(mail.locale(), "notification.kind." + kind.get().name());
+        }
+        MailComposer.Composed composed = MailComposer.compose(mail, settings.link(mail.workstreamId()), kindLabel,
+                unsubscribe);
+        return message(sender, mail.email(), mail.recipientName(), composed, unsubscribe);
+    }
+
+    /** A mail as every mail of the outbox is sent: from, to, subject, both parts, and the protocol headers. */
+    MimeMessage message(JavaMailSender sender, String email, String recipientName, MailComposer.Composed composed,
+            String unsubscribe) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(settings.from());
-        helper.setTo(new InternetAddress(mail.email(), mail.recipientName(), "UTF-8"));
+        helper.setTo(new InternetAddress(email, recipientName, "UTF-8"));
         helper.setSubject(composed.subject());
         helper.setText(composed.plain(), composed.html());
         // RFC 3834: sent by a machine; auto-responders should not answer it.
         message.setHeader("Auto-Submitted", "auto-generated"); // i18n-ok: a protocol header, not language
+        if (unsubscribe != null) {
+            // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST List-Unsubscribe=One-Click to the link.
+            message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">"); // i18n-ok: a protocol header
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"); // i18n-ok: a protocol header
+        }
         return message;
     }
 }

@@ -147,6 +147,8 @@ class HostileInputIT extends AppIntegrationTest {
     LocalPostgres postgres;
     @Autowired
     org.entente.tenant.admin.SignInProviders signInProviders;
+    @Autowired
+    org.entente.mail.MailPreferences mailPreferences;
 
     DemoActors actors;
     SuperuserDatabase database;
@@ -599,6 +601,67 @@ class HostileInputIT extends AppIntegrationTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Mail preferences (issue 19): the two fields a preference form or client sends (the kind, the choice) × every
+     * hostile value: each is refused with a message on its field, nothing stored, nothing audited. And the one
+     * parameter a stranger can send, the unsubscribe link's token, × every hostile value (on GET and on the one-click
+     * POST): the page that says the link is not valid (400), no error, nothing changed.
+     */
+    @Test
+    void mailPreferenceFieldsAndTheUnsubscribeTokenRefuseHostileValues() throws Exception {
+        String state = "select (select count(*) from mail_preference where member_id = ?)"
+                + " + (select count(*) from audit_event where entity_type = 'mail_preference' and entity_id = ?)";
+        Object before = database.query(state, NORWAY.memberId(), NORWAY.memberId().toString()).getFirst().getFirst();
+        List<String> wrong = new ArrayList<>();
+        for (String field : List.of("kind", "delivery")) {
+            for (Hostile hostile : VALUES) {
+                String outcome;
+                try {
+                    actors.run(NORWAY, () -> mailPreferences.change(field.equals("kind") ? hostile.value() : "MENTION",
+                            field.equals("delivery") ? hostile.value() : "OFF"));
+                    outcome = "stored";
+                } catch (InvalidInput e) {
+                    outcome = e.fieldErrors().containsKey(field) ? "refused" : "refused naming " + e.fieldErrors().keySet();
+                } catch (RuntimeException e) {
+                    outcome = "failed with " + e;
+                }
+                if (!outcome.equals("refused")) {
+                    wrong.add("mail preference " + field + " × " + hostile + ": " + outcome);
+                }
+                outcomes.add("mail preference " + field + " × " + hostile + ": " + outcome);
+            }
+        }
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            for (Hostile hostile : VALUES) {
+                String encoded = java.net.URLEncoder.encode(hostile.value(), StandardCharsets.UTF_8);
+                // GET: in the link's query. POST: in the form body, as the page's button could send it (a body also
+                // carries the oversize value, which no server takes in a request line: Tomcat answers 400 itself).
+                boolean tooLongForALink = encoded.length() > 8000;
+                for (String method : List.of("GET", "POST")) {
+                    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(appUrl("/mail/unsubscribe"
+                            + (method.equals("GET") ? "?token=" + encoded : "")))).header("Accept-Language", "en");
+                    if (method.equals("POST")) {
+                        request.header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + encoded
+                                        + "&List-Unsubscribe=One-Click"));
+                    }
+                    var response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    boolean page = response.body().contains("This unsubscribe link is not valid")
+                            || (method.equals("GET") && tooLongForALink);
+                    String outcome = response.statusCode() == 400 && page && !response.body().contains("Exception")
+                            ? "refused" : "answered " + response.statusCode();
+                    if (!outcome.equals("refused")) {
+                        wrong.add("unsubscribe token (" + method + ") × " + hostile + ": " + outcome);
+                    }
+                    outcomes.add("unsubscribe token (" + method + ") × " + hostile + ": " + outcome);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(database.query(state, NORWAY.memberId(), NORWAY.memberId().toString()).getFirst().getFirst())
+                .as("no preference stored, no audit event").isEqualTo(before);
     }
 
     private static Set<String> names(List<Hostile> values) {

@@ -91,6 +91,7 @@ class RouteMatrixIT extends AppIntegrationTest {
             briefings                      D   D   D   D   U   N   D   A   P
             access-ledger                  A   A   A   A   U   N   A   A   P
             organization                   A   A   A   A   U   N   A   A   P
+            account                        A   A   A   A   U   N   A   A   P
             members                        D   D   D   D   U   N   A   D   P
             audit-log                      D   D   D   D   U   N   A   D   P
             tenants                        D   D   D   D   U   N   D   D   A
@@ -187,6 +188,48 @@ class RouteMatrixIT extends AppIntegrationTest {
             });
             return null;
         });
+    }
+
+    /**
+     * The one address outside Vaadin's routes that opens without signing in (issue #19): the unsubscribe link of a mail.
+     * It is bound to its signed token instead: the same answer for everybody, signed in or not, and without a genuine
+     * token a refusal page; a genuine one only shows what it would turn off (GET changes nothing). The addresses
+     * around it still send a stranger to sign in.
+     */
+    @Test
+    void theUnsubscribeAddressIsPublicButBoundToItsToken() throws Exception {
+        String genuine = context.getBean(org.entente.mail.UnsubscribeTokens.class).sign(Persona.OWNER_MEMBER.tenantId,
+                Persona.OWNER_MEMBER.memberId,
+                org.entente.workstream.Notifications.Kind.MENTION);
+        String tampered = genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("A") ? "B" : "A");
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()) {
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(appUrl(path)))
+                            .header("Accept-Language", "en").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            for (String path : List.of("/mail/unsubscribe", "/mail/unsubscribe?token=", "/mail/unsubscribe?token=" + tampered,
+                    "/mail/unsubscribe?token=%3Cscript%3E")) {
+                var response = get.apply(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(400);
+                assertThat(response.body()).as(path).contains("This unsubscribe link is not valid").doesNotContain("<script>");
+            }
+            var confirm = get.apply("/mail/unsubscribe?token=" + genuine);
+            assertThat(confirm.statusCode()).isEqualTo(200);
+            assertThat(confirm.body()).contains("id=\"unsubscribe-confirm\"").doesNotContain(owners.marker());
+            assertThat(confirm.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+            for (String neighbour : List.of("/mail/unsubscribe/more", "/mail/")) {
+                var response = get.apply(neighbour);
+                assertThat(response.statusCode()).as(neighbour + " needs a sign-in").isEqualTo(302);
+            }
+        }
+        assertThat(database.query("select count(*) from mail_preference where member_id = ?",
+                Persona.OWNER_MEMBER.memberId).getFirst().getFirst())
+                .as("showing the page changed nothing").isEqualTo(0L);
     }
 
     // ------------------------------------------------------------------ the app's decision

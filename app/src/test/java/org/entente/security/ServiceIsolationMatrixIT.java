@@ -163,6 +163,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             results-csv                  Y   R   N   R   R   R   Y   R   R
             results-workbook             Y   R   N   R   R   R   Y   R   R
             language-choice              Y   N   N   N   N   N   N   N   N
+            mail-preferences             Y   N   N   N   N   R   N   N   R
             """;
 
     /** How the analytics tables name the owning tenant. */
@@ -178,6 +179,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     TenantService tenants;
     @Autowired
     LanguagePreference languages;
+    @Autowired
+    org.entente.mail.MailPreferences mailPreferences;
     @Autowired
     WorkstreamService workstreams;
     @Autowired
@@ -264,6 +267,9 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 CommentDraft.toParticipants("@lars.haugen please review " + marker)));
         // The owner chose French: a person's own choice, which no one else reads (not even their tenant admin).
         assertThat(SignedInAs.call(owner, () -> languages.choose(Language.FR))).isTrue();
+        // And not to be mailed failed briefings: as much their own (issue #19).
+        SignedInAs.run(owner, () -> mailPreferences.change(org.entente.workstream.Notifications.Kind.BRIEFING_FAILED,
+                org.entente.mail.Delivery.OFF));
         milestone = SignedInAs.call(owner, () -> milestones.add(w.ref(), marker + " planning conference",
                 Persona.OWNER_MEMBER.tenantId, LocalDate.now().plusDays(5)));
         file = SignedInAs.call(owner, () -> attachments.upload(w.ref(), "isolation.txt",
@@ -343,6 +349,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     void restoreRoles() {
         Persona.OTHER_TENANT.signIn(tenants);
         database.update("update member set language = null where language is not null");
+        database.update("delete from mail_preference where member_id = ?", Persona.OWNER_MEMBER.memberId);
     }
 
     @Test
@@ -482,7 +489,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
                 // probes results-iati, results-csv, results-workbook
                 "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
-                        "ResultsExport::workbook"));
+                        "ResultsExport::workbook"),
+                // Not a download: the unsubscribe page (a @GetMapping), which shows only the kind its signed token
+                // names and acts only for that token's person (RouteMatrixIT, MailOutboxIT, HostileInputIT).
+                "org/entente/mail/ui/UnsubscribePage.java", List.of("preferences.unsubscribeTarget(",
+                        "preferences.unsubscribe("));
         Path sources = Path.of("src/main/java");
         Map<String, String> found = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
@@ -582,6 +593,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         probes.put("results-workbook", u -> workbookText(resultsExport.workbook(w.ref()).content())
                 .contains(marker + " indicator"));
         probes.put("language-choice", u -> languages.chosen().isPresent());
+        probes.put("mail-preferences", u -> mailPreferences.mine()
+                .get(org.entente.workstream.Notifications.Kind.BRIEFING_FAILED) == org.entente.mail.Delivery.OFF);
         return probes;
     }
 

@@ -75,8 +75,9 @@ class MailOutboxTest {
     void aClaimedRowIsLeasedToOneSenderAndAnOutcomeIsFinal() {
         UUID owner = tenant("mail-claim");
         UUID workstream = Collaboration.workstream(owner, "INITIATIVE");
+        // A mention: mailed immediately by default, so claim_mail claims it (V56: digest rows wait for claim_digest).
         long notification = as(owner, sql -> sql.queryForObject(
-                "select notify(?, ?, 'STATUS_CHANGE', ?, ?, 'Claim me')", Long.class,
+                "select notify(?, ?, 'MENTION', ?, ?, 'Claim me')", Long.class,
                 owner, memberOf(owner), owner, workstream));
         long id = as(owner, sql -> sql.queryForObject(
                 "select id from mail_outbox where notification_id = ? and tenant_id = ?", Long.class, notification, owner));

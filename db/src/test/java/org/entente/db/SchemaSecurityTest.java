@@ -155,7 +155,7 @@ class SchemaSecurityTest {
                        and has_function_privilege('entente_app', p.oid, 'EXECUTE') order by 1"""))
                     .containsExactly("assessment_visible", "audit_chain_breaks", "audit_chain_lengths",
                             "briefing_subscriptions_due", "can_see_item", "can_see_workstream",
-                            "claim_mail", "coordinator_organizations", "current_member_id",
+                            "claim_digest", "claim_mail", "coordinator_organizations", "current_member_id",
                             "current_tenant_id", "finish_mail", "indicator_expected_ratio", "indicator_progress_ratio",
                             "indicator_status", "indicator_visible", "is_accepted_participant", "may_measure",
                             "measurement_due_period", "notify", "notify_own_tenant",
@@ -187,6 +187,7 @@ class SchemaSecurityTest {
             assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
                     .containsExactly("audit_event_definer_read", "audit_event_platform_operation", "briefing_subscription_definer_read",
                             "consent_use_definer_write", "contribution_access_definer_write", "mail_outbox_definer",
+                            "mail_preference_definer_read",
                             "measurement_correction_definer_read", "measurement_correction_definer_write",
                             "member_definer_read", "member_platform_operation", "notification_definer_write",
                             "participation_definer_read", "publication_consent_change_definer_read",
@@ -222,7 +223,7 @@ class SchemaSecurityTest {
                         "contribution_access", "comment", "publication_consent", "publication_consent_change", "consent_use",
                         "tenant_capacity", "burden_guideline", "objective", "indicator", "measurement",
                         "measurement_correction", "assessment", "assessment_rating", "assessment_recommendation",
-                        "mail_outbox")) {
+                        "mail_outbox", "mail_preference")) {
                     try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
                         rows.next();
                         assertThat(rows.getLong(1)).as("rows of %s with the flag %s", table, flag)

@@ -62,7 +62,8 @@ public class MainLayout extends AppLayout {
         if (currentUser.currentActor().isPresent()) {
             navbar.add(new NotificationBell(notifications, live, currentUser));
         }
-        currentUser.get().ifPresent(user -> navbar.add(userMenu(user, authentication, languages)));
+        currentUser.get().ifPresent(user -> navbar.add(userMenu(user, authentication, languages,
+                currentUser.currentActor().isPresent())));
         navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(navbar);
 
@@ -131,7 +132,8 @@ public class MainLayout extends AppLayout {
         return Translations.has(key) ? getTranslation(key) : fallback;
     }
 
-    private MenuBar userMenu(SignedInUser user, AuthenticationContext authentication, LanguagePreference languages) {
+    private MenuBar userMenu(SignedInUser user, AuthenticationContext authentication, LanguagePreference languages,
+            boolean member) {
         Avatar avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         MenuBar menu = new MenuBar();
@@ -139,6 +141,11 @@ public class MainLayout extends AppLayout {
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         MenuItem item = menu.addItem(new HorizontalLayout(avatar, new Span(user.displayName())));
         LanguageSwitch.addTo(item.getSubMenu(), languages);
+        if (member) {
+            // My account (route "account", the mail feature's view): a member's own settings, beside the language.
+            item.getSubMenu().addItem(getTranslation("user.account"),
+                    click -> getUI().ifPresent(ui -> ui.navigate("account"))).setId("my-account");
+        }
         item.getSubMenu().addItem(getTranslation("user.signOut"), click -> authentication.logout()).setId("sign-out");
         return menu;
     }
