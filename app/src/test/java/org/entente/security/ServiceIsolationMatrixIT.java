@@ -228,6 +228,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     org.entente.tenant.admin.PendingInvitations invitations;
     @Autowired
     org.entente.platform.keycloak.KeycloakAdminClient keycloak;
+    @Autowired
+    org.entente.mail.SentMailbox sentMail;
 
     SuperuserDatabase database;
     OwnersWorkstream owners;
@@ -543,6 +545,28 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             smtp.stop();
             Persona.OTHER_TENANT.signIn(tenants);
         }
+    }
+
+    /**
+     * The embedded mail server's "Sent mail" (issue 19) holds every tenant's mails: only the platform administrator
+     * reads it; every other persona, a tenant admin included, is refused.
+     */
+    @Test
+    void theSentMailIsThePlatformAdministratorsOnly() {
+        List<String> wrong = new ArrayList<>();
+        signedIn.forEach((persona, user) -> {
+            boolean refused;
+            try {
+                SignedInAs.call(user, () -> sentMail.newestFirst());
+                refused = false;
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                refused = true;
+            }
+            if (refused == (persona == Persona.PLATFORM_ADMIN)) {
+                wrong.add(persona + (refused ? ": refused" : ": reads it"));
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     @Test

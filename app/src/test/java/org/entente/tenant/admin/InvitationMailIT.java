@@ -30,7 +30,9 @@ import org.entente.platform.mail.MailServer;
 import org.entente.platform.security.SignedInAs;
 import org.entente.platform.security.SignedInUser;
 import org.entente.tenant.TenantService;
+import org.entente.keycloak.EntenteRealm;
 import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.Browser;
 import org.entente.testing.DemoActors;
 import org.entente.testing.Eventually;
 import org.entente.testing.SuperuserDatabase;
@@ -41,6 +43,8 @@ import org.entente.workstream.WorkstreamDraft;
 import org.entente.workstream.WorkstreamService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -231,6 +235,37 @@ class InvitationMailIT extends AppIntegrationTest {
         assertThat(sentMail.embedded()).isTrue();
         assertThatThrownBy(() -> SignedInAs.call(lars, () -> sentMail.newestFirst()))
                 .as("mails cross tenants: the platform operator's only").isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void onMembersLarsSeesThePendingInvitationAndCancelsItAfterConfirmingAndTheOperatorReadsTheMail() {
+        String email = unique("mona.invited") + "@norway.demo.entente.org";
+        try {
+            SignedInAs.call(lars, () -> members.invite(new Invitation(email, "Mona", "Berg", TenantRole.MEMBER)));
+            SentMail invitation = mailTo(email, 1).getFirst();
+            try (Browser browser = new Browser()) {
+                browser.open(appUrl("/members"));
+                browser.signInAtKeycloak("lars.haugen", EntenteRealm.DEMO_PASSWORD);
+                browser.waitForText(By.id("pending-invitations"), email);
+                assertThat(browser.driver().findElements(By.id("email-off"))).as("e-mail is on")
+                        .noneMatch(WebElement::isDisplayed);
+                browser.screenshot("mail-demo-01-pending-invitations");
+                browser.click("cancel-invitation-" + email);
+                var confirm = browser.waitForClickable(By.cssSelector("[slot='confirm-button']"));
+                browser.screenshot("mail-demo-02-cancel-confirmation");
+                confirm.click();
+                Eventually.within(Duration.ofSeconds(30), () -> assertThat(pendingFor(email)).isEmpty());
+            }
+            try (Browser browser = new Browser()) {
+                browser.open(appUrl("/sent-mail"));
+                browser.signInAtKeycloak("pat.ops", EntenteRealm.DEMO_PASSWORD);
+                browser.waitForText(By.id("sent-mail"), invitation.subject());
+                assertThat(browser.gridCells()).anyMatch(cell -> cell.contains(email));
+                browser.screenshot("mail-demo-03-sent-mail");
+            }
+        } finally {
+            cancelQuietly(email);
+        }
     }
 
     /** Waits until {@code count} mails to {@code email} have arrived; returns them oldest first. */
