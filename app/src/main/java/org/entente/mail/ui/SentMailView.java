@@ -30,9 +30,11 @@ public class SentMailView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("sent-mail");
         grid.addColumn(m -> m.sentAt() == null ? "" : Formats.dateTimeUtc(getLocale(), m.sentAt()))
                 .setHeader(getTranslation("mail.sent.column.when")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(SentMail::to).setHeader(getTranslation("mail.sent.column.to")).setAutoWidth(true);
-        grid.addColumn(SentMail::subject).setHeader(getTranslation("mail.sent.column.subject")).setFlexGrow(3);
-        grid.addColumn(SentMail::from).setHeader(getTranslation("mail.sent.column.from")).setAutoWidth(true);
+        // The subject is what one looks for: it gets the room, addresses wrap to what is left.
+        grid.addColumn(SentMail::to).setHeader(getTranslation("mail.sent.column.to")).setWidth("16em").setFlexGrow(1);
+        grid.addColumn(SentMail::subject).setHeader(getTranslation("mail.sent.column.subject")).setWidth("24em")
+                .setFlexGrow(3);
+        grid.addColumn(SentMail::from).setHeader(getTranslation("mail.sent.column.from")).setWidth("12em").setFlexGrow(1);
         // The body as text (a Pre escapes it): a mail's HTML is user content and is never rendered here.
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
             Pre body = new Pre(m.body());
