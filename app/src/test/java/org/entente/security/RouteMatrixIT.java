@@ -95,6 +95,7 @@ class RouteMatrixIT extends AppIntegrationTest {
             members                        D   D   D   D   U   N   A   D   P
             audit-log                      D   D   D   D   U   N   A   D   P
             tenants                        D   D   D   D   U   N   D   D   A
+            sent-mail                      D   D   D   D   U   N   D   D   A
             no-organization                A   A   A   A   A   A   A   A   A
             organization-unavailable       A   A   A   A   A   A   A   A   A
             sign-in-unavailable            A   A   A   A   U   N   A   A   P

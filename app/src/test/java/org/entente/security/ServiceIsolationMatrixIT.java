@@ -227,6 +227,12 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     MeasurementReminders measurementReminders;
     @Autowired
     SignInProviders signInProviders;
+    @Autowired
+    org.entente.tenant.admin.PendingInvitations invitations;
+    @Autowired
+    org.entente.platform.keycloak.KeycloakAdminClient keycloak;
+    @Autowired
+    org.entente.mail.SentMailbox sentMail;
 
     SuperuserDatabase database;
     OwnersWorkstream owners;
@@ -479,6 +485,95 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             }
             Persona.OTHER_TENANT.signIn(tenants);
         }
+    }
+
+    /**
+     * Norway's pending e-mail invitation (issue 19; Keycloak's organization invitation): only Norway's tenant admin
+     * lists, resends or cancels it. Every other persona — another tenant's member even with the tenant-admin role — is
+     * refused or sees only their own organization's invitations; the invitation is untouched afterwards. This context
+     * has e-mail off, so Keycloak is pointed for the test at a GreenMail of its own (then set back) to make the
+     * invitation, which Keycloak creates only by sending its mail.
+     */
+    @Test
+    void norwaysPendingInvitationsAreItsOwnAdminsOnly() {
+        String email = "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@norway.demo.entente.org";
+        SignedInUser norwayAdmin = signedIn.get(Persona.TENANT_ADMIN);
+        SignedInUser otherAdmin = Persona.OTHER_TENANT.signIn(tenants,
+                Set.of(EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN));
+        Map<String, SignedInUser> outsiders = new LinkedHashMap<>();
+        signedIn.forEach((persona, user) -> {
+            if (persona != Persona.TENANT_ADMIN) {
+                outsiders.put(persona.name(), user);
+            }
+        });
+        outsiders.put("OTHER_ADMIN", otherAdmin);
+        org.entente.platform.mail.EmbeddedSmtp smtp = org.entente.platform.mail.EmbeddedSmtp.start(0);
+        Map<String, String> realmSmtp = keycloak.realmSmtpServer();
+        UUID norway = keycloak.organizationByAlias("norway").orElseThrow().id();
+        try {
+            keycloak.updateRealmSmtpServer(Map.of("host", "127.0.0.1", "port", String.valueOf(smtp.port()),
+                    "from", "no-reply@entente.test", "auth", "false"));
+            keycloak.inviteToOrganization(norway, email, "Matrix", "Invitee");
+            String id = SignedInAs.call(norwayAdmin, () -> invitations.ofMyOrganization()).stream()
+                    .filter(i -> i.email().equals(email)).findFirst().orElseThrow().id();
+            List<String> wrong = new ArrayList<>();
+            outsiders.forEach((name, user) -> {
+                boolean listsIt;
+                try {
+                    listsIt = SignedInAs.call(user, () -> invitations.ofMyOrganization()).stream()
+                            .anyMatch(i -> i.email().equals(email) || i.id().equals(id));
+                } catch (RuntimeException e) {
+                    listsIt = false;
+                }
+                if (listsIt) {
+                    wrong.add("list × " + name + ": sees Norway's invitation");
+                }
+                Map<String, Runnable> attempts = new LinkedHashMap<>();
+                attempts.put("resend", () -> invitations.resend(id));
+                attempts.put("cancel", () -> invitations.cancel(id));
+                attempts.forEach((attempt, call) -> {
+                    try {
+                        SignedInAs.run(user, call);
+                        wrong.add(attempt + " × " + name + ": accepted");
+                    } catch (RuntimeException e) {
+                        // refused
+                    }
+                });
+            });
+            assertThat(wrong).isEmpty();
+            assertThat(SignedInAs.call(norwayAdmin, () -> invitations.ofMyOrganization()))
+                    .as("untouched: same invitation, no resend").filteredOn(i -> i.email().equals(email))
+                    .extracting(org.entente.tenant.admin.PendingInvitation::id).containsExactly(id);
+            assertThat(smtp.received()).as("only the first mail").hasSize(1);
+        } finally {
+            keycloak.organizationInvitations(norway).stream().filter(i -> i.email().equals(email))
+                    .forEach(i -> keycloak.deleteOrganizationInvitation(norway, i.id()));
+            keycloak.updateRealmSmtpServer(realmSmtp.isEmpty() ? Map.of() : realmSmtp);
+            smtp.stop();
+            Persona.OTHER_TENANT.signIn(tenants);
+        }
+    }
+
+    /**
+     * The embedded mail server's "Sent mail" (issue 19) holds every tenant's mails: only the platform administrator
+     * reads it; every other persona, a tenant admin included, is refused.
+     */
+    @Test
+    void theSentMailIsThePlatformAdministratorsOnly() {
+        List<String> wrong = new ArrayList<>();
+        signedIn.forEach((persona, user) -> {
+            boolean refused;
+            try {
+                SignedInAs.call(user, () -> sentMail.newestFirst());
+                refused = false;
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                refused = true;
+            }
+            if (refused == (persona == Persona.PLATFORM_ADMIN)) {
+                wrong.add(persona + (refused ? ": refused" : ": reads it"));
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     @Test

@@ -71,6 +71,7 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("Tenants")
                     .doesNotContain("My organization").doesNotContain("Workstreams")
                     .doesNotContain("Members");
+            assertThat(browser.waitFor(By.id("email-off")).getText()).startsWith("E-mail is off");
             browser.screenshot("12-tenants");
             browser.waitFor(By.cssSelector("#tenant-search input")).sendKeys("norway");
             browser.waitForText(By.id("tenants"), "Kingdom of Norway");
@@ -183,6 +184,10 @@ class TenantAdministrationJourneyIT extends AppIntegrationTest {
                     .doesNotContain("Amina Odhiambo", "Claire Dubois");
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("Members")
                     .doesNotContain("Tenants");
+            // This context has no mail server: the admin is told, and there are no e-mail invitations to list.
+            assertThat(browser.waitFor(By.id("email-off")).getText()).startsWith("E-mail is off");
+            assertThat(browser.driver().findElements(By.id("pending-invitations-section")))
+                    .noneMatch(WebElement::isDisplayed);
             browser.screenshot("16-members-of-norway");
 
             browser.open(appUrl("/tenants"));

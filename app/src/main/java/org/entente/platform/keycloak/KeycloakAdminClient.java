@@ -79,6 +79,17 @@ public class KeycloakAdminClient {
         }
     }
 
+    /**
+     * A pending organization invitation (Keycloak 26.5 keeps them: list, resend, delete).
+     *
+     * @param sentDate  seconds since the epoch
+     * @param expiresAt seconds since the epoch
+     * @param status    PENDING or EXPIRED
+     */
+    public record OrganizationInvitation(String id, String organizationId, String email, String firstName,
+            String lastName, long sentDate, long expiresAt, String status) {
+    }
+
     record Role(String id, String name) {
     }
 
@@ -92,6 +103,8 @@ public class KeycloakAdminClient {
     private static final ParameterizedTypeReference<List<Role>> ROLES = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<IdentityProvider>> IDENTITY_PROVIDERS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<OrganizationInvitation>> INVITATIONS = new ParameterizedTypeReference<>() {
     };
     /** A JSON string literal; only for values already restricted to a safe alphabet (aliases). */
     private static final java.util.function.Function<String, String> JSON_STRING = value -> "\"" + value + "\"";
@@ -362,6 +375,65 @@ public class KeycloakAdminClient {
     public void unlinkOrganizationIdentityProvider(UUID organizationId, String alias) {
         call(() -> rest.delete().uri("/organizations/{id}/identity-providers/{alias}", organizationId, alias)
                 .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
+    // ---------------------------------------------------------------------------------- organization invitations
+
+    /**
+     * Keycloak e-mails {@code email} an invitation to the organization (through the realm's {@code smtpServer}): a
+     * registration link for someone without an account, a link to join for an existing one. 409 when that address
+     * already has a pending invitation or is a member; 500 when Keycloak could not send the mail.
+     */
+    public void inviteToOrganization(UUID organizationId, String email, String firstName, String lastName) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("email", email);
+        if (firstName != null) {
+            form.add("firstName", firstName);
+        }
+        if (lastName != null) {
+            form.add("lastName", lastName);
+        }
+        call(() -> rest.post().uri("/organizations/{id}/members/invite-user", organizationId)
+                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .retrieve().toBodilessEntity());
+    }
+
+    /** The organization's invitations not yet accepted (pending and expired). */
+    public List<OrganizationInvitation> organizationInvitations(UUID organizationId) {
+        return call(() -> rest.get().uri("/organizations/{id}/invitations?first=0&max={max}", organizationId, ALL)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(INVITATIONS));
+    }
+
+    /** Sends the invitation's mail again, with a new link and expiry. 404 when it is not this organization's. */
+    public void resendOrganizationInvitation(UUID organizationId, String invitationId) {
+        call(() -> rest.post().uri("/organizations/{id}/invitations/{invitation}/resend", organizationId, invitationId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
+    /** Withdraws the invitation: its link no longer works. 404 when it is not this organization's. */
+    public void deleteOrganizationInvitation(UUID organizationId, String invitationId) {
+        call(() -> rest.delete().uri("/organizations/{id}/invitations/{invitation}", organizationId, invitationId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
+    // ---------------------------------------------------------------------------------- realm e-mail
+
+    /** The realm's {@code smtpServer} setting (string values; the password comes back masked), empty when unset. */
+    public Map<String, String> realmSmtpServer() {
+        Map<String, Object> realm = call(() -> rest.get().uri("").headers(h -> h.setBearerAuth(token()))
+                .retrieve().body(OBJECT));
+        Object smtp = realm == null ? null : realm.get("smtpServer");
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (smtp instanceof Map<?, ?> values) {
+            values.forEach((key, value) -> settings.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+        }
+        return settings;
+    }
+
+    /** Sets the realm's {@code smtpServer} (a partial update: the rest of the realm stays as it is). */
+    public void updateRealmSmtpServer(Map<String, String> smtpServer) {
+        call(() -> rest.put().uri("").headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("smtpServer", smtpServer)).retrieve().toBodilessEntity());
     }
 
     // ---------------------------------------------------------------------------------- plumbing

@@ -44,13 +44,15 @@ public class MemberAdministration {
     private final TransactionTemplate transactions;
     private final Administrators administrators;
     private final KeycloakAdminClient keycloak;
+    private final PendingInvitations invitations;
 
     MemberAdministration(DSLContext dsl, PlatformTransactionManager transactionManager, Administrators administrators,
-            KeycloakAdminClient keycloak) {
+            KeycloakAdminClient keycloak, PendingInvitations invitations) {
         this.dsl = dsl;
         this.transactions = new TransactionTemplate(transactionManager);
         this.administrators = administrators;
         this.keycloak = keycloak;
+        this.invitations = invitations;
     }
 
     /** Members of the admin's own tenant (removed ones included, last). */
@@ -65,6 +67,11 @@ public class MemberAdministration {
      * Invites a person into the admin's own organization: a new Keycloak account with required actions (or an
      * existing account that belongs to no organization), the role, the organization membership, and an INVITED
      * member row. Returns the member id.
+     *
+     * <p>With e-mail on, a person without an account is invited by Keycloak's organization invitation instead: Keycloak
+     * e-mails them a registration link, they become a member when they register, and their member row comes at their
+     * first sign-in; then this returns null (there is no account yet). The invitation is listed by
+     * {@link PendingInvitations} until it is accepted.
      */
     public UUID invite(Invitation invitation) {
         TenantAdmin admin = administrators.requireTenantAdmin();
@@ -96,6 +103,10 @@ public class MemberAdministration {
                 userId = existing.id();
                 username = existing.username();
                 displayName = existing.displayName();
+            } else if (invitations.byEmail()) {
+                invitations.send(organization, email, blankToNull(invitation.firstName()),
+                        blankToNull(invitation.lastName()), role);
+                return null;
             } else {
                 username = email;
                 userId = keycloak.createUser(username, email, blankToNull(invitation.firstName()),

@@ -1,6 +1,7 @@
 package org.entente.tenant.admin.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -31,6 +33,7 @@ import org.entente.tenant.admin.MemberAdministration;
 import org.entente.tenant.admin.MemberStatus;
 import org.entente.tenant.admin.TenantRole;
 import org.entente.platform.i18n.ui.Localized;
+import org.entente.platform.ui.EmailOffNotice;
 import org.entente.platform.ui.FocusReturn;
 
 /** A tenant admin's people: invite, roles, disable, remove — in their own organization only. */
@@ -87,6 +90,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H1(getTranslation("admin.members.heading")), new H2(getTranslation("admin.members.inviteHeading")),
                 inviteForm, new H2(getTranslation("admin.members.peopleHeading")), grid);
+        addComponentAtIndex(1, Instantiator.get(UI.getCurrent()).getOrCreate(EmailOffNotice.class));
+        add(Instantiator.get(UI.getCurrent()).getOrCreate(PendingInvitationsSection.class));
         refresh();
     }
 

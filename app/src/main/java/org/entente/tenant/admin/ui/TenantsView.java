@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -42,6 +43,7 @@ import org.entente.tenant.admin.TenantCapacities;
 import org.entente.tenant.admin.TenantAdministration;
 import org.entente.tenant.admin.TenantDraft;
 import org.entente.tenant.admin.TenantSummary;
+import org.entente.platform.ui.EmailOffNotice;
 import org.entente.platform.ui.FocusReturn;
 
 /**
@@ -125,6 +127,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("admin.tenants.empty"));
 
         add(new H1(getTranslation("admin.tenants.heading")), toolbar, grid);
+        addComponentAtIndex(1, Instantiator.get(UI.getCurrent()).getOrCreate(EmailOffNotice.class));
         expand(grid);
         refresh();
     }
