@@ -177,7 +177,8 @@ public record ConfidentialityLabel(String policyIdentifier, String policyUri, St
         }
 
         private static DocumentBuilder builder() throws ParserConfigurationException {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // The JDK's own parser, whatever else is on the class path: it knows the features set here.
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -188,10 +189,8 @@ public record ConfidentialityLabel(String policyIdentifier, String policyUri, St
 
         static byte[] write(Node node) {
             try {
-                TransformerFactory factory = TransformerFactory.newInstance();
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-                Transformer transformer = factory.newTransformer();
+                // The JDK's identity transformer, serializing a DOM built here (nothing external is read).
+                Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
                 transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
                 transformer.setOutputProperty(OutputKeys.STANDALONE, "yes");
                 transformer.setOutputProperty(OutputKeys.INDENT, "yes");
