@@ -83,13 +83,21 @@ public final class LabelBinding {
 
             Document binding = Xml.binding(label);
             Element mb = (Element) binding.getElementsByTagNameNS(NAMESPACE, "MetadataBinding").item(0);
+            List<String> names = new ArrayList<>();
             for (PackagePart part : data) {
                 String type = part.getContentType();
+                names.add(part.getPartName().getName());
                 Element reference = Xml.dataReference(mb, "pack://" + part.getPartName().getName());
                 if (!type.endsWith("xml")) {
                     // ADatP-4778.2 Annex A: a reference to non-XML data says its media type.
                     reference.setAttributeNS(XMIME, "xmime:contentType", type);
                 }
+            }
+            // A new package keeps its core properties aside and writes them at /docProps/core.xml when saved:
+            // Table 5-3 of the profile asks for them all the same.
+            String core = PackagingURIHelper.CORE_PROPERTIES_PART_NAME.getName();
+            if (!names.contains(core)) {
+                Xml.dataReference(mb, "pack://" + core);
             }
             PackagePart item = pkg.createPart(itemName, "application/xml");
             try (OutputStream out = item.getOutputStream()) {
