@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.entente.db.jooq.tables.records.ContributionRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
-import org.entente.analytics.engine.label.ConfidentialityLabel;
+import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.label.ExportLabels;
 import org.entente.activity.ActivityFeed;
 import org.entente.platform.audit.AuditTrail;

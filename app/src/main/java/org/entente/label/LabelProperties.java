@@ -1,7 +1,7 @@
 package org.entente.label;
 
 import java.time.Period;
-import org.entente.analytics.engine.label.LabelPolicy;
+import org.entente.label.standard.LabelPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

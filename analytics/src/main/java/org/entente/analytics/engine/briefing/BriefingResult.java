@@ -2,7 +2,7 @@ package org.entente.analytics.engine.briefing;
 
 import java.util.List;
 import org.entente.analytics.engine.ConsentingPartner;
-import org.entente.analytics.engine.label.ConfidentialityLabel;
+import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
 
 /**

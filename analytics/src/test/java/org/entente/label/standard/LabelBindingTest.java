@@ -1,4 +1,4 @@
-package org.entente.analytics.engine.label;
+package org.entente.label.standard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.entente.analytics.engine.label;
+package org.entente.label.standard;
 
 import java.time.Period;
 import java.util.Objects;

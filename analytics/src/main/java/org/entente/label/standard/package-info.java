@@ -1,7 +1,9 @@
 /**
  * Confidentiality labels on everything Entente exports: ONE place that builds the label (ADatP-4774 / STANAG 4774
  * syntax) and binds it to the file (ADatP-4778 / STANAG 4778), used by the briefing writer of this module and by the
- * app's exports (results workbook, contributions CSV). Written from public descriptions of the standards, not from
+ * app's exports (results workbook, contributions CSV). Outside {@code org.entente.analytics} on purpose: the app's
+ * features that the analytics screen depends on (contributions) use it too, and must not depend on the analytics
+ * slice (ArchitectureTest); it follows the engine's rules all the same (no Spring, no UI, no app code). Written from public descriptions of the standards, not from
  * the NSO originals (which were not reachable), and checked by tests that read the label back, not by the official
  * schemas (not bundled).
  *
@@ -39,4 +41,4 @@
  * <li>The detached-binding (sidecar) profile of ADatP-4778.2 was not read; the zip + XML pairing is Entente's.</li>
  * </ul>
  */
-package org.entente.analytics.engine.label;
+package org.entente.label.standard;
