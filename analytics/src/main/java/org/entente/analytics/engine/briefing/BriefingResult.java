@@ -2,8 +2,8 @@ package org.entente.analytics.engine.briefing;
 
 import java.util.List;
 import org.entente.analytics.engine.ConsentingPartner;
-import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
+import org.entente.label.standard.ConfidentialityLabel;
 
 /**
  * What was written.
