@@ -24,6 +24,7 @@ import org.entente.analytics.engine.snapshot.NoSnapshotException;
 import org.entente.analytics.engine.snapshot.RefreshInProgressException;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
 import org.entente.analytics.engine.snapshot.SnapshotStore;
+import org.entente.db.tenancy.TenantNotActiveException;
 import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.Text;
@@ -34,6 +35,9 @@ import org.entente.platform.security.SignedInUser;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.tenant.Affiliation;
+import org.entente.tenant.Tenant;
+import org.entente.tenant.TenantService;
+import org.entente.tenant.TenantStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -67,6 +71,7 @@ public class AnalyticsService {
     private final BurdenGuidelines guidelines;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final TenantService tenants;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("analytics-refresh").factory());
     private final AtomicReference<AnalyticsStatus.Running> running = new AtomicReference<>();
@@ -75,7 +80,8 @@ public class AnalyticsService {
 
     AnalyticsService(SnapshotStore store, Analytics analytics, AnalyticsSource source, CurrentUser currentUser,
             AnalyticsProperties properties, JobLock jobs, BurdenGuidelines guidelines, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, TenantService tenants) {
+        this.tenants = tenants;
         this.jobs = jobs;
         this.guidelines = guidelines;
         this.events = events;
@@ -92,11 +98,19 @@ public class AnalyticsService {
         return settings;
     }
 
-    /** Whose figures the signed-in person sees. */
+    /**
+     * Whose figures the signed-in person sees. A suspended or offboarded organization's people see none: the snapshot
+     * is read without a PostgreSQL transaction, so the transaction manager's check of the organization's status
+     * (issue 20) does not reach it, and this does the same here.
+     */
     public Viewer viewer() {
         SignedInUser user = signedIn();
         if (!(user.affiliation() instanceof Affiliation.Affiliated affiliated)) {
             throw new NotAllowed("analytics.notAllowed.members");
+        }
+        TenantStatus status = tenants.currentTenant().map(Tenant::status).orElse(null);
+        if (status != TenantStatus.ACTIVE) {
+            throw new TenantNotActiveException(affiliated.tenantId(), status == null ? null : status.name());
         }
         return coordinator(user) ? Viewer.federation(affiliated.tenantId()) : Viewer.organization(affiliated.tenantId());
     }

@@ -14,11 +14,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
@@ -35,6 +37,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.entente.label.ExportLabels;
+import org.entente.label.standard.ConfidentialityLabel;
+import org.entente.label.standard.LabelBinding;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.Translations;
@@ -92,9 +97,11 @@ public class ResultsExport {
     private final ResultsRules rules;
     private final AuditTrail audit;
     private final DSLContext dsl;
+    private final ExportLabels labels;
 
     ResultsExport(ResultsService results, AssessmentService assessments, ResultsRules rules, AuditTrail audit,
-            DSLContext dsl) {
+            DSLContext dsl, ExportLabels labels) {
+        this.labels = labels;
         this.results = results;
         this.assessments = assessments;
         this.rules = rules;
@@ -503,12 +510,32 @@ public class ResultsExport {
                         r.dueDate(), words.label(r.status()));
                 }
             }
+            LabelBinding.bind(book, label(chain, assessed));
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         record(workstream, "XLSX", chain);
         return new File(fileName(chain.workstream(), "xlsx"), XLSX, out.toByteArray());
+    }
+
+    /**
+     * The workbook's confidentiality label: the workstream, each indicator (its measurements follow it) and each
+     * assessment (its recommendations follow it) as the markings in the sheets show them.
+     */
+    private ConfidentialityLabel label(Chain chain, List<Assessment> assessed) {
+        Workstream w = chain.workstream();
+        Set<UUID> participants = new HashSet<>();
+        participants.add(w.ref().tenantId());
+        rules.participants(w.ref()).stream().filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
+                .forEach(p -> participants.add(p.partner().id()));
+        List<ExportLabels.Released> released = new ArrayList<>();
+        released.add(new ExportLabels.Released(w.releasability(), w.relTo(), w.ref().tenantId()));
+        chain.indicators().forEach(i -> released.add(new ExportLabels.Released(i.releasability(), i.relTo(),
+                i.workstream().tenantId())));
+        assessed.forEach(a -> released.add(new ExportLabels.Released(a.releasability(), a.relTo(),
+                a.workstream().tenantId())));
+        return labels.label(released, participants, rules.actor().tenantId());
     }
 
     private static int position(Map<UUID, Objective> objectives, UUID id) {

@@ -6,6 +6,7 @@ import static org.entente.db.jooq.Tables.VALUATION_RATE;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.entente.activity.ActivityFeed;
 import org.entente.db.jooq.tables.records.ContributionRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
-import org.entente.activity.ActivityFeed;
+import org.entente.label.ExportLabels;
+import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.i18n.Text;
 import org.entente.platform.live.WorkstreamChanged;
@@ -29,6 +32,7 @@ import org.entente.workstream.Participant;
 import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.Releasability;
+import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamRef;
 import org.entente.workstream.WorkstreamService;
 import org.jooq.DSLContext;
@@ -59,10 +63,11 @@ public class ContributionService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ActivityFeed activity;
+    private final ExportLabels labels;
     private final Clock clock = Clock.systemDefaultZone();
 
     ContributionService(DSLContext dsl, ActorSource actors, PartnerDirectory partners, WorkstreamService workstreams,
-            AuditTrail audit, ApplicationEventPublisher events, ActivityFeed activity) {
+            AuditTrail audit, ApplicationEventPublisher events, ActivityFeed activity, ExportLabels labels) {
         this.dsl = dsl;
         this.actors = actors;
         this.partners = partners;
@@ -70,6 +75,7 @@ public class ContributionService {
         this.audit = audit;
         this.events = events;
         this.activity = activity;
+        this.labels = labels;
     }
 
     /** The date pledges and deliveries are checked against (none may lie after it). */
@@ -96,11 +102,43 @@ public class ContributionService {
     }
 
     /**
-     * The workstream's contributions the signed-in tenant may see, as CSV (UTF-8, one row per contribution).
-     * Exports of other tenants' contributions are written to their access ledgers and to the audit log.
+     * The workstream's contributions the signed-in tenant may see, as CSV (UTF-8, one row per contribution), for an
+     * organization taking part in it (its lead or an accepted participant); anyone else is refused before anything is
+     * read or recorded. Exports of other tenants' contributions are written to their access ledgers and to the audit
+     * log.
      */
     @Transactional
     public byte[] exportCsv(WorkstreamRef ref) {
+        return export(ref).csv();
+    }
+
+    /**
+     * The same export with its confidentiality label, as the UI offers it: a zip of {@code contributions.csv} and
+     * its label ({@link ExportLabels#zip}).
+     */
+    @Transactional
+    public ExportLabels.LabelledFile exportLabelled(WorkstreamRef ref) {
+        Export export = export(ref);
+        return labels.zip("contributions.csv", "text/csv", export.csv(), export.label());
+    }
+
+    private record Export(byte[] csv, ConfidentialityLabel label) {
+    }
+
+    private Export export(WorkstreamRef ref) {
+        Actor actor = actor();
+        Set<UUID> participants = new HashSet<>();
+        participants.add(ref.tenantId());
+        workstreams.participants(ref).stream()
+                .filter(p -> p.status() == Participant.ParticipationStatus.ACCEPTED)
+                .forEach(p -> participants.add(p.partner().id()));
+        // Row-level security already hides what the reader may not see; an organization outside the workstream
+        // (invited, withdrawn, or never part of it) has no business exporting it, not even an empty file.
+        if (!participants.contains(actor.tenantId())) {
+            throw new NotAllowed("contribution.error.exportNotParticipant");
+        }
+        Workstream workstream = workstreams.get(ref.id())
+                .orElseThrow(() -> new NotAllowed("contribution.error.exportNotParticipant"));
         Map<UUID, Partner> directory = partners.byId();
         List<Contribution> visible = dsl.selectFrom(CONTRIBUTION)
                 .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()))
@@ -109,16 +147,20 @@ public class ContributionService {
         StringBuilder csv = new StringBuilder(
                 "contributor,type,description,unit,pledged,delivered,pledged_eur,delivered_eur,pledged_on,delivered_on,"
                         + "releasability\r\n");
+        List<ExportLabels.Released> released = new ArrayList<>();
+        released.add(new ExportLabels.Released(workstream.releasability(), workstream.relTo(), ref.tenantId()));
         for (Contribution c : visible) {
             csv.append(String.join(",", csvField(c.contributor().name()), c.type().name(), csvField(c.description()),
                     c.unit(), c.pledgedAmount().toPlainString(), c.deliveredAmount().toPlainString(),
                     c.pledgedEur().toPlainString(), c.deliveredEur().toPlainString(), c.pledgedOn().toString(),
                     c.deliveredOn() == null ? "" : c.deliveredOn().toString(),
                     csvField(partners.marking(c.releasability(), c.relTo(), c.contributor().id())))).append("\r\n");
+            released.add(new ExportLabels.Released(c.releasability(), c.relTo(), c.contributor().id()));
         }
         ledger(ref, visible, "EXPORT");
         audit.record("EXPORT", "contribution", ref.id(), null, Map.of("rows", visible.size()));
-        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Export(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                labels.label(released, participants, actor.tenantId()));
     }
 
     /**

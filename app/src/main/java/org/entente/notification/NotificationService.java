@@ -69,13 +69,21 @@ public class NotificationService {
                 .orElse(List.of());
     }
 
+    /**
+     * Marks one of the signed-in member's notifications read (again: nothing changes). Someone else's, another
+     * organization's or an unknown id is refused, not ignored: a caller (a partner's system, later) must learn that
+     * it named a notification that is not its own.
+     */
     @Transactional
     public void markRead(long id) {
         Actor actor = actor();
-        dsl.update(NOTIFICATION)
+        int marked = dsl.update(NOTIFICATION)
                 .set(NOTIFICATION.READ_AT, DSL.currentOffsetDateTime())
                 .where(mine(actor), NOTIFICATION.ID.eq(id), NOTIFICATION.READ_AT.isNull())
                 .execute();
+        if (marked == 0 && !dsl.fetchExists(NOTIFICATION, mine(actor), NOTIFICATION.ID.eq(id))) {
+            throw new NotAllowed("notification.error.notYours");
+        }
     }
 
     @Transactional

@@ -41,11 +41,14 @@ public class TenantService {
     private final DSLContext dsl;
     private final ActorSource actors;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
 
     TenantService(DSLContext dsl, ActorSource actors, PlatformTransactionManager transactionManager) {
         this.dsl = dsl;
         this.actors = actors;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -112,13 +115,18 @@ public class TenantService {
                 .execute();
     }
 
-    /** The signed-in user's own tenant, read fresh (its status can change while they work). */
-    @Transactional(readOnly = true)
+    /**
+     * The signed-in user's own tenant, read fresh (its status can change while they work). Read in an explicit scope
+     * of the user: the transaction manager refuses every other transaction of a suspended or offboarded tenant's
+     * member, and this is the one read that tells them so (the access guard, the "organization unavailable" page).
+     * It joins the caller's transaction if there is one.
+     */
     public Optional<Tenant> currentTenant() {
-        return actors.currentActor().flatMap(actor -> dsl.selectFrom(TENANT)
-                .where(TENANT.ID.eq(actor.tenantId()))
-                .fetchOptional()
-                .map(TenantService::toTenant));
+        return actors.currentActor().flatMap(actor -> TenantScope.callAs(actor, () -> readOnly.execute(status ->
+                dsl.selectFrom(TENANT)
+                        .where(TENANT.ID.eq(actor.tenantId()))
+                        .fetchOptional()
+                        .map(TenantService::toTenant))));
     }
 
     /** Members of the signed-in user's own tenant only; row-level security enforces the same. */

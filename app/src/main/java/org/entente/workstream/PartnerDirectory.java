@@ -106,8 +106,7 @@ public class PartnerDirectory {
             return Translations.label(locale, releasability);
         }
         Map<UUID, Partner> partners = byId();
-        String audience = java.util.stream.Stream.concat(java.util.stream.Stream.of(ownTenantId), relTo.stream())
-                .distinct()
+        String audience = releasability.audience(ownTenantId, relTo, List.of()).stream()
                 .map(id -> partners.containsKey(id) ? partners.get(id).alias().toUpperCase() : "?")
                 .collect(Collectors.joining(", "));
         return Translations.text(locale, "workstream.marking.relTo", audience);

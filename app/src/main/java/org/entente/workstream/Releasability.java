@@ -1,5 +1,9 @@
 package org.entente.workstream;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.Translations;
 
@@ -20,5 +24,21 @@ public enum Releasability {
     /** The English marking ("REL TO PARTICIPANTS"), for texts not yet written in their reader's language. */
     public String marking() {
         return Translations.label(Language.EN.locale(), this);
+    }
+
+    /**
+     * The organizations a record of this releasability is released to, as row-level security decides it: its own
+     * tenant only; its own and the named ones; or the workstream's accepted participants (its lead among them). The
+     * one rule behind the organizations a marking names ({@link PartnerDirectory#marking}) and a confidentiality
+     * label's "Releasable To" (org.entente.label.ExportLabels).
+     *
+     * @param participants the workstream's lead and accepted participants (not needed for PRIVATE and REL_TO)
+     */
+    public List<UUID> audience(UUID ownTenantId, List<UUID> relTo, Collection<UUID> participants) {
+        return switch (this) {
+            case PRIVATE -> List.of(ownTenantId);
+            case REL_TO -> Stream.concat(Stream.of(ownTenantId), relTo.stream()).distinct().toList();
+            case PARTICIPANTS, ALL_PARTNERS -> participants.stream().distinct().toList();
+        };
     }
 }

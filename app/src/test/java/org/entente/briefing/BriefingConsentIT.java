@@ -83,6 +83,8 @@ class BriefingConsentIT extends AppIntegrationTest {
     @Autowired
     SnapshotStore store;
     @Autowired
+    org.entente.label.ExportLabels labels;
+    @Autowired
     TenantService tenants;
     @Autowired
     LocalPostgres postgres;
@@ -204,14 +206,14 @@ class BriefingConsentIT extends AppIntegrationTest {
 
     /** The workbook is written by the engine as always; its result then names {@code partners} as consenting. */
     private void consentIn(List<ConsentingPartner> partners) {
-        Workbooks consenting = new Workbooks(analytics, store) {
+        Workbooks consenting = new Workbooks(analytics, store, labels) {
             @Override
             BriefingResult write(BriefingRequest request, WorkstreamTitles titles, ExportLedger exported,
                     BriefingProgress progress, OutputStream out) {
                 requests.add(request);
                 BriefingResult written = engine.write(request, titles, exported, progress, out);
                 return new BriefingResult(written.marking(), written.snapshot(), written.detailRows(),
-                        written.sheetNames(), written.empty(), partners);
+                        written.sheetNames(), written.empty(), partners, written.label());
             }
         };
         ReflectionTestUtils.setField(target(), "workbooks", consenting);

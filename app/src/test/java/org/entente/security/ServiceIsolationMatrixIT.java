@@ -1,6 +1,7 @@
 package org.entente.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -112,58 +113,59 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
 
     /**
      * Columns in {@link Persona} order: owner member, other tenant, invited, withdrawn, suspended (an accepted
-     * participant, suspended while the matrix runs), no organization, tenant admin (owner's), coordinator (other
+     * participant, suspended while the matrix runs: every read refused, issue 20), no organization, tenant admin (owner's), coordinator (other
      * tenant), platform admin. OTHER_ADMIN and OTHER_COORDINATOR rows are the other tenant's member signed in with
      * that role, for the services only those roles may call.
      */
     static final String READS = """
             probe                        OWN OTH INV WDR SUS NOO TAD COO PLA
-            list-search                  Y   N   Y   N   Y   N   Y   N   N
-            count-search                 Y   N   Y   N   Y   N   Y   N   N
-            workstream-by-id             Y   N   Y   N   Y   N   Y   N   N
-            kind-details                 Y   N   N   N   Y   N   Y   N   N
-            participants                 Y   N   Y   N   Y   N   Y   N   N
-            dashboard-mine               Y   N   N   N   Y   R   Y   N   R
-            dashboard-invitations        N   N   Y   N   N   R   N   N   R
+            list-search                  Y   N   Y   N   R   N   Y   N   N
+            count-search                 Y   N   Y   N   R   N   Y   N   N
+            workstream-by-id             Y   N   Y   N   R   N   Y   N   N
+            kind-details                 Y   N   N   N   R   N   Y   N   N
+            participants                 Y   N   Y   N   R   N   Y   N   N
+            dashboard-mine               Y   N   N   N   R   R   Y   N   R
+            dashboard-invitations        N   N   Y   N   R   R   N   N   R
             contributions                Y   N   N   N   R   N   Y   N   N
-            contributions-csv            Y   N   N   N   R   R   Y   N   R
-            access-ledger                Y   N   N   N   N   N   Y   N   N
-            comments                     Y   N   N   N   Y   N   Y   N   N
-            workstream-members           Y   N   N   N   Y   N   Y   N   N
-            mention-autocomplete         Y   N   N   N   Y   R   Y   N   R
-            milestones                   Y   N   N   N   Y   N   Y   N   N
-            milestones-due               Y   N   N   N   Y   R   Y   N   R
-            files                        Y   N   N   N   Y   N   Y   N   N
+            contributions-csv            Y   R   R   R   R   R   Y   R   R
+            contributions-labelled       Y   R   R   R   R   R   Y   R   R
+            access-ledger                Y   N   N   N   R   N   Y   N   N
+            comments                     Y   N   N   N   R   N   Y   N   N
+            workstream-members           Y   N   N   N   R   N   Y   N   N
+            mention-autocomplete         Y   N   N   N   R   R   Y   N   R
+            milestones                   Y   N   N   N   R   N   Y   N   N
+            milestones-due               Y   N   N   N   R   R   Y   N   R
+            files                        Y   N   N   N   R   N   Y   N   N
             file-download                Y   N   N   N   R   N   Y   N   N
-            activity-of-workstream       Y   N   N   N   Y   N   Y   N   N
-            activity-recent              Y   N   N   N   Y   N   Y   N   N
-            notifications                Y   N   Y   Y   Y   N   Y   N   N
+            activity-of-workstream       Y   N   N   N   R   N   Y   N   N
+            activity-recent              Y   N   N   N   R   N   Y   N   N
+            notifications                Y   N   Y   Y   R   N   Y   N   N
             audit-log                    R   R   R   R   R   R   Y   R   R
-            organization-members         Y   N   N   N   N   N   Y   N   N
-            analytics-viewer             Y   N   N   N   N   R   Y   N   R
+            organization-members         Y   N   N   N   R   N   Y   N   N
+            analytics-viewer             Y   N   N   N   R   R   Y   N   R
             briefing-list                R   R   R   R   R   R   R   Y   R
             briefing-by-id               R   R   R   R   R   R   R   Y   R
             briefing-download            R   R   R   R   R   R   R   Y   R
-            consent-grants               Y   N   N   N   N   R   Y   N   R
-            consent-history              Y   N   N   N   N   R   Y   N   R
-            consent-to-us                N   N   N   N   N   R   N   Y   R
+            consent-grants               Y   N   N   N   R   R   Y   N   R
+            consent-history              Y   N   N   N   R   R   Y   N   R
+            consent-to-us                N   N   N   N   R   R   N   Y   R
             consent-preview              R   R   R   R   R   R   Y   R   R
-            consent-ledger               Y   N   N   N   N   R   Y   N   R
+            consent-ledger               Y   N   N   N   R   R   Y   N   R
             capacity-of-owner            R   R   R   R   R   R   R   R   Y
             guideline-of-coordinator     R   R   R   R   R   R   R   Y   R
-            results-objectives           Y   N   N   N   Y   N   Y   N   N
-            results-indicators           Y   N   N   N   Y   N   Y   N   N
-            results-may-measure          Y   N   N   N   N   N   Y   N   N
-            results-measurements         Y   N   N   N   Y   N   Y   N   N
-            results-corrections          Y   N   N   N   Y   N   Y   N   N
-            results-due                  Y   N   N   N   N   N   Y   N   N
-            assessments                  Y   N   N   N   Y   N   Y   N   N
-            final-assessment             Y   N   N   N   Y   N   Y   N   N
+            results-objectives           Y   N   N   N   R   N   Y   N   N
+            results-indicators           Y   N   N   N   R   N   Y   N   N
+            results-may-measure          Y   N   N   N   R   N   Y   N   N
+            results-measurements         Y   N   N   N   R   N   Y   N   N
+            results-corrections          Y   N   N   N   R   N   Y   N   N
+            results-due                  Y   N   N   N   R   N   Y   N   N
+            assessments                  Y   N   N   N   R   N   Y   N   N
+            final-assessment             Y   N   N   N   R   N   Y   N   N
             results-iati                 Y   R   N   R   R   R   Y   R   R
             results-csv                  Y   R   N   R   R   R   Y   R   R
             results-workbook             Y   R   N   R   R   R   Y   R   R
-            language-choice              Y   N   N   N   N   N   N   N   N
-            mail-preferences             Y   N   N   N   N   R   N   N   R
+            language-choice              Y   N   N   N   R   N   N   N   N
+            mail-preferences             Y   N   N   N   R   R   N   N   R
             """;
 
     /** How the analytics tables name the owning tenant. */
@@ -387,8 +389,9 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     void everyWriteToTheOwnersRecordsFromOutsideIsRefusedAndNothingIsStored() {
         Map<String, Function<SignedInUser, Object>> writes = writes();
         List<String> wrong = new ArrayList<>();
-        // Marking a notification read acts on the reader's own notifications only: someone else's id is a no-op.
-        Set<String> ownRecordsOnly = Set.of("mark-notification-read", "remind-measurements-due");
+        // Reminders are written to the caller's own organization only (marking someone else's notification read is
+        // refused since issue 20, no longer a silent no-op).
+        Set<String> ownRecordsOnly = Set.of("remind-measurements-due");
         Set<Persona> outsiders = Set.of(Persona.OTHER_TENANT, Persona.INVITED, Persona.WITHDRAWN,
                 Persona.SUSPENDED_TENANT, Persona.NO_ORGANIZATION, Persona.COORDINATOR, Persona.PLATFORM_ADMIN);
         OwnersWorkstream.whileSuspended(database, () -> {
@@ -580,7 +583,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     void everyDownloadTheUiOffersStreamsAServiceCallTheMatrixProbes() throws java.io.IOException {
         Map<String, List<String>> downloads = Map.of(
                 "org/entente/attachment/ui/FilesPanel.java", List.of("attachments.download("),
-                "org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportCsv("),
+                // probe contributions-labelled (the CSV in a zip with its label)
+                "org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportLabelled("),
                 "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
                 // probes results-iati, results-csv, results-workbook
                 "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
@@ -604,6 +608,68 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         downloads.forEach((source, calls) -> assertThat(found.get(source)).as(source).contains(calls));
     }
 
+    /**
+     * Issue 20: an organization outside the workstream (never part of it, invited only, withdrawn, another
+     * organization's coordinator) is refused the contributions export, and nothing records an export that did not
+     * happen: no EXPORT in any audit log, no entry in the access ledger. Today's behaviour handed such a reader a CSV
+     * of what row-level security let through (headers only) and recorded the export.
+     */
+    @Test
+    void aContributionsExportFromOutsideTheWorkstreamIsRefusedAndRecordsNothing() {
+        String traces = "select (select count(*) from audit_event where action = 'EXPORT' and entity_type = 'contribution'"
+                + " and entity_id = ?) || '/' || (select count(*) from contribution_access where workstream_id = ?"
+                + " and action = 'EXPORT')";
+        List<String> wrong = new ArrayList<>();
+        for (Persona persona : List.of(Persona.OTHER_TENANT, Persona.INVITED, Persona.WITHDRAWN, Persona.COORDINATOR)) {
+            SignedInUser user = signedIn.get(persona);
+            Map<String, Runnable> exports = Map.of(
+                    "csv", () -> contributions.exportCsv(w.ref()),
+                    "labelled", () -> contributions.exportLabelled(w.ref()));
+            exports.forEach((kind, export) -> {
+                Object before = database.query(traces, w.id().toString(), w.id()).getFirst().getFirst();
+                try {
+                    SignedInAs.run(user, export);
+                    wrong.add(kind + " × " + persona + ": exported");
+                } catch (org.entente.platform.validation.NotAllowed refused) {
+                    assertThat(refused.text().key()).isEqualTo("contribution.error.exportNotParticipant");
+                }
+                Object after = database.query(traces, w.id().toString(), w.id()).getFirst().getFirst();
+                if (!before.equals(after)) {
+                    wrong.add(kind + " × " + persona + ": recorded (" + before + " → " + after + ")");
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+
+        // The count notices an export: a participant's (Delft's, of Norway's contributions) is recorded.
+        Object before = database.query(traces, w.id().toString(), w.id()).getFirst().getFirst();
+        SignedInAs.call(signedIn.get(Persona.SUSPENDED_TENANT), () -> contributions.exportCsv(w.ref()));
+        assertThat(database.query(traces, w.id().toString(), w.id()).getFirst().getFirst()).isNotEqualTo(before);
+    }
+
+    /**
+     * Issue 20: marking someone else's notification read is refused with a clear exception (it was a silent no-op),
+     * also within the recipient's own organization, and the notification stays unread; its recipient may, twice.
+     */
+    @Test
+    void markingSomeoneElsesNotificationReadIsRefusedAndLeavesItUnread() {
+        String readAt = "select read_at is not null from notification where id = ?";
+        for (Persona persona : List.of(Persona.OWNER_MEMBER, Persona.OTHER_TENANT, Persona.COORDINATOR)) {
+            assertThatThrownBy(() -> SignedInAs.run(signedIn.get(persona), () -> notifications.markRead(mention.id())))
+                    .as(persona.name()).isInstanceOfSatisfying(org.entente.platform.validation.NotAllowed.class,
+                            e -> assertThat(e.text().key()).isEqualTo("notification.error.notYours"));
+        }
+        assertThat(database.query(readAt, mention.id()).getFirst().getFirst()).isEqualTo(false);
+        SignedInUser recipient = signedIn.get(Persona.TENANT_ADMIN);
+        try {
+            SignedInAs.run(recipient, () -> notifications.markRead(mention.id()));
+            SignedInAs.run(recipient, () -> notifications.markRead(mention.id()));
+            assertThat(database.query(readAt, mention.id()).getFirst().getFirst()).isEqualTo(true);
+        } finally {
+            database.update("update notification set read_at = null where id = ?", mention.id());
+        }
+    }
+
     // ------------------------------------------------------------------ reads: did the answer hold the owner's item?
 
     private Map<String, Function<SignedInUser, Boolean>> reads() {
@@ -620,6 +686,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         probes.put("contributions", u -> ids(contributions.of(w.ref()), Contribution::id).contains(contribution.id()));
         probes.put("contributions-csv", u -> new String(contributions.exportCsv(w.ref()), StandardCharsets.UTF_8)
                 .contains(marker));
+        probes.put("contributions-labelled", u -> new String(zipEntry(contributions.exportLabelled(w.ref()).content(),
+                "contributions.csv"), StandardCharsets.UTF_8).contains(marker));
         probes.put("access-ledger", u -> contributions.accessLedger(1000).stream()
                 .anyMatch(a -> w.id().equals(a.workstreamId())));
         probes.put("comments", u -> ids(discussion.comments(w.ref()), Comment::id).contains(comment.id()));
@@ -827,6 +895,20 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(formatter.formatCellValue(cell))
                     .append('|'))));
             return text.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One entry of a zip. */
+    private static byte[] zipEntry(byte[] zip, String name) {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+            throw new AssertionError("no " + name + " in the zip");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

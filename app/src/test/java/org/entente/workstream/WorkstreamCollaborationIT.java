@@ -232,7 +232,7 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
     }
 
     @Test
-    void aSignedInMemberOfASuspendedOrganizationCanChangeNothing() {
+    void aSignedInMemberOfASuspendedOrganizationCanReadAndChangeNothing() {
         // Delft, suspended for this test: its member is signed in, as in an already-open browser session.
         SignedInUser pieter = SignedInAs.user(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000011"),
                 "pieter.devries", "Pieter de Vries", "pieter.devries@delft-defence-lab.demo.entente.org",
@@ -243,6 +243,11 @@ class WorkstreamCollaborationIT extends AppIntegrationTest {
             assertThatThrownBy(() -> SignedInAs.call(pieter, () -> workstreams.create(initiative(marker))))
                     .hasRootCauseInstanceOf(org.entente.db.tenancy.TenantNotActiveException.class);
             assertThat(workstreamCount()).isEqualTo(before);
+            // Nor read (issue 20): only their own organization's status, which the "unavailable" page shows.
+            assertThatThrownBy(() -> SignedInAs.call(pieter, () -> workstreams.mine(50)))
+                    .hasRootCauseInstanceOf(org.entente.db.tenancy.TenantNotActiveException.class);
+            assertThat(SignedInAs.call(pieter, () -> tenants.currentTenant()).orElseThrow().status())
+                    .isEqualTo(org.entente.tenant.TenantStatus.SUSPENDED);
         } finally {
             database.update("update tenant set status = 'ACTIVE' where alias = 'delft-defence-lab'");
         }

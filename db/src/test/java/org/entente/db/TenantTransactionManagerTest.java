@@ -85,8 +85,12 @@ class TenantTransactionManagerTest {
         assertThat(countIn(null, "select count(*) from tenant")).isZero();
     }
 
+    /**
+     * Issue 20: reads are refused too (the UI's guard stopped only navigation, so a service call or an API client of
+     * a suspended organization still read everything its tenant could see).
+     */
     @Test
-    void aSignedInMemberOfASuspendedTenantCanReadButNotWrite() throws Exception {
+    void aSignedInMemberOfASuspendedTenantCanNeitherReadNorWrite() throws Exception {
         UUID suspended = TestDatabase.provisionTenant(TestDatabase.uniqueAlias("suspended"));
         try (java.sql.Connection superuser = java.sql.DriverManager.getConnection(
                 TestDatabase.postgres().jdbcUrl(), "postgres", "");
@@ -99,7 +103,13 @@ class TenantTransactionManagerTest {
         try {
             TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
             readOnly.setReadOnly(true);
-            String seen = readOnly.execute(tx -> jdbc.queryForObject("select status from tenant", String.class));
+            assertThatThrownBy(() -> readOnly.execute(tx -> jdbc.queryForObject("select count(*) from member",
+                    Long.class)))
+                    .hasRootCauseInstanceOf(TenantNotActiveException.class)
+                    .rootCause().hasMessageContaining("suspended").hasMessageContaining("read");
+            // What explains the situation is read in an explicit scope of the same member (TenantService does so).
+            String seen = TenantScope.callAs(signedIn.get(), () -> readOnly.execute(tx -> jdbc.queryForObject(
+                    "select status from tenant", String.class)));
             assertThat(seen).isEqualTo("SUSPENDED");
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.update(
                     "insert into member (tenant_id, id, username, display_name) values (?, ?, 'late', 'Late')",

@@ -101,9 +101,11 @@ class ContributionsPanel extends VerticalLayout {
         totals.setId("contribution-totals");
         com.vaadin.flow.component.html.Anchor export = new com.vaadin.flow.component.html.Anchor(
                 com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-                    byte[] csv = contributions.exportCsv(workstream.ref());
-                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(csv),
-                            "contributions.csv", "text/csv", csv.length);
+                    // The CSV and its confidentiality label in one zip, so that the label travels with the data.
+                    var file = contributions.exportLabelled(workstream.ref());
+                    return new com.vaadin.flow.server.streams.DownloadResponse(
+                            new java.io.ByteArrayInputStream(file.content()), file.name(), file.contentType(),
+                            file.content().length);
                 }), getTranslation("contribution.panel.exportCsv"));
         export.setDownload(true);
         export.setId("export-contributions");

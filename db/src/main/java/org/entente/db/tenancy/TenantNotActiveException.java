@@ -2,7 +2,7 @@ package org.entente.db.tenancy;
 
 import java.util.UUID;
 
-/** A signed-in member of a suspended or offboarded tenant tried to change something. */
+/** A signed-in member of a suspended or offboarded tenant tried to read or change something. */
 public class TenantNotActiveException extends RuntimeException {
 
     private final UUID tenantId;
@@ -10,7 +10,7 @@ public class TenantNotActiveException extends RuntimeException {
 
     public TenantNotActiveException(UUID tenantId, String status) {
         super("The organization is " + (status == null ? "not available" : status.toLowerCase())
-                + " in Entente: nothing can be changed for it.");
+                + " in Entente: nothing can be read or changed for it.");
         this.tenantId = tenantId;
         this.status = status;
     }

@@ -21,10 +21,12 @@ import org.springframework.transaction.TransactionDefinition;
  * settings are transaction-local ({@code SET LOCAL}), they end with the transaction
  * and never leak to the next user of a pooled connection.
  *
- * <p>A read-write transaction of a signed-in actor (from the {@link ActorSource}, not an explicit scope)
- * also checks that the actor's tenant is ACTIVE: a suspended or offboarded organization's open sessions
- * can still read what explains their situation, but change nothing
- * ({@link TenantNotActiveException}). Explicit scopes (sign-in provisioning, background work) are exempt.
+ * <p>Every transaction of a signed-in actor (from the {@link ActorSource}, not an explicit scope), read-only or
+ * not, also checks that the actor's tenant is ACTIVE: a suspended or offboarded organization's open sessions (and,
+ * later, its API clients) neither read nor change anything through the services ({@link TenantNotActiveException}).
+ * The UI's guard only stops navigation; this is the wall behind it. Explicit scopes are exempt: sign-in provisioning,
+ * background work, and the one read that explains the situation to such a member (their own tenant's row and
+ * status, read by the tenant service in a scope of its own).
  */
 public class TenantTransactionManager extends JdbcTransactionManager {
 
@@ -59,7 +61,7 @@ public class TenantTransactionManager extends JdbcTransactionManager {
             setContext.execute(SET_CONTEXT.formatted(actor.map(Actor::tenantId).map(UUID::toString).orElse(""),
                     actor.map(Actor::memberId).map(UUID::toString).orElse("")));
         }
-        if (!scoped && actor.isPresent() && !definition.isReadOnly()) {
+        if (!scoped && actor.isPresent()) {
             requireActive(connection, actor.get().tenantId());
         }
     }

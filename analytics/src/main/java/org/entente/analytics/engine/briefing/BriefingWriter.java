@@ -40,6 +40,9 @@ import org.entente.analytics.engine.snapshot.NoSnapshotException;
 import org.entente.analytics.engine.snapshot.SnapshotInfo;
 import org.entente.analytics.engine.snapshot.SnapshotReader;
 import org.entente.analytics.engine.snapshot.SnapshotStore;
+import org.entente.label.standard.ConfidentialityLabel;
+import org.entente.label.standard.LabelBinding;
+import org.entente.label.standard.LabelPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,7 @@ public final class BriefingWriter {
     private final int rowsPerSheet;
     private final Function<Object, String> labels;
     private final boolean streaming;
+    private final LabelPolicy labelPolicy;
 
     /** Where the figures come from: the rollup suite on the snapshot; a test may hand in reports it made itself. */
     @FunctionalInterface
@@ -79,17 +83,18 @@ public final class BriefingWriter {
     }
 
     public BriefingWriter(AnalyticsSettings settings) {
-        this(settings, suite(settings), MAX_ROWS_PER_SHEET, null, true);
+        this(settings, suite(settings), MAX_ROWS_PER_SHEET, null, true, LabelPolicy.DEFAULT);
     }
 
     /** {@code labels} null: the engine's own ({@link CellText#label(Object, Locale)}) in the workbook's language. */
     private BriefingWriter(AnalyticsSettings settings, Function<Locale, Reports> reports, int rowsPerSheet,
-                           Function<Object, String> labels, boolean streaming) {
+                           Function<Object, String> labels, boolean streaming, LabelPolicy labelPolicy) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.rowsPerSheet = rowsPerSheet;
         this.labels = labels;
         this.streaming = streaming;
+        this.labelPolicy = Objects.requireNonNull(labelPolicy, "labelPolicy");
     }
 
     private static Function<Locale, Reports> suite(AnalyticsSettings settings) {
@@ -102,7 +107,7 @@ public final class BriefingWriter {
     /** The same writer with its figures from {@code reports} (tests: a hand-made report on a real snapshot). */
     BriefingWriter withReports(Reports reports) {
         Objects.requireNonNull(reports, "reports");
-        return new BriefingWriter(settings, locale -> reports, rowsPerSheet, labels, streaming);
+        return new BriefingWriter(settings, locale -> reports, rowsPerSheet, labels, streaming, labelPolicy);
     }
 
     /** At most {@code rows} data rows per detail sheet (default and maximum {@value #MAX_ROWS_PER_SHEET}). */
@@ -111,7 +116,7 @@ public final class BriefingWriter {
             throw new IllegalArgumentException("rows per sheet must be between 1 and " + MAX_ROWS_PER_SHEET
                     + ", not " + rows);
         }
-        return new BriefingWriter(settings, reports, rows, labels, streaming);
+        return new BriefingWriter(settings, reports, rows, labels, streaming, labelPolicy);
     }
 
     /**
@@ -122,7 +127,7 @@ public final class BriefingWriter {
     public BriefingWriter withLabels(Function<Object, String> labels) {
         Objects.requireNonNull(labels, "labels");
         return new BriefingWriter(settings, reports, rowsPerSheet, value -> value == null ? "" : labels.apply(value),
-                streaming);
+                streaming, labelPolicy);
     }
 
     /**
@@ -131,7 +136,13 @@ public final class BriefingWriter {
      * so the app never uses it.
      */
     public BriefingWriter inMemory() {
-        return new BriefingWriter(settings, reports, rowsPerSheet, labels, false);
+        return new BriefingWriter(settings, reports, rowsPerSheet, labels, false, labelPolicy);
+    }
+
+    /** The policy and classification of the confidentiality label every workbook carries (default {@link LabelPolicy#DEFAULT}). */
+    public BriefingWriter withLabelPolicy(LabelPolicy policy) {
+        return new BriefingWriter(settings, reports, rowsPerSheet, labels, streaming,
+                Objects.requireNonNull(policy, "policy"));
     }
 
     /**
@@ -279,6 +290,8 @@ public final class BriefingWriter {
             long contributions = details.contributions(duckdb, counts.contributions());
             long workstreams = details.workstreams(duckdb, counts.workstreams());
             progress.progress(0.92, EngineTexts.text(locale, "progress.saving"));
+            ConfidentialityLabel label = label(request, rank);
+            LabelBinding.bind(xssf, label);
             if (workbook != null) {
                 workbook.write(out);
             } else {
@@ -301,7 +314,7 @@ public final class BriefingWriter {
             out.flush();
             progress.progress(1.0, EngineTexts.text(locale, "progress.ready"));
             return new BriefingResult(marking, snapshot, contributions + workstreams, sheetNames, empty,
-                    consent.publishedByConsent());
+                    consent.publishedByConsent(), label);
         } finally {
             if (workbook != null) {
                 workbook.dispose();   // deletes the temporary files of the streamed sheets
@@ -310,6 +323,19 @@ public final class BriefingWriter {
                 xssf.close();
             }
         }
+    }
+
+    /**
+     * The workbook's machine-readable label: the releasability code of its visible marking (the same rank), released to
+     * the organization it was written for. A briefing joins records of many workstreams, each released to its own
+     * organizations, with figures other organizations published to this one by consent (which they gave to it, not
+     * to its partners): the one organization to which all of it is released is the requester's, whatever the rank.
+     */
+    private ConfidentialityLabel label(BriefingRequest request, int rank) {
+        String organization = request.organizationName().isBlank() ? request.viewer().tenantId().toString()
+                : request.organizationName();
+        return ConfidentialityLabel.of(labelPolicy, Markings.code(Math.max(1, rank)), List.of(organization),
+                request.generatedAt());
     }
 
     private static void add(List<String> names, List<TextSheets.Entry> contents, String name, String about) {

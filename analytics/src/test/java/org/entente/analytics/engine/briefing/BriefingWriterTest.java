@@ -47,6 +47,9 @@ import org.entente.analytics.engine.rollup.Column;
 import org.entente.analytics.engine.rollup.RollupTable;
 import org.entente.analytics.engine.snapshot.SnapshotReader;
 import org.entente.analytics.engine.snapshot.SnapshotStore;
+import org.entente.label.standard.ConfidentialityLabel;
+import org.entente.label.standard.LabelBinding;
+import org.entente.label.standard.LabelPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -537,7 +540,18 @@ class BriefingWriterTest {
     }
 
     /** Banner row, header and footer of every sheet, and the document properties. */
+    /**
+     * The marking on every sheet and in the properties, and the machine-readable label bound into the package (issue
+     * 20): the same releasability as the marking, released to the organization the briefing was written for (these
+     * tests write for the coordinator's, Unity Alliance).
+     */
     private static void assertMarkedEverywhere(XSSFWorkbook workbook, String marking) {
+        ConfidentialityLabel label = LabelBinding.read(workbook.getPackage()).orElseThrow().label();
+        assertThat(RANKED.get(List.of("ALL_PARTNERS", "PARTICIPANTS", "REL_TO", "PRIVATE")
+                .indexOf(label.releasability()))).as("the label's releasability").isEqualTo(marking);
+        assertThat(label.releasableTo()).containsExactly("Unity Alliance");
+        assertThat(label.policyIdentifier()).isEqualTo(LabelPolicy.DEFAULT.policyIdentifier());
+        assertThat(label.classification()).isEqualTo(LabelPolicy.DEFAULT.classification());
         for (Sheet sheet : workbook) {
             assertThat(text((XSSFSheet) sheet, 0, 0)).as("banner of %s", sheet.getSheetName())
                     .isEqualTo(marking + " — the most restrictive marking of the records in this workbook");

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import java.util.Optional;
+import org.entente.db.tenancy.TenantNotActiveException;
 import org.entente.platform.database.DatabaseUnavailable;
 import org.entente.platform.i18n.Language;
 import org.entente.platform.i18n.LanguageCookie;
@@ -64,15 +65,28 @@ class LanguageSetup implements VaadinServiceInitListener {
                 .orElseGet(() -> Language.orDefault(browser));
     }
 
-    /** The member row's choice; none while the database is down, so the outage page still comes in a language. */
+    /**
+     * The member row's choice; none while the database is down, so the outage page still comes in a language, and
+     * none for a member of a suspended or offboarded organization, whose reads are all refused (issue 20): their
+     * "organization unavailable" page comes in their token's or browser's language.
+     */
     private Optional<Language> storedChoice() {
         try {
             return preference.chosen();
         } catch (RuntimeException e) {
-            if (DatabaseUnavailable.explains(e)) {
+            if (DatabaseUnavailable.explains(e) || organizationNotActive(e)) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static boolean organizationNotActive(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TenantNotActiveException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
