@@ -149,6 +149,54 @@ class ContributionImportIT extends AppIntegrationTest {
                 .isInstanceOf(ImportFileException.class).hasMessageContaining("no contributions");
     }
 
+    /**
+     * ingrid.solberg (Norway) in the browser: a file with a wrong row is previewed with the row explained and cannot be
+     * imported; the corrected file imports both rows, which the Contributions tab then lists.
+     */
+    @Test
+    void aMemberPreviewsFixesAndImportsInTheBrowser() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("import-journey");
+        java.nio.file.Path wrong = dir.resolve("norway-pledges.csv");
+        java.nio.file.Path fixed = dir.resolve("norway-pledges-fixed.csv");
+        java.nio.file.Files.write(wrong, csv("NO-1;FUNDING;Fuel for the patrol;EUR;80000;;;;PARTICIPANTS;\n"
+                + "NO-2;EQUIPMENT;Radios;EUR;2,500;;;;PARTICIPANTS;\n"));
+        java.nio.file.Files.write(fixed, csv("NO-1;FUNDING;Fuel for the patrol;EUR;80000;;;;PARTICIPANTS;\n"
+                + "NO-2;EQUIPMENT;Radios;EUR;2500;;;;PARTICIPANTS;\n"));
+        try (org.entente.testing.Browser browser = new org.entente.testing.Browser()) {
+            browser.open(appUrl("/workstream/" + exercise.id()));
+            browser.signInAtKeycloak("ingrid.solberg", org.entente.keycloak.EntenteRealm.DEMO_PASSWORD);
+            browser.click("tab-contributions");
+            browser.click("import-contributions");
+            upload(browser, wrong);
+            browser.waitForText(org.openqa.selenium.By.id("contribution-import-summary"),
+                    "1 new, 0 updated, 0 unchanged, 1 with errors");
+            assertThat(browser.gridCells()).anySatisfy(cell -> assertThat(cell).contains("Pledged: 2,500 could be read two ways"));
+            // (a vaadin-button is no form control: WebDriver's isEnabled does not see its disabled attribute)
+            assertThat(browser.driver().findElement(org.openqa.selenium.By.id("apply-contribution-import"))
+                    .getDomAttribute("disabled")).as("Import while a row has an error").isNotNull();
+            browser.screenshot("60-import-preview-with-error");
+
+            upload(browser, fixed);
+            browser.waitForText(org.openqa.selenium.By.id("contribution-import-summary"),
+                    "2 new, 0 updated, 0 unchanged, 0 with errors");
+            assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).as("nothing stored before the confirmation").isEmpty();
+            browser.click("apply-contribution-import");
+            browser.waitForText(org.openqa.selenium.By.id("contributions"), "Radios");
+            browser.screenshot("61-imported-contributions");
+        }
+        assertThat(as(NORWAY, () -> contributions.of(exercise.ref()))).extracting(Contribution::description)
+                .containsExactlyInAnyOrder("Fuel for the patrol", "Radios");
+    }
+
+    private static void upload(org.entente.testing.Browser browser, java.nio.file.Path file) {
+        org.openqa.selenium.WebElement upload = browser.waitFor(org.openqa.selenium.By.id("contribution-upload"));
+        org.openqa.selenium.WebElement input = (org.openqa.selenium.WebElement)
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "return arguments[0].querySelector('input[type=file]') "
+                                + "|| arguments[0].shadowRoot.querySelector('input[type=file]');", upload);
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     private List<Contribution> kenyasContributions() {
         return as(KENYA, () -> contributions.of(exercise.ref())).stream()
                 .filter(c -> c.contributor().id().equals(KENYA.tenantId())).toList();
