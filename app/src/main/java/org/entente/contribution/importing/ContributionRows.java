@@ -85,6 +85,9 @@ final class ContributionRows {
         String reference = cell(row, ImportColumn.REFERENCE);
         if (reference.length() > MAX_REFERENCE) {
             problems.add(problem(ImportColumn.REFERENCE, "contribution.import.error.referenceTooLong", MAX_REFERENCE));
+        } else if (reference.chars().anyMatch(c -> c < 0x20)) {
+            // A reference is one line: a tab or line break in it is a slip of the spreadsheet, not part of the number.
+            problems.add(problem(ImportColumn.REFERENCE, "contribution.import.error.referenceOneLine"));
         } else if (!PlainText.storable(reference)) {
             problems.add(new ContributionImport.Problem(ImportColumn.REFERENCE, Text.of(PlainText.MESSAGE)));
         }
