@@ -198,6 +198,15 @@ public class ContributionService {
      */
     @Transactional
     public Contribution pledge(WorkstreamRef ref, ContributionDraft draft) {
+        return pledge(ref, draft, null);
+    }
+
+    /**
+     * Pledges a contribution as {@link #pledge(WorkstreamRef, ContributionDraft)} does, with the contributor's own
+     * reference for it (a spreadsheet import's: the next import of the same row finds it by that reference).
+     */
+    @Transactional
+    public Contribution pledge(WorkstreamRef ref, ContributionDraft draft, String externalRef) {
         Actor actor = actor();
         LocalDate pledgedOn = draft.pledgedOn() == null ? today() : draft.pledgedOn();
         BigDecimal delivered = draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount();
@@ -222,6 +231,7 @@ public class ContributionService {
                     .set(CONTRIBUTION.REL_TO, draft.releasability() == Releasability.REL_TO
                             ? draft.relTo().toArray(UUID[]::new) : new UUID[0])
                     .set(CONTRIBUTION.CREATED_BY, actor.memberId())
+                    .set(CONTRIBUTION.EXTERNAL_REF, externalRef)
                     .execute();
         } catch (RuntimeException e) {
             if (SqlState.is(e, SqlState.INSUFFICIENT_PRIVILEGE)) {
@@ -287,6 +297,82 @@ public class ContributionService {
         activity.record(current.workstream(), "delivered", Text.of("activity.summary.delivered", deliveredAmount,
                         unitInSentence(current.unit())), "contribution", current.id(), actor.tenantId(),
                 current.releasability(), current.relTo());
+        events.publishEvent(new WorkstreamChanged(current.workstream().id(), "contributions"));
+        return dsl.selectFrom(CONTRIBUTION)
+                .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()))
+                .fetchSingle(r -> toContribution(r, partners.byId()));
+    }
+
+    /**
+     * Checks a draft by the rules {@link #pledge} applies, storing nothing: an import's preview says per row what a
+     * pledge would refuse. Dates left out are today's, as in a pledge.
+     *
+     * @throws InvalidInput the problems, per field
+     */
+    @Transactional(readOnly = true)
+    public void check(WorkstreamRef ref, ContributionDraft draft) {
+        LocalDate pledgedOn = draft.pledgedOn() == null ? today() : draft.pledgedOn();
+        BigDecimal delivered = draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount();
+        validate(ref, draft, pledgedOn, draft.deliveredOn() == null && delivered.signum() > 0 ? today() : draft.deliveredOn());
+    }
+
+    /**
+     * The signed-in organization's contributions to the workstream that carry its own reference (from an earlier
+     * import), by that reference.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Contribution> byReference(WorkstreamRef ref) {
+        UUID tenant = actor().tenantId();
+        Map<UUID, Partner> directory = partners.byId();
+        Map<String, Contribution> byReference = new LinkedHashMap<>();
+        dsl.selectFrom(CONTRIBUTION)
+                .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()),
+                        CONTRIBUTION.CONTRIBUTOR_TENANT_ID.eq(tenant), CONTRIBUTION.EXTERNAL_REF.isNotNull())
+                .forEach(r -> byReference.put(r.getExternalRef(), toContribution(r, directory)));
+        return byReference;
+    }
+
+    /**
+     * Replaces what the contributor said of a contribution (an import's changed row): type and unit stay (they decide
+     * what the figures mean), the rest is the draft's, checked as a pledge is. The second of two concurrent savers is
+     * told, not overwritten.
+     */
+    @Transactional
+    public Contribution revise(Contribution current, ContributionDraft draft) {
+        Actor actor = actor();
+        if (!current.contributor().id().equals(actor.tenantId())) {
+            throw new NotAllowed("contribution.error.notContributor");
+        }
+        LocalDate pledgedOn = draft.pledgedOn() == null ? current.pledgedOn() : draft.pledgedOn();
+        BigDecimal delivered = draft.deliveredAmount() == null ? BigDecimal.ZERO : draft.deliveredAmount();
+        LocalDate deliveredOn = draft.deliveredOn() == null && delivered.signum() > 0
+                ? (current.deliveredOn() == null ? today() : current.deliveredOn()) : draft.deliveredOn();
+        validate(current.workstream(), draft, pledgedOn, deliveredOn);
+        explicitDates();
+        int updated = dsl.update(CONTRIBUTION)
+                .set(CONTRIBUTION.DESCRIPTION, draft.description() == null ? "" : draft.description().strip())
+                .set(CONTRIBUTION.PLEDGED_AMOUNT, draft.pledgedAmount())
+                .set(CONTRIBUTION.DELIVERED_AMOUNT, delivered)
+                .set(CONTRIBUTION.PLEDGED_ON, pledgedOn)
+                .set(CONTRIBUTION.DELIVERED_ON, deliveredOn)
+                .set(CONTRIBUTION.RELEASABILITY, draft.releasability().name())
+                .set(CONTRIBUTION.REL_TO, draft.releasability() == Releasability.REL_TO
+                        ? draft.relTo().toArray(UUID[]::new) : new UUID[0])
+                .set(CONTRIBUTION.VERSION, CONTRIBUTION.VERSION.plus(1))
+                .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()),
+                        CONTRIBUTION.VERSION.eq(current.version()))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentEditException("record.contribution");
+        }
+        audit.record("UPDATE", "contribution", current.id(),
+                snapshot(new ContributionDraft(current.type(), current.description(), current.unit(),
+                        current.pledgedAmount(), current.deliveredAmount(), current.pledgedOn(), current.deliveredOn(),
+                        current.releasability(), current.relTo()), current.pledgedOn(), current.deliveredOn()),
+                snapshot(draft, pledgedOn, deliveredOn));
+        activity.record(current.workstream(), "revised", Text.of("activity.summary.revised", draft.pledgedAmount(),
+                        unitInSentence(current.unit()), ActivityFeed.inSentence(current.type())),
+                "contribution", current.id(), actor.tenantId(), draft.releasability(), draft.relTo());
         events.publishEvent(new WorkstreamChanged(current.workstream().id(), "contributions"));
         return dsl.selectFrom(CONTRIBUTION)
                 .where(CONTRIBUTION.TENANT_ID.eq(current.workstream().tenantId()), CONTRIBUTION.ID.eq(current.id()))

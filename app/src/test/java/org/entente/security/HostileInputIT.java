@@ -124,6 +124,8 @@ class HostileInputIT extends AppIntegrationTest {
     @Autowired
     WorkstreamService workstreams;
     @Autowired
+    org.entente.contribution.importing.ContributionImporter importer;
+    @Autowired
     ContributionService contributions;
     @Autowired
     DiscussionService discussion;
@@ -282,6 +284,15 @@ class HostileInputIT extends AppIntegrationTest {
             Contribution c = pledge(v, "EUR");
             return new ReadBack(contribution(c.id()).description(), byId("contribution", "description", c.id()));
         }, "contribution", Set.of()));
+        // Through a spreadsheet import (CSV as a spreadsheet writes it): the contributor's own reference.
+        fields.add(new FormField("imported contribution reference", "file", v -> {
+            String reference = v;
+            actors.as(NORWAY, () -> importer.apply(initiative.ref(), "hostile.csv", importFile(reference)));
+            Map.Entry<String, Contribution> stored = actors.as(NORWAY, () -> contributions.byReference(initiative.ref()))
+                    .entrySet().stream().filter(e -> e.getValue().description().equals("Hostile reference "
+                            + Integer.toHexString(reference.hashCode()))).findFirst().orElseThrow();
+            return new ReadBack(stored.getKey(), byId("contribution", "external_ref", stored.getValue().id()));
+        }, "contribution", Set.of("tab, CR and LF inside")));
         fields.add(new FormField("contribution unit", "unit", v -> {
             Contribution c = pledge("Hostile unit", v);
             return new ReadBack(contribution(c.id()).unit(), byId("contribution", "unit", c.id()));
@@ -505,6 +516,39 @@ class HostileInputIT extends AppIntegrationTest {
     private Assessment assessment(UUID id) {
         return actors.as(NORWAY, () -> assessments.of(completed.ref())).stream().filter(a -> a.id().equals(id))
                 .findFirst().orElseThrow();
+    }
+
+    /**
+     * A one-row contributions CSV whose reference is {@code reference}, quoted as a spreadsheet quotes it. A value no
+     * UTF-8 file can hold (half a surrogate pair) is written as a broken file would carry it: its UTF-16 half encoded
+     * on its own (modified UTF-8), which the import refuses as not UTF-8.
+     */
+    private static byte[] importFile(String reference) {
+        StringBuilder csv = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+                org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            printer.printRecord("reference", "type", "description", "unit", "pledged", "delivered", "pledged_on",
+                    "delivered_on", "releasability", "rel_to");
+            printer.printRecord(reference, "FUNDING", "Hostile reference " + Integer.toHexString(reference.hashCode()),
+                    "EUR", "5", "", "", "", "PARTICIPANTS", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String text = csv.toString();
+        if (!text.codePoints().allMatch(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (char c : text.toCharArray()) {
+                if (Character.isSurrogate(c)) {
+                    bytes.write(0xE0 | (c >> 12));
+                    bytes.write(0x80 | ((c >> 6) & 0x3F));
+                    bytes.write(0x80 | (c & 0x3F));
+                } else {
+                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return bytes.toByteArray();
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Contribution pledge(String description, String unit) {

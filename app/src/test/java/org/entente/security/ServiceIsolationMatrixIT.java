@@ -186,6 +186,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Autowired
     WorkstreamService workstreams;
     @Autowired
+    org.entente.contribution.importing.ContributionImporter importer;
+    @Autowired
     ContributionService contributions;
     @Autowired
     DiscussionService discussion;
@@ -585,6 +587,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 "org/entente/attachment/ui/FilesPanel.java", List.of("attachments.download("),
                 // probe contributions-labelled (the CSV in a zip with its label)
                 "org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportLabelled("),
+                // The import template holds the partner directory (every signed-in organization reads it) and no record.
+                "org/entente/contribution/ui/ContributionImportDialog.java", List.of("importer.template("),
                 "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
                 // probes results-iati, results-csv, results-workbook
                 "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
@@ -769,6 +773,9 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         writes.put("pledge", u -> contributions.pledge(w.ref(), new ContributionDraft(ContributionType.FUNDING,
                 hijack, "EUR", new BigDecimal("5"), null, Releasability.PARTICIPANTS, List.of())));
         writes.put("record-delivery", u -> contributions.recordDelivery(contribution, new BigDecimal("1")));
+        writes.put("import-contributions", u -> importer.apply(w.ref(), "hijack.csv", ("reference,type,description,"
+                + "unit,pledged,delivered,pledged_on,delivered_on,releasability,rel_to\nH-1,FUNDING," + hijack
+                + ",EUR,5,,,,PARTICIPANTS,\n").getBytes(StandardCharsets.UTF_8)));
         writes.put("post-comment", u -> discussion.post(w.ref(), CommentDraft.toParticipants(hijack)));
         writes.put("reply-to-comment", u -> discussion.post(w.ref(),
                 new CommentDraft(comment.id(), hijack, Releasability.PARTICIPANTS, List.of())));

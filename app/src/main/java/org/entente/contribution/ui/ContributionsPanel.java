@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.entente.contribution.Contribution;
 import org.entente.contribution.ContributionDraft;
 import org.entente.contribution.ContributionService;
+import org.entente.contribution.importing.ContributionImporter;
 import org.entente.contribution.ContributionType;
 import org.entente.contribution.ValuationRate;
 import org.entente.platform.i18n.Formats;
@@ -48,7 +49,7 @@ class ContributionsPanel extends VerticalLayout {
     private final Span totals = new Span();
 
     ContributionsPanel(Workstream workstream, ContributionService contributions, WorkstreamService workstreams,
-            PartnerDirectory partners, UUID ownTenant) {
+            PartnerDirectory partners, UUID ownTenant, ContributionImporter importer) {
         this.workstream = workstream;
         this.contributions = contributions;
         this.workstreams = workstreams;
@@ -109,7 +110,13 @@ class ContributionsPanel extends VerticalLayout {
                 }), getTranslation("contribution.panel.exportCsv"));
         export.setDownload(true);
         export.setId("export-contributions");
-        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pledge, export), grid, totals);
+        Button importSheet = new Button(getTranslation("contribution.import.open"),
+                click -> new ContributionImportDialog(importer, workstream.ref(), this::refresh).open());
+        importSheet.setId("import-contributions");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout actions =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pledge, importSheet, export);
+        actions.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        add(actions, grid, totals);
         refresh();
     }
 

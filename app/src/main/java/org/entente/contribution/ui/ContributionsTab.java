@@ -3,6 +3,7 @@ package org.entente.contribution.ui;
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
 import org.entente.contribution.ContributionService;
+import org.entente.contribution.importing.ContributionImporter;
 import org.entente.workstream.PartnerDirectory;
 import org.entente.workstream.WorkstreamService;
 import org.entente.workstream.ui.WorkstreamTab;
@@ -14,8 +15,11 @@ class ContributionsTab implements WorkstreamTab {
     private final ContributionService contributions;
     private final WorkstreamService workstreams;
     private final PartnerDirectory partners;
+    private final ContributionImporter importer;
 
-    ContributionsTab(ContributionService contributions, WorkstreamService workstreams, PartnerDirectory partners) {
+    ContributionsTab(ContributionService contributions, WorkstreamService workstreams, PartnerDirectory partners,
+            ContributionImporter importer) {
+        this.importer = importer;
         this.contributions = contributions;
         this.workstreams = workstreams;
         this.partners = partners;
@@ -34,6 +38,6 @@ class ContributionsTab implements WorkstreamTab {
     @Override
     public Optional<Component> create(Context context) {
         return Optional.of(new ContributionsPanel(context.workstream(), contributions, workstreams, partners,
-                context.viewerTenantId()));
+                context.viewerTenantId(), importer));
     }
 }
