@@ -65,6 +65,11 @@ final class PartnerRealm implements AutoCloseable {
         return server.baseUrl() + "/realms/" + realm + "/.well-known/openid-configuration";
     }
 
+    /** The realm's SAML 2.0 identity-provider metadata (entity descriptor), as Keycloak publishes it for every realm. */
+    String samlMetadataUrl() {
+        return server.baseUrl() + "/realms/" + realm + "/protocol/saml/descriptor";
+    }
+
     String issuer() {
         return server.baseUrl() + "/realms/" + realm;
     }

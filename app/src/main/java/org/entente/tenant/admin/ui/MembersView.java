@@ -85,6 +85,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H1(getTranslation("admin.members.heading")), new H2(getTranslation("admin.members.inviteHeading")),
                 inviteForm, new H2(getTranslation("admin.members.peopleHeading")), grid);
+        add(SignInProvidersPanel.forMyOrganization()); // issue 19: the organization's own identity provider
         refresh();
     }
 
