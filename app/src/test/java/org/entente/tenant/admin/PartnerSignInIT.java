@@ -82,7 +82,7 @@ class PartnerSignInIT extends AppIntegrationTest {
                     admin.waitForText(By.id("tenants"), "Republic of Kenya");
                     admin.click("sign-in-kenya");
                     admin.waitFor(By.id("sign-in-providers"));
-                    admin.click("add-sign-in-provider");
+                    clickInView(admin, "add-sign-in-provider");
                     admin.type("provider-alias", alias);
                     admin.type("provider-name", "Kenya Ministry of Defence");
                     admin.type("provider-discovery-url", partner.discoveryUrl());
@@ -231,7 +231,7 @@ class PartnerSignInIT extends AppIntegrationTest {
                 lars.open(appUrl("/members"));
                 lars.signInAtKeycloak("lars.haugen", EntenteRealm.DEMO_PASSWORD);
                 lars.waitFor(By.id("sign-in-providers"));
-                lars.click("add-sign-in-provider");
+                clickInView(lars, "add-sign-in-provider");
                 // Field checks: plain http to another machine, and a domain that is not Norway's.
                 lars.type("provider-alias", alias);
                 lars.type("provider-name", "Norwegian Armed Forces");
@@ -239,7 +239,7 @@ class PartnerSignInIT extends AppIntegrationTest {
                 lars.type("provider-client-id", PartnerRealm.BROKER_CLIENT_ID);
                 lars.type("provider-client-secret", PartnerRealm.BROKER_CLIENT_SECRET);
                 lars.type("provider-domain", KENYA_DOMAIN);
-                lars.click("save-sign-in-provider");
+                clickInView(lars, "save-sign-in-provider");
                 new WebDriverWait(lars.driver(), java.time.Duration.ofSeconds(60)).until(d ->
                         d.findElement(By.id("provider-discovery-url")).getDomAttribute("invalid") != null
                                 && d.findElement(By.id("provider-domain")).getDomAttribute("invalid") != null);
@@ -252,7 +252,9 @@ class PartnerSignInIT extends AppIntegrationTest {
 
                 lars.type("provider-discovery-url", partner.discoveryUrl());
                 lars.type("provider-domain", NORWAY_DOMAIN);
-                lars.click("save-sign-in-provider");
+                clickInView(lars, "save-sign-in-provider");
+                new WebDriverWait(lars.driver(), java.time.Duration.ofSeconds(60))
+                        .until(d -> d.findElements(By.id("sign-in-provider-dialog")).isEmpty());
                 lars.waitForText(By.id("sign-in-providers"), alias);
                 lars.screenshot("partner-idp-11-linked-on-members");
                 assertThat(lars.driver().findElement(By.id("sign-in-providers")).getText())
@@ -289,7 +291,7 @@ class PartnerSignInIT extends AppIntegrationTest {
 
                 // Unlinking asks first, then the provider is gone in Keycloak and the section offers adding again.
                 lars.open(appUrl("/members"));
-                lars.click("unlink-" + alias);
+                clickInView(lars, "unlink-" + alias);
                 lars.waitFor(By.id("confirm-unlink-provider"));
                 lars.screenshot("partner-idp-13-unlink-confirmation");
                 assertThat(keycloak.identityProvider(alias)).as("nothing happens before the confirmation").isPresent();
@@ -355,6 +357,14 @@ class PartnerSignInIT extends AppIntegrationTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys(
                         "samlMetadataUrl"));
         assertThat(keycloak.identityProvider(unreadable)).isEmpty();
+    }
+
+    /** Scrolls the element to the middle of the page first: the Sign-in section sits below the people list. */
+    private static void clickInView(Browser browser, String id) {
+        org.openqa.selenium.WebElement element = browser.waitFor(By.id(id));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        browser.waitForClickable(By.id(id)).click();
     }
 
     private static List<String> linkGone(Reconciliation.Report report, String tenantAlias) {

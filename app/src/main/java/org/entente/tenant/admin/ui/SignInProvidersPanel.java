@@ -77,25 +77,27 @@ public final class SignInProvidersPanel extends VerticalLayout {
     private SignInProvidersPanel(Scope scope) {
         this.scope = scope;
         setId("sign-in-section");
+        setPadding(false);
         Paragraph about = new Paragraph(getTranslation("admin.signIn.about"));
         about.getStyle().set("margin-top", "0");
 
         grid.setId("sign-in-providers");
+        // Fits the section and the dialog without sideways scrolling: long texts wrap, Unlink stays in view.
         grid.addColumn(p -> p.displayName().equals(p.alias()) ? p.alias() : p.displayName() + " (" + p.alias() + ")")
-                .setHeader(getTranslation("admin.signIn.column.provider")).setAutoWidth(true);
+                .setHeader(getTranslation("admin.signIn.column.provider")).setFlexGrow(2);
         grid.addColumn(p -> getTranslation(p.saml() ? "admin.signIn.protocol.saml" : "admin.signIn.protocol.oidc"))
-                .setHeader(getTranslation("admin.signIn.column.protocol")).setAutoWidth(true);
+                .setHeader(getTranslation("admin.signIn.column.protocol")).setFlexGrow(1);
         grid.addColumn(SignInProvider::emailDomain).setHeader(getTranslation("admin.signIn.column.domain"))
-                .setAutoWidth(true);
+                .setFlexGrow(2);
         grid.addColumn(p -> getTranslation(p.redirectWhenEmailMatches() ? "admin.signIn.redirects"
                         : "admin.signIn.noRedirect"))
-                .setHeader(getTranslation("admin.signIn.column.redirect")).setAutoWidth(true);
+                .setHeader(getTranslation("admin.signIn.column.redirect")).setFlexGrow(1);
         grid.addColumn(p -> getTranslation(p.hiddenOnLoginPage() ? "admin.signIn.hidden" : "admin.signIn.shown"))
-                .setHeader(getTranslation("admin.signIn.column.loginPage")).setAutoWidth(true);
+                .setHeader(getTranslation("admin.signIn.column.loginPage")).setFlexGrow(1);
         grid.addColumn(p -> p.issuer() == null ? "" : p.issuer()).setHeader(getTranslation("admin.signIn.column.issuer"))
-                .setFlexGrow(1).setTooltipGenerator(p -> p.authorizationUrl() == null ? "" : p.authorizationUrl());
-        grid.addComponentColumn(this::unlinkButton).setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+                .setFlexGrow(3);
+        grid.addComponentColumn(this::unlinkButton).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("admin.signIn.empty"));
         grid.setAllRowsVisible(true);
 
