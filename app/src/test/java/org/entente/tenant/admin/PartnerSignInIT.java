@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Norway's tenant admin one to Norway's on Members; a person of the organization's domain signs in identity-first
  * (e-mail), is sent to the partner realm, signs in there, comes back and lands in their tenant, seeing its people and
  * nobody else's. Reconciliation reports such a person once their link to the provider is gone. A SAML provider is
- * made from the partner realm's SAML metadata and linked (its end-to-end sign-in is not part of these tests).
+ * made from the partner realm's SAML metadata and linked, and a person signs in through it the same way.
  */
 class PartnerSignInIT extends AppIntegrationTest {
 
@@ -357,6 +357,63 @@ class PartnerSignInIT extends AppIntegrationTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys(
                         "samlMetadataUrl"));
         assertThat(keycloak.identityProvider(unreadable)).isEmpty();
+    }
+
+    @Test
+    void aPersonOfNorwaySignsInThroughTheSamlProviderEndToEnd() {
+        String alias = unique("norway-saml");
+        String email = unique("ola.saml") + "@" + NORWAY_DOMAIN;
+        UUID brokered = null;
+        try (PartnerRealm partner = PartnerRealm.create(KeycloakTestServer.shared(), unique("norway-saml-idp"), email,
+                "Ola", "Saml")) {
+            try {
+                SignedInAs.run(lars, () -> providers.linkToMyOrganization(SignInProviderDraft.saml(alias,
+                        "Norway SAML", partner.samlMetadataUrl(), NORWAY_DOMAIN)));
+                try (Browser browser = new Browser()) {
+                    browser.open(appUrl("/"));
+                    browser.waitFor(By.id("username")).sendKeys(email);
+                    browser.click("kc-login");
+                    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                            .until(d -> d.getCurrentUrl().contains("/realms/" + partner.name() + "/"));
+                    browser.signInAtKeycloak(email, PartnerRealm.PASSWORD);
+                    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+                            !d.findElements(By.id("current-organization")).isEmpty()
+                                    || !d.findElements(By.id("kc-idp-review-profile-form")).isEmpty());
+                    if (!browser.driver().findElements(By.id("kc-idp-review-profile-form")).isEmpty()) {
+                        // SAML attributes are not mapped to names by Entente: Keycloak asks for what is missing.
+                        fillIfEmpty(browser, "firstName", "Ola");
+                        fillIfEmpty(browser, "lastName", "Saml");
+                        browser.screenshot("partner-idp-20-saml-review-profile");
+                        browser.driver().findElement(By.cssSelector("#kc-idp-review-profile-form [type=submit]"))
+                                .click();
+                    }
+                    browser.waitForText(By.id("current-organization"), "Kingdom of Norway");
+                    browser.open(appUrl("/organization"));
+                    browser.waitForText(By.id("members"), "Lars Haugen");
+                    browser.screenshot("partner-idp-21-saml-landed-in-norway");
+                    assertThat(browser.gridCells()).contains("Ola Saml", "Lars Haugen").doesNotContain("Amina Odhiambo");
+                }
+                brokered = keycloak.userByEmail(email).orElseThrow().id();
+                assertThat(keycloak.federatedIdentities(brokered)).extracting(
+                        KeycloakAdminClient.FederatedIdentity::identityProvider).containsExactly(alias);
+                assertThat(database.query("select tenant_id, status from member where id = ?", brokered))
+                        .containsExactly(List.of(NORWAY, "ACTIVE"));
+            } finally {
+                removeQuietly(NORWAY, alias);
+                if (brokered != null) {
+                    keycloak.deleteUser(brokered);
+                    database.update("update member set status = 'REMOVED' where id = ?", brokered);
+                }
+            }
+        }
+    }
+
+    private static void fillIfEmpty(Browser browser, String id, String value) {
+        for (org.openqa.selenium.WebElement field : browser.driver().findElements(By.id(id))) {
+            if (field.getDomProperty("value") == null || field.getDomProperty("value").isEmpty()) {
+                field.sendKeys(value);
+            }
+        }
     }
 
     /** Scrolls the element to the middle of the page first: the Sign-in section sits below the people list. */
