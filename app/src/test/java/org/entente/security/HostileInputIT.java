@@ -597,13 +597,17 @@ class HostileInputIT extends AppIntegrationTest {
     void signInProviderSettingsAreStoredAsTypedOrRefusedWithAFieldMessage() {
         var pat = Persona.PLATFORM_ADMIN.signIn(tenants);
         List<String> fields = List.of("alias", "displayName", "discoveryUrl", "authorizationUrl", "tokenUrl", "jwksUrl",
-                "issuer", "clientId", "clientSecret", "emailDomain");
+                "issuer", "clientId", "clientSecret", "emailDomain", "samlMetadataUrl", "samlEmailDomain");
         List<String> wrong = new ArrayList<>();
         for (String field : fields) {
             for (Hostile hostile : VALUES) {
                 String alias = "hostile-idp-" + sequence.incrementAndGet();
                 String v = hostile.value();
-                var draft = new org.entente.tenant.admin.SignInProviderDraft(
+                // A SAML provider: its metadata address and its domain are its own settings (no client, no endpoints).
+                var draft = field.startsWith("saml") ? org.entente.tenant.admin.SignInProviderDraft.saml(alias,
+                        "Hostile SAML provider", field.equals("samlMetadataUrl") ? v : "https://idp.example/saml",
+                        field.equals("samlEmailDomain") ? v : "norway.demo.entente.org")
+                        : new org.entente.tenant.admin.SignInProviderDraft(
                         field.equals("alias") ? v : alias,
                         field.equals("displayName") ? v : "Hostile provider",
                         field.equals("discoveryUrl") ? v : null,
@@ -628,7 +632,8 @@ class HostileInputIT extends AppIntegrationTest {
                             () -> signInProviders.unlink(NORWAY.tenantId(), linked.alias()));
                     outcome = readBack != null && readBack.equals(v.strip()) ? "stored" : "stored as " + readBack;
                 } catch (InvalidInput e) {
-                    outcome = e.fieldErrors().containsKey(field) ? "refused" : "refused naming " + e.fieldErrors().keySet();
+                    String named = field.equals("samlEmailDomain") ? "emailDomain" : field;
+                    outcome = e.fieldErrors().containsKey(named) ? "refused" : "refused naming " + e.fieldErrors().keySet();
                 } catch (RuntimeException e) {
                     outcome = "failed with " + e;
                 }

@@ -428,8 +428,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     /**
      * A partner's own identity provider (issue 19): Norway's tenant admin links one to Norway's organization; every
      * persona outside Norway — another tenant's member even with the tenant-admin role — neither lists it nor unlinks
-     * it, nor links one to Norway (the tenant admin's entry points take the tenant from the token; the per-tenant ones
-     * are the platform administrator's). Only the platform administrator and Norway's admin see it.
+     * it, nor links one to Norway, OpenID Connect or SAML (the tenant admin's entry points take the tenant from the
+     * token; the per-tenant ones are the platform administrator's). Only the platform administrator and Norway's admin see it.
      */
     @Test
     void aPartnersSignInProviderIsItsOwnAdminsAndThePlatformAdministratorsOnly() {
@@ -467,6 +467,13 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 attempts.put("link-to-norway", () -> signInProviders.link(Persona.OWNER_MEMBER.tenantId,
                         new SignInProviderDraft(alias + "-x", null, null, "https://evil.example/a",
                                 "https://evil.example/t", "https://evil.example/k", null, "x", "y",
+                                "norway.demo.entente.org")));
+                // SAML (by metadata address) goes through the same entry points, with the same checks first.
+                attempts.put("link-saml-to-norway", () -> signInProviders.link(Persona.OWNER_MEMBER.tenantId,
+                        SignInProviderDraft.saml(alias + "-s", null, "https://evil.example/saml/metadata",
+                                "norway.demo.entente.org")));
+                attempts.put("link-saml-as-own-for-norway", () -> signInProviders.linkToMyOrganization(
+                        SignInProviderDraft.saml(alias + "-t", null, "https://evil.example/saml/metadata",
                                 "norway.demo.entente.org")));
                 attempts.put("unlink-from-norway", () -> signInProviders.unlink(Persona.OWNER_MEMBER.tenantId, alias));
                 attempts.put("unlink-as-own", () -> signInProviders.unlinkFromMyOrganization(alias));

@@ -90,6 +90,18 @@ public class KeycloakAdminClient {
             String lastName, long sentDate, long expiresAt, String status) {
     }
 
+    /** A user's link to an identity provider: the provider's alias and the person's id there. */
+    public record FederatedIdentity(String identityProvider, String userId, String userName) {
+    }
+
+    /** How a user belongs to an organization: {@code MANAGED} when they joined through its identity provider. */
+    public record Membership(UUID id, String username, String membershipType) {
+
+        public boolean managed() {
+            return "MANAGED".equals(membershipType);
+        }
+    }
+
     record Role(String id, String name) {
     }
 
@@ -99,6 +111,10 @@ public class KeycloakAdminClient {
     private static final ParameterizedTypeReference<List<Organization>> ORGANIZATIONS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<UserAccount>> USERS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<FederatedIdentity>> FEDERATED_IDENTITIES = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Membership>> MEMBERSHIPS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<Role>> ROLES = new ParameterizedTypeReference<>() {
     };
@@ -209,6 +225,12 @@ public class KeycloakAdminClient {
                 .headers(h -> h.setBearerAuth(token())).retrieve().body(USERS));
     }
 
+    /** The organization's members with their membership type (Keycloak 26's MemberRepresentation). */
+    public List<Membership> organizationMemberships(UUID organizationId) {
+        return call(() -> rest.get().uri("/organizations/{id}/members?first=0&max={max}", organizationId, ALL)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(MEMBERSHIPS));
+    }
+
     public void addOrganizationMember(UUID organizationId, UUID userId) {
         call(() -> rest.post().uri("/organizations/{id}/members", organizationId).headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON).body("\"" + userId + "\"").retrieve().toBodilessEntity());
@@ -276,6 +298,17 @@ public class KeycloakAdminClient {
                 .retrieve().toBodilessEntity());
     }
 
+    /** The identity providers a user is linked to (set when they first signed in through one). */
+    public List<FederatedIdentity> federatedIdentities(UUID userId) {
+        return call(() -> rest.get().uri("/users/{id}/federated-identity", userId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(FEDERATED_IDENTITIES));
+    }
+
+    public void removeFederatedIdentity(UUID userId, String alias) {
+        call(() -> rest.delete().uri("/users/{id}/federated-identity/{alias}", userId, alias)
+                .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());
+    }
+
     public Set<String> realmRolesOf(UUID userId) {
         return call(() -> rest.get().uri("/users/{id}/role-mappings/realm", userId)
                 .headers(h -> h.setBearerAuth(token())).retrieve().body(ROLES))
@@ -314,7 +347,19 @@ public class KeycloakAdminClient {
      * does: Keycloak fetches it and answers with the provider settings (authorizationUrl, tokenUrl, jwksUrl, issuer…).
      */
     public Map<String, String> importOpenIdConfiguration(String discoveryUrl) {
-        Map<String, Object> body = Map.of("providerId", "oidc", "fromUrl", discoveryUrl);
+        return importConfiguration("oidc", discoveryUrl);
+    }
+
+    /**
+     * Imports a SAML 2.0 entity descriptor (IdP metadata) the way the admin console does: Keycloak fetches it and
+     * answers with the provider settings (singleSignOnServiceUrl, signingCertificate, nameIDPolicyFormat…).
+     */
+    public Map<String, String> importSamlMetadata(String metadataUrl) {
+        return importConfiguration("saml", metadataUrl);
+    }
+
+    private Map<String, String> importConfiguration(String providerId, String url) {
+        Map<String, Object> body = Map.of("providerId", providerId, "fromUrl", url);
         Map<String, Object> answer = call(() -> rest.post().uri("/identity-provider/import-config")
                 .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(OBJECT));

@@ -45,14 +45,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tenant row for the tenant's status. Repairs: an organization without tenant row gets one (if its kind is
  * known); member rows follow Keycloak's members, roles and enabled flags; an offboarded tenant's
  * organization loses remaining memberships. A tenant row whose organization is missing is only reported: a
- * platform administrator decides.
+ * platform administrator decides. So is a member whose identity-provider link is gone: someone who joined through the
+ * organization's own identity provider (Keycloak made them a MANAGED member, with no password of ours) but whose
+ * account is no longer linked to any provider of the organization — the provider was unlinked or replaced, or the
+ * link was removed — and who therefore cannot sign in any more.
  */
 @Service
 public class Reconciliation {
 
     public enum DriftKind {
         ORGANIZATION_WITHOUT_TENANT, TENANT_WITHOUT_ORGANIZATION, MEMBER_MISSING, MEMBER_NOT_IN_ORGANIZATION,
-        MEMBER_ROLES, MEMBER_STATUS, OFFBOARDED_ORGANIZATION_HAS_MEMBERS
+        MEMBER_ROLES, MEMBER_STATUS, OFFBOARDED_ORGANIZATION_HAS_MEMBERS, MEMBER_PROVIDER_LINK_GONE
     }
 
     /** One difference found, and whether it was repaired; the detail is written in the reader's language. */
@@ -219,6 +222,39 @@ public class Reconciliation {
                 });
                 drifts.add(new Drift(DriftKind.MEMBER_NOT_IN_ORGANIZATION, tenant.alias(), row.getUsername(),
                         Text.of("admin.drift.markedRemoved"), true));
+            }
+        }
+        drifts.addAll(providerLinksGone(tenant, organization, members));
+        return drifts;
+    }
+
+    /**
+     * Members who came in through the organization's identity provider (MANAGED) and are no longer linked to any
+     * provider the organization has now. Reported, not repaired: whether to remove them or link a provider again is
+     * an administrator's decision.
+     */
+    private List<Drift> providerLinksGone(TenantSummary tenant, Organization organization,
+            Map<UUID, MemberRecord> members) {
+        List<Drift> drifts = new ArrayList<>();
+        List<KeycloakAdminClient.Membership> managed = keycloak.organizationMemberships(organization.id()).stream()
+                .filter(KeycloakAdminClient.Membership::managed).toList();
+        if (managed.isEmpty()) {
+            return drifts;
+        }
+        Set<String> providers = keycloak.organizationIdentityProviders(organization.id()).stream()
+                .map(KeycloakAdminClient.IdentityProvider::alias).collect(Collectors.toCollection(TreeSet::new));
+        for (KeycloakAdminClient.Membership membership : managed) {
+            MemberRecord row = members.get(membership.id());
+            if (row == null || MemberStatus.REMOVED.name().equals(row.getStatus())) {
+                continue; // no member row (yet): nobody to report in Entente
+            }
+            Set<String> linked = keycloak.federatedIdentities(membership.id()).stream()
+                    .map(KeycloakAdminClient.FederatedIdentity::identityProvider)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (linked.stream().noneMatch(providers::contains)) {
+                drifts.add(new Drift(DriftKind.MEMBER_PROVIDER_LINK_GONE, tenant.alias(), row.getUsername(),
+                        providers.isEmpty() ? Text.of("admin.drift.providerGone")
+                                : Text.of("admin.drift.providerLinkGone", String.join(", ", providers)), false));
             }
         }
         return drifts;

@@ -28,17 +28,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A partner's own identity provider: an OpenID Connect provider linked to the partner's Keycloak Organization, for
- * the e-mail domain it serves, with "redirect when the e-mail matches" (identity-first login sends the person
- * straight to it) and hidden from the general login page. Everyone signing in through it gets the realm role
- * {@code member}; Entente provisions their member row at first sign-in as for anyone else.
+ * A partner's own identity provider: an OpenID Connect or SAML 2.0 provider linked to the partner's Keycloak
+ * Organization, for the e-mail domain it serves, normally with "redirect when the e-mail matches" (identity-first
+ * login sends the person straight to it) and hidden from the general login page. Everyone signing in through it gets
+ * the realm role {@code member}; Entente provisions their member row at first sign-in as for anyone else.
  *
  * <p>Who: a platform administrator for any tenant; a tenant admin for their OWN organization only — the tenant comes
  * from their token, never from a parameter. Keycloak 26.5 has no fine-grained admin permissions for organizations
  * (keycloak#45497), so this service is the boundary: it acts with the app's admin-API account after checking.
  *
  * <p>Keycloak first, then the audit event; a failed later step undoes the earlier ones (the provider is deleted).
- * SAML providers are not offered yet.
+ * A SAML provider is made from its metadata address (Keycloak reads the entity descriptor, as its admin console does).
  */
 @Service
 public class SignInProviders {
@@ -46,6 +46,11 @@ public class SignInProviders {
     /** Organization settings of a Keycloak identity provider (Keycloak 26 OrganizationModel). */
     static final String DOMAIN_SETTING = "kc.org.domain";
     static final String REDIRECT_SETTING = "kc.org.broker.redirect.mode.email-matches";
+
+    static final String OIDC = "oidc";
+    static final String SAML = "saml";
+    /** SAML NameID in e-mail form: the address is what Keycloak matches against the organization's domain. */
+    static final String SAML_EMAIL_NAME_ID = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 
     static final String LINKED = "SIGN_IN_PROVIDER_LINKED";
     static final String UNLINKED = "SIGN_IN_PROVIDER_UNLINKED";
@@ -131,7 +136,8 @@ public class SignInProviders {
             if (keycloak.identityProvider(valid.alias()).isPresent()) {
                 throw InvalidInput.of("alias", "admin.signIn.error.aliasUsed", valid.alias());
             }
-            representation = representation(valid, endpoints(valid));
+            representation = valid.isSaml() ? samlRepresentation(valid, samlSettings(valid))
+                    : representation(valid, endpoints(valid));
         } catch (KeycloakUnavailableException e) {
             throw Administrators.keycloakUnreachable(keycloak.serverUri(), e);
         } catch (KeycloakRequestException e) {
@@ -159,8 +165,10 @@ public class SignInProviders {
         try {
             TenantScope.runAs(actor, () -> transactions.executeWithoutResult(status -> audit.record(LINKED, RECORD,
                     valid.alias(), null, Map.of("emailDomain", valid.emailDomain(),
-                            "organization", organization.alias(), "issuer", String.valueOf(
-                                    ((Map<?, ?>) representation.get("config")).get("issuer"))))));
+                            "organization", organization.alias(), "protocol", representation.get("providerId"),
+                            "issuer", String.valueOf(issuerOf(representation)),
+                            "redirectWhenEmailMatches", valid.redirectWhenEmailMatches(),
+                            "hiddenOnLoginPage", valid.hiddenOnLoginPage()))));
         } catch (RuntimeException e) {
             Text undone = unlinkAndDelete(organization, valid.alias());
             throw new AdministrationException(Text.of("admin.error.changeNotStored", Administrators.databaseMessage(e),
@@ -221,6 +229,50 @@ public class SignInProviders {
         return endpoints;
     }
 
+    /** A SAML provider's settings from its metadata (read by Keycloak). */
+    private Map<String, String> samlSettings(SignInProviderDraft valid) {
+        Map<String, String> settings;
+        try {
+            settings = new LinkedHashMap<>(keycloak.importSamlMetadata(valid.samlMetadataUrl()));
+        } catch (KeycloakRequestException e) {
+            throw InvalidInput.of("samlMetadataUrl", "admin.signIn.error.metadataFailed", e.body());
+        }
+        if (settings.get("singleSignOnServiceUrl") == null) {
+            throw InvalidInput.of("samlMetadataUrl", "admin.signIn.error.metadataIncomplete");
+        }
+        return settings;
+    }
+
+    private static Object issuerOf(Map<String, Object> representation) {
+        Map<?, ?> config = (Map<?, ?>) representation.get("config");
+        return SAML.equals(representation.get("providerId")) ? config.get("idpEntityId") : config.get("issuer");
+    }
+
+    private static Map<String, Object> samlRepresentation(SignInProviderDraft valid, Map<String, String> metadata) {
+        Map<String, String> config = new LinkedHashMap<>(metadata);
+        config.put("metadataDescriptorUrl", valid.samlMetadataUrl());
+        // The person is known by their e-mail address, which the organization's domain is matched against.
+        config.put("nameIDPolicyFormat", SAML_EMAIL_NAME_ID);
+        config.put("principalType", "SUBJECT");
+        config.put("allowCreate", "true");
+        config.put("postBindingResponse", "true");
+        config.put("postBindingAuthnRequest", "true");
+        // The provider's answers must be signed with the key its metadata publishes.
+        config.put("validateSignature", String.valueOf(config.get("signingCertificate") != null));
+        config.put("syncMode", "IMPORT");
+        config.put(DOMAIN_SETTING, valid.emailDomain());
+        config.put(REDIRECT_SETTING, String.valueOf(valid.redirectWhenEmailMatches()));
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("alias", valid.alias());
+        representation.put("displayName", valid.displayName());
+        representation.put("providerId", SAML);
+        representation.put("enabled", true);
+        representation.put("trustEmail", true);
+        representation.put("hideOnLogin", valid.hiddenOnLoginPage());
+        representation.put("config", config);
+        return representation;
+    }
+
     private static Map<String, Object> representation(SignInProviderDraft valid, Map<String, String> endpoints) {
         Map<String, String> config = new LinkedHashMap<>(endpoints);
         config.put("clientId", valid.clientId());
@@ -233,15 +285,15 @@ public class SignInProviders {
         config.put("pkceMethod", "S256");
         config.put("syncMode", "IMPORT");
         config.put(DOMAIN_SETTING, valid.emailDomain());
-        config.put(REDIRECT_SETTING, "true");
+        config.put(REDIRECT_SETTING, String.valueOf(valid.redirectWhenEmailMatches()));
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("alias", valid.alias());
         representation.put("displayName", valid.displayName());
-        representation.put("providerId", "oidc");
+        representation.put("providerId", OIDC);
         representation.put("enabled", true);
         // The partner vouches for its people's addresses in its own domain (the domain is the organization's).
         representation.put("trustEmail", true);
-        representation.put("hideOnLogin", true);
+        representation.put("hideOnLogin", valid.hiddenOnLoginPage());
         representation.put("config", config);
         return representation;
     }
@@ -285,9 +337,11 @@ public class SignInProviders {
         String issuer = trim(draft.issuer());
         String clientId = trim(draft.clientId());
         String clientSecret = trim(draft.clientSecret());
+        String metadataUrl = trim(draft.samlMetadataUrl());
         String domain = trim(draft.emailDomain());
         domain = domain == null ? null : domain.toLowerCase(Locale.ROOT);
         boolean explicit = authorizationUrl != null || tokenUrl != null || jwksUrl != null || issuer != null;
+        boolean saml = metadataUrl != null;
 
         InvalidInput.Collector errors = new InvalidInput.Collector();
         errors.check(alias != null && TenantAdministration.ALIAS.matcher(alias).matches(), "alias",
@@ -295,22 +349,31 @@ public class SignInProviders {
         errors.check(PlainText.storable(displayName), "displayName", PlainText.MESSAGE);
         errors.check(displayName == null || displayName.length() <= 100, "displayName",
                 "admin.signIn.error.displayNameLength");
-        errors.check(discoveryUrl != null || explicit, "discoveryUrl", "admin.signIn.error.endpoints");
-        errors.check(discoveryUrl == null || !explicit, "discoveryUrl", "admin.signIn.error.discoveryOrEndpoints");
-        errors.check(discoveryUrl == null || httpUrl(discoveryUrl), "discoveryUrl", "admin.signIn.error.url");
-        if (discoveryUrl == null && explicit) {
-            errors.check(authorizationUrl != null, "authorizationUrl", "admin.signIn.error.endpointMissing");
-            errors.check(tokenUrl != null, "tokenUrl", "admin.signIn.error.endpointMissing");
-            errors.check(jwksUrl != null, "jwksUrl", "admin.signIn.error.endpointMissing");
+        if (saml) {
+            // SAML: the metadata says everything; OpenID Connect settings beside it are a mistake, not extra detail.
+            errors.check(providerAddress(metadataUrl), "samlMetadataUrl", "admin.signIn.error.url");
+            errors.check(discoveryUrl == null && !explicit && clientId == null && clientSecret == null,
+                    "samlMetadataUrl", "admin.signIn.error.samlOrOidc");
+        } else {
+            errors.check(discoveryUrl != null || explicit, "discoveryUrl", "admin.signIn.error.endpoints");
+            errors.check(discoveryUrl == null || !explicit, "discoveryUrl", "admin.signIn.error.discoveryOrEndpoints");
+            errors.check(discoveryUrl == null || providerAddress(discoveryUrl), "discoveryUrl", "admin.signIn.error.url");
+            if (discoveryUrl == null && explicit) {
+                errors.check(authorizationUrl != null, "authorizationUrl", "admin.signIn.error.endpointMissing");
+                errors.check(tokenUrl != null, "tokenUrl", "admin.signIn.error.endpointMissing");
+                errors.check(jwksUrl != null, "jwksUrl", "admin.signIn.error.endpointMissing");
+            }
+            errors.check(authorizationUrl == null || providerAddress(authorizationUrl), "authorizationUrl",
+                    "admin.signIn.error.url");
+            errors.check(tokenUrl == null || providerAddress(tokenUrl), "tokenUrl", "admin.signIn.error.url");
+            errors.check(jwksUrl == null || providerAddress(jwksUrl), "jwksUrl", "admin.signIn.error.url");
+            errors.check(issuer == null || providerAddress(issuer), "issuer", "admin.signIn.error.url");
+            errors.check(clientId != null && clientId.length() <= 255 && CLIENT_CREDENTIAL.matcher(clientId).matches(),
+                    "clientId", "admin.signIn.error.clientId");
+            errors.check(clientSecret != null && clientSecret.length() <= 512
+                    && CLIENT_CREDENTIAL.matcher(clientSecret).matches(), "clientSecret",
+                    "admin.signIn.error.clientSecret");
         }
-        errors.check(authorizationUrl == null || httpUrl(authorizationUrl), "authorizationUrl", "admin.signIn.error.url");
-        errors.check(tokenUrl == null || httpUrl(tokenUrl), "tokenUrl", "admin.signIn.error.url");
-        errors.check(jwksUrl == null || httpUrl(jwksUrl), "jwksUrl", "admin.signIn.error.url");
-        errors.check(issuer == null || httpUrl(issuer), "issuer", "admin.signIn.error.url");
-        errors.check(clientId != null && clientId.length() <= 255 && CLIENT_CREDENTIAL.matcher(clientId).matches(),
-                "clientId", "admin.signIn.error.clientId");
-        errors.check(clientSecret != null && clientSecret.length() <= 512
-                && CLIENT_CREDENTIAL.matcher(clientSecret).matches(), "clientSecret", "admin.signIn.error.clientSecret");
         boolean domainSyntax = domain != null && TenantAdministration.DOMAIN.matcher(domain).matches();
         errors.check(domainSyntax, "emailDomain", "admin.signIn.error.domain");
         if (domainSyntax) {
@@ -319,22 +382,35 @@ public class SignInProviders {
         }
         errors.throwIfAny();
         return new SignInProviderDraft(alias, displayName == null ? alias : displayName, discoveryUrl,
-                authorizationUrl, tokenUrl, jwksUrl, issuer, clientId, clientSecret, domain);
+                authorizationUrl, tokenUrl, jwksUrl, issuer, clientId, clientSecret, domain, metadataUrl,
+                draft.redirectWhenEmailMatches(), draft.hiddenOnLoginPage());
     }
 
-    /** An absolute http(s) address of visible ASCII, with a host, no user name or password in it, no fragment. */
-    static boolean httpUrl(String value) {
+    /**
+     * An absolute {@code https} address of visible ASCII, with a host, no user name or password in it, no fragment.
+     * Plain {@code http} only to this machine (localhost, loopback addresses): the client secret and the tokens go
+     * there, so a provider elsewhere must be reached over TLS; a provider on the same machine is a development set-up.
+     */
+    static boolean providerAddress(String value) {
         if (value.length() > 2000 || !value.codePoints().allMatch(c -> c > 0x20 && c < 0x7F)) {
             return false;
         }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && uri.getRawFragment() == null;
+            String host = uri.getHost();
+            if (host == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                return false;
+            }
+            return scheme.equals("https") || (scheme.equals("http") && loopback(host.toLowerCase(Locale.ROOT)));
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static String trim(String value) {
@@ -343,8 +419,11 @@ public class SignInProviders {
 
     private static SignInProvider toProvider(IdentityProvider p) {
         boolean hidden = Boolean.TRUE.equals(p.hideOnLogin()) || "true".equals(p.setting("hideOnLogin"));
+        boolean saml = SAML.equals(p.providerId());
         return new SignInProvider(p.alias(), p.displayName() == null ? p.alias() : p.displayName(),
                 p.setting(DOMAIN_SETTING), "true".equals(p.setting(REDIRECT_SETTING)), hidden,
-                p.setting("authorizationUrl"), p.setting("issuer"), p.setting("clientId"), p.enabled());
+                p.setting(saml ? "singleSignOnServiceUrl" : "authorizationUrl"),
+                p.setting(saml ? "idpEntityId" : "issuer"), saml ? null : p.setting("clientId"), p.enabled(),
+                saml ? SAML : OIDC);
     }
 }

@@ -42,7 +42,21 @@ final class PartnerRealm implements AutoCloseable {
                         "secret", BROKER_CLIENT_SECRET,
                         "standardFlowEnabled", true,
                         "directAccessGrantsEnabled", false,
-                        "redirectUris", List.of(server.baseUrl() + "/realms/entente/broker/*"))),
+                        "redirectUris", List.of(server.baseUrl() + "/realms/entente/broker/*")),
+                        // Entente's realm as a SAML service provider (its entity id is the realm's address): the
+                        // person is named by e-mail, their names travel as attributes; requests need no signature.
+                        Map.of(
+                        "clientId", server.baseUrl() + "/realms/entente",
+                        "enabled", true,
+                        "protocol", "saml",
+                        "redirectUris", List.of(server.baseUrl() + "/realms/entente/broker/*"),
+                        "attributes", Map.of(
+                                "saml.client.signature", "false",
+                                "saml.server.signature", "true",
+                                "saml_force_name_id_format", "true",
+                                "saml_name_id_format", "email",
+                                "saml.authnstatement", "true"),
+                        "protocolMappers", List.of(samlAttribute("firstName"), samlAttribute("lastName")))),
                 "users", List.of(Map.of(
                         "username", email,
                         "email", email,
@@ -57,12 +71,23 @@ final class PartnerRealm implements AutoCloseable {
         return partner;
     }
 
+    private static Map<String, Object> samlAttribute(String property) {
+        return Map.of("name", property, "protocol", "saml", "protocolMapper", "saml-user-property-mapper",
+                "config", Map.of("user.attribute", property, "attribute.name", property,
+                        "attribute.nameformat", "Basic"));
+    }
+
     String name() {
         return realm;
     }
 
     String discoveryUrl() {
         return server.baseUrl() + "/realms/" + realm + "/.well-known/openid-configuration";
+    }
+
+    /** The realm's SAML 2.0 identity-provider metadata (entity descriptor), as Keycloak publishes it for every realm. */
+    String samlMetadataUrl() {
+        return server.baseUrl() + "/realms/" + realm + "/protocol/saml/descriptor";
     }
 
     String issuer() {

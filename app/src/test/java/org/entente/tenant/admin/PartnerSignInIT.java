@@ -11,6 +11,7 @@ import static org.entente.tenant.admin.AdministrationTestSupport.unique;
 import java.util.List;
 import java.util.UUID;
 import org.entente.db.embedded.LocalPostgres;
+import org.entente.keycloak.EntenteRealm;
 import org.entente.keycloak.testing.KeycloakTestServer;
 import org.entente.platform.keycloak.KeycloakAdminClient;
 import org.entente.platform.security.SignedInAs;
@@ -28,9 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A partner's own identity provider, end to end against the real Keycloak: a second realm of the same server plays
- * the partner's OpenID Connect provider; the platform administrator links it to Kenya's organization; a person of
- * Kenya's domain signs in identity-first (e-mail), is sent to the partner realm, signs in there, comes back and
- * lands in Kenya's tenant, seeing Kenya's people and nobody else's.
+ * the partner's OpenID Connect provider; the platform administrator links it to Kenya's organization on Tenants, and
+ * Norway's tenant admin one to Norway's on Members; a person of the organization's domain signs in identity-first
+ * (e-mail), is sent to the partner realm, signs in there, comes back and lands in their tenant, seeing its people and
+ * nobody else's. Reconciliation reports such a person once their link to the provider is gone. A SAML provider is
+ * made from the partner realm's SAML metadata and linked, and a person signs in through it the same way.
  */
 class PartnerSignInIT extends AppIntegrationTest {
 
@@ -48,6 +51,9 @@ class PartnerSignInIT extends AppIntegrationTest {
 
     @Autowired
     LocalPostgres postgres;
+
+    @Autowired
+    Reconciliation reconciliation;
 
     SuperuserDatabase database;
     SignedInUser pat;
@@ -68,9 +74,27 @@ class PartnerSignInIT extends AppIntegrationTest {
         try (PartnerRealm partner = PartnerRealm.create(KeycloakTestServer.shared(), unique("kenya-mod"), email,
                 "Wanjiru", "Kamau")) {
             try {
-                SignInProvider linked = SignedInAs.call(pat, () -> providers.link(KENYA, SignInProviderDraft.discovered(
-                        alias, "Kenya Ministry of Defence", partner.discoveryUrl(), PartnerRealm.BROKER_CLIENT_ID,
-                        PartnerRealm.BROKER_CLIENT_SECRET, KENYA_DOMAIN)));
+                // The platform administrator links it on Tenants → Kenya → Sign-in.
+                try (Browser admin = new Browser()) {
+                    admin.open(appUrl("/tenants"));
+                    admin.signInAtKeycloak("pat.ops", EntenteRealm.DEMO_PASSWORD);
+                    admin.waitFor(By.cssSelector("#tenant-search input")).sendKeys("kenya");
+                    admin.waitForText(By.id("tenants"), "Republic of Kenya");
+                    admin.click("sign-in-kenya");
+                    admin.waitFor(By.id("sign-in-providers"));
+                    clickInView(admin, "add-sign-in-provider");
+                    admin.type("provider-alias", alias);
+                    admin.type("provider-name", "Kenya Ministry of Defence");
+                    admin.type("provider-discovery-url", partner.discoveryUrl());
+                    admin.type("provider-client-id", PartnerRealm.BROKER_CLIENT_ID);
+                    admin.type("provider-client-secret", PartnerRealm.BROKER_CLIENT_SECRET);
+                    admin.type("provider-domain", KENYA_DOMAIN);
+                    admin.screenshot("partner-idp-00-platform-admin-adds-kenyas-provider");
+                    admin.click("save-sign-in-provider");
+                    admin.waitForText(By.id("sign-in-providers"), alias);
+                    admin.screenshot("partner-idp-00b-kenyas-provider-linked");
+                }
+                SignInProvider linked = SignedInAs.call(pat, () -> providers.of(KENYA)).getFirst();
                 assertThat(linked.emailDomain()).isEqualTo(KENYA_DOMAIN);
                 assertThat(linked.redirectWhenEmailMatches()).isTrue();
                 assertThat(linked.hiddenOnLoginPage()).isTrue();
@@ -113,6 +137,21 @@ class PartnerSignInIT extends AppIntegrationTest {
                 assertThat(keycloak.organizationsOf(brokered)).extracting(o -> o.alias()).containsExactly("kenya");
                 assertThat(database.query("select tenant_id, status from member where id = ?", brokered))
                         .as("provisioned at first sign-in, in Kenya only").containsExactly(List.of(KENYA, "ACTIVE"));
+
+                // Reconciliation: linked, nothing to report; once the link is gone, reported (not repaired).
+                String username = account.username();
+                assertThat(linkGone(SignedInAs.call(pat, () -> reconciliation.reconcileNow()), "kenya"))
+                        .doesNotContain(username);
+                keycloak.removeFederatedIdentity(brokered, alias);
+                assertThat(SignedInAs.call(pat, () -> reconciliation.reconcileNow()).drifts()).filteredOn(d ->
+                                d.kind() == Reconciliation.DriftKind.MEMBER_PROVIDER_LINK_GONE && d.subject().equals(username))
+                        .singleElement().satisfies(d -> {
+                            assertThat(d.tenantAlias()).isEqualTo("kenya");
+                            assertThat(d.repaired()).isFalse();
+                            assertThat(d.detail().toString()).contains("no longer linked to " + alias);
+                        });
+                assertThat(database.query("select status from member where id = ?", brokered))
+                        .as("reported only").containsExactly(List.of("ACTIVE"));
 
                 SignedInAs.run(pat, () -> providers.unlink(KENYA, alias));
                 assertThat(keycloak.identityProvider(alias)).isEmpty();
@@ -178,6 +217,216 @@ class PartnerSignInIT extends AppIntegrationTest {
                         + "/realms/no-such-realm/.well-known/openid-configuration", "entente", "secret", NORWAY_DOMAIN))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsKey("discoveryUrl"));
         assertThat(keycloak.identityProvider(alias)).isEmpty();
+    }
+
+    @Test
+    void norwaysTenantAdminAddsTheProviderOnMembersAndAPersonOfNorwaySignsInThroughIt() {
+        String alias = unique("norway-idp");
+        String email = unique("kari.nordmann") + "@" + NORWAY_DOMAIN;
+        UUID brokered = null;
+        try (PartnerRealm partner = PartnerRealm.create(KeycloakTestServer.shared(), unique("norway-mod"), email,
+                "Kari", "Nordmann");
+                Browser lars = new Browser()) {
+            try {
+                lars.open(appUrl("/members"));
+                lars.signInAtKeycloak("lars.haugen", EntenteRealm.DEMO_PASSWORD);
+                lars.waitFor(By.id("sign-in-providers"));
+                clickInView(lars, "add-sign-in-provider");
+                // Field checks: plain http to another machine, and a domain that is not Norway's.
+                lars.type("provider-alias", alias);
+                lars.type("provider-name", "Norwegian Armed Forces");
+                lars.type("provider-discovery-url", "http://login.norway.example/.well-known/openid-configuration");
+                lars.type("provider-client-id", PartnerRealm.BROKER_CLIENT_ID);
+                lars.type("provider-client-secret", PartnerRealm.BROKER_CLIENT_SECRET);
+                lars.type("provider-domain", KENYA_DOMAIN);
+                clickInView(lars, "save-sign-in-provider");
+                new WebDriverWait(lars.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+                        d.findElement(By.id("provider-discovery-url")).getDomAttribute("invalid") != null
+                                && d.findElement(By.id("provider-domain")).getDomAttribute("invalid") != null);
+                assertThat(lars.driver().findElement(By.id("provider-discovery-url")).getText())
+                        .contains("Enter an https:// address");
+                assertThat(lars.driver().findElement(By.id("provider-domain")).getText())
+                        .contains("one of the organization's e-mail domains (" + NORWAY_DOMAIN + ")");
+                lars.screenshot("partner-idp-10-tenant-admin-field-messages");
+                assertThat(keycloak.identityProvider(alias)).as("nothing made in Keycloak").isEmpty();
+
+                lars.type("provider-discovery-url", partner.discoveryUrl());
+                lars.type("provider-domain", NORWAY_DOMAIN);
+                clickInView(lars, "save-sign-in-provider");
+                new WebDriverWait(lars.driver(), java.time.Duration.ofSeconds(60))
+                        .until(d -> d.findElements(By.id("sign-in-provider-dialog")).isEmpty());
+                lars.waitForText(By.id("sign-in-providers"), alias);
+                lars.screenshot("partner-idp-11-linked-on-members");
+                assertThat(lars.driver().findElement(By.id("sign-in-providers")).getText())
+                        .contains(NORWAY_DOMAIN, "OpenID Connect", partner.issuer());
+                assertThat(keycloak.identityProvider(alias).orElseThrow().organizationId())
+                        .isEqualTo(NORWAY.toString());
+                assertThat(database.query("select tenant_id, actor_id from audit_event where action = ? and entity_id = ?",
+                        SignInProviders.LINKED, alias)).containsExactly(List.of(NORWAY, LARS_HAUGEN));
+
+                try (Browser kari = new Browser()) {
+                    kari.open(appUrl("/"));
+                    kari.waitFor(By.id("username")).sendKeys(email);
+                    kari.click("kc-login");
+                    new WebDriverWait(kari.driver(), java.time.Duration.ofSeconds(60))
+                            .until(d -> d.getCurrentUrl().contains("/realms/" + partner.name() + "/"));
+                    kari.signInAtKeycloak(email, PartnerRealm.PASSWORD);
+                    new WebDriverWait(kari.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+                            !d.findElements(By.id("current-organization")).isEmpty()
+                                    || !d.findElements(By.id("kc-idp-review-profile-form")).isEmpty());
+                    if (!kari.driver().findElements(By.id("kc-idp-review-profile-form")).isEmpty()) {
+                        kari.driver().findElement(By.cssSelector("#kc-idp-review-profile-form [type=submit]")).click();
+                    }
+                    kari.waitForText(By.id("current-organization"), "Kingdom of Norway");
+                    kari.open(appUrl("/organization"));
+                    kari.waitForText(By.id("members"), "Lars Haugen");
+                    kari.screenshot("partner-idp-12-landed-in-norway");
+                    assertThat(kari.gridCells()).contains("Kari Nordmann", "Lars Haugen")
+                            .doesNotContain("Amina Odhiambo");
+                    assertThat(kari.driver().getPageSource()).doesNotContain("Republic of Kenya", "Amina Odhiambo");
+                }
+                brokered = keycloak.userByEmail(email).orElseThrow().id();
+                assertThat(database.query("select tenant_id, status from member where id = ?", brokered))
+                        .containsExactly(List.of(NORWAY, "ACTIVE"));
+
+                // Unlinking asks first, then the provider is gone in Keycloak and the section offers adding again.
+                lars.open(appUrl("/members"));
+                clickInView(lars, "unlink-" + alias);
+                lars.waitFor(By.id("confirm-unlink-provider"));
+                lars.screenshot("partner-idp-13-unlink-confirmation");
+                assertThat(keycloak.identityProvider(alias)).as("nothing happens before the confirmation").isPresent();
+                lars.waitForClickable(By.cssSelector("[slot='confirm-button']")).click();
+                lars.waitFor(By.id("add-sign-in-provider"));
+                assertThat(keycloak.identityProvider(alias)).isEmpty();
+                assertThat(database.query("select tenant_id, actor_id from audit_event where action = ? and entity_id = ?",
+                        SignInProviders.UNLINKED, alias)).containsExactly(List.of(NORWAY, LARS_HAUGEN));
+
+                // Kari came in through the provider, which is gone: reconciliation reports her.
+                String username = keycloak.userByEmail(email).orElseThrow().username();
+                assertThat(SignedInAs.call(pat, () -> reconciliation.reconcileNow()).drifts()).filteredOn(d ->
+                                d.kind() == Reconciliation.DriftKind.MEMBER_PROVIDER_LINK_GONE && d.subject().equals(username))
+                        .singleElement().satisfies(d -> assertThat(d.detail().toString())
+                                .contains("which is no longer linked"));
+            } finally {
+                removeQuietly(NORWAY, alias);
+                if (brokered != null) {
+                    keycloak.deleteUser(brokered);
+                    database.update("update member set status = 'REMOVED' where id = ?", brokered);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSamlProviderIsMadeFromThePartnersMetadataAndLinkedToTheOrganization() {
+        String alias = unique("norway-saml");
+        try (PartnerRealm partner = PartnerRealm.create(KeycloakTestServer.shared(), unique("norway-saml-idp"),
+                unique("saml.person") + "@" + NORWAY_DOMAIN, "Saml", "Person")) {
+            try {
+                SignInProvider linked = SignedInAs.call(lars, () -> providers.linkToMyOrganization(
+                        SignInProviderDraft.saml(alias, "Norway SAML", partner.samlMetadataUrl(), NORWAY_DOMAIN)));
+                assertThat(linked.saml()).isTrue();
+                assertThat(linked.issuer()).as("the entity id from the metadata").isEqualTo(partner.issuer());
+                assertThat(linked.authorizationUrl()).as("the single sign-on address from the metadata")
+                        .isEqualTo(partner.issuer() + "/protocol/saml");
+                assertThat(linked.clientId()).isNull();
+                assertThat(linked.emailDomain()).isEqualTo(NORWAY_DOMAIN);
+                assertThat(linked.redirectWhenEmailMatches()).isTrue();
+                assertThat(linked.hiddenOnLoginPage()).isTrue();
+                KeycloakAdminClient.IdentityProvider made = keycloak.identityProvider(alias).orElseThrow();
+                assertThat(made.providerId()).isEqualTo("saml");
+                assertThat(made.organizationId()).isEqualTo(NORWAY.toString());
+                assertThat(made.setting("signingCertificate")).as("answers are checked against the metadata's key")
+                        .isNotBlank();
+                assertThat(made.setting("validateSignature")).isEqualTo("true");
+                assertThat(made.setting("nameIDPolicyFormat")).isEqualTo(SignInProviders.SAML_EMAIL_NAME_ID);
+                assertThat(database.query("select tenant_id, actor_id, details->'after'->>'protocol' from audit_event "
+                        + "where action = ? and entity_id = ?", SignInProviders.LINKED, alias))
+                        .containsExactly(List.of(NORWAY, LARS_HAUGEN, "saml"));
+
+                SignedInAs.run(lars, () -> providers.unlinkFromMyOrganization(alias));
+                assertThat(keycloak.identityProvider(alias)).isEmpty();
+            } finally {
+                removeQuietly(NORWAY, alias);
+            }
+        }
+        String unreadable = unique("norway-saml");
+        assertThatThrownBy(() -> SignedInAs.run(lars, () -> providers.linkToMyOrganization(SignInProviderDraft.saml(
+                unreadable, null, KeycloakTestServer.shared().baseUrl() + "/realms/no-such-realm/protocol/saml/descriptor",
+                NORWAY_DOMAIN))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys(
+                        "samlMetadataUrl"));
+        assertThat(keycloak.identityProvider(unreadable)).isEmpty();
+    }
+
+    @Test
+    void aPersonOfNorwaySignsInThroughTheSamlProviderEndToEnd() {
+        String alias = unique("norway-saml");
+        String email = unique("ola.saml") + "@" + NORWAY_DOMAIN;
+        UUID brokered = null;
+        try (PartnerRealm partner = PartnerRealm.create(KeycloakTestServer.shared(), unique("norway-saml-idp"), email,
+                "Ola", "Saml")) {
+            try {
+                SignedInAs.run(lars, () -> providers.linkToMyOrganization(SignInProviderDraft.saml(alias,
+                        "Norway SAML", partner.samlMetadataUrl(), NORWAY_DOMAIN)));
+                try (Browser browser = new Browser()) {
+                    browser.open(appUrl("/"));
+                    browser.waitFor(By.id("username")).sendKeys(email);
+                    browser.click("kc-login");
+                    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                            .until(d -> d.getCurrentUrl().contains("/realms/" + partner.name() + "/"));
+                    browser.signInAtKeycloak(email, PartnerRealm.PASSWORD);
+                    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+                            !d.findElements(By.id("current-organization")).isEmpty()
+                                    || !d.findElements(By.id("kc-idp-review-profile-form")).isEmpty());
+                    if (!browser.driver().findElements(By.id("kc-idp-review-profile-form")).isEmpty()) {
+                        // SAML attributes are not mapped to names by Entente: Keycloak asks for what is missing.
+                        fillIfEmpty(browser, "firstName", "Ola");
+                        fillIfEmpty(browser, "lastName", "Saml");
+                        browser.screenshot("partner-idp-20-saml-review-profile");
+                        browser.driver().findElement(By.cssSelector("#kc-idp-review-profile-form [type=submit]"))
+                                .click();
+                    }
+                    browser.waitForText(By.id("current-organization"), "Kingdom of Norway");
+                    browser.open(appUrl("/organization"));
+                    browser.waitForText(By.id("members"), "Lars Haugen");
+                    browser.screenshot("partner-idp-21-saml-landed-in-norway");
+                    assertThat(browser.gridCells()).contains("Ola Saml", "Lars Haugen").doesNotContain("Amina Odhiambo");
+                }
+                brokered = keycloak.userByEmail(email).orElseThrow().id();
+                assertThat(keycloak.federatedIdentities(brokered)).extracting(
+                        KeycloakAdminClient.FederatedIdentity::identityProvider).containsExactly(alias);
+                assertThat(database.query("select tenant_id, status from member where id = ?", brokered))
+                        .containsExactly(List.of(NORWAY, "ACTIVE"));
+            } finally {
+                removeQuietly(NORWAY, alias);
+                if (brokered != null) {
+                    keycloak.deleteUser(brokered);
+                    database.update("update member set status = 'REMOVED' where id = ?", brokered);
+                }
+            }
+        }
+    }
+
+    private static void fillIfEmpty(Browser browser, String id, String value) {
+        for (org.openqa.selenium.WebElement field : browser.driver().findElements(By.id(id))) {
+            if (field.getDomProperty("value") == null || field.getDomProperty("value").isEmpty()) {
+                field.sendKeys(value);
+            }
+        }
+    }
+
+    /** Scrolls the element to the middle of the page first: the Sign-in section sits below the people list. */
+    private static void clickInView(Browser browser, String id) {
+        org.openqa.selenium.WebElement element = browser.waitFor(By.id(id));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        browser.waitForClickable(By.id(id)).click();
+    }
+
+    private static List<String> linkGone(Reconciliation.Report report, String tenantAlias) {
+        return report.drifts().stream().filter(d -> d.kind() == Reconciliation.DriftKind.MEMBER_PROVIDER_LINK_GONE
+                && d.tenantAlias().equals(tenantAlias)).map(Reconciliation.Drift::subject).toList();
     }
 
     static SignInProviderDraft explicit(String alias, String domain) {

@@ -27,8 +27,31 @@ class SignInProvidersTest {
         assertThat(valid.emailDomain()).isEqualTo("norway.demo.entente.org");
 
         SignInProviders.validate(new SignInProviderDraft("norway-idp", "Forsvaret", null, "https://a.example/auth",
-                "https://a.example/token", "http://a.example:8080/jwks", null, "entente", "s3cret",
+                "https://a.example/token", "http://localhost:8080/jwks", null, "entente", "s3cret",
                 "norway.demo.entente.org"), NORWAY);
+    }
+
+    @Test
+    void aSamlProviderNeedsItsMetadataAddressAndDomainOnlyAndKeepsTheChosenRedirectAndVisibility() {
+        SignInProviderDraft valid = SignInProviders.validate(new SignInProviderDraft("norway-saml", null, null, null,
+                null, null, null, null, null, "norway.demo.entente.org", " https://idp.norway.example/saml/metadata ",
+                false, false), NORWAY);
+        assertThat(valid.isSaml()).isTrue();
+        assertThat(valid.samlMetadataUrl()).isEqualTo("https://idp.norway.example/saml/metadata");
+        assertThat(valid.redirectWhenEmailMatches()).isFalse();
+        assertThat(valid.hiddenOnLoginPage()).isFalse();
+
+        assertThatThrownBy(() -> SignInProviders.validate(new SignInProviderDraft("norway-saml", null,
+                "https://idp.norway.example/.well-known/openid-configuration", null, null, null, null, "entente",
+                "s3cret", "norway.demo.entente.org", "https://idp.norway.example/saml/metadata", true, true), NORWAY))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsOnly(Map.entry(
+                        "samlMetadataUrl", "A SAML provider takes only its metadata address: leave the OpenID Connect "
+                                + "addresses and client empty.")));
+        assertThatThrownBy(() -> SignInProviders.validate(SignInProviderDraft.saml("norway-saml", null,
+                "http://idp.norway.example/saml/metadata", "norway"), NORWAY))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("samlMetadataUrl", "emailDomain")
+                        .containsEntry("emailDomain", "Enter a domain name such as ministry.example.org."));
     }
 
     @Test
@@ -40,8 +63,8 @@ class SignInProvidersTest {
                                 + "starting with a letter or digit.")
                         .containsEntry("displayName", "Remove the control characters or broken symbols: they cannot be "
                                 + "stored.")
-                        .containsEntry("discoveryUrl", "Enter an http:// or https:// address (at most 2,000 plain "
-                                + "characters, no user name or password in it).")
+                        .containsEntry("discoveryUrl", "Enter an https:// address (http:// only on this machine, such "
+                                + "as localhost): at most 2,000 plain characters, no user name or password in it.")
                         .containsEntry("clientId", "Enter the client id: 1 to 255 visible characters, no spaces.")
                         .containsEntry("clientSecret", "Enter the client secret: 1 to 512 visible characters, no spaces.")
                         .containsEntry("emailDomain", "The domain must be one of the organization's e-mail domains "
@@ -64,13 +87,16 @@ class SignInProvidersTest {
     }
 
     @Test
-    void onlyAbsoluteHttpAddressesWithAHostAndNoCredentialsPass() {
-        assertThat(SignInProviders.httpUrl("https://idp.example/realms/x")).isTrue();
-        assertThat(SignInProviders.httpUrl("HTTP://idp.example")).isTrue();
-        for (String bad : List.of("ftp://idp.example", "file:///etc/passwd", "javascript:alert(1)", "//idp.example",
+    void onlyAbsoluteHttpsAddressesWithAHostAndNoCredentialsPassAndPlainHttpOnlyToThisMachine() {
+        for (String good : List.of("https://idp.example/realms/x", "HTTPS://idp.example", "http://localhost:8180/realms/x",
+                "HTTP://LOCALHOST/x", "http://127.0.0.1:8180/realms/x", "http://[::1]:8180/x", "http://kc.localhost/x")) {
+            assertThat(SignInProviders.providerAddress(good)).as(good).isTrue();
+        }
+        for (String bad : List.of("http://idp.example", "http://localhost.evil.example/", "http://127.0.0.1.evil.example/",
+                "http://10.0.0.1/", "ftp://idp.example", "file:///etc/passwd", "javascript:alert(1)", "//idp.example",
                 "https://user:pw@idp.example/", "https://idp.example/#frag", "https://idp.example/a b",
                 "https://idp.exa\u200Bmple/", "https:///path", "https://" + "a".repeat(2000) + ".example")) {
-            assertThat(SignInProviders.httpUrl(bad)).as(bad).isFalse();
+            assertThat(SignInProviders.providerAddress(bad)).as(bad).isFalse();
         }
     }
 }

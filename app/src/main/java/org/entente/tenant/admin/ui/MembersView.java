@@ -92,6 +92,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 inviteForm, new H2(getTranslation("admin.members.peopleHeading")), grid);
         addComponentAtIndex(1, Instantiator.get(UI.getCurrent()).getOrCreate(EmailOffNotice.class));
         add(Instantiator.get(UI.getCurrent()).getOrCreate(PendingInvitationsSection.class));
+        add(SignInProvidersPanel.forMyOrganization()); // issue 19: the organization's own identity provider
         refresh();
     }
 

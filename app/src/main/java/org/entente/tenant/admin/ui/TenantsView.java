@@ -158,6 +158,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
             return actions;
         }
         actions.add(small(getTranslation("action.edit"), "edit-" + tenant.alias(), () -> openEditor(tenant)));
+        actions.add(small(getTranslation("admin.signIn.action"), "sign-in-" + tenant.alias(), () -> SignInProvidersPanel.dialogFor(tenant).open()));
         if (tenant.status() == TenantStatus.ACTIVE) {
             actions.add(small(getTranslation("admin.tenants.action.suspend"), "suspend-" + tenant.alias(),
                     () -> run(() -> administration.suspend(tenant.id()),
