@@ -16,6 +16,8 @@ import org.entente.analytics.ui.AnalyticsView;
 import org.entente.briefing.ui.BriefingsView;
 import org.entente.contribution.ui.AccessLedgerView;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.mail.ui.MyAccountView;
+import org.entente.mail.ui.SentMailView;
 import org.entente.keycloak.KeycloakServer;
 import org.entente.keycloak.testing.KeycloakTestServer;
 import org.entente.platform.audit.ui.AuditLogView;
@@ -117,6 +119,7 @@ class AirGappedProductionJarIT {
             settle(lars, "lars.haugen notifications", false);
 
             visit(lars, "lars.haugen", WorkstreamsView.class, "/workstreams", By.id("workstreams"));
+            visit(lars, "lars.haugen", MyAccountView.class, "/account", By.id("mail-preferences-heading"));
             lars.open(app.url("/"));
             WebElement firstWorkstream = new WebDriverWait(lars.driver(), PATIENCE).until(d -> (WebElement)
                     ((JavascriptExecutor) d).executeScript("""
@@ -157,6 +160,8 @@ class AirGappedProductionJarIT {
             pat.waitFor(By.id("tenants"));
             visited.add(TenantsView.class);
             settle(pat, "pat.ops sign-in and /tenants", true);
+            // The demo mail server's Sent mail (the jar runs with the demo Keycloak's mail server off here: empty).
+            visit(pat, "pat.ops", SentMailView.class, "/sent-mail", By.id("sent-mail"));
         }
     }
 

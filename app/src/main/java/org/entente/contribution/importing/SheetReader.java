@@ -6,10 +6,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +22,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.entente.platform.validation.UploadedText;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -102,15 +99,7 @@ final class SheetReader {
     }
 
     private static String utf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text; // a spreadsheet's byte-order mark
-        } catch (CharacterCodingException e) {
-            throw new ImportFileException("contribution.import.error.notUtf8");
-        }
+        return UploadedText.utf8(content).orElseThrow(() -> new ImportFileException("contribution.import.error.notUtf8"));
     }
 
     /** Rows as they arrive: the first with any value is the header; empty rows are left out; the row limit holds. */

@@ -5,10 +5,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.PlainText;
+import org.entente.platform.validation.UploadedText;
 
 /**
  * Reads a capacity file: UTF-8 CSV with a header naming the columns {@code alias, year, amount, currency, source}
@@ -200,15 +197,7 @@ final class CapacityCsv {
     }
 
     private static String utf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text; // a spreadsheet's byte-order mark
-        } catch (CharacterCodingException e) {
-            throw CapacityImportException.of(0, null, "admin.capacityFile.notUtf8");
-        }
+        return UploadedText.utf8(content).orElseThrow(() -> CapacityImportException.of(0, null, "admin.capacityFile.notUtf8"));
     }
 
     /** One record being checked, collecting its problems. */
