@@ -59,10 +59,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  * are listed, resent and cancelled (audited); another organization's admin can do none of that to Norway's. The
  * platform operator's "Sent mail" reads the same server, a mention's mail included.
  */
-// Its own context (the embedded mail server on): closed after the class, so that the fork's later tests run beside one
-// app only, as before it joined (in the full suite ChangeChannelIT, later in the same fork, saw no push after a
-// reconnect while this context was still open).
-@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class InvitationMailIT extends AppIntegrationTest {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+");
