@@ -78,20 +78,19 @@ public class LiveUpdates implements SmartLifecycle {
                 .filter(w -> change.memberId() == null || change.memberId().equals(w.actor().memberId()))
                 .toList();
         if (!targets.isEmpty()) {
-            submit(() -> targets.forEach(w -> deliver(w, null)));
+            targets.forEach(w -> submit(() -> deliver(w, null)));
         }
     }
 
     /**
-     * A change committed (on any instance): the deliveries run on another thread, never on the channel's listener,
-     * and each re-reads as its watcher.
+     * A change committed (on any instance): the deliveries run on other threads, never on the channel's listener,
+     * one task per watcher (a watcher whose reload is slow, waiting for a connection or for Keycloak, delays no
+     * other), and each re-reads as its watcher.
      */
     void afterCommit(WorkstreamChanged change) {
         List<Watcher> targets = new ArrayList<>(watchers.getOrDefault(change.workstreamId(), Set.of()));
         targets.addAll(everything);
-        if (!targets.isEmpty()) {
-            submit(() -> targets.forEach(w -> deliver(w, change)));
-        }
+        targets.forEach(w -> submit(() -> deliver(w, change)));
     }
 
     private void submit(Runnable deliveries) {
