@@ -259,18 +259,7 @@ public class SignInProviders {
         config.put("postBindingAuthnRequest", "true");
         // The provider's answers must be signed with the key its metadata publishes.
         config.put("validateSignature", String.valueOf(config.get("signingCertificate") != null));
-        config.put("syncMode", "IMPORT");
-        config.put(DOMAIN_SETTING, valid.emailDomain());
-        config.put(REDIRECT_SETTING, String.valueOf(valid.redirectWhenEmailMatches()));
-        Map<String, Object> representation = new LinkedHashMap<>();
-        representation.put("alias", valid.alias());
-        representation.put("displayName", valid.displayName());
-        representation.put("providerId", SAML);
-        representation.put("enabled", true);
-        representation.put("trustEmail", true);
-        representation.put("hideOnLogin", valid.hiddenOnLoginPage());
-        representation.put("config", config);
-        return representation;
+        return provider(valid, SAML, config);
     }
 
     private static Map<String, Object> representation(SignInProviderDraft valid, Map<String, String> endpoints) {
@@ -283,13 +272,18 @@ public class SignInProviders {
         config.put("validateSignature", "true");
         config.put("pkceEnabled", "true");
         config.put("pkceMethod", "S256");
+        return provider(valid, OIDC, config);
+    }
+
+    /** The provider as Keycloak stores it, whatever its protocol: imported users, the organization's domain rules. */
+    private static Map<String, Object> provider(SignInProviderDraft valid, String providerId, Map<String, String> config) {
         config.put("syncMode", "IMPORT");
         config.put(DOMAIN_SETTING, valid.emailDomain());
         config.put(REDIRECT_SETTING, String.valueOf(valid.redirectWhenEmailMatches()));
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("alias", valid.alias());
         representation.put("displayName", valid.displayName());
-        representation.put("providerId", OIDC);
+        representation.put("providerId", providerId);
         representation.put("enabled", true);
         // The partner vouches for its people's addresses in its own domain (the domain is the organization's).
         representation.put("trustEmail", true);
