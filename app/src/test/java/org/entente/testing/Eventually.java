@@ -1,5 +1,10 @@
 package org.entente.testing;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,7 +24,24 @@ public final class Eventually {
             return new FluentWait<>(probe).withTimeout(patience).pollingEvery(POLL)
                     .until(p -> p.get().orElse(null));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("Waited " + patience + " for: " + what, e);
+            throw new AssertionError("Waited " + patience + " for: " + what + threadDump(what), e);
+        }
+    }
+
+    /**
+     * Every thread of this JVM, virtual ones included, written where the failure can be read after the run: what a
+     * wait that timed out in the full suite (and never alone) was stuck behind.
+     */
+    private static String threadDump(String what) {
+        try {
+            Path folder = Path.of("target", "thread-dumps").toAbsolutePath();
+            Files.createDirectories(folder);
+            Path file = folder.resolve(what.replaceAll("[^A-Za-z0-9]+", "-") + "-" + System.nanoTime() + ".txt");
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            return " (threads: " + file + ")";
+        } catch (IOException | RuntimeException e) {
+            return " (no thread dump: " + e + ")";
         }
     }
 

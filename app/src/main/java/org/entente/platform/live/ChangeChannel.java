@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -50,6 +51,8 @@ public class ChangeChannel implements SmartLifecycle {
     private final DataSource dataSource;
     private final LiveUpdates live;
     private final AtomicReference<PGConnection> listening = new AtomicReference<>();
+    /** Notifications received so far (tests tell "not received" from "not delivered" with it). */
+    private final AtomicLong received = new AtomicLong();
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -80,6 +83,11 @@ public class ChangeChannel implements SmartLifecycle {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** How many notifications the listener has received since it started. */
+    long received() {
+        return received.get();
     }
 
     /** The listening backend's process id, while connected (tests terminate it). */
@@ -129,6 +137,7 @@ public class ChangeChannel implements SmartLifecycle {
                     PGNotification[] arrived = pg.getNotifications(POLL_MILLIS);
                     if (arrived != null && arrived.length > 0) {
                         for (PGNotification notification : arrived) {
+                            received.incrementAndGet();
                             dispatch(notification.getParameter());
                         }
                         quietSince = System.nanoTime();

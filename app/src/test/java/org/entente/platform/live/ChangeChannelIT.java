@@ -2,6 +2,10 @@ package org.entente.platform.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +25,8 @@ import org.entente.workstream.Workstream;
 import org.entente.workstream.WorkstreamDraft;
 import org.entente.workstream.WorkstreamService;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,7 +53,7 @@ class ChangeChannelIT extends AppIntegrationTest {
     ApplicationContext context;
 
     @Test
-    void aKilledListeningBackendIsReplacedAndChangesArePushedAgain() {
+    void aKilledListeningBackendIsReplacedAndChangesArePushedAgain() throws SQLException {
         DemoActors actors = new DemoActors(transactionManager);
         String title = "Channel " + UUID.randomUUID().toString().substring(0, 8);
         Workstream exercise = actors.as(DemoActors.NORWAY, () -> workstreams.create(draft(title)));
@@ -64,10 +70,34 @@ class ChangeChannelIT extends AppIntegrationTest {
             assertThat(database.query("select usename from pg_stat_activity where pid = ?", replacement).getFirst())
                     .as("it listens as the app's runtime role").containsExactly(postgres.appUser());
 
-            Workstream current = actors.as(DemoActors.NORWAY, () -> workstreams.get(exercise.id()).orElseThrow());
-            actors.as(DemoActors.NORWAY, () -> workstreams.update(current, draft(title + " renamed")));
-            await("the change after the reconnect is pushed",
-                    () -> pushed.contains(exercise.id()) ? Optional.of(true) : Optional.empty());
+            // Three steps, each waited for on its own, so a failure names the one that broke: the NOTIFY left with the
+            // commit (an independent listener hears it), the channel received it, the watcher got it.
+            try (Connection bystander = DriverManager.getConnection(postgres.jdbcUrl(), postgres.appUser(),
+                    postgres.appPassword()); Statement sql = bystander.createStatement()) {
+                sql.execute("LISTEN " + ChangeChannel.CHANNEL);
+                long receivedBefore = channel.received();
+                Workstream current = actors.as(DemoActors.NORWAY, () -> workstreams.get(exercise.id()).orElseThrow());
+                actors.as(DemoActors.NORWAY, () -> workstreams.update(current, draft(title + " renamed")));
+
+                PGConnection heard = bystander.unwrap(PGConnection.class);
+                List<String> payloads = new CopyOnWriteArrayList<>();
+                await("the commit's NOTIFY is heard by another listener", () -> {
+                    try {
+                        PGNotification[] arrived = heard.getNotifications(100);
+                        for (PGNotification notification : arrived == null ? new PGNotification[0] : arrived) {
+                            payloads.add(notification.getParameter());
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return payloads.stream().anyMatch(p -> p.contains(exercise.id().toString()))
+                            ? Optional.of(true) : Optional.empty();
+                });
+                await("the channel receives it", () -> channel.received() > receivedBefore
+                        ? Optional.of(true) : Optional.empty());
+                await("the change after the reconnect is pushed",
+                        () -> pushed.contains(exercise.id()) ? Optional.of(true) : Optional.empty());
+            }
         } finally {
             watching.remove();
         }
