@@ -167,11 +167,15 @@ public final class Browser implements AutoCloseable {
         return target;
     }
 
-    /** Waits until no dialog is still in its opening animation (colours and contrast are final). */
+    /**
+     * Waits until no dialog is still in its opening animation and no notification toast is fading in or out (colours
+     * and contrast are final: axe measured a half-faded success toast over a dialog at 1.8:1).
+     */
     public void waitForDialogsSettled() {
         new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(driver.executeScript("""
                 return [...document.querySelectorAll('vaadin-dialog, vaadin-confirm-dialog')]
-                    .every(dialog => !dialog.shadowRoot || !dialog.shadowRoot.querySelector('[opening]'));""")));
+                        .every(dialog => !dialog.shadowRoot || !dialog.shadowRoot.querySelector('[opening]'))
+                    && !document.querySelector('vaadin-notification-card[opening], vaadin-notification-card[closing]');""")));
     }
 
     @Override

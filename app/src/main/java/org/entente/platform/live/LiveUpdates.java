@@ -47,7 +47,8 @@ public class LiveUpdates implements SmartLifecycle {
     private final Map<UUID, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final Set<Watcher> everything = ConcurrentHashMap.newKeySet();
     private final Set<Watcher> notifications = ConcurrentHashMap.newKeySet();
-    private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+    /** Made anew by every start: a stopped lifecycle may be started again, and a shut-down executor cannot be. */
+    private volatile ExecutorService delivery;
     private volatile boolean running;
 
     /** Watches one workstream; the registration ends when the view detaches. */
@@ -94,32 +95,43 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private void submit(Runnable deliveries) {
-        if (!running) {
+        ExecutorService executor = delivery;
+        if (!running || executor == null) {
             return;
         }
         try {
-            delivery.execute(deliveries);
+            executor.execute(deliveries);
         } catch (RejectedExecutionException stopping) {
             log.debug("Not pushing a change: shutting down");
         }
     }
 
+    /**
+     * Also after a stop: Spring stops and starts a context's lifecycles again without closing it (the test framework
+     * pauses a cached context while another one runs). With the executor made once, every push after such a restart
+     * was refused as "shutting down" — silently, and for good.
+     */
     @Override
-    public void start() {
+    public synchronized void start() {
+        delivery = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        delivery.shutdown();
+        ExecutorService executor = delivery;
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
         try {
-            if (!delivery.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!executor.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Live updates still in flight after {}; abandoning them", DRAIN);
-                delivery.shutdownNow();
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
-            delivery.shutdownNow();
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

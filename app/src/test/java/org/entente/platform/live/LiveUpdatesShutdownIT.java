@@ -77,4 +77,28 @@ class LiveUpdatesShutdownIT extends AppIntegrationTest {
         assertThat(delivered).as("nothing pushed after shutdown").hasValue(sent);
         assertThat(live.isRunning()).isFalse();
     }
+
+    /**
+     * Spring stops and starts a context's lifecycles without closing it (Spring Framework 7's test context cache
+     * pauses a cached context while another runs): pushes must work again after the restart. Before, the delivery
+     * executor stayed shut down and every push after the first pause was dropped.
+     */
+    @Test
+    void afterAStopAndAStartChangesArePushedAgain() {
+        LiveUpdates live = new LiveUpdates();
+        live.start();
+        UUID workstream = UUID.randomUUID();
+        List<String> pushed = new CopyOnWriteArrayList<>();
+        live.watch(workstream, WatchingUi.of(context), NORWAY, change -> pushed.add(change.what()));
+
+        live.stop();
+        live.afterCommit(new WorkstreamChanged(workstream, "while stopped"));
+        live.start();
+        live.afterCommit(new WorkstreamChanged(workstream, "after the restart"));
+
+        Eventually.value("the change after the restart is pushed", Duration.ofSeconds(30),
+                () -> pushed.contains("after the restart") ? Optional.of(true) : Optional.empty());
+        assertThat(pushed).containsExactly("after the restart");
+        live.stop();
+    }
 }
