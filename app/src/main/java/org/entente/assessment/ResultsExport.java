@@ -38,6 +38,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.entente.label.ExportLabels;
+import org.entente.platform.csv.SpreadsheetCsv;
 import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.label.standard.LabelBinding;
 import org.entente.platform.audit.AuditTrail;
@@ -131,7 +132,22 @@ public class ResultsExport {
 
     @Transactional
     public File iati(WorkstreamRef workstream) {
+        return iati(chain(workstream));
+    }
+
+    /**
+     * The IATI file with its confidentiality label, as the Results tab offers it: a zip of the file and its detached
+     * ADatP-4778 binding ({@link ExportLabels#zip}). IATI's schema has no place for a label inside the activity, so
+     * the label travels beside it, as the CSV's does.
+     */
+    @Transactional
+    public File iatiLabelled(WorkstreamRef workstream) {
         Chain chain = chain(workstream);
+        return labelled(iati(chain), label(chain, List.of()));
+    }
+
+    private File iati(Chain chain) {
+        WorkstreamRef workstream = chain.workstream().ref();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -395,7 +411,23 @@ public class ResultsExport {
     /** One row per measurement (indicators without any: one row with the period columns empty), UTF-8. */
     @Transactional
     public File csv(WorkstreamRef workstream) {
+        return csv(chain(workstream));
+    }
+
+    /** The CSV with its confidentiality label, as the Results tab offers it (see {@link #iatiLabelled}). */
+    @Transactional
+    public File csvLabelled(WorkstreamRef workstream) {
         Chain chain = chain(workstream);
+        return labelled(csv(chain), label(chain, List.of()));
+    }
+
+    private File labelled(File file, ConfidentialityLabel label) {
+        ExportLabels.LabelledFile zip = labels.zip(file.name(), file.contentType(), file.content(), label);
+        return new File(zip.name(), zip.contentType(), zip.content());
+    }
+
+    private File csv(Chain chain) {
+        WorkstreamRef workstream = chain.workstream().ref();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
                 .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").get();
@@ -433,14 +465,9 @@ public class ResultsExport {
         return new File(fileName(chain.workstream(), "csv"), CSV, out.toByteArray());
     }
 
-    /**
-     * Text as a spreadsheet will read it: a value starting with =, +, -, @, tab or carriage return (which
-     * spreadsheets skip before reading a formula; OWASP's list) gets a leading apostrophe, as the contributions
-     * export does. Numbers and dates are written by this class and never pass here.
-     */
+    /** Text people typed, defused for a spreadsheet ({@link SpreadsheetCsv#defused}). */
     static String text(String value) {
-        String text = value == null ? "" : value;
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return SpreadsheetCsv.defused(value);
     }
 
     // ------------------------------------------------------------------ workbook

@@ -19,6 +19,7 @@ import org.entente.db.jooq.tables.records.ContributionRecord;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
 import org.entente.label.ExportLabels;
+import org.entente.platform.csv.SpreadsheetCsv;
 import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.i18n.Text;
@@ -122,6 +123,9 @@ public class ContributionService {
         return labels.zip("contributions.csv", "text/csv", export.csv(), export.label());
     }
 
+    private static final List<String> CSV_COLUMNS = List.of("contributor", "type", "description", "unit", "pledged",
+            "delivered", "pledged_eur", "delivered_eur", "pledged_on", "delivered_on", "releasability");
+
     private record Export(byte[] csv, ConfidentialityLabel label) {
     }
 
@@ -144,35 +148,20 @@ public class ContributionService {
                 .where(CONTRIBUTION.TENANT_ID.eq(ref.tenantId()), CONTRIBUTION.WORKSTREAM_ID.eq(ref.id()))
                 .orderBy(CONTRIBUTION.PLEDGED_ON, CONTRIBUTION.CREATED_AT)
                 .fetch(r -> toContribution(r, directory));
-        StringBuilder csv = new StringBuilder(
-                "contributor,type,description,unit,pledged,delivered,pledged_eur,delivered_eur,pledged_on,delivered_on,"
-                        + "releasability\r\n");
+        List<List<?>> rows = new ArrayList<>();
         List<ExportLabels.Released> released = new ArrayList<>();
         released.add(new ExportLabels.Released(workstream.releasability(), workstream.relTo(), ref.tenantId()));
         for (Contribution c : visible) {
-            csv.append(String.join(",", csvField(c.contributor().name()), c.type().name(), csvField(c.description()),
-                    c.unit(), c.pledgedAmount().toPlainString(), c.deliveredAmount().toPlainString(),
-                    c.pledgedEur().toPlainString(), c.deliveredEur().toPlainString(), c.pledgedOn().toString(),
-                    c.deliveredOn() == null ? "" : c.deliveredOn().toString(),
-                    csvField(partners.marking(c.releasability(), c.relTo(), c.contributor().id())))).append("\r\n");
+            rows.add(Arrays.asList(SpreadsheetCsv.defused(c.contributor().name()), c.type().name(),
+                    SpreadsheetCsv.defused(c.description()), c.unit(), c.pledgedAmount().toPlainString(),
+                    c.deliveredAmount().toPlainString(), c.pledgedEur().toPlainString(), c.deliveredEur().toPlainString(),
+                    c.pledgedOn(), c.deliveredOn(),
+                    SpreadsheetCsv.defused(partners.marking(c.releasability(), c.relTo(), c.contributor().id()))));
             released.add(new ExportLabels.Released(c.releasability(), c.relTo(), c.contributor().id()));
         }
         ledger(ref, visible, "EXPORT");
         audit.record("EXPORT", "contribution", ref.id(), null, Map.of("rows", visible.size()));
-        return new Export(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                labels.label(released, participants, actor.tenantId()));
-    }
-
-    /**
-     * Quotes a CSV field, and defuses spreadsheet formulas: =, +, -, @ at the start, and tab or carriage return
-     * there, which spreadsheets skip before reading a formula (OWASP's list).
-     */
-    private static String csvField(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        return new Export(SpreadsheetCsv.write(CSV_COLUMNS, rows), labels.label(released, participants, actor.tenantId()));
     }
 
     /** The access ledger: which other tenants read or exported the signed-in tenant's contributions. */

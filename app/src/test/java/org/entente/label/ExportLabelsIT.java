@@ -37,6 +37,7 @@ import org.entente.initiative.Mechanism;
 import org.entente.label.standard.ConfidentialityLabel;
 import org.entente.label.standard.LabelBinding;
 import org.entente.testing.AppIntegrationTest;
+import org.entente.testing.Zips;
 import org.entente.testing.DemoActors;
 import org.entente.workstream.KindDetails;
 import org.entente.workstream.Participant.ParticipantRole;
@@ -130,7 +131,7 @@ class ExportLabelsIT extends AppIntegrationTest {
         ExportLabels.LabelledFile file = actors.as(NORWAY, () -> contributions.exportLabelled(w.ref()));
         assertThat(file.name()).isEqualTo("contributions.zip");
         assertThat(file.contentType()).isEqualTo("application/zip");
-        Map<String, byte[]> entries = unzip(file.content());
+        Map<String, byte[]> entries = Zips.entries(file.content());
         assertThat(entries.keySet()).containsExactly("contributions.csv", "contributions.csv.label.xml");
         byte[] csv = entries.get("contributions.csv");
         LabelBinding.Bound bound = LabelBinding.readSidecar(entries.get("contributions.csv.label.xml"));
@@ -141,6 +142,33 @@ class ExportLabelsIT extends AppIntegrationTest {
                 .parse(new java.io.StringReader(new String(csv, StandardCharsets.UTF_8))).getRecords();
         assertThat(rows).hasSize(1);
         assertLabelMatchesMarking(bound.label(), level, relTo, rows.getFirst().get("releasability"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Releasability.class)
+    void theResultsCsvAndIatiCarryTheirLabelsBesideThem(Releasability level) {
+        List<UUID> relTo = level == Releasability.REL_TO ? List.of(KENYA.tenantId()) : List.of();
+        Objective objective = actors.as(NORWAY, () -> results.addObjective(w.ref(), "Labelled objective"));
+        actors.as(NORWAY, () -> results.defineIndicator(w.ref(), new IndicatorDraft(objective.id(),
+                "Labelled indicator", IndicatorUnit.NUMBER, Direction.HIGHER, Disaggregation.NONE, null, null,
+                BigDecimal.TEN, LocalDate.now().plusYears(1), Frequency.YEARLY, NORWAY.tenantId(), level, relTo)));
+
+        for (ResultsExport.File file : List.of(actors.as(NORWAY, () -> export.csvLabelled(w.ref())),
+                actors.as(NORWAY, () -> export.iatiLabelled(w.ref())))) {
+            assertThat(file.contentType()).isEqualTo("application/zip");
+            Map<String, byte[]> entries = Zips.entries(file.content());
+            assertThat(entries).hasSize(2);
+            String data = entries.keySet().iterator().next();
+            assertThat(data).matches(".*\\.(csv|iati\\.xml)");
+            assertThat(file.name()).isEqualTo(data.substring(0, data.lastIndexOf('.')) + ".zip");
+            LabelBinding.Bound bound = LabelBinding.readSidecar(entries.get(data + ".label.xml"));
+            assertThat(bound.references()).containsExactly(data);
+            assertThat(new String(entries.get(data + ".label.xml"), StandardCharsets.UTF_8))
+                    .contains(sha256(entries.get(data)));
+            // The workstream is released to all partners; the indicator narrows it: the label is the narrowest.
+            String marking = actors.as(NORWAY, () -> partners.marking(level, relTo, NORWAY.tenantId()));
+            assertLabelMatchesMarking(bound.label(), level, relTo, marking);
+        }
     }
 
     /**
@@ -160,18 +188,6 @@ class ExportLabelsIT extends AppIntegrationTest {
             List<String> named = List.of(marking.substring("REL TO ".length()).split(", "));
             assertThat(label.releasableTo()).extracting(aliasByName::get).containsExactlyInAnyOrderElementsOf(named);
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return entries;
     }
 
     private static String sha256(byte[] content) {

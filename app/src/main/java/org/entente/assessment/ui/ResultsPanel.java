@@ -109,8 +109,8 @@ final class ResultsPanel extends VerticalLayout {
         }
         Span export = new Span(getTranslation("results.export.label"));
         export.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        bar.add(export, download("export-iati", "IATI XML", machine(ResultsExport::iati)), // i18n-ok: format name
-                download("export-csv", "CSV", machine(ResultsExport::csv)), // i18n-ok: format name
+        bar.add(export, download("export-iati", "IATI XML", machine(ResultsExport::iatiLabelled)), // i18n-ok: format name
+                download("export-csv", "CSV", machine(ResultsExport::csvLabelled)), // i18n-ok: format name
                 download("export-xlsx", "Excel", ResultsExport::workbook)); // i18n-ok: product name
         return bar;
     }

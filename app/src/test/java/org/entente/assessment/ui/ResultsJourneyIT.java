@@ -2,6 +2,8 @@ package org.entente.assessment.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
 import org.entente.initiative.Mechanism;
 import org.entente.keycloak.EntenteRealm;
+import org.entente.testing.Zips;
 import org.entente.testing.AppIntegrationTest;
 import org.entente.testing.Browser;
 import org.entente.testing.DemoActors;
@@ -215,10 +218,14 @@ class ResultsJourneyIT extends AppIntegrationTest {
             reveal(kenya, "assessments");
             kenya.screenshot("results-11-kenya-marked-recommendation-done");
 
-            // The IATI export downloads (its content is ResultsExport's tests' business).
+            // The IATI export downloads with its label beside it (their content is ResultsExport's and
+            // ExportLabelsIT's business).
             press(norway, "export-iati");
-            Path file = waitForDownload(".xml");
-            assertThat(Files.readString(file)).contains("iati-activities").contains(definition);
+            Path file = waitForDownload(".iati.zip");
+            Map<String, byte[]> entries = Zips.entries(Files.readAllBytes(file));
+            assertThat(entries.keySet()).hasSize(2).allMatch(name -> name.contains(".iati.xml"));
+            assertThat(new String(entries.values().iterator().next(), StandardCharsets.UTF_8))
+                    .contains("iati-activities").contains(definition);
         }
     }
 
