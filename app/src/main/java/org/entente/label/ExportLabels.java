@@ -91,6 +91,15 @@ public class ExportLabels {
     }
 
     /**
+     * The label of a file that holds the partner directory and nothing else (an import template): every partner sees
+     * the directory, so it is released to all the organizations it lists.
+     */
+    public ConfidentialityLabel forDirectory(UUID reader) {
+        return label(List.of(new Released(Releasability.ALL_PARTNERS, List.of(), reader)),
+                partners.all().stream().map(Partner::id).toList(), reader);
+    }
+
+    /**
      * A file that cannot carry its label (CSV) together with its label, in one zip: {@code name} and
      * {@code name.label.xml}, a detached ADatP-4778 binding that names the file and holds its SHA-256. One download, so
      * that the label travels with the data; the CSV inside is the same as before.

@@ -57,6 +57,16 @@ public class PartnerDirectory {
         return current().byId();
     }
 
+    /**
+     * The organization a person wrote in a spreadsheet cell, by its name or short name (alias), in any case; empty when
+     * no organization is called that.
+     */
+    public java.util.Optional<Partner> named(String nameOrAlias) {
+        String wanted = nameOrAlias == null ? "" : nameOrAlias.strip().replace('\u00a0', ' ').toLowerCase(java.util.Locale.ROOT);
+        return all().stream().filter(p -> wanted.equals(p.alias().toLowerCase(java.util.Locale.ROOT))
+                || wanted.equals(p.name().toLowerCase(java.util.Locale.ROOT))).findFirst();
+    }
+
     private Loaded current() {
         Loaded copy = loaded;
         if (copy != null && System.nanoTime() - copy.loadedAt() < FRESH_FOR.toNanos()) {

@@ -1,22 +1,33 @@
 package org.entente.contribution.importing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.entente.contribution.Contribution;
 import org.entente.contribution.ContributionDraft;
 import org.entente.contribution.ContributionService;
+import org.entente.contribution.ContributionType;
+import org.entente.contribution.ValuationRate;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.ActorSource;
+import org.entente.label.ExportLabels;
+import org.entente.label.standard.LabelBinding;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.i18n.Text;
+import org.entente.platform.i18n.Translations;
+import org.entente.platform.importing.ImportPlan;
+import org.entente.platform.importing.ImportTemplate;
+import org.entente.platform.importing.Sheet;
+import org.entente.platform.importing.SheetReader;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.platform.validation.NotAllowed;
 import org.entente.workstream.Participant;
+import org.entente.workstream.Partner;
 import org.entente.workstream.PartnerDirectory;
+import org.entente.workstream.Releasability;
 import org.entente.workstream.WorkstreamRef;
 import org.entente.workstream.WorkstreamService;
 import org.springframework.stereotype.Service;
@@ -44,9 +55,11 @@ public class ContributionImporter {
     private final PartnerDirectory partners;
     private final ActorSource actors;
     private final AuditTrail audit;
+    private final ExportLabels labels;
 
     ContributionImporter(ContributionService contributions, WorkstreamService workstreams, PartnerDirectory partners,
-            ActorSource actors, AuditTrail audit) {
+            ActorSource actors, AuditTrail audit, ExportLabels labels) {
+        this.labels = labels;
         this.contributions = contributions;
         this.workstreams = workstreams;
         this.partners = partners;
@@ -57,52 +70,37 @@ public class ContributionImporter {
     /**
      * What importing the file would do.
      *
-     * @throws ImportFileException the file cannot be read as a contributions sheet at all
+     * @throws org.entente.platform.importing.ImportFileException the file cannot be read as a contributions sheet
      * @throws NotAllowed          the signed-in organization is not an accepted participant of the workstream
      */
     @Transactional(readOnly = true)
-    public ContributionImport preview(WorkstreamRef ref, String fileName, byte[] content) {
+    public ImportPlan<ContributionDraft, Contribution> preview(WorkstreamRef ref, String fileName, byte[] content) {
         mayContribute(ref);
         Sheet sheet = SheetReader.read(fileName, content);
-        ContributionRows reader = ContributionRows.forHeader(sheet.header(), partners.all());
+        ContributionRows reader = ContributionRows.forHeader(sheet.header(), partners::named);
         Map<String, Contribution> earlier = contributions.byReference(ref);
-        Map<String, Integer> seen = new HashMap<>();
-        List<ContributionImport.Row> rows = new ArrayList<>();
+        ImportPlan.Builder<ContributionDraft, Contribution> plan = new ImportPlan.Builder<>(ImportColumn.REFERENCE);
         for (Sheet.Row row : sheet.rows()) {
             ContributionRows.Parsed parsed = reader.parse(row);
-            List<ContributionImport.Problem> problems = new ArrayList<>(parsed.problems());
-            String reference = parsed.reference();
-            if (!reference.isEmpty()) {
-                Integer first = seen.putIfAbsent(reference, row.line());
-                if (first != null) {
-                    problems.add(new ContributionImport.Problem(ImportColumn.REFERENCE,
-                            Text.of("contribution.import.error.referenceTwice", reference, first)));
-                }
-            }
+            List<ImportPlan.Problem> problems = new ArrayList<>(parsed.problems());
             ContributionDraft draft = parsed.draft();
-            Contribution existing = reference.isEmpty() ? null : earlier.get(reference);
+            Contribution existing = parsed.reference().isEmpty() ? null : earlier.get(parsed.reference());
             if (draft != null) {
                 try {
                     contributions.check(ref, draft);
                 } catch (InvalidInput e) {
-                    e.fieldTexts().forEach((field, text) -> problems.add(
-                            new ContributionImport.Problem(FIELD_COLUMNS.get(field), text)));
+                    problems.addAll(ImportPlan.refusals(e, FIELD_COLUMNS));
                 }
                 if (existing != null && (existing.type() != draft.type() || !existing.unit().equals(draft.unit()))) {
-                    problems.add(new ContributionImport.Problem(ImportColumn.TYPE, Text.of(
-                            "contribution.import.error.typeChanged", reference, existing.type().name(), existing.unit())));
+                    problems.add(new ImportPlan.Problem(ImportColumn.TYPE, Text.of(
+                            "contribution.import.error.typeChanged", parsed.reference(), existing.type().name(),
+                            existing.unit())));
                 }
             }
-            ContributionImport.Outcome outcome = !problems.isEmpty() ? ContributionImport.Outcome.ERROR
-                    : existing == null ? ContributionImport.Outcome.NEW
-                    : same(existing, draft) ? ContributionImport.Outcome.UNCHANGED : ContributionImport.Outcome.UPDATE;
-            rows.add(new ContributionImport.Row(row.line(), reference, outcome,
-                    problems.isEmpty() ? draft : null, existing, problems));
+            plan.add(row.line(), parsed.reference(), draft, existing, problems,
+                    existing != null && draft != null && same(existing, draft));
         }
-        if (rows.isEmpty()) {
-            throw new ImportFileException("contribution.import.error.noRows");
-        }
-        return new ContributionImport(fileName, rows);
+        return plan.build(fileName, "contribution.import.error.noRows");
     }
 
     /**
@@ -114,12 +112,10 @@ public class ContributionImporter {
      * @throws InvalidInput        a row has an error now (field "file"; the preview lists them)
      */
     @Transactional
-    public ContributionImport apply(WorkstreamRef ref, String fileName, byte[] content) {
-        ContributionImport plan = preview(ref, fileName, content);
-        if (plan.hasErrors()) {
-            throw InvalidInput.of("file", "contribution.import.error.rowsWithErrors", plan.count(ContributionImport.Outcome.ERROR));
-        }
-        for (ContributionImport.Row row : plan.rows()) {
+    public ImportPlan<ContributionDraft, Contribution> apply(WorkstreamRef ref, String fileName, byte[] content) {
+        ImportPlan<ContributionDraft, Contribution> plan = preview(ref, fileName, content);
+        plan.requireNoErrors();
+        for (ImportPlan.Row<ContributionDraft, Contribution> row : plan.rows()) {
             switch (row.outcome()) {
                 case NEW -> contributions.pledge(ref, row.draft(), row.reference().isEmpty() ? null : row.reference());
                 case UPDATE -> contributions.revise(row.existing(), row.draft());
@@ -127,20 +123,30 @@ public class ContributionImporter {
                 }
             }
         }
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("file", fileName);
-        counts.put("new", plan.count(ContributionImport.Outcome.NEW));
-        counts.put("updated", plan.count(ContributionImport.Outcome.UPDATE));
-        counts.put("unchanged", plan.count(ContributionImport.Outcome.UNCHANGED));
-        audit.record("IMPORT", "contribution", ref.id(), null, counts);
+        audit.record("IMPORT", "contribution", ref.id(), null, plan.auditCounts());
         return plan;
     }
 
-    /** The template to fill in, with its headers in {@code locale}'s language. */
+    /**
+     * The template to fill in, with its headers in {@code locale}'s language. It holds the partner directory (names for
+     * REL TO), which every partner sees: marked and labelled ALL PARTNERS, released to the organizations it lists.
+     */
     @Transactional(readOnly = true)
-    public byte[] template(java.util.Locale locale) {
-        return ContributionTemplate.write(locale,
-                contributions.units().stream().map(org.entente.contribution.ValuationRate::unit).toList(), partners.all());
+    public byte[] template(Locale locale) {
+        Actor actor = actors.currentActor().orElseThrow(() -> new NotAllowed("contribution.error.signIn"));
+        List<Partner> directory = partners.all();
+        List<String> example = List.of("NO-2026-001", "FUNDING",
+                Translations.text(locale, "contribution.import.template.exampleText"), "EUR", "250000", "100000",
+                "2026-01-15", "2026-03-01", "REL_TO", directory.isEmpty() ? "" : directory.getFirst().name());
+        ImportTemplate<ImportColumn> template = new ImportTemplate<>(ImportColumn.class,
+                "contribution.import.template.sheet", Map.of(
+                        ImportColumn.TYPE, Arrays.stream(ContributionType.values()).map(Enum::name).toList(),
+                        ImportColumn.UNIT, contributions.units().stream().map(ValuationRate::unit).toList(),
+                        ImportColumn.RELEASABILITY, Arrays.stream(Releasability.values()).map(Enum::name).toList()),
+                "contribution.import.template.intro", example, "contribution.import.template.partners",
+                directory.stream().map(p -> List.of(p.name(), p.alias())).toList());
+        return template.write(locale, partners.marking(locale, Releasability.ALL_PARTNERS, List.of(), actor.tenantId()),
+                workbook -> LabelBinding.bind(workbook, labels.forDirectory(actor.tenantId())));
     }
 
     private void mayContribute(WorkstreamRef ref) {

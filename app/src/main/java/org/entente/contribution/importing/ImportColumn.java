@@ -1,16 +1,11 @@
 package org.entente.contribution.importing;
 
-import java.util.Locale;
-import java.util.Optional;
-import org.entente.platform.i18n.Language;
-import org.entente.platform.i18n.Translations;
+import org.entente.platform.importing.SheetColumn;
 
 /**
- * The columns of a contributions sheet, in the template's order. A header cell names a column by its code
- * ({@code pledged_on}) or by its label in either language, so a file keeps working when a French colleague downloaded
- * the template and an English one fills it in.
+ * The columns of a contributions sheet, in the template's order (named in a header as {@link SheetColumn} says).
  */
-public enum ImportColumn {
+public enum ImportColumn implements SheetColumn {
     REFERENCE("reference"),
     TYPE("type"),
     DESCRIPTION("description"),
@@ -28,32 +23,13 @@ public enum ImportColumn {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
-    /** The translation key of the column's header label. */
+    @Override
     public String key() {
         return "contribution.import.column." + code;
-    }
-
-    /** The column a header cell names, if any. */
-    static Optional<ImportColumn> named(String header) {
-        String wanted = normalized(header);
-        for (ImportColumn column : values()) {
-            if (wanted.equals(column.code)) {
-                return Optional.of(column);
-            }
-            for (Language language : Language.values()) {
-                if (wanted.equals(normalized(Translations.text(language.locale(), column.key())))) {
-                    return Optional.of(column);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String normalized(String header) {
-        return header == null ? "" : header.strip().replace('\u00a0', ' ').toLowerCase(Locale.ROOT);
     }
 }

@@ -22,6 +22,7 @@ import org.entente.contribution.Contribution;
 import org.entente.contribution.ContributionDraft;
 import org.entente.contribution.ContributionService;
 import org.entente.contribution.importing.ContributionImporter;
+import org.entente.platform.importing.ui.SpreadsheetImportDialog;
 import org.entente.contribution.ContributionType;
 import org.entente.contribution.ValuationRate;
 import org.entente.platform.i18n.Formats;
@@ -111,7 +112,8 @@ class ContributionsPanel extends VerticalLayout {
         export.setDownload(true);
         export.setId("export-contributions");
         Button importSheet = new Button(getTranslation("contribution.import.open"),
-                click -> new ContributionImportDialog(importer, workstream.ref(), this::refresh).open());
+                click -> new SpreadsheetImportDialog<>("contribution", new ContributionSheetImport(importer, workstream.ref()),
+                        this::refresh).open());
         importSheet.setId("import-contributions");
         com.vaadin.flow.component.orderedlayout.HorizontalLayout actions =
                 new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pledge, importSheet, export);

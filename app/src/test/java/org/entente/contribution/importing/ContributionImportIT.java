@@ -11,8 +11,11 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.entente.contribution.Contribution;
+import org.entente.contribution.ContributionDraft;
 import org.entente.contribution.ContributionService;
-import org.entente.contribution.importing.ContributionImport.Outcome;
+import org.entente.platform.importing.ImportFileException;
+import org.entente.platform.importing.ImportPlan;
+import org.entente.platform.importing.ImportPlan.Outcome;
 import org.entente.db.tenancy.Actor;
 import org.entente.initiative.Mechanism;
 import org.entente.platform.validation.InvalidInput;
@@ -53,6 +56,8 @@ class ContributionImportIT extends AppIntegrationTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    org.entente.workstream.PartnerDirectory partners;
 
     Workstream exercise;
 
@@ -72,15 +77,15 @@ class ContributionImportIT extends AppIntegrationTest {
                 + "KE-2;FUNDING;Training;EUR;1,500;;;;PARTICIPANTS;\n"
                 + "KE-3;PERSONNEL;Instructors;PERSON_DAY;40;;;;REL_TO;Atlantis Ministry\n");
 
-        ContributionImport preview = as(KENYA, () -> importer.preview(exercise.ref(), "kenya.csv", file));
+        ImportPlan<ContributionDraft, Contribution> preview = as(KENYA, () -> importer.preview(exercise.ref(), "kenya.csv", file));
 
-        assertThat(preview.rows()).extracting(ContributionImport.Row::outcome)
+        assertThat(preview.rows()).extracting(ImportPlan.Row::outcome)
                 .containsExactly(Outcome.NEW, Outcome.ERROR, Outcome.ERROR);
         assertThat(preview.rows().get(1).problems()).singleElement().satisfies(p -> {
             assertThat(p.column()).isEqualTo(ImportColumn.PLEDGED);
             assertThat(p.text().toString()).contains("1,500", "thousands separator");
         });
-        assertThat(preview.rows().get(2).problems()).extracting(ContributionImport.Problem::column)
+        assertThat(preview.rows().get(2).problems()).extracting(ImportPlan.Problem::column)
                 .containsExactly(ImportColumn.REL_TO);
         assertThatThrownBy(() -> as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv", file)))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("2 rows have errors");
@@ -93,7 +98,7 @@ class ContributionImportIT extends AppIntegrationTest {
                 + "KE-2;PERSONNEL;Instructors;PERSON_DAY;40;;;;REL_TO;" + "norway" + "\n"
                 + ";IN_KIND;Berths in Mombasa;EUR;15000,50;;;;;\n");
 
-        ContributionImport applied = as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv", file));
+        ImportPlan<ContributionDraft, Contribution> applied = as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv", file));
 
         assertThat(applied.summary().toString()).isEqualTo("3 new, 0 updated, 0 unchanged, 0 with errors");
         List<Contribution> stored = kenyasContributions();
@@ -105,10 +110,10 @@ class ContributionImportIT extends AppIntegrationTest {
         assertThat(as(KENYA, () -> dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("IMPORT"),
                 AUDIT_EVENT.ENTITY_ID.eq(exercise.id().toString())).fetch())).hasSize(1);
 
-        ContributionImport again = as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv", file));
+        ImportPlan<ContributionDraft, Contribution> again = as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv", file));
 
         // The row without a reference cannot be recognised: it is new each time, as the preview says.
-        assertThat(again.rows()).extracting(ContributionImport.Row::outcome)
+        assertThat(again.rows()).extracting(ImportPlan.Row::outcome)
                 .containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.NEW);
         assertThat(kenyasContributions()).hasSize(4);
     }
@@ -119,10 +124,10 @@ class ContributionImportIT extends AppIntegrationTest {
                 csv("KE-1;FUNDING;Patrol boats fuel;EUR;120000;;2026-01-10;;PARTICIPANTS;\n")));
         Contribution before = kenyasContributions().getFirst();
 
-        ContributionImport changed = as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv",
+        ImportPlan<ContributionDraft, Contribution> changed = as(KENYA, () -> importer.apply(exercise.ref(), "kenya.csv",
                 csv("KE-1;FUNDING;Patrol boats fuel;EUR;150000;50000;2026-01-10;2026-03-01;PARTICIPANTS;\n")));
 
-        assertThat(changed.rows()).extracting(ContributionImport.Row::outcome).containsExactly(Outcome.UPDATE);
+        assertThat(changed.rows()).extracting(ImportPlan.Row::outcome).containsExactly(Outcome.UPDATE);
         Contribution after = kenyasContributions().getFirst();
         assertThat(after.id()).isEqualTo(before.id());
         assertThat(after.pledgedAmount()).isEqualByComparingTo("150000");
@@ -147,6 +152,22 @@ class ContributionImportIT extends AppIntegrationTest {
 
         assertThatThrownBy(() -> as(KENYA, () -> importer.preview(exercise.ref(), "modele.xlsx", template)))
                 .isInstanceOf(ImportFileException.class).hasMessageContaining("no contributions");
+    }
+
+    /** The template lists the partner directory, which every partner sees: marked and labelled so, in its language. */
+    @Test
+    void theTemplateCarriesItsMarkingAndItsLabel() throws java.io.IOException {
+        byte[] template = as(KENYA, () -> importer.template(Locale.FRENCH));
+
+        var label = org.entente.label.standard.LabelBinding.read(template).orElseThrow().label();
+        assertThat(label.releasability()).isEqualTo("ALL_PARTNERS");
+        assertThat(label.releasableTo()).containsExactlyInAnyOrderElementsOf(
+                as(KENYA, () -> partners.all()).stream().map(org.entente.workstream.Partner::name).toList());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            assertThat(workbook.getSheetAt(1).getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("Marquage\u00a0: " + as(KENYA, () -> partners.marking(Locale.FRENCH,
+                            org.entente.workstream.Releasability.ALL_PARTNERS, List.of(), KENYA.tenantId())));
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.entente.contribution.importing;
+package org.entente.platform.importing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,21 +32,21 @@ import org.xml.sax.XMLReader;
  * Formulas are read as the values the spreadsheet saved with them, never evaluated here; a date cell becomes an ISO
  * date, a number a plain decimal, whatever the cell's display format.
  */
-final class SheetReader {
+public final class SheetReader {
 
-    /** A few thousand rows of contributions; far below what would strain the server. */
-    static final int MAX_BYTES = 5 * 1024 * 1024;
-    static final int MAX_ROWS = 5_000;
+    /** A few thousand rows; far below what would strain the server. */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_ROWS = 5_000;
 
     private SheetReader() {
     }
 
-    static Sheet read(String fileName, byte[] content) {
+    public static Sheet read(String fileName, byte[] content) {
         if (content.length == 0) {
-            throw new ImportFileException("contribution.import.error.empty");
+            throw new ImportFileException("import.error.empty");
         }
         if (content.length > MAX_BYTES) {
-            throw new ImportFileException("contribution.import.error.tooLarge", String.valueOf(MAX_BYTES / (1024 * 1024)));
+            throw new ImportFileException("import.error.tooLarge", String.valueOf(MAX_BYTES / (1024 * 1024)));
         }
         boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K';
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -54,7 +54,7 @@ final class SheetReader {
             return xlsx(content);
         }
         if (name.endsWith(".xls")) {
-            throw new ImportFileException("contribution.import.error.oldExcel");
+            throw new ImportFileException("import.error.oldExcel");
         }
         return csv(content);
     }
@@ -65,7 +65,7 @@ final class SheetReader {
             XSSFReader reader = new XSSFReader(workbook);
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new ImportFileException("contribution.import.error.noHeader");
+                throw new ImportFileException("import.error.noHeader");
             }
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
@@ -77,7 +77,7 @@ final class SheetReader {
             throw e;
         } catch (Exception e) {
             // Not a workbook, a damaged one, or one POI's zip-bomb guard refuses: the person gets one plain sentence.
-            throw new ImportFileException("contribution.import.error.notSpreadsheet");
+            throw new ImportFileException("import.error.notSpreadsheet");
         }
         return rows.sheet();
     }
@@ -93,13 +93,13 @@ final class SheetReader {
                 rows.add((int) parser.getCurrentLineNumber(), record.toList());
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ImportFileException("contribution.import.error.notCsv", String.valueOf(e.getMessage()));
+            throw new ImportFileException("import.error.notCsv", String.valueOf(e.getMessage()));
         }
         return rows.sheet();
     }
 
     private static String utf8(byte[] content) {
-        return UploadedText.utf8(content).orElseThrow(() -> new ImportFileException("contribution.import.error.notUtf8"));
+        return UploadedText.utf8(content).orElseThrow(() -> new ImportFileException("import.error.notUtf8"));
     }
 
     /** Rows as they arrive: the first with any value is the header; empty rows are left out; the row limit holds. */
@@ -119,14 +119,14 @@ final class SheetReader {
                 return;
             }
             if (rows.size() >= MAX_ROWS) {
-                throw new ImportFileException("contribution.import.error.tooManyRows", MAX_ROWS);
+                throw new ImportFileException("import.error.tooManyRows", MAX_ROWS);
             }
             rows.add(new Sheet.Row(line, stripped));
         }
 
         Sheet sheet() {
             if (header == null) {
-                throw new ImportFileException("contribution.import.error.noHeader");
+                throw new ImportFileException("import.error.noHeader");
             }
             return new Sheet(header, rows);
         }

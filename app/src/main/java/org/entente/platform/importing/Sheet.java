@@ -1,4 +1,4 @@
-package org.entente.contribution.importing;
+package org.entente.platform.importing;
 
 import java.util.List;
 
@@ -8,21 +8,21 @@ import java.util.List;
  *
  * @param rows the rows that hold any value, each with its line number in the file (1 = the header)
  */
-record Sheet(List<String> header, List<Row> rows) {
+public record Sheet(List<String> header, List<Row> rows) {
 
-    Sheet {
+    public Sheet {
         header = List.copyOf(header);
         rows = List.copyOf(rows);
     }
 
     /** @param cells the row's cells by column position; "" for an empty cell */
-    record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells) {
 
-        Row {
+        public Row {
             cells = List.copyOf(cells);
         }
 
-        String cell(int index) {
+        public String cell(int index) {
             return index >= 0 && index < cells.size() ? cells.get(index) : "";
         }
     }

@@ -1,11 +1,11 @@
-package org.entente.contribution.importing;
+package org.entente.platform.importing;
 
 import java.util.Map;
 import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.InvalidInput;
 
 /**
- * A file that cannot be read as a contributions sheet at all (too large, not xlsx or CSV, no header): nothing is
+ * A file that cannot be read as the sheet an import expects at all (too large, not xlsx or CSV, no header): nothing is
  * previewed. Bad input like any other, on the field "file".
  */
 public class ImportFileException extends InvalidInput {
