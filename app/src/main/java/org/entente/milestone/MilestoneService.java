@@ -81,7 +81,15 @@ public class MilestoneService {
 
     @Transactional
     public Milestone add(WorkstreamRef ref, String title, UUID ownerTenantId, LocalDate plannedDate) {
-        actor();
+        return add(ref, title, ownerTenantId, plannedDate, null);
+    }
+
+    /**
+     * Refuses what {@link #add} would refuse, on the same fields, storing nothing: how an import previews a row.
+     *
+     * @throws InvalidInput on "title", "owner", "plannedDate"
+     */
+    public void check(String title, UUID ownerTenantId, LocalDate plannedDate) {
         new InvalidInput.Collector()
                 .check(title != null && !title.isBlank(), "title", "milestone.error.titleMissing")
                 .check(title == null || title.strip().length() <= 200, "title", "milestone.error.titleTooLong")
@@ -89,6 +97,13 @@ public class MilestoneService {
                 .check(ownerTenantId != null, "owner", "milestone.error.ownerMissing")
                 .check(plannedDate != null, "plannedDate", "milestone.error.plannedDateMissing")
                 .throwIfAny();
+    }
+
+    /** As {@link #add(WorkstreamRef, String, UUID, LocalDate)}, with the lead's own reference (an import's row). */
+    @Transactional
+    public Milestone add(WorkstreamRef ref, String title, UUID ownerTenantId, LocalDate plannedDate, String externalRef) {
+        actor();
+        check(title, ownerTenantId, plannedDate);
         UUID id = UUID.randomUUID();
         dsl.insertInto(MILESTONE)
                 .set(MILESTONE.TENANT_ID, ref.tenantId())
@@ -98,6 +113,7 @@ public class MilestoneService {
                 .set(MILESTONE.OWNER_TENANT_ID, ownerTenantId)
                 .set(MILESTONE.PLANNED_DATE, plannedDate)
                 .set(MILESTONE.STATUS, MilestoneStatus.PLANNED.name())
+                .set(MILESTONE.EXTERNAL_REF, externalRef)
                 .execute();
         audit.record("CREATE", "milestone", id, null, Map.of("title", title.strip(), "plannedDate", plannedDate.toString()));
         activity.record(ref, "milestone", Text.of("activity.summary.milestoneAdded", title.strip(), plannedDate),
@@ -130,6 +146,50 @@ public class MilestoneService {
                 current.workstream().tenantId(), Releasability.PARTICIPANTS, List.of());
         events.publishEvent(new WorkstreamChanged(current.workstream().id(), "milestones"));
         return get(current.workstream(), current.id());
+    }
+
+    /**
+     * Changes what an import may change of a milestone: title, owner and planned date (the status has its own path,
+     * {@link #changeStatus}). Refused when the milestone changed since it was read.
+     */
+    @Transactional
+    public Milestone revise(Milestone current, String title, UUID ownerTenantId, LocalDate plannedDate) {
+        Actor actor = actor();
+        if (!current.workstream().tenantId().equals(actor.tenantId())) {
+            throw new NotAllowed("milestone.error.leadOnly");
+        }
+        check(title, ownerTenantId, plannedDate);
+        int updated = dsl.update(MILESTONE)
+                .set(MILESTONE.TITLE, title.strip())
+                .set(MILESTONE.OWNER_TENANT_ID, ownerTenantId)
+                .set(MILESTONE.PLANNED_DATE, plannedDate)
+                .set(MILESTONE.VERSION, MILESTONE.VERSION.plus(1))
+                .where(MILESTONE.TENANT_ID.eq(current.workstream().tenantId()), MILESTONE.ID.eq(current.id()),
+                        MILESTONE.VERSION.eq(current.version()))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentEditException("record.milestone");
+        }
+        audit.record("UPDATE", "milestone", current.id(), Map.of("title", current.title(), "owner",
+                current.owner().id().toString(), "plannedDate", current.plannedDate().toString()), Map.of("title",
+                title.strip(), "owner", ownerTenantId.toString(), "plannedDate", plannedDate.toString()));
+        activity.record(current.workstream(), "milestone", Text.of("activity.summary.milestoneChanged", title.strip(),
+                plannedDate), "milestone", current.id(), current.workstream().tenantId(), Releasability.PARTICIPANTS,
+                List.of());
+        events.publishEvent(new WorkstreamChanged(current.workstream().id(), "milestones"));
+        return get(current.workstream(), current.id());
+    }
+
+    /** The workstream's milestones that carry a reference of an earlier import, by that reference. */
+    @Transactional(readOnly = true)
+    public Map<String, Milestone> byReference(WorkstreamRef ref) {
+        Map<UUID, Partner> directory = partners.byId();
+        Map<String, Milestone> byReference = new java.util.LinkedHashMap<>();
+        dsl.selectFrom(MILESTONE)
+                .where(MILESTONE.TENANT_ID.eq(ref.tenantId()), MILESTONE.WORKSTREAM_ID.eq(ref.id()),
+                        MILESTONE.EXTERNAL_REF.isNotNull())
+                .forEach(r -> byReference.put(r.getExternalRef(), toMilestone(r, directory)));
+        return byReference;
     }
 
     private Milestone get(WorkstreamRef ref, UUID id) {

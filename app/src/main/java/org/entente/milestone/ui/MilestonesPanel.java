@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.entente.milestone.Milestone;
 import org.entente.milestone.MilestoneService;
 import org.entente.milestone.MilestoneStatus;
+import org.entente.milestone.importing.MilestoneImporter;
+import org.entente.platform.importing.ui.SpreadsheetImportDialog;
 import org.entente.platform.i18n.Formats;
 import org.entente.platform.i18n.Translations;
 import org.entente.platform.i18n.ui.Localized;
@@ -33,7 +35,8 @@ class MilestonesPanel extends VerticalLayout {
     private final MilestoneService milestones;
     private final Grid<Milestone> grid = new Grid<>(Milestone.class, false);
 
-    MilestonesPanel(Workstream workstream, MilestoneService milestones, WorkstreamService workstreams, UUID ownTenant) {
+    MilestonesPanel(Workstream workstream, MilestoneService milestones, WorkstreamService workstreams, UUID ownTenant,
+            MilestoneImporter importer) {
         this.workstream = workstream;
         this.milestones = milestones;
         setPadding(false);
@@ -67,6 +70,13 @@ class MilestonesPanel extends VerticalLayout {
         add.setId("add-milestone");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(title, owner, planned, add);
+        if (workstream.ref().tenantId().equals(ownTenant)) {
+            // The lead plans every milestone: it may also bring its plan from a spreadsheet.
+            Button importPlan = new Button(getTranslation("milestone.import.open"), click -> new SpreadsheetImportDialog<>(
+                    "milestone", new MilestoneSheetImport(importer, workstream.ref()), this::refresh).open());
+            importPlan.setId("import-milestones");
+            form.add(importPlan);
+        }
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("milestones");

@@ -3,6 +3,7 @@ package org.entente.milestone.ui;
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
 import org.entente.milestone.MilestoneService;
+import org.entente.milestone.importing.MilestoneImporter;
 import org.entente.workstream.WorkstreamService;
 import org.entente.workstream.ui.WorkstreamTab;
 
@@ -12,10 +13,12 @@ class MilestonesTab implements WorkstreamTab {
 
     private final MilestoneService milestones;
     private final WorkstreamService workstreams;
+    private final MilestoneImporter importer;
 
-    MilestonesTab(MilestoneService milestones, WorkstreamService workstreams) {
+    MilestonesTab(MilestoneService milestones, WorkstreamService workstreams, MilestoneImporter importer) {
         this.milestones = milestones;
         this.workstreams = workstreams;
+        this.importer = importer;
     }
 
     @Override
@@ -30,6 +33,7 @@ class MilestonesTab implements WorkstreamTab {
 
     @Override
     public Optional<Component> create(Context context) {
-        return Optional.of(new MilestonesPanel(context.workstream(), milestones, workstreams, context.viewerTenantId()));
+        return Optional.of(new MilestonesPanel(context.workstream(), milestones, workstreams, context.viewerTenantId(),
+                importer));
     }
 }
