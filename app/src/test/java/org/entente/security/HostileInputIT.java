@@ -132,6 +132,8 @@ class HostileInputIT extends AppIntegrationTest {
     @Autowired
     MilestoneService milestones;
     @Autowired
+    org.entente.milestone.importing.MilestoneImporter milestoneImporter;
+    @Autowired
     WorkPackageService workPackages;
     @Autowired
     AttachmentService attachments;
@@ -307,6 +309,17 @@ class HostileInputIT extends AppIntegrationTest {
             return new ReadBack(actors.as(NORWAY, () -> milestones.of(initiative.ref())).stream()
                     .filter(m -> m.id().equals(id)).findFirst().orElseThrow().title(), byId("milestone", "title", id));
         }, "milestone", Set.of()));
+        // Through the milestone plan import: the lead's own reference.
+        fields.add(new FormField("imported milestone reference", "file", v -> {
+            String reference = v;
+            String title = "Hostile milestone " + Integer.toHexString(reference.hashCode());
+            actors.as(NORWAY, () -> milestoneImporter.apply(initiative.ref(), "hostile.csv",
+                    milestoneFile(reference, title)));
+            Map.Entry<String, org.entente.milestone.Milestone> stored = actors.as(NORWAY,
+                    () -> milestones.byReference(initiative.ref())).entrySet().stream()
+                    .filter(e -> e.getValue().title().equals(title)).findFirst().orElseThrow();
+            return new ReadBack(stored.getKey(), byId("milestone", "external_ref", stored.getValue().id()));
+        }, "milestone", Set.of("tab, CR and LF inside")));
         fields.add(new FormField("work package code", "code", v -> {
             actors.run(NORWAY, () -> workPackages.add(project.ref(), v, "Hostile code", NORWAY.tenantId(), null));
             return workPackageBy(p -> p.code().equals(v.strip()), WorkPackage::code, "code");
@@ -528,13 +541,24 @@ class HostileInputIT extends AppIntegrationTest {
      * on its own (modified UTF-8), which the import refuses as not UTF-8.
      */
     private static byte[] importFile(String reference) {
+        return csvFile(List.of(List.of("reference", "type", "description", "unit", "pledged", "delivered", "pledged_on",
+                "delivered_on", "releasability", "rel_to"), List.of(reference, "FUNDING", "Hostile reference "
+                + Integer.toHexString(reference.hashCode()), "EUR", "5", "", "", "", "PARTICIPANTS", "")));
+    }
+
+    /** A one-row milestone plan whose reference is {@code reference}, written as {@link #importFile} writes its. */
+    private static byte[] milestoneFile(String reference, String title) {
+        return csvFile(List.of(List.of("reference", "title", "owner", "planned", "status", "actual"),
+                List.of(reference, title, "", LocalDate.now().plusDays(10).toString(), "", "")));
+    }
+
+    private static byte[] csvFile(List<List<String>> rows) {
         StringBuilder csv = new StringBuilder();
         try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
                 org.apache.commons.csv.CSVFormat.DEFAULT)) {
-            printer.printRecord("reference", "type", "description", "unit", "pledged", "delivered", "pledged_on",
-                    "delivered_on", "releasability", "rel_to");
-            printer.printRecord(reference, "FUNDING", "Hostile reference " + Integer.toHexString(reference.hashCode()),
-                    "EUR", "5", "", "", "", "PARTICIPANTS", "");
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -188,6 +188,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Autowired
     org.entente.contribution.importing.ContributionImporter importer;
     @Autowired
+    org.entente.milestone.importing.MilestoneImporter milestoneImporter;
+    @Autowired
     ContributionService contributions;
     @Autowired
     DiscussionService discussion;
@@ -594,12 +596,15 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 "org/entente/attachment/ui/FilesPanel.java", List.of("attachments.download("),
                 // probe contributions-labelled (the CSV in a zip with its label)
                 "org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportLabelled("),
-                // The import template holds the partner directory (every signed-in organization reads it) and no record.
-                "org/entente/contribution/ui/ContributionImportDialog.java", List.of("importer.template("),
+                // The import templates: the contributions one holds the partner directory (every signed-in organization
+                // reads it) and no record; the milestone plan's lists the workstream's participants, for its lead only
+                // (MilestoneImportIT refuses it to an outsider).
+                "org/entente/platform/importing/ui/SpreadsheetImportDialog.java", List.of("importer.template("),
                 "org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download("),
                 // probes results-iati, results-csv, results-workbook
-                "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iati", "ResultsExport::csv",
-                        "ResultsExport::workbook"),
+                // (the IATI and CSV files in a zip with their label: the same reads as the probes')
+                "org/entente/assessment/ui/ResultsPanel.java", List.of("ResultsExport::iatiLabelled",
+                        "ResultsExport::csvLabelled", "ResultsExport::workbook"),
                 // Not a download: the unsubscribe page (a @GetMapping), which shows only the kind its signed token
                 // names and acts only for that token's person (RouteMatrixIT, MailOutboxIT, HostileInputIT).
                 "org/entente/mail/ui/UnsubscribePage.java", List.of("preferences.unsubscribeTarget(",
@@ -791,6 +796,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 org.entente.tenant.Affiliation.Affiliated a ? a.tenantId() : Persona.OWNER_MEMBER.tenantId,
                 LocalDate.now().plusDays(3)));
         writes.put("milestone-status", u -> milestones.changeStatus(milestone, MilestoneStatus.CANCELLED, null));
+        writes.put("revise-milestone", u -> milestones.revise(milestone, hijack, milestone.owner().id(),
+                milestone.plannedDate()));
+        writes.put("import-milestones", u -> milestoneImporter.apply(w.ref(), "hijack.csv",
+                ("reference,title,owner,planned,status,actual\nH-1," + hijack + ",," + LocalDate.now().plusDays(3)
+                        + ",,\n").getBytes(StandardCharsets.UTF_8)));
         writes.put("upload-file", u -> attachments.upload(w.ref(), "hijack.txt", hijack.getBytes(StandardCharsets.UTF_8),
                 Releasability.PARTICIPANTS, List.of()));
         writes.put("edit-workstream", u -> workstreams.update(w, new WorkstreamDraft(hijack, "", Releasability.PARTICIPANTS,
