@@ -438,17 +438,11 @@ public class ResultsService {
     }
 
     /**
-     * Enters a value for a period. Refused: a value not of the unit's type or range, a period starting in the future
-     * or ending before it starts, a note over 2,000 characters, a partner on a totals-only indicator, or a period
-     * that already has a value ("periodStart": correct that one instead).
+     * Refuses what {@link #enterMeasurement} would refuse about the value itself (unit, range, period, source, note,
+     * partner), on the same fields, storing nothing: how an import previews a row.
      */
-    @Transactional
-    public Measurement enterMeasurement(Indicator indicator, MeasurementDraft draft) {
-        Actor actor = rules.actor();
+    public void checkMeasurement(Indicator indicator, MeasurementDraft draft) {
         WorkstreamRef workstream = indicator.workstream();
-        if (!mayMeasure(indicator)) {
-            throw new NotAllowed("results.error.enterNotAllowed");
-        }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         errors.check(draft.periodStart() != null, "periodStart", "results.error.periodStartMissing")
                 .check(draft.periodEnd() != null, "periodEnd", "results.error.periodEndMissing")
@@ -467,6 +461,21 @@ public class ResultsService {
                     "results.error.partnerNotAccepted");
         }
         errors.throwIfAny();
+    }
+
+    /**
+     * Enters a value for a period. Refused: a value not of the unit's type or range, a period starting in the future
+     * or ending before it starts, a note over 2,000 characters, a partner on a totals-only indicator, or a period
+     * that already has a value ("periodStart": correct that one instead).
+     */
+    @Transactional
+    public Measurement enterMeasurement(Indicator indicator, MeasurementDraft draft) {
+        Actor actor = rules.actor();
+        WorkstreamRef workstream = indicator.workstream();
+        if (!mayMeasure(indicator)) {
+            throw new NotAllowed("results.error.enterNotAllowed");
+        }
+        checkMeasurement(indicator, draft);
         boolean taken = dsl.fetchExists(MEASUREMENT, MEASUREMENT.TENANT_ID.eq(workstream.tenantId()),
                 MEASUREMENT.INDICATOR_ID.eq(indicator.id()), MEASUREMENT.PERIOD_START.eq(draft.periodStart()),
                 MEASUREMENT.PERIOD_END.eq(draft.periodEnd()),

@@ -190,6 +190,8 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Autowired
     org.entente.milestone.importing.MilestoneImporter milestoneImporter;
     @Autowired
+    org.entente.assessment.importing.MeasurementImporter measurementImporter;
+    @Autowired
     ContributionService contributions;
     @Autowired
     DiscussionService discussion;
@@ -798,6 +800,11 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         writes.put("milestone-status", u -> milestones.changeStatus(milestone, MilestoneStatus.CANCELLED, null));
         writes.put("revise-milestone", u -> milestones.revise(milestone, hijack, milestone.owner().id(),
                 milestone.plannedDate()));
+        // A new period of the owner's indicator, and a correction of its measured one (by the same period).
+        writes.put("import-measurements", u -> measurementImporter.apply(w.ref(), "hijack.csv",
+                ("indicator,partner,period_start,period_end,value,source,note\n" + indicator.definition() + ",,"
+                        + LocalDate.now().minusDays(2) + "," + LocalDate.now().minusDays(1) + ",1," + hijack + ",\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         writes.put("import-milestones", u -> milestoneImporter.apply(w.ref(), "hijack.csv",
                 ("reference,title,owner,planned,status,actual\nH-1," + hijack + ",," + LocalDate.now().plusDays(3)
                         + ",,\n").getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,7 @@
 package org.entente.assessment.ui;
 
+import org.entente.assessment.importing.MeasurementImporter;
+
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,7 @@ import org.entente.workstream.WorkstreamService;
 /** What the Results tab and its dialogs know of one page: the workstream, the viewer, the services. */
 record ResultsContext(Workstream workstream, UUID viewerTenantId, boolean lead, ResultsService results,
         AssessmentService assessments, ResultsExport export, WorkstreamService workstreams,
-        PartnerDirectory partners, List<Participant> participants) {
+        PartnerDirectory partners, List<Participant> participants, MeasurementImporter importer) {
 
     /** Organizations that take part (the lead included). */
     List<Partner> accepted() {

@@ -1,5 +1,7 @@
 package org.entente.assessment.ui;
 
+import org.entente.platform.importing.ui.SpreadsheetImportDialog;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -106,6 +108,15 @@ final class ResultsPanel extends VerticalLayout {
             add.setId("add-objective");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             bar.add(add);
+        }
+        if (results.accepted().stream().anyMatch(p -> p.id().equals(results.viewerTenantId()))) {
+            // The lead and the organizations responsible for indicators enter values; the import checks each row.
+            Button importValues = new Button(getTranslation("results.import.open"), click -> new SpreadsheetImportDialog<>(
+                    "results", new MeasurementSheetImport(results.importer(), results.workstream().ref()),
+                    this::refresh).open());
+            importValues.setId("import-measurements");
+            importValues.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            bar.add(importValues);
         }
         Span export = new Span(getTranslation("results.export.label"));
         export.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");

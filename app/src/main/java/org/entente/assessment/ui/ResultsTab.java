@@ -1,5 +1,7 @@
 package org.entente.assessment.ui;
 
+import org.entente.assessment.importing.MeasurementImporter;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import java.util.Optional;
@@ -22,9 +24,11 @@ public class ResultsTab implements WorkstreamTab {
     private final ResultsExport export;
     private final WorkstreamService workstreams;
     private final PartnerDirectory partners;
+    private final MeasurementImporter importer;
 
     ResultsTab(ResultsService results, AssessmentService assessments, ResultsExport export,
-            WorkstreamService workstreams, PartnerDirectory partners) {
+            WorkstreamService workstreams, PartnerDirectory partners, MeasurementImporter importer) {
+        this.importer = importer;
         this.results = results;
         this.assessments = assessments;
         this.export = export;
@@ -46,6 +50,6 @@ public class ResultsTab implements WorkstreamTab {
     public Optional<Component> create(Context context) {
         return Optional.of(new ResultsPanel(new ResultsContext(context.workstream(), context.viewerTenantId(),
                 context.lead(), results, assessments, export, workstreams, partners,
-                workstreams.participants(context.workstream().ref()))));
+                workstreams.participants(context.workstream().ref()), importer)));
     }
 }
