@@ -1,0 +1,36 @@
+package org.entente.api;
+
+import java.util.Set;
+import java.util.UUID;
+import org.entente.api.clients.ApiClientService;
+import org.entente.api.clients.IssuedSecret;
+import org.entente.keycloak.EntenteRealm;
+import org.entente.platform.security.SignedInAs;
+import org.entente.tenant.TenantService;
+
+/** API clients the matrices use, created once per test JVM by the organization's administrator (through the service). */
+public final class NorwayApiClient {
+
+    private static final java.util.Map<String, IssuedSecret> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private NorwayApiClient() {
+    }
+
+    /**
+     * A client of {@code organization}, created by {@code memberId} acting as its tenant administrator (the demo
+     * realm makes only Norway's lars.haugen one; the service checks the role the principal carries).
+     */
+    public static IssuedSecret of(TenantService tenants, ApiClientService clients, String organization, UUID memberId,
+            String username) {
+        return CLIENTS.computeIfAbsent(organization, alias -> SignedInAs.call(SignedInAs.user(tenants, memberId, username,
+                username, username + "@demo.entente.org", Set.of(EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN),
+                alias), () -> clients.create("Matrix " + alias)));
+    }
+
+    /** A fresh token of Norway's matrix client (tokens live 5 minutes; a matrix may run longer). */
+    public static String norwayToken(TenantService tenants, ApiClientService clients) {
+        IssuedSecret norway = of(tenants, clients, "norway", UUID.fromString("0b000000-0000-4000-8000-000000000002"),
+                "lars.haugen");
+        return ApiCalls.token(norway.client().clientId(), norway.secret());
+    }
+}
