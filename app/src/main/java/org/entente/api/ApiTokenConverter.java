@@ -1,5 +1,8 @@
 package org.entente.api;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.entente.api.clients.ApiClientService;
 import org.entente.db.tenancy.Actor;
 import org.entente.db.tenancy.TenantScope;
@@ -27,14 +30,19 @@ class ApiTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
         this.clients = clients;
     }
 
+    /**
+     * The principal of each token, while it is valid: the sign-in (member row, SIGN_IN audit event) happens once per
+     * token, as once per session for a person, not on every call. What can change during a token's life is checked on
+     * every call all the same: the client's revocation here, the tenant's status by the transaction manager.
+     */
+    private final Map<String, SignedIn> signedIn = new ConcurrentHashMap<>();
+
+    private record SignedIn(SignedInUser user, Instant expires) {
+    }
+
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
-        SignedInUser user;
-        try {
-            user = signIn.signIn(token);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidBearerTokenException("The token lacks a subject or preferred_username");
-        }
+        SignedInUser user = principal(token);
         if (!(user.affiliation() instanceof Affiliation.Affiliated affiliated)) {
             throw new InvalidBearerTokenException("The token names no organization (or more than one)");
         }
@@ -46,5 +54,25 @@ class ApiTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new InvalidBearerTokenException("The token is not of an active API client of its organization");
         }
         return new ApiAuthentication(user, token, clientId);
+    }
+
+    private SignedInUser principal(Jwt token) {
+        String key = token.getId() != null ? token.getId() : token.getTokenValue();
+        SignedIn known = signedIn.get(key);
+        Instant now = Instant.now();
+        if (known != null && known.expires().isAfter(now)) {
+            return known.user();
+        }
+        SignedInUser user;
+        try {
+            user = signIn.signIn(token);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBearerTokenException("The token lacks a subject or preferred_username");
+        }
+        if (signedIn.size() > 10_000) {
+            signedIn.values().removeIf(entry -> !entry.expires().isAfter(now));
+        }
+        signedIn.put(key, new SignedIn(user, token.getExpiresAt() == null ? now : token.getExpiresAt()));
+        return user;
     }
 }

@@ -62,6 +62,8 @@ class ApiIT extends AppIntegrationTest {
     ApiClientService clients;
     @Autowired
     LocalPostgres postgres;
+    @Autowired
+    org.entente.platform.keycloak.KeycloakAdminClient keycloak;
 
     ApiCalls api;
     SuperuserDatabase database;
@@ -232,7 +234,7 @@ class ApiIT extends AppIntegrationTest {
 
     @Test
     void aRotatedSecretReplacesTheOldOneAndARevokedClientIsRefused() {
-        IssuedSecret created = SignedInAs.call(norwayAdmin, () -> clients.create("Norway rotating"));
+        IssuedSecret created = SignedInAs.call(norwayAdmin, () -> clients.create("Norway rotated key"));
         String clientId = created.client().clientId();
         IssuedSecret rotated = SignedInAs.call(norwayAdmin, () -> clients.rotate(created.client().id()));
         assertThat(rotated.secret()).isNotEqualTo(created.secret());
@@ -307,6 +309,16 @@ class ApiIT extends AppIntegrationTest {
         String token = norwayToken();
         Answer unauthenticated = api.get(null, "/api/v1/workstreams");
         Answer personsToken = api.get("not-a-token", "/api/v1/workstreams");
+        // A real token of the realm whose client belongs to no organization (made in Keycloak, not through Entente).
+        String strayClientId = "entente-api-stray-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID stray = keycloak.createServiceAccountClient(strayClientId, "Stray", "No organization");
+        Answer noOrganization;
+        try {
+            noOrganization = api.get(ApiCalls.token(strayClientId, keycloak.clientSecret(stray)),
+                    "/api/v1/workstreams");
+        } finally {
+            keycloak.deleteClient(stray);
+        }
         Answer notFound = api.get(token, "/api/v1/no-such-thing");
         Answer wrongMethod = api.send(token, "DELETE", "/api/v1/workstreams", null, null);
         Answer wrongType = api.send(token, "POST", "/api/v1/workstreams/" + norwaysWorkstream.id() + "/contributions",
@@ -317,7 +329,7 @@ class ApiIT extends AppIntegrationTest {
         Answer wider = api.post(token, "/api/v1/workstreams/" + norwaysWorkstream.id() + "/contributions",
                 pledge(marker + " wider", "ALL_PARTNERS"));
         Map<Integer, Answer> byStatus = new LinkedHashMap<>();
-        for (Answer answer : List.of(unauthenticated, personsToken, notFound, wrongMethod, wrongType, invalid, wider)) {
+        for (Answer answer : List.of(unauthenticated, personsToken, noOrganization, notFound, wrongMethod, wrongType, invalid, wider)) {
             assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/problem+json");
             JsonNode problem = answer.json();
             assertThat(problem.get("status").asInt()).isEqualTo(answer.status());
@@ -327,6 +339,8 @@ class ApiIT extends AppIntegrationTest {
         }
         assertThat(unauthenticated.status()).isEqualTo(401);
         assertThat(personsToken.status()).isEqualTo(401);
+        assertThat(noOrganization.status()).isEqualTo(401);
+        assertThat(noOrganization.json().get("detail").asString()).contains("names no organization");
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.header("Allow")).contains("GET");

@@ -106,7 +106,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * the preview, a use in Norway's consent ledger). Each read answers Y (the owner's item is in the answer), N (it is not)
  * or R (refused); the expected letters are a table, so a change in who sees what fails here. Then every write that
  * names the owner's records is tried as each persona outside the owning tenant: it must be refused, and a superuser
- * fingerprint of everything stored for the workstream must be unchanged.
+ * fingerprint of everything stored for the workstream must be unchanged. The partner API's column (every /api/v1
+ * endpoint × the personas' organizations' API clients) is {@link ApiIsolationMatrixIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceIsolationMatrixIT extends AppIntegrationTest {

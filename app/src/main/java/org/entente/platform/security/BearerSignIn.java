@@ -1,7 +1,6 @@
 package org.entente.platform.security;
 
 import java.util.Set;
-import org.entente.tenant.TenantService;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -25,11 +24,11 @@ public class BearerSignIn {
     /** The claim Keycloak writes the OAuth2 client of a token into (client credentials: the API client). */
     public static final String CLIENT_CLAIM = "azp";
 
-    private final TenantService tenants;
+    private final SignInUserService signIns;
     private final ClientRegistration realm;
 
-    BearerSignIn(TenantService tenants, ClientRegistrationRepository registrations) {
-        this.tenants = tenants;
+    BearerSignIn(SignInUserService signIns, ClientRegistrationRepository registrations) {
+        this.signIns = signIns;
         this.realm = registrations.findByRegistrationId(IdentityProviderConfiguration.REGISTRATION_ID);
     }
 
@@ -55,6 +54,6 @@ public class BearerSignIn {
                 token.getClaims());
         DefaultOidcUser user = new DefaultOidcUser(Set.of(new SimpleGrantedAuthority("SCOPE_api")), claims,
                 "preferred_username");
-        return SignInUserService.signedIn(user, tenants);
+        return signIns.signedIn(user);
     }
 }

@@ -29,7 +29,7 @@ class SignInUserService extends OidcUserService {
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        return signedIn(super.loadUser(request), tenants);
+        return signedIn(super.loadUser(request));
     }
 
     /**
@@ -37,7 +37,7 @@ class SignInUserService extends OidcUserService {
      * subject the member. The one mapping for a person signing in and a partner system's bearer token
      * ({@link BearerSignIn}).
      */
-    static SignedInUser signedIn(OidcUser user, TenantService tenants) {
+    SignedInUser signedIn(OidcUser user) {
         SignIn signIn = signInOf(user);
         Affiliation affiliation = tenants.signIn(signIn);
         Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
