@@ -1,6 +1,5 @@
 package org.entente.api;
 
-import java.util.List;
 import java.util.Map;
 import org.entente.db.tenancy.TenantNotActiveException;
 import org.entente.platform.validation.ConcurrentEditException;
@@ -89,11 +88,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    static List<String> types() {
-        return List.of("invalid-input", "not-allowed", "not-found", "bad-parameter", "if-match-required",
-                "version-changed", "organization-not-active", "unauthorized", "forbidden", "rate-limit",
-                "body-too-large");
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.entente.api.ApiRecords.ContributionInput;
@@ -298,10 +297,5 @@ public class PartnerApi {
         return new ApiRecords.Measurement(m.id(), m.indicatorId(), m.periodStart(), m.periodEnd(),
                 organization(m.partner()), m.value(), m.source(), m.note(), organization(m.enteredByOrganization()),
                 m.enteredAt(), m.version(), updated, label);
-    }
-
-    /** For tests and the OpenAPI description: whether an id is a visible workstream. */
-    Optional<Workstream> find(UUID id) {
-        return workstreams.get(id);
     }
 }

@@ -74,27 +74,51 @@ class ApiIT extends AppIntegrationTest {
     Workstream northwindsPrivate;
     String marker;
 
-    /** Demo people acting for their organizations; tenant-admin where a test needs one to create a client. */
-    static SignedInUser admin(TenantService tenants, String memberId, String username, String organization) {
-        return SignedInAs.user(tenants, UUID.fromString(memberId), username, username, username + "@demo.entente.org",
-                Set.of(EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN), organization);
+    /**
+     * A demo person signed in with their realm's name and address (as Persona does: signing in updates the member row,
+     * which other tests read), with the roles given.
+     */
+    static SignedInUser person(TenantService tenants, UUID memberId, String username, String displayName,
+            String organization, String... roles) {
+        return SignedInAs.user(tenants, memberId, username, displayName,
+                username + "@" + organization + ".demo.entente.org", Set.of(roles), organization);
+    }
+
+    /**
+     * Works as a demo member of another organization given the tenant-admin role for it (the demo realm makes only
+     * Norway's lars.haugen one), then signs them in again with their realm roles: the member row, which other tests
+     * read, is as before.
+     */
+    static <T> T asAdminOf(TenantService tenants, String memberId, String username, String displayName,
+            String organization, java.util.function.Supplier<T> work) {
+        try {
+            return SignedInAs.call(admin(tenants, memberId, username, displayName, organization), work);
+        } finally {
+            person(tenants, UUID.fromString(memberId), username, displayName, organization, EntenteRealm.ROLE_MEMBER);
+        }
+    }
+
+    /** A demo person acting as their organization's tenant administrator (to create a client). */
+    static SignedInUser admin(TenantService tenants, String memberId, String username, String displayName,
+            String organization) {
+        return person(tenants, UUID.fromString(memberId), username, displayName, organization, EntenteRealm.ROLE_MEMBER,
+                EntenteRealm.ROLE_TENANT_ADMIN);
     }
 
     @BeforeAll
     void aNorwayClientAndTwoWorkstreams() {
         api = new ApiCalls(port);
         database = new SuperuserDatabase(postgres);
-        norwayAdmin = admin(tenants, "0b000000-0000-4000-8000-000000000002", "lars.haugen", "norway");
-        norwayMember = SignedInAs.user(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000001"),
-                "ingrid.solberg", "Ingrid Solberg", "ingrid.solberg@demo.entente.org", Set.of(EntenteRealm.ROLE_MEMBER),
-                "norway");
+        norwayAdmin = admin(tenants, "0b000000-0000-4000-8000-000000000002", "lars.haugen", "Lars Haugen", "norway");
+        norwayMember = person(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000001"), "ingrid.solberg",
+                "Ingrid Solberg", "norway", EntenteRealm.ROLE_MEMBER);
         norwayClient = SignedInAs.call(norwayAdmin, () -> clients.create("Norway sync"));
         marker = "API " + UUID.randomUUID().toString().substring(0, 8);
         norwaysWorkstream = SignedInAs.call(norwayMember, () -> workstreams.create(draft(marker, Releasability.PARTICIPANTS)));
         // Kenya is invited and has not answered: it sees a summary and may not contribute.
         SignedInAs.run(norwayMember, () -> workstreams.invite(norwaysWorkstream.ref(), KENYA, ParticipantRole.CONTRIBUTOR));
-        SignedInUser northwind = SignedInAs.user(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000010"),
-                "mei.chen", "Mei Chen", "mei.chen@demo.entente.org", Set.of(EntenteRealm.ROLE_MEMBER), "northwind");
+        SignedInUser northwind = person(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000010"), "mei.chen",
+                "Mei Chen", "northwind", EntenteRealm.ROLE_MEMBER);
         northwindsPrivate = SignedInAs.call(northwind, () -> workstreams.create(draft(marker + " private",
                 Releasability.PRIVATE)));
     }
@@ -201,8 +225,8 @@ class ApiIT extends AppIntegrationTest {
         assertThat(invisible.status()).as(invisible.toString()).isEqualTo(404);
 
         // Kenya, invited but not a participant yet, sees the workstream's summary and may not contribute to it.
-        IssuedSecret kenya = SignedInAs.call(admin(tenants, "0b000000-0000-4000-8000-000000000003", "amina.odhiambo",
-                "kenya"), () -> clients.create("Kenya sync"));
+        IssuedSecret kenya = asAdminOf(tenants, "0b000000-0000-4000-8000-000000000003", "amina.odhiambo",
+                "Amina Odhiambo", "kenya", () -> clients.create("Kenya sync"));
         String kenyaToken = ApiCalls.token(kenya.client().clientId(), kenya.secret());
         Answer refused = api.post(kenyaToken, "/api/v1/workstreams/" + norwaysWorkstream.id() + "/contributions",
                 pledge(description, "PARTICIPANTS"));
@@ -258,8 +282,8 @@ class ApiIT extends AppIntegrationTest {
 
     @Test
     void aSuspendedOrganizationsClientReadsNothing() {
-        IssuedSecret delft = SignedInAs.call(admin(tenants, "0b000000-0000-4000-8000-000000000011", "pieter.devries",
-                "delft-defence-lab"), () -> clients.create("Delft sync"));
+        IssuedSecret delft = asAdminOf(tenants, "0b000000-0000-4000-8000-000000000011", "pieter.devries",
+                "Pieter de Vries", "delft-defence-lab", () -> clients.create("Delft sync"));
         String token = ApiCalls.token(delft.client().clientId(), delft.secret());
         assertThat(api.get(token, "/api/v1/workstreams?limit=1").status()).isEqualTo(200);
         database.update("update tenant set status = 'SUSPENDED' where id = ?", DELFT);
@@ -396,6 +420,17 @@ class ApiIT extends AppIntegrationTest {
 
     @Test
     void onlyATenantAdminManagesClients() {
+        // Another organization's administrator finds no client of Norway's to rotate or revoke.
+        asAdminOf(tenants, "0b000000-0000-4000-8000-000000000010", "mei.chen", "Mei Chen", "northwind", () -> {
+            assertThatThrownBy(() -> clients.rotate(norwayClient.client().id()))
+                    .isInstanceOf(org.entente.platform.validation.NotAllowed.class);
+            assertThatThrownBy(() -> clients.revoke(norwayClient.client().id()))
+                    .isInstanceOf(org.entente.platform.validation.NotAllowed.class);
+            assertThat(clients.list()).noneMatch(c -> c.id().equals(norwayClient.client().id()));
+            return null;
+        });
+        assertThat(api.get(norwayToken(), "/api/v1/workstreams?limit=1").status()).as("Norway's secret still works")
+                .isEqualTo(200);
         assertThatThrownBy(() -> SignedInAs.call(norwayMember, () -> clients.create("Not mine")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> SignedInAs.call(norwayAdmin, () -> clients.create("  ")))

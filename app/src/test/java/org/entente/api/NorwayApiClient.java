@@ -1,10 +1,8 @@
 package org.entente.api;
 
-import java.util.Set;
 import java.util.UUID;
 import org.entente.api.clients.ApiClientService;
 import org.entente.api.clients.IssuedSecret;
-import org.entente.keycloak.EntenteRealm;
 import org.entente.platform.security.SignedInAs;
 import org.entente.tenant.TenantService;
 
@@ -21,10 +19,12 @@ public final class NorwayApiClient {
      * realm makes only Norway's lars.haugen one; the service checks the role the principal carries).
      */
     public static IssuedSecret of(TenantService tenants, ApiClientService clients, String organization, UUID memberId,
-            String username) {
-        return CLIENTS.computeIfAbsent(organization, alias -> SignedInAs.call(SignedInAs.user(tenants, memberId, username,
-                username, username + "@demo.entente.org", Set.of(EntenteRealm.ROLE_MEMBER, EntenteRealm.ROLE_TENANT_ADMIN),
-                alias), () -> clients.create("Matrix " + alias)));
+            String username, String displayName) {
+        return CLIENTS.computeIfAbsent(organization, alias -> "norway".equals(alias)
+                ? SignedInAs.call(ApiIT.admin(tenants, memberId.toString(), username, displayName, alias),
+                        () -> clients.create("Matrix " + alias))
+                : ApiIT.asAdminOf(tenants, memberId.toString(), username, displayName, alias,
+                        () -> clients.create("Matrix " + alias)));
     }
 
     private static String token;
@@ -38,7 +38,7 @@ public final class NorwayApiClient {
     public static synchronized String norwayToken(TenantService tenants, ApiClientService clients, int port) {
         if (token == null || java.time.Instant.now().isAfter(renewAfter)) {
             IssuedSecret norway = of(tenants, clients, "norway",
-                    UUID.fromString("0b000000-0000-4000-8000-000000000002"), "lars.haugen");
+                    UUID.fromString("0b000000-0000-4000-8000-000000000002"), "lars.haugen", "Lars Haugen");
             token = ApiCalls.token(norway.client().clientId(), norway.secret());
             renewAfter = java.time.Instant.now().plusSeconds(240);
             new ApiCalls(port).get(token, "/api/v1/workstreams?limit=1");

@@ -46,11 +46,11 @@ class SyncScriptIT extends AppIntegrationTest {
 
     @Test
     void theDemoScriptSyncsBothWays() throws Exception {
-        SignedInUser lars = ApiIT.admin(tenants, "0b000000-0000-4000-8000-000000000002", "lars.haugen", "norway");
-        IssuedSecret client = SignedInAs.call(lars, () -> clients.create("Norway ledger (demo script)"));
-        SignedInUser ingrid = SignedInAs.user(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000001"),
-                "ingrid.solberg", "Ingrid Solberg", "ingrid.solberg@demo.entente.org", Set.of(EntenteRealm.ROLE_MEMBER),
+        SignedInUser lars = ApiIT.admin(tenants, "0b000000-0000-4000-8000-000000000002", "lars.haugen", "Lars Haugen",
                 "norway");
+        IssuedSecret client = SignedInAs.call(lars, () -> clients.create("Norway ledger (demo script)"));
+        SignedInUser ingrid = ApiIT.person(tenants, UUID.fromString("0b000000-0000-4000-8000-000000000001"),
+                "ingrid.solberg", "Ingrid Solberg", "norway", EntenteRealm.ROLE_MEMBER);
         Workstream workstream = SignedInAs.call(ingrid, () -> workstreams.create(ApiIT.draft(
                 "Sync demo " + UUID.randomUUID().toString().substring(0, 8), Releasability.PARTICIPANTS)));
         Path state = Files.createTempDirectory(Path.of("target"), "sync-state");

@@ -124,7 +124,7 @@ class ApiIsolationMatrixIT extends AppIntegrationTest {
 
     String token(Persona persona) {
         IssuedSecret client = NorwayApiClient.of(tenants, clients, persona.organization, persona.memberId,
-                persona.username);
+                persona.username, persona.displayName);
         return ApiCalls.token(client.client().clientId(), client.secret());
     }
 
@@ -132,8 +132,8 @@ class ApiIsolationMatrixIT extends AppIntegrationTest {
     Map<String, Function<String, Answer>> probes() {
         Map<String, Function<String, Answer>> probes = new LinkedHashMap<>();
         String ws = "/api/v1/workstreams/" + w.id();
-        probes.put("workstreams", t -> api.get(t, "/api/v1/workstreams?limit=200&updatedSince="
-                + java.net.URLEncoder.encode(java.time.OffsetDateTime.now().minusHours(1).toString(),
+        probes.put("workstreams", t -> allPages(t, "/api/v1/workstreams?limit=200&updatedSince="
+                + java.net.URLEncoder.encode(java.time.OffsetDateTime.now().minusDays(1).toString(),
                 java.nio.charset.StandardCharsets.UTF_8)));
         probes.put("workstream", t -> api.get(t, ws));
         probes.put("participants", t -> api.get(t, ws + "/participants"));
@@ -153,6 +153,23 @@ class ApiIsolationMatrixIT extends AppIntegrationTest {
                         "periodEnd", LocalDate.now().minusMonths(1).withDayOfMonth(1).plusMonths(1).minusDays(1)
                                 .toString(), "value", 2))));
         return probes;
+    }
+
+    /** Every page of a list, followed through "next", as one answer (the first refusal, if any). */
+    Answer allPages(String token, String first) {
+        StringBuilder bodies = new StringBuilder();
+        String next = first;
+        Answer page = null;
+        while (next != null) {
+            page = api.get(token, next);
+            if (page.status() != 200) {
+                return page;
+            }
+            bodies.append(page.body());
+            var link = page.json().get("next");
+            next = link == null || link.isNull() ? null : link.asString();
+        }
+        return new Answer(200, bodies.toString(), page.headers());
     }
 
     int currentVersion() {

@@ -26,8 +26,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The few Keycloak admin REST calls Entente needs (organizations, their members, users, realm roles), as
- * the service account of the {@code entente-admin-api} client (client credentials; no admin password).
+ * The few Keycloak admin REST calls Entente needs (organizations, their members, users, realm roles, partner API
+ * clients), as the service account of the {@code entente-admin-api} client (client credentials; no admin password).
  *
  * <p>A small typed client over Spring's {@link RestClient} rather than {@code keycloak-admin-client}: that
  * library brings RESTEasy and Jackson 2 next to Spring Boot 4's Jackson 3, for a dozen endpoints.
