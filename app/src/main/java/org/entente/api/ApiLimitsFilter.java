@@ -50,7 +50,7 @@ class ApiLimitsFilter extends OncePerRequestFilter {
             RateLimiter limiter = limiters.rateLimiter(api.clientId());
             if (!limiter.acquirePermission()) {
                 long seconds = Math.max(1, (properties.rateLimit().period().toMillis() + 999) / 1000);
-                response.setHeader("Retry-After", Long.toString(seconds));
+                response.setHeader("Retry-After", Long.toString(seconds)); // i18n-ok: HTTP header
                 ApiProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limit",
                         "More than " + properties.rateLimit().requests() + " requests in "
                                 + properties.rateLimit().period().toSeconds() + " s by this API client: retry after "

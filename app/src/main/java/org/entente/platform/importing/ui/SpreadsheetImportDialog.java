@@ -106,7 +106,7 @@ public final class SpreadsheetImportDialog<D, E> extends Dialog {
         rows.setId(prefix + "-import-rows");
         rows.addColumn(ImportPlan.Row::line).setHeader(getTranslation("import.row"))
                 .setAutoWidth(true).setFlexGrow(0);
-        rows.addColumn(ImportPlan.Row::reference).setHeader(getTranslation("import.column.reference"))
+        rows.addColumn(ImportPlan.Row::reference).setHeader(getTranslation("import.reference"))
                 .setAutoWidth(true).setFlexGrow(0);
         rows.addColumn(r -> getTranslation("import.outcome." + r.outcome().name()))
                 .setHeader(getTranslation("import.outcome")).setAutoWidth(true).setFlexGrow(0);
@@ -146,7 +146,9 @@ public final class SpreadsheetImportDialog<D, E> extends Dialog {
             return;
         }
         summary.setText(getTranslation("import.summaryLine", name, preview.summary().in(getLocale())));
-        rows.setItems(preview.rows());
+        // Rows in error first: in a file of hundreds, the three to fix are what the person came to see.
+        rows.setItems(preview.rows().stream().sorted(java.util.Comparator.comparing(
+                (ImportPlan.Row<D, E> r) -> r.outcome() != ImportPlan.Outcome.ERROR)).toList());
         rows.setAllRowsVisible(preview.rows().size() <= 12);
         if (preview.rows().size() > 12) {
             rows.setHeight("22rem");
