@@ -30,7 +30,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.entente.platform.audit.AuditTrail;
 import org.entente.platform.validation.NotAllowed;
@@ -82,7 +81,8 @@ public class CalendarExport {
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
+        // No METHOD: a download and a subscribed feed are plain RFC 5545 data, not iTIP messages (RFC 5546 would want an
+        // ORGANIZER with a mail address for PUBLISH, which an organization's event does not have).
         if (name != null) {
             calendar.add(new XProperty("X-WR-CALNAME", name));
         }

@@ -134,7 +134,8 @@ class EventServiceIT extends AppIntegrationTest {
         assertThat(actors.as(KENYA, () -> registrations.of(course))).extracting(r -> r.organization().alias())
                 .containsOnly("kenya");
         assertThat(database.query("select count(*) from notification where tenant_id = ? and recipient_member_id = ?"
-                + " and text_key = 'event.notification.movedUp'", NATO.tenantId(), NATO.memberId()).getFirst().getFirst())
+                + " and text_key = 'event.notification.movedUp' and workstream_id = ?", NATO.tenantId(), NATO.memberId(),
+                w.id()).getFirst().getFirst())
                 .isEqualTo(1L);
     }
 

@@ -256,7 +256,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         if (e.registration() != null) {
             text = text + " — " + getTranslation(Translations.enumKey(e.registration()));
         }
-        Anchor link = new Anchor("workstream/" + e.workstreamId() + "?tab="
+        Anchor link = new Anchor("workstream/" + e.workstreamId() + "?tab=" // i18n-ok: the link target
                 + (e.kind() == CalendarEntry.Kind.EVENT ? "events" : "milestones"), text);
         link.setId("calendar-entry-" + e.id());
         link.setTitle(e.workstreamTitle() + (e.kind() == CalendarEntry.Kind.EVENT
