@@ -112,7 +112,8 @@ public class CalendarExport {
         VEvent v = new VEvent(start, end, e.title());
         v.add(new Uid(e.id() + "@entente"));
         v.add(new Sequence(e.sequence()));
-        v.add(new DtStamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        // The constructor stamped it already: one DTSTAMP, replaced, not a second one.
+        v.replace(new DtStamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new LastModified(e.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new Status(e.status() == EventStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         String marking = partners.marking(e.releasability(), e.relTo(), e.workstream().tenantId());

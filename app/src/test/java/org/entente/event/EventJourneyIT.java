@@ -82,12 +82,14 @@ class EventJourneyIT extends AppIntegrationTest {
             // Kenya's member registers and gets the seat.
             kenya.open(appUrl("/workstream/" + w.id() + "?tab=events"));
             kenya.signInAtKeycloak("amina.odhiambo", EntenteRealm.DEMO_PASSWORD);
+            reveal(kenya, "register-" + exercise.id());
             kenya.click("register-" + exercise.id());
             kenya.waitForText(By.id("my-registration-" + exercise.id()), "Registered");
             kenya.screenshot("ev-03-registered");
 
             // NATO ACT's member is next: the waiting list. Kenya's member cancels; NATO ACT's moves up.
             assertThat(actors.as(NATO, () -> registrations.registerMe(exercise))).isEqualTo(RegistrationStatus.WAITING);
+            reveal(kenya, "cancel-registration-" + exercise.id());
             kenya.click("cancel-registration-" + exercise.id());
             new WebDriverWait(kenya.driver(), PATIENCE).until(d -> d.findElements(
                     By.id("my-registration-" + exercise.id())).isEmpty());
@@ -96,6 +98,7 @@ class EventJourneyIT extends AppIntegrationTest {
             assertThat(actors.as(KENYA, () -> registrations.mine())).doesNotContainKey(exercise.id());
 
             // The lead sees the list by organization.
+            reveal(norway, "registrations-" + exercise.id());
             norway.click("registrations-" + exercise.id());
             norway.waitForText(By.id("event-registration-counts"), "Registered 1 of 1, waiting 0");
             norway.screenshot("ev-04-registrations");
@@ -110,6 +113,7 @@ class EventJourneyIT extends AppIntegrationTest {
 
             // The .ics downloads and is the exercise.
             norway.open(appUrl("/workstream/" + w.id() + "?tab=events"));
+            reveal(norway, "ics-" + exercise.id());
             norway.click("ics-" + exercise.id());
             Path ics = org.entente.testing.Eventually.value("a downloaded .ics file", PATIENCE, () -> {
                 try (Stream<Path> files = Files.list(downloads)) {
@@ -125,6 +129,13 @@ class EventJourneyIT extends AppIntegrationTest {
             assertThat(downloaded.getProperty("DTSTART").map(p -> ((Property) p).getValue()))
                     .contains(start.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
         }
+    }
+
+    /** Scrolls the grid so that the element is in view (the grid scrolls sideways on a narrow window). */
+    private static void reveal(Browser browser, String id) {
+        org.openqa.selenium.WebElement element = browser.waitFor(By.id(id));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
     }
 
     /** Empties a combo box's input (the dialog preselects a type and a zone), as selecting all and deleting does. */

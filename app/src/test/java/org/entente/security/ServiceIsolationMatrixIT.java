@@ -266,6 +266,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     Milestone milestone;
     /** Norway's exercise in the workstream, its owner member registered and with a calendar feed (issue #21). */
     org.entente.event.Event exercise;
+    org.entente.event.CalendarFeeds.FeedInfo ownerFeed;
     Attachment file;
     Notification mention;
     Briefing briefing;
@@ -310,6 +311,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 "Pacific/Honolulu", Releasability.PARTICIPANTS, List.of(), 30, null, true)));
         SignedInAs.call(owner, () -> eventRegistrations.registerMe(exercise));
         SignedInAs.call(owner, () -> calendarFeeds.create());
+        ownerFeed = SignedInAs.call(owner, () -> calendarFeeds.mine()).orElseThrow();
         file = SignedInAs.call(owner, () -> attachments.upload(w.ref(), "isolation.txt",
                 (marker + " minutes").getBytes(StandardCharsets.UTF_8), Releasability.PARTICIPANTS, List.of()));
         resultsChain(owner, marker);
@@ -752,7 +754,9 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         probes.put("my-registrations", u -> eventRegistrations.mine().containsKey(exercise.id()));
         probes.put("calendar", u -> calendarService.between(LocalDate.now(), LocalDate.now().plusDays(30),
                 java.time.ZoneId.of("UTC")).stream().anyMatch(e -> e.id().equals(exercise.id())));
-        probes.put("calendar-feed-mine", u -> calendarFeeds.mine().isPresent());
+        // The owner member's own feed (another persona may have one of their own: not the owner's record).
+        probes.put("calendar-feed-mine", u -> calendarFeeds.mine().map(f -> f.createdAt().equals(ownerFeed.createdAt()))
+                .orElse(false));
         probes.put("files", u -> ids(attachments.of(w.ref()), Attachment::id).contains(file.id()));
         probes.put("file-download", u -> attachments.download(w.ref(), file.id()).isPresent());
         probes.put("activity-of-workstream", u -> !activity.of(w.ref(), 100).isEmpty());

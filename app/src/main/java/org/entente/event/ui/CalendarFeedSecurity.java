@@ -23,6 +23,10 @@ class CalendarFeedSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(org.springframework.http.HttpMethod.GET).permitAll()
                         .anyRequest().denyAll())
+                // Anything but GET is refused outright (403), never sent to sign in: a calendar client cannot.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.FORBIDDEN)))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -188,12 +188,11 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
     private Component grid(LocalDate from, LocalDate to, List<CalendarEntry> entries, boolean month) {
         Div grid = new Div();
         grid.setId(month ? "calendar-month" : "calendar-week");
-        grid.getElement().setAttribute("role", "grid");
         grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(7, minmax(0, 1fr))")
                 .set("gap", "2px");
         for (int d = 0; d < 7; d++) {
             Span head = new Span(DayOfWeek.MONDAY.plus(d).getDisplayName(TextStyle.SHORT, getLocale()));
-            head.getElement().setAttribute("role", "columnheader");
+            head.getElement().setAttribute("aria-hidden", "true"); // each day cell names its day in full
             head.getStyle().set("font-weight", "600").set("padding", "var(--lumo-space-xs)");
             grid.add(head);
         }
@@ -201,8 +200,6 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             LocalDate current = day;
             Div cell = new Div();
-            cell.getElement().setAttribute("role", "gridcell");
-            cell.getElement().setAttribute("aria-label", dayName.format(day));
             cell.getStyle().set("min-height", month ? "6rem" : "12rem").set("padding", "var(--lumo-space-xs)")
                     .set("border", "1px solid var(--lumo-contrast-10pct)").set("overflow", "hidden");
             if (month && day.getMonth() != anchor.getMonth()) {
@@ -213,7 +210,12 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
             }
             Span number = new Span(String.valueOf(day.getDayOfMonth()));
             number.getStyle().set("font-size", "var(--lumo-font-size-s)");
-            VerticalLayout items = new VerticalLayout(number);
+            number.getElement().setAttribute("aria-hidden", "true");
+            // The full date for screen readers, before the day's entries (the number alone says little).
+            Span spoken = new Span(dayName.format(day));
+            spoken.getStyle().set("position", "absolute").set("width", "1px").set("height", "1px")
+                    .set("overflow", "hidden").set("clip", "rect(0 0 0 0)").set("white-space", "nowrap");
+            VerticalLayout items = new VerticalLayout(number, spoken);
             items.setPadding(false);
             items.setSpacing(false);
             entries.stream().filter(e -> !current.isBefore(e.firstDay(viewer)) && !current.isAfter(e.lastDay(viewer)))

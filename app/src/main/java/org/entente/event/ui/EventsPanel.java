@@ -64,17 +64,23 @@ class EventsPanel extends VerticalLayout {
         grid.addColumn(Event::title).setHeader(getTranslation("event.field.title")).setFlexGrow(2);
         grid.addColumn(e -> getTranslation(Translations.enumKey(e.type()))).setHeader(getTranslation("event.field.type"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> EventTimes.local(getLocale(), e)).setHeader(getTranslation("event.column.localTime"))
-                .setAutoWidth(true);
-        grid.addColumn(e -> EventTimes.viewer(getLocale(), e, viewerZone)).setHeader(getTranslation("event.column.yourTime"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::where).setHeader(getTranslation("event.field.location")).setAutoWidth(true);
+        // Both times in one column: the event's local time, and the viewer's (their browser's zone).
+        grid.addComponentColumn(e -> {
+            VerticalLayout when = new VerticalLayout(
+                    new Span(getTranslation("event.when.local", EventTimes.local(getLocale(), e))),
+                    new Span(getTranslation("event.when.yours", EventTimes.viewer(getLocale(), e, viewerZone))));
+            when.setPadding(false);
+            when.setSpacing(false);
+            return when;
+        }).setHeader(getTranslation("event.column.when")).setFlexGrow(3);
+        grid.addComponentColumn(this::where).setHeader(getTranslation("event.field.location")).setFlexGrow(1);
         grid.addComponentColumn(e -> {
             Span status = new Span(getTranslation(Translations.enumKey(e.status())));
             status.getElement().getThemeList().add(e.status() == EventStatus.CANCELLED ? "badge error" : "badge");
             return status;
         }).setHeader(getTranslation("event.column.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("event.column.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("event.column.actions")).setAutoWidth(true)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("event.empty"));
         grid.setAllRowsVisible(true);
