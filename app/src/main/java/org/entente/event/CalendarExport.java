@@ -7,13 +7,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.Temporal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -107,13 +111,22 @@ public class CalendarExport {
     }
 
     private VEvent vevent(Event e, boolean zoned) {
-        Temporal start = zoned ? e.localStart() : e.startsAt();
-        Temporal end = zoned ? e.localEnd() : e.endsAt();
-        VEvent v = new VEvent(start, end, e.title());
+        VEvent v = new VEvent(false);
+        if (zoned) {
+            // The wall-clock time at the event's place with its TZID, written as java.time computes it: ical4j 4.1.1
+            // converts a ZonedDateTime through its own reading of the VTIMEZONE, which picks the oldest observance
+            // (Honolulu came out at -10:30, LMT-era). The VTIMEZONE itself is right and goes with the calendar.
+            ParameterList tz = new ParameterList(List.of(new TzId(e.zone().getId())));
+            v.add(new DtStart<>(tz, e.localStart().toLocalDateTime()));
+            v.add(new DtEnd<>(tz, e.localEnd().toLocalDateTime()));
+        } else {
+            v.add(new DtStart<>(e.startsAt()));
+            v.add(new DtEnd<>(e.endsAt()));
+        }
+        v.add(new Summary(e.title()));
         v.add(new Uid(e.id() + "@entente"));
         v.add(new Sequence(e.sequence()));
-        // The constructor stamped it already: one DTSTAMP, replaced, not a second one.
-        v.replace(new DtStamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        v.add(new DtStamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new LastModified(e.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new Status(e.status() == EventStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         String marking = partners.marking(e.releasability(), e.relTo(), e.workstream().tenantId());

@@ -102,12 +102,16 @@ public class EventService {
         leadOf(ref);
         Validated v = validate(draft);
         UUID id = UUID.randomUUID();
-        dsl.insertInto(EVENT)
-                .set(EVENT.TENANT_ID, ref.tenantId())
-                .set(EVENT.WORKSTREAM_ID, ref.id())
-                .set(EVENT.ID, id)
-                .set(fields(draft, v))
-                .execute();
+        try {
+            dsl.insertInto(EVENT)
+                    .set(EVENT.TENANT_ID, ref.tenantId())
+                    .set(EVENT.WORKSTREAM_ID, ref.id())
+                    .set(EVENT.ID, id)
+                    .set(fields(draft, v))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
         audit.record("CREATE", "event", id, null, auditView(draft, v));
         activity.record(ref, "event", Text.of("activity.summary.eventAdded", v.title(),
                 v.start().atZone(v.zone()).toLocalDate()), "event", id, ref.tenantId(), draft.releasability(),
@@ -130,13 +134,18 @@ public class EventService {
         boolean moved = !current.startsAt().equals(v.start()) || !current.endsAt().equals(v.end())
                 || !current.zone().equals(v.zone()) || !current.locationName().equals(v.location())
                 || !Objects.equals(current.onlineLink(), v.link());
-        int updated = dsl.update(EVENT)
-                .set(fields(draft, v))
-                .set(EVENT.SEQUENCE, moved ? EVENT.SEQUENCE.plus(1) : EVENT.SEQUENCE)
-                .set(EVENT.VERSION, EVENT.VERSION.plus(1))
-                .where(EVENT.TENANT_ID.eq(current.workstream().tenantId()), EVENT.ID.eq(current.id()),
-                        EVENT.VERSION.eq(current.version()))
-                .execute();
+        int updated;
+        try {
+            updated = dsl.update(EVENT)
+                    .set(fields(draft, v))
+                    .set(EVENT.SEQUENCE, moved ? EVENT.SEQUENCE.plus(1) : EVENT.SEQUENCE)
+                    .set(EVENT.VERSION, EVENT.VERSION.plus(1))
+                    .where(EVENT.TENANT_ID.eq(current.workstream().tenantId()), EVENT.ID.eq(current.id()),
+                            EVENT.VERSION.eq(current.version()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
         if (updated == 0) {
             throw new ConcurrentEditException("record.event");
         }
@@ -286,6 +295,15 @@ public class EventService {
         view.put("releasability", d.releasability().name());
         view.put("capacity", d.capacity() == null ? "" : d.capacity());
         return view;
+    }
+
+    /** What the schema may still refuse when the workstream changed since the form was filled (V51/V2 checks). */
+    private static RuntimeException refused(RuntimeException e) {
+        String state = org.entente.platform.validation.SqlState.of(e);
+        if ("EN070".equals(state) || "EN017".equals(state)) {
+            return InvalidInput.of("releasability", "event.error.releaseRefused");
+        }
+        return e;
     }
 
     private void leadOf(WorkstreamRef ref) {

@@ -114,6 +114,13 @@ class EventServiceIT extends AppIntegrationTest {
                 Releasability.PARTICIPANTS, List.of(), null, null, true);
         assertThatThrownBy(() -> actors.as(NORWAY, () -> events.create(w.ref(), unknownZone)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldTexts()).containsKey("zone"));
+        // A workstream kept to its lead: its events cannot be released to participants.
+        Workstream own = actors.as(NORWAY, () -> workstreams.create(new WorkstreamDraft("Private "
+                + UUID.randomUUID().toString().substring(0, 8), "", Releasability.PRIVATE, List.of(), null, null, null,
+                new KindDetails.Initiative(Mechanism.JOINT_EXERCISE, List.of()))));
+        assertThatThrownBy(() -> actors.as(NORWAY, () -> events.create(own.ref(),
+                exercise("Too wide", LocalDateTime.now().plusDays(5), "UTC", null))))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldTexts()).containsKey("releasability"));
     }
 
     @Test

@@ -72,15 +72,15 @@ class EventsPanel extends VerticalLayout {
             when.setPadding(false);
             when.setSpacing(false);
             return when;
-        }).setHeader(getTranslation("event.column.when")).setFlexGrow(3);
+        }).setHeader(getTranslation("event.column.when")).setWidth("20rem").setFlexGrow(1);
         grid.addComponentColumn(this::where).setHeader(getTranslation("event.field.location")).setFlexGrow(1);
         grid.addComponentColumn(e -> {
             Span status = new Span(getTranslation(Translations.enumKey(e.status())));
             status.getElement().getThemeList().add(e.status() == EventStatus.CANCELLED ? "badge error" : "badge");
             return status;
         }).setHeader(getTranslation("event.column.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("event.column.actions")).setAutoWidth(true)
-                .setFrozenToEnd(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("event.column.actions")).setWidth("16rem")
+                .setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("event.empty"));
         grid.setAllRowsVisible(true);
@@ -120,6 +120,7 @@ class EventsPanel extends VerticalLayout {
     private com.vaadin.flow.component.Component actions(Event e) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(true);
+        actions.setWrap(true);
         RegistrationStatus mine = registrations.mine().get(e.id());
         if (mine != null) {
             Span badge = new Span(getTranslation(Translations.enumKey(mine)));
@@ -135,8 +136,10 @@ class EventsPanel extends VerticalLayout {
                             : "event.waiting"));
                 }));
             } else {
-                actions.add(small(getTranslation("event.cancelMine"), "cancel-registration-" + e.id(),
-                        () -> registrations.cancelMine(e)));
+                actions.add(small(getTranslation("event.cancelMine"), "cancel-registration-" + e.id(), () -> {
+                    registrations.cancelMine(e);
+                    Feedback.success(getTranslation("event.registrationCancelled"));
+                }));
             }
         }
         actions.add(small(getTranslation("event.registrations"), "registrations-" + e.id(),
@@ -197,6 +200,8 @@ class EventsPanel extends VerticalLayout {
     void refresh() {
         List<Event> list = events.of(context.workstream().ref());
         grid.setItems(list);
+        // The rows' registration badges and buttons change while the event itself does not: draw every row anew.
+        grid.getDataProvider().refreshAll();
     }
 
 }
