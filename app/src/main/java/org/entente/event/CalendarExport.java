@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Geo;
@@ -99,7 +100,7 @@ public class CalendarExport {
             calendar.add(vevent(event, zone != null));
         }
         for (String id : zoneIds) {
-            calendar.add(zones.getTimeZone(id).getVTimeZone());
+            calendar.add(vtimezone(id));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -123,16 +124,16 @@ public class CalendarExport {
             v.add(new DtStart<>(e.startsAt()));
             v.add(new DtEnd<>(e.endsAt()));
         }
-        v.add(new Summary(e.title()));
+        v.add(new Summary(text(e.title())));
         v.add(new Uid(e.id() + "@entente"));
         v.add(new Sequence(e.sequence()));
         v.add(new DtStamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new LastModified(e.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new Status(e.status() == EventStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         String marking = partners.marking(e.releasability(), e.relTo(), e.workstream().tenantId());
-        v.add(new Description("[" + marking + "]" + (e.description().isEmpty() ? "" : "\n\n" + e.description())));
+        v.add(new Description(text("[" + marking + "]" + (e.description().isEmpty() ? "" : "\n\n" + e.description()))));
         if (!e.locationName().isEmpty() || e.onlineLink() != null) {
-            v.add(new Location(e.locationName().isEmpty() ? e.onlineLink() : e.locationName()));
+            v.add(new Location(text(e.locationName().isEmpty() ? e.onlineLink() : e.locationName())));
         }
         if (e.latitude() != null && e.longitude() != null) {
             v.add(new Geo(e.latitude(), e.longitude()));
@@ -141,6 +142,26 @@ public class CalendarExport {
             v.add(new Url(URI.create(e.onlineLink())));
         }
         return v;
+    }
+
+    /**
+     * The zone's VTIMEZONE under the TZID the events use: ical4j's bundled definitions follow tzdata's links (Oslo's
+     * is Europe/Berlin's), and a TZID with no VTIMEZONE of its own name would leave clients guessing.
+     */
+    private VTimeZone vtimezone(String id) {
+        VTimeZone definition = zones.getTimeZone(id).getVTimeZone();
+        if (definition.getProperty("TZID").map(p -> ((net.fortuna.ical4j.model.Property) p).getValue())
+                .filter(id::equals).isPresent()) {
+            return definition;
+        }
+        VTimeZone renamed = definition.copy();
+        renamed.replace(new net.fortuna.ical4j.model.property.TzId(id));
+        return renamed;
+    }
+
+    /** Text as RFC 5545 allows it: line breaks are LF (written as \n), never a bare CR, which would end the line. */
+    private static String text(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** ical4j's definition of the zone, or null (then the times are written in UTC, which every client reads). */

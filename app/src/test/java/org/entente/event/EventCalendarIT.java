@@ -155,7 +155,14 @@ class EventCalendarIT extends AppIntegrationTest {
                 "", "Oslo", null, null, null, LocalDateTime.of(2027, 3, 29, 10, 0), LocalDateTime.of(2027, 3, 29, 11, 0),
                 "Europe/Oslo", Releasability.PARTICIPANTS, List.of(), null, null, true)));
 
-        Calendar calendar = parse(actors.as(KENYA, () -> calendars.write(List.of(rimpac, before, after), null)));
+        // A title typed with CR and CRLF line breaks: written as RFC 5545 line breaks, never a bare CR in the file.
+        Event typed = actors.as(NORWAY, () -> events.create(w.ref(), new EventDraft(EventType.OTHER,
+                "line one\r\nline two\rend", "", "", null, null, null, LocalDateTime.of(2027, 5, 3, 10, 0),
+                LocalDateTime.of(2027, 5, 3, 11, 0), "UTC", Releasability.PARTICIPANTS, List.of(), null, null, true)));
+        byte[] written = actors.as(KENYA, () -> calendars.write(List.of(rimpac, before, after, typed), null));
+        assertThat(new String(written, java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "")).doesNotContain("\r");
+        Calendar calendar = parse(written);
+        assertThat(value(event(calendar, typed).orElseThrow(), "SUMMARY")).isEqualTo("line one\nline two\nend");
         assertThat(calendar.validate().hasErrors()).as("RFC 5545 validation: %s", calendar.validate()).isFalse();
         VEvent hawaii = event(calendar, rimpac).orElseThrow();
         Property start = hawaii.getProperty("DTSTART").orElseThrow();

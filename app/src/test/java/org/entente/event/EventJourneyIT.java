@@ -82,15 +82,13 @@ class EventJourneyIT extends AppIntegrationTest {
             // Kenya's member registers and gets the seat.
             kenya.open(appUrl("/workstream/" + w.id() + "?tab=events"));
             kenya.signInAtKeycloak("amina.odhiambo", EntenteRealm.DEMO_PASSWORD);
-            reveal(kenya, "register-" + exercise.id());
-            kenya.click("register-" + exercise.id());
+            clickInGrid(kenya, "register-" + exercise.id());
             kenya.waitForText(By.id("my-registration-" + exercise.id()), "Registered");
             kenya.screenshot("ev-03-registered");
 
             // NATO ACT's member is next: the waiting list. Kenya's member cancels; NATO ACT's moves up.
             assertThat(actors.as(NATO, () -> registrations.registerMe(exercise))).isEqualTo(RegistrationStatus.WAITING);
-            reveal(kenya, "cancel-registration-" + exercise.id());
-            kenya.click("cancel-registration-" + exercise.id());
+            clickInGrid(kenya, "cancel-registration-" + exercise.id());
             new WebDriverWait(kenya.driver(), PATIENCE).until(d -> d.findElements(
                     By.id("my-registration-" + exercise.id())).isEmpty());
             assertThat(actors.as(NATO, () -> registrations.mine())).containsEntry(exercise.id(),
@@ -98,8 +96,7 @@ class EventJourneyIT extends AppIntegrationTest {
             assertThat(actors.as(KENYA, () -> registrations.mine())).doesNotContainKey(exercise.id());
 
             // The lead sees the list by organization.
-            reveal(norway, "registrations-" + exercise.id());
-            norway.click("registrations-" + exercise.id());
+            clickInGrid(norway, "registrations-" + exercise.id());
             norway.waitForText(By.id("event-registration-counts"), "Registered 1 of 1, waiting 0");
             norway.screenshot("ev-04-registrations");
             norway.click("close-registrations");
@@ -113,8 +110,7 @@ class EventJourneyIT extends AppIntegrationTest {
 
             // The .ics downloads and is the exercise.
             norway.open(appUrl("/workstream/" + w.id() + "?tab=events"));
-            reveal(norway, "ics-" + exercise.id());
-            norway.click("ics-" + exercise.id());
+            clickInGrid(norway, "ics-" + exercise.id());
             Path ics = org.entente.testing.Eventually.value("a downloaded .ics file", PATIENCE, () -> {
                 try (Stream<Path> files = Files.list(downloads)) {
                     return files.filter(f -> f.toString().endsWith(".ics")).findFirst();
@@ -131,11 +127,21 @@ class EventJourneyIT extends AppIntegrationTest {
         }
     }
 
-    /** Scrolls the grid so that the element is in view (the grid scrolls sideways on a narrow window). */
-    private static void reveal(Browser browser, String id) {
-        org.openqa.selenium.WebElement element = browser.waitFor(By.id(id));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+    /**
+     * Clicks a button or link in the grid: scrolled into view first (the grid scrolls sideways on a narrow window), and
+     * found again if a live update redrew the row meanwhile (someone else's registration changes the workstream).
+     */
+    private static void clickInGrid(Browser browser, String id) {
+        new WebDriverWait(browser.driver(), PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    org.openqa.selenium.WebElement element = d.findElement(By.id(id));
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+                    element.click();
+                    return true;
+                });
     }
 
     /** Empties a combo box's input (the dialog preselects a type and a zone), as selecting all and deleting does. */
