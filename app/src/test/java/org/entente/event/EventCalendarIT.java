@@ -75,6 +75,8 @@ class EventCalendarIT extends AppIntegrationTest {
                 "Lead only", "", "Oslo", null, null, null, LocalDateTime.now().plusDays(3), LocalDateTime.now().plusDays(3)
                 .plusHours(2), "Europe/Oslo", Releasability.PRIVATE, List.of(), null, null, true)));
         String token = actors.as(KENYA, () -> feeds.create());
+        Object feedId = database.query("select id from calendar_feed where tenant_id = ? and member_id = ?"
+                + " and revoked_at is null", KENYA.tenantId(), KENYA.memberId()).getFirst().getFirst();
 
         Calendar first = fetch(token);
         VEvent seen = event(first, exercise).orElseThrow();
@@ -112,8 +114,8 @@ class EventCalendarIT extends AppIntegrationTest {
 
         // Every request is in the audit log as a read.
         assertThat(database.query("select count(*) from audit_event where tenant_id = ? and action = 'READ'"
-                + " and entity_type = 'calendar_feed'", KENYA.tenantId()).getFirst().getFirst())
-                .isEqualTo(4L);
+                + " and entity_type = 'calendar_feed' and entity_id = ?", KENYA.tenantId(), feedId.toString())
+                .getFirst().getFirst()).isEqualTo(4L);
     }
 
     @Test
