@@ -83,6 +83,12 @@ SELECT create_distributed_table('measurement_correction', 'tenant_id', colocate_
 SELECT create_distributed_table('assessment', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('assessment_rating', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('assessment_recommendation', 'tenant_id', colocate_with => 'member');
+-- Issue #21 (V67-V69): events and their registrations and feedback live in the workstream lead's partition, like
+-- milestones; a calendar feed with its person's member row.
+SELECT create_distributed_table('event', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('event_registration', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('event_feedback', 'tenant_id', colocate_with => 'member');
+SELECT create_distributed_table('calendar_feed', 'tenant_id', colocate_with => 'member');
 
 -- Policies without subqueries. Citus refuses a policy whose expression holds a subquery on a distributed table
 -- ("Subqueries are not supported in policies on distributed tables"). Two kinds exist:

@@ -2,6 +2,7 @@ package org.entente.security;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.entente.testing.DemoActors.NORWAY;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -171,6 +172,12 @@ class HostileInputIT extends AppIntegrationTest {
     /** A number indicator Norway measures itself: each measurement written here is for a day of its own. */
     Indicator measured;
     final AtomicInteger sequence = new AtomicInteger();
+    /** An event of Norway's that has ended, Norway's member registered for it: feedback is written to it (issue #21). */
+    org.entente.event.Event endedEvent;
+    @Autowired
+    org.entente.event.EventService events;
+    @Autowired
+    org.entente.event.RegistrationService eventRegistrations;
     final List<String> outcomes = new ArrayList<>();
 
     @BeforeAll
@@ -195,6 +202,22 @@ class HostileInputIT extends AppIntegrationTest {
                 Releasability.PARTICIPANTS, List.of())));
         // The API client's token, signed in now (its SIGN_IN audit event is not one of a write checked below).
         NorwayApiClient.norwayToken(tenants, apiClients, port);
+        org.entente.event.Event planned = actors.as(NORWAY, () -> events.create(initiative.ref(),
+                eventDraft("Hostile feedback course", "", null, java.time.LocalDateTime.now().plusDays(3))));
+        actors.as(NORWAY, () -> eventRegistrations.registerMe(planned));
+        endedEvent = actors.as(NORWAY, () -> events.update(planned, eventDraft("Hostile feedback course", "", null,
+                java.time.LocalDateTime.now().minusDays(3))));
+    }
+
+    static org.entente.event.EventDraft eventDraft(String title, String location, String link,
+            java.time.LocalDateTime start) {
+        return new org.entente.event.EventDraft(org.entente.event.EventType.COURSE, title, "", location, null, null, link,
+                start.withNano(0), start.withNano(0).plusHours(3), "Europe/Oslo", Releasability.PARTICIPANTS, List.of(),
+                null, null, true);
+    }
+
+    private org.entente.event.Event event(UUID id) {
+        return actors.as(NORWAY, () -> events.get(NORWAY.tenantId(), id)).orElseThrow();
     }
 
     List<FormField> fields() {
@@ -347,6 +370,29 @@ class HostileInputIT extends AppIntegrationTest {
                     .filter(e -> e.getValue().title().equals(title)).findFirst().orElseThrow();
             return new ReadBack(stored.getKey(), byId("milestone", "external_ref", stored.getValue().id()));
         }, "milestone", Set.of("tab, CR and LF inside")));
+        // Issue #21: an event's title, place and online link (web links only: none of the values is one), and the
+        // feedback text of a person registered for an event that has ended.
+        fields.add(new FormField("event title", "title", v -> {
+            UUID id = actors.as(NORWAY, () -> events.create(initiative.ref(), eventDraft(v, "", null,
+                    java.time.LocalDateTime.now().plusDays(4)))).id();
+            return new ReadBack(event(id).title(), byId("event", "title", id));
+        }, "event", Set.of()));
+        fields.add(new FormField("event place", "location", v -> {
+            UUID id = actors.as(NORWAY, () -> events.create(initiative.ref(), eventDraft("Hostile place", v, null,
+                    java.time.LocalDateTime.now().plusDays(4)))).id();
+            return new ReadBack(event(id).locationName(), byId("event", "location_name", id));
+        }, "event", Set.of()));
+        fields.add(new FormField("event online link", "onlineLink", v -> {
+            UUID id = actors.as(NORWAY, () -> events.create(initiative.ref(), eventDraft("Hostile link", "", v,
+                    java.time.LocalDateTime.now().plusDays(4)))).id();
+            return new ReadBack(event(id).onlineLink(), byId("event", "online_link", id));
+        }, "event", names(VALUES)));
+        fields.add(new FormField("event feedback text", "comment", v -> {
+            actors.run(NORWAY, () -> eventRegistrations.giveFeedback(endedEvent, 3, v));
+            return new ReadBack(actors.as(NORWAY, () -> eventRegistrations.feedback(endedEvent)).comments().getFirst(),
+                    database.query("select comment from event_feedback where event_id = ?", endedEvent.id())
+                            .getFirst().getFirst());
+        }, "event_feedback", Set.of()));
         fields.add(new FormField("work package code", "code", v -> {
             actors.run(NORWAY, () -> workPackages.add(project.ref(), v, "Hostile code", NORWAY.tenantId(), null));
             return workPackageBy(p -> p.code().equals(v.strip()), WorkPackage::code, "code");
@@ -409,6 +455,23 @@ class HostileInputIT extends AppIntegrationTest {
             assertThat(mustStore).as(field + " stored " + hostile + " instead of refusing it").isTrue();
             outcomes.add(field + " × " + hostile + ": stored");
         }
+    }
+
+    /** An event's online link is a web link: script, data and other schemes are refused with a field message. */
+    @Test
+    void eventLinksAreWebLinksOnly() {
+        for (String link : List.of("javascript:alert(1)", "JavaScript:alert(document.cookie)", " javascript:alert(1)",
+                "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "file:///etc/passwd", "//evil.example/x",
+                "https://", "http://exa mple.org", "https://example.org/\u0000")) {
+            List<Object> before = state(new FormField("link", "onlineLink", v -> null, "event", Set.of()));
+            assertThatThrownBy(() -> actors.as(NORWAY, () -> events.create(initiative.ref(), eventDraft("Link", "", link,
+                    java.time.LocalDateTime.now().plusDays(4))))).as(link)
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsKey("onlineLink"));
+            assertThat(state(new FormField("link", "onlineLink", v -> null, "event", Set.of()))).isEqualTo(before);
+        }
+        var stored = actors.as(NORWAY, () -> events.create(initiative.ref(), eventDraft("Link", "",
+                "https://meet.example.org/room?id=1&x=2", java.time.LocalDateTime.now().plusDays(4))));
+        assertThat(stored.onlineLink()).isEqualTo("https://meet.example.org/room?id=1&x=2");
     }
 
     @Test

@@ -92,6 +92,7 @@ class RouteMatrixIT extends AppIntegrationTest {
             access-ledger                  A   A   A   A   U   N   A   A   P
             organization                   A   A   A   A   U   N   A   A   P
             account                        A   A   A   A   U   N   A   A   P
+            calendar                       A   A   A   A   U   N   A   A   P
             members                        D   D   D   D   U   N   A   D   P
             audit-log                      D   D   D   D   U   N   A   D   P
             tenants                        D   D   D   D   U   N   D   D   A
@@ -231,6 +232,47 @@ class RouteMatrixIT extends AppIntegrationTest {
         assertThat(database.query("select count(*) from mail_preference where member_id = ?",
                 Persona.OWNER_MEMBER.memberId).getFirst().getFirst())
                 .as("showing the page changed nothing").isEqualTo(0L);
+    }
+
+    /**
+     * The personal calendar feed (issue #21) is the other address open without signing in: bound to the secret in its
+     * token, the same answer for everybody; a forged, malformed or revoked token gets a short text, never a calendar
+     * or a sign-in page, and no session is made. POST is refused.
+     */
+    @Test
+    void theCalendarFeedIsPublicButBoundToItsToken() throws Exception {
+        org.entente.event.CalendarFeeds feeds = context.getBean(org.entente.event.CalendarFeeds.class);
+        String genuine = org.entente.db.tenancy.TenantScope.callAs(new org.entente.db.tenancy.Actor(
+                Persona.OWNER_MEMBER.tenantId, Persona.OWNER_MEMBER.memberId), feeds::create);
+        String forged = genuine.substring(0, genuine.length() - 2) + (genuine.endsWith("AA") ? "BB" : "AA");
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()) {
+            java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> send = (method, path) -> {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(appUrl(path)))
+                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                            .header("Accept-Language", "en").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            var ok = send.apply("GET", "/calendar/feed/" + genuine + ".ics");
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).startsWith("BEGIN:VCALENDAR");
+            assertThat(ok.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+            for (String path : List.of("/calendar/feed/" + forged + ".ics", "/calendar/feed/x.ics",
+                    "/calendar/feed/%3Cscript%3E.ics")) {
+                var response = send.apply("GET", path);
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+                assertThat(response.body()).as(path).contains("No such calendar feed").doesNotContain("<script>")
+                        .doesNotContain("BEGIN:VCALENDAR");
+            }
+            assertThat(send.apply("POST", "/calendar/feed/" + genuine + ".ics").statusCode()).isEqualTo(403);
+            org.entente.db.tenancy.TenantScope.callAs(new org.entente.db.tenancy.Actor(Persona.OWNER_MEMBER.tenantId,
+                    Persona.OWNER_MEMBER.memberId), feeds::revoke);
+            assertThat(send.apply("GET", "/calendar/feed/" + genuine + ".ics").statusCode()).isEqualTo(410);
+            assertThat(send.apply("GET", "/calendar").statusCode()).as("the calendar page needs a sign-in").isEqualTo(302);
+        }
     }
 
     // ------------------------------------------------------------------ the app's decision

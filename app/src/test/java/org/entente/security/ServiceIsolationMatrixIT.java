@@ -168,6 +168,14 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             language-choice              Y   N   N   N   R   N   N   N   N
             mail-preferences             Y   N   N   N   R   R   N   N   R
             api-clients                  R   R   R   R   R   R   Y   R   R
+            events                       Y   N   N   N   R   R   Y   N   R
+            event-ics                    Y   R   R   R   R   R   Y   R   R
+            event-registrations          Y   N   N   N   R   R   Y   N   R
+            event-registrations-xlsx     Y   R   R   R   R   R   Y   R   R
+            event-feedback               Y   R   R   R   R   R   Y   R   R
+            my-registrations             Y   N   N   N   R   R   N   N   R
+            calendar                     Y   N   N   N   R   R   Y   N   R
+            calendar-feed-mine           Y   N   N   N   R   R   N   N   R
             """;
 
     /** How the analytics tables name the owning tenant. */
@@ -245,6 +253,18 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     org.entente.mail.SentMailbox sentMail;
     @Autowired
     org.entente.api.clients.ApiClientService apiClients;
+    @Autowired
+    org.entente.event.EventService eventService;
+    @Autowired
+    org.entente.event.RegistrationService eventRegistrations;
+    @Autowired
+    org.entente.event.RegistrationExport eventExport;
+    @Autowired
+    org.entente.event.CalendarExport calendarExport;
+    @Autowired
+    org.entente.event.CalendarService calendarService;
+    @Autowired
+    org.entente.event.CalendarFeeds calendarFeeds;
 
     SuperuserDatabase database;
     OwnersWorkstream owners;
@@ -252,6 +272,9 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     Contribution contribution;
     Comment comment;
     Milestone milestone;
+    /** Norway's exercise in the workstream, its owner member registered and with a calendar feed (issue #21). */
+    org.entente.event.Event exercise;
+    org.entente.event.CalendarFeeds.FeedInfo ownerFeed;
     Attachment file;
     Notification mention;
     Briefing briefing;
@@ -292,6 +315,13 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 org.entente.mail.Delivery.OFF));
         milestone = SignedInAs.call(owner, () -> milestones.add(w.ref(), marker + " planning conference",
                 Persona.OWNER_MEMBER.tenantId, LocalDate.now().plusDays(5)));
+        exercise = SignedInAs.call(owner, () -> eventService.create(w.ref(), new org.entente.event.EventDraft(
+                org.entente.event.EventType.EXERCISE, marker + " exercise", "", "Pearl Harbor", null, null, null,
+                java.time.LocalDateTime.now().plusDays(9).withNano(0), java.time.LocalDateTime.now().plusDays(11).withNano(0),
+                "Pacific/Honolulu", Releasability.PARTICIPANTS, List.of(), 30, null, true)));
+        SignedInAs.call(owner, () -> eventRegistrations.registerMe(exercise));
+        SignedInAs.call(owner, () -> calendarFeeds.create());
+        ownerFeed = SignedInAs.call(owner, () -> calendarFeeds.mine()).orElseThrow();
         file = SignedInAs.call(owner, () -> attachments.upload(w.ref(), "isolation.txt",
                 (marker + " minutes").getBytes(StandardCharsets.UTF_8), Releasability.PARTICIPANTS, List.of()));
         resultsChain(owner, marker);
@@ -627,7 +657,13 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 Map.entry("org/entente/api/ContributionsApi.java", List.of("api.contribution(", "api.revise(")),
                 Map.entry("org/entente/api/IndicatorsApi.java", List.of("api.measurements(", "api.measure(")),
                 Map.entry("org/entente/api/ApiExceptionHandler.java", List.of("ProblemDetail")),
-                Map.entry("org/entente/api/ApiFallback.java", List.of("NoResourceFoundException")));
+                Map.entry("org/entente/api/ApiFallback.java", List.of("NoResourceFoundException")),
+                // probes event-ics and event-registrations-xlsx (issue #21)
+                Map.entry("org/entente/event/ui/EventsPanel.java", List.of("calendars.single(")),
+                Map.entry("org/entente/event/ui/RegistrationsDialog.java", List.of("export.xlsx(")),
+                // Not a download: the personal calendar feed (a @GetMapping), read as the person its token names
+                // (EventCalendarIT, RouteMatrixIT).
+                Map.entry("org/entente/event/ui/CalendarFeedEndpoint.java", List.of("feeds.read(")));
         Path sources = Path.of("src/main/java");
         Map<String, String> found = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
@@ -732,6 +768,19 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 .anyMatch(m -> m.tenantId().equals(Persona.OWNER_MEMBER.tenantId)));
         probes.put("milestones", u -> ids(milestones.of(w.ref()), Milestone::id).contains(milestone.id()));
         probes.put("milestones-due", u -> ids(milestones.dueOrOverdue(30), Milestone::id).contains(milestone.id()));
+        probes.put("events", u -> ids(eventService.of(w.ref()), org.entente.event.Event::id).contains(exercise.id()));
+        probes.put("event-ics", u -> new String(calendarExport.single(exercise), StandardCharsets.UTF_8)
+                .contains(exercise.id() + "@entente"));
+        probes.put("event-registrations", u -> !eventRegistrations.of(exercise).isEmpty());
+        probes.put("event-registrations-xlsx", u -> workbookText(eventExport.xlsx(exercise, java.util.Locale.ENGLISH))
+                .contains(marker + " exercise"));
+        probes.put("event-feedback", u -> eventRegistrations.feedback(exercise) != null);
+        probes.put("my-registrations", u -> eventRegistrations.mine().containsKey(exercise.id()));
+        probes.put("calendar", u -> calendarService.between(LocalDate.now(), LocalDate.now().plusDays(30),
+                java.time.ZoneId.of("UTC")).stream().anyMatch(e -> e.id().equals(exercise.id())));
+        // The owner member's own feed (another persona may have one of their own: not the owner's record).
+        probes.put("calendar-feed-mine", u -> calendarFeeds.mine().map(f -> f.createdAt().equals(ownerFeed.createdAt()))
+                .orElse(false));
         probes.put("files", u -> ids(attachments.of(w.ref()), Attachment::id).contains(file.id()));
         probes.put("file-download", u -> attachments.download(w.ref(), file.id()).isPresent());
         probes.put("activity-of-workstream", u -> !activity.of(w.ref(), 100).isEmpty());
@@ -829,6 +878,22 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         writes.put("import-milestones", u -> milestoneImporter.apply(w.ref(), "hijack.csv",
                 ("reference,title,owner,planned,status,actual\nH-1," + hijack + ",," + LocalDate.now().plusDays(3)
                         + ",,\n").getBytes(StandardCharsets.UTF_8)));
+        writes.put("create-event", u -> eventService.create(w.ref(), new org.entente.event.EventDraft(
+                org.entente.event.EventType.MEETING, hijack, "", "", null, null, null, java.time.LocalDateTime.now().plusDays(2),
+                java.time.LocalDateTime.now().plusDays(2).plusHours(1), "UTC", Releasability.PARTICIPANTS, List.of(), null,
+                null, true)));
+        writes.put("update-event", u -> eventService.update(exercise, new org.entente.event.EventDraft(
+                org.entente.event.EventType.MEETING, hijack, "", "", null, null, null, java.time.LocalDateTime.now().plusDays(2),
+                java.time.LocalDateTime.now().plusDays(2).plusHours(1), "UTC", Releasability.PARTICIPANTS, List.of(), null,
+                null, true)));
+        writes.put("cancel-event", u -> eventService.cancel(exercise));
+        writes.put("register-for-event", u -> eventRegistrations.registerMe(exercise));
+        writes.put("cancel-owners-registration", u -> eventRegistrations.cancel(exercise, Persona.OWNER_MEMBER.tenantId,
+                Persona.OWNER_MEMBER.memberId));
+        writes.put("event-feedback", u -> {
+            eventRegistrations.giveFeedback(exercise, 1, hijack);
+            return null;
+        });
         writes.put("upload-file", u -> attachments.upload(w.ref(), "hijack.txt", hijack.getBytes(StandardCharsets.UTF_8),
                 Releasability.PARTICIPANTS, List.of()));
         writes.put("edit-workstream", u -> workstreams.update(w, new WorkstreamDraft(hijack, "", Releasability.PARTICIPANTS,

@@ -109,7 +109,7 @@ class DemoHistoryTest {
         List<String> repeatables = firstRun.migrations.stream().filter(m -> m.version == null || m.version.isEmpty())
                 .map(m -> m.description).toList();
         assertThat(repeatables).containsExactly("demo data", "demo data burden sharing", "demo history", "demo workstreams",
-                "demo workstreams results");
+                "demo workstreams events", "demo workstreams results");
         assertThat(history(firstRun).type).isEqualTo("JDBC");
     }
 

@@ -156,7 +156,8 @@ class SchemaSecurityTest {
                     .containsExactly("assessment_visible", "audit_chain_breaks", "audit_chain_lengths",
                             "briefing_subscriptions_due", "can_see_item", "can_see_workstream",
                             "claim_digest", "claim_mail", "coordinator_organizations", "current_member_id",
-                            "current_tenant_id", "finish_mail", "indicator_expected_ratio", "indicator_progress_ratio",
+                            "current_tenant_id", "event_cancel_registration", "event_fill", "event_give_feedback", "event_register",
+                            "finish_mail", "indicator_expected_ratio", "indicator_progress_ratio",
                             "indicator_status", "indicator_visible", "is_accepted_participant", "may_measure",
                             "measurement_due_period", "notify", "notify_own_tenant",
                             "partner_directory", "platform_change_tenant_status", "platform_delete_tenant_capacity",
@@ -186,7 +187,9 @@ class SchemaSecurityTest {
                     .as("role-specific policies other than the owner's definer policies").isEmpty();
             assertThat(names(sql, "select polname from pg_policy where polroles <> '{0}' order by 1"))
                     .containsExactly("audit_event_definer_read", "audit_event_platform_operation", "briefing_subscription_definer_read",
-                            "consent_use_definer_write", "contribution_access_definer_write", "mail_outbox_definer",
+                            "consent_use_definer_write", "contribution_access_definer_write",
+                            "event_definer_lock", "event_feedback_definer_write", "event_registration_definer_write",
+                            "mail_outbox_definer",
                             "mail_preference_definer_read",
                             "measurement_correction_definer_read", "measurement_correction_definer_write",
                             "member_definer_read", "member_platform_operation", "notification_definer_write",

@@ -26,7 +26,8 @@ import org.entente.workstream.Notifications;
 @PermitAll
 public class MyAccountView extends VerticalLayout implements HasDynamicTitle {
 
-    public MyAccountView(MailPreferences preferences, OutboxSender sender) {
+    public MyAccountView(MailPreferences preferences, OutboxSender sender,
+            java.util.List<org.entente.platform.ui.AccountSection> sections) {
         add(new H1(getTranslation("account.heading")));
         H2 heading = new H2(getTranslation("mail.preferences.heading"));
         heading.setId("mail-preferences-heading");
@@ -63,6 +64,7 @@ public class MyAccountView extends VerticalLayout implements HasDynamicTitle {
             kinds.add(choice);
         });
         add(kinds);
+        sections.forEach(section -> section.create().ifPresent(this::add));
     }
 
     @Override
