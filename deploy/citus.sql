@@ -62,8 +62,6 @@ SELECT create_distributed_table('contribution_access', 'tenant_id', colocate_wit
 SELECT create_distributed_table('mail_outbox', 'tenant_id', colocate_with => 'member');
 -- Issue #19 (V56): a person's mail preferences live with their member row.
 SELECT create_distributed_table('mail_preference', 'tenant_id', colocate_with => 'member');
--- Issue #20 (V65): a partner API client lives with its organization's members (created_by references member).
-SELECT create_distributed_table('api_client', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('briefing_subscription', 'tenant_id', colocate_with => 'member');
 SELECT create_distributed_table('briefing', 'tenant_id', colocate_with => 'member');
 -- Issue #16 (V50): each in the partition of the organization it belongs to. publication_consent lives with its

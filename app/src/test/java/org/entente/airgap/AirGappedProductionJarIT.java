@@ -120,6 +120,7 @@ class AirGappedProductionJarIT {
 
             visit(lars, "lars.haugen", WorkstreamsView.class, "/workstreams", By.id("workstreams"));
             visit(lars, "lars.haugen", MyAccountView.class, "/account", By.id("mail-preferences-heading"));
+            visit(lars, "lars.haugen", org.entente.event.ui.CalendarView.class, "/calendar", By.id("calendar-mode"));
             lars.open(app.url("/"));
             WebElement firstWorkstream = new WebDriverWait(lars.driver(), PATIENCE).until(d -> (WebElement)
                     ((JavascriptExecutor) d).executeScript("""

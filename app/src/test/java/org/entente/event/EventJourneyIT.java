@@ -88,8 +88,9 @@ class EventJourneyIT extends AppIntegrationTest {
 
             // NATO ACT's member is next: the waiting list. Kenya's member cancels; NATO ACT's moves up.
             assertThat(actors.as(NATO, () -> registrations.registerMe(exercise))).isEqualTo(RegistrationStatus.WAITING);
-            clickInGrid(kenya, "cancel-registration-" + exercise.id());
-            new WebDriverWait(kenya.driver(), PATIENCE).until(d -> d.findElements(
+            // NATO's registration is pushed to Kenya's page and redraws the row: a click on the old button is lost,
+            // so the click is repeated until its effect shows (the full suite lost one under load).
+            clickInGridUntil(kenya, "cancel-registration-" + exercise.id(), d -> d.findElements(
                     By.id("my-registration-" + exercise.id())).isEmpty());
             assertThat(actors.as(NATO, () -> registrations.mine())).containsEntry(exercise.id(),
                     RegistrationStatus.REGISTERED);
@@ -131,6 +132,24 @@ class EventJourneyIT extends AppIntegrationTest {
      * Clicks a button or link in the grid: scrolled into view first (the grid scrolls sideways on a narrow window), and
      * found again if a live update redrew the row meanwhile (someone else's registration changes the workstream).
      */
+    /** Clicks {@code id} until {@code done} holds, checking every few seconds (a click on a redrawn row is lost). */
+    private static void clickInGridUntil(Browser browser, String id,
+            java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> done) {
+        new WebDriverWait(browser.driver(), PATIENCE).pollingEvery(java.time.Duration.ofSeconds(3))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    if (Boolean.TRUE.equals(done.apply(d))) {
+                        return true;
+                    }
+                    org.openqa.selenium.WebElement element = d.findElement(By.id(id));
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+                    element.click();
+                    return false;
+                });
+    }
+
     private static void clickInGrid(Browser browser, String id) {
         new WebDriverWait(browser.driver(), PATIENCE)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)

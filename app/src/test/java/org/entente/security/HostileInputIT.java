@@ -20,9 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.entente.api.ApiCalls;
-import org.entente.api.NorwayApiClient;
-import org.entente.api.clients.ApiClientService;
 import org.entente.assessment.Assessment;
 import org.entente.assessment.AssessmentDraft;
 import org.entente.assessment.AssessmentKind;
@@ -51,7 +48,6 @@ import org.entente.engagement.RiskRating;
 import org.entente.engagement.VettingStatus;
 import org.entente.initiative.Mechanism;
 import org.entente.milestone.MilestoneService;
-import org.entente.platform.i18n.Text;
 import org.entente.platform.validation.InvalidInput;
 import org.entente.rnd.TechnologyArea;
 import org.entente.rnd.WorkPackage;
@@ -158,8 +154,6 @@ class HostileInputIT extends AppIntegrationTest {
     org.entente.tenant.admin.SignInProviders signInProviders;
     @Autowired
     org.entente.mail.MailPreferences mailPreferences;
-    @Autowired
-    ApiClientService apiClients;
 
     DemoActors actors;
     SuperuserDatabase database;
@@ -200,8 +194,6 @@ class HostileInputIT extends AppIntegrationTest {
                 "Hostile count", IndicatorUnit.NUMBER, Direction.HIGHER, Disaggregation.NONE, null, null,
                 BigDecimal.TEN, LocalDate.now().plusYears(1), Frequency.MONTHLY, NORWAY.tenantId(),
                 Releasability.PARTICIPANTS, List.of())));
-        // The API client's token, signed in now (its SIGN_IN audit event is not one of a write checked below).
-        NorwayApiClient.norwayToken(tenants, apiClients, port);
         org.entente.event.Event planned = actors.as(NORWAY, () -> events.create(initiative.ref(),
                 eventDraft("Hostile feedback course", "", null, java.time.LocalDateTime.now().plusDays(3))));
         actors.as(NORWAY, () -> eventRegistrations.registerMe(planned));
@@ -326,25 +318,6 @@ class HostileInputIT extends AppIntegrationTest {
                             + Integer.toHexString(reference.hashCode()))).findFirst().orElseThrow();
             return new ReadBack(stored.getKey(), byId("contribution", "external_ref", stored.getValue().id()));
         }, "contribution", Set.of("tab, CR and LF inside")));
-        // Through the partner API (issue #20): a Norway API client's POST, as a partner system sends it (JSON).
-        fields.add(new FormField("contribution description (API)", "description", v -> {
-            ApiCalls.Answer answer = new ApiCalls(port).post(NorwayApiClient.norwayToken(tenants, apiClients, port),
-                    "/api/v1/workstreams/" + initiative.id() + "/contributions", ApiCalls.json(Map.of("type", "FUNDING",
-                            "description", v, "unit", "EUR", "pledgedAmount", 10, "releasability", "PARTICIPANTS")));
-            if (answer.status() == 422) {
-                Map<String, Text> errors = new java.util.LinkedHashMap<>();
-                answer.json().get("errors").forEach(e -> errors.put(e.get("field").asString(),
-                        Text.of("api.problem", e.get("message").asString())));
-                throw new InvalidInput(errors);
-            }
-            if (answer.status() == 413) {
-                // The API refuses an oversize body whole, before reading the field: a refusal of this field's value.
-                throw InvalidInput.of("description", "api.problem", answer.json().get("detail").asString());
-            }
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-            UUID id = UUID.fromString(answer.json().get("id").asString());
-            return new ReadBack(contribution(id).description(), byId("contribution", "description", id));
-        }, "contribution", Set.of()));
         fields.add(new FormField("contribution unit", "unit", v -> {
             Contribution c = pledge("Hostile unit", v);
             return new ReadBack(contribution(c.id()).unit(), byId("contribution", "unit", c.id()));
@@ -557,11 +530,10 @@ class HostileInputIT extends AppIntegrationTest {
                 .because("user text must be shown with setText")
                 .check(app);
         // The exceptions run constant scripts only: EChart (options as JSON data), Localized (a number field's allowed
-        // characters), MainLayout (the skip link's focus move), FocusReturn (focus back on a closed dialog's opener),
-        // ApiClientsSection (the copy button: a constant clipboard call, the new secret as its parameter).
+        // characters), MainLayout (the skip link's focus move), FocusReturn (focus back on a closed dialog's opener).
         noClasses().that().resideInAPackage("org.entente..").and().doNotHaveSimpleName("EChart")
                 .and().doNotHaveSimpleName("Localized").and().doNotHaveSimpleName("MainLayout")
-                .and().doNotHaveSimpleName("FocusReturn").and().doNotHaveSimpleName("ApiClientsSection")
+                .and().doNotHaveSimpleName("FocusReturn")
                 .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                         com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("executeJs")))
                 .because("scripts built from strings could carry typed text into the page")

@@ -106,8 +106,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * the preview, a use in Norway's consent ledger). Each read answers Y (the owner's item is in the answer), N (it is not)
  * or R (refused); the expected letters are a table, so a change in who sees what fails here. Then every write that
  * names the owner's records is tried as each persona outside the owning tenant: it must be refused, and a superuser
- * fingerprint of everything stored for the workstream must be unchanged. The partner API's column (every /api/v1
- * endpoint × the personas' organizations' API clients) is {@link ApiIsolationMatrixIT}.
+ * fingerprint of everything stored for the workstream must be unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceIsolationMatrixIT extends AppIntegrationTest {
@@ -167,7 +166,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
             results-workbook             Y   R   N   R   R   R   Y   R   R
             language-choice              Y   N   N   N   R   N   N   N   N
             mail-preferences             Y   N   N   N   R   R   N   N   R
-            api-clients                  R   R   R   R   R   R   Y   R   R
             events                       Y   N   N   N   R   R   Y   N   R
             event-ics                    Y   R   R   R   R   R   Y   R   R
             event-registrations          Y   N   N   N   R   R   Y   N   R
@@ -185,7 +183,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     static final Map<String, String> OTHER_ROLE_READS = Map.of(
             "audit-log", "N", "briefing-list", "N", "briefing-by-id", "N", "briefing-download", "N",
             "consent-to-us", "N", "consent-preview", "N", "capacity-of-owner", "R",
-            "guideline-of-coordinator", "N", "api-clients", "N");
+            "guideline-of-coordinator", "N");
 
     @Autowired
     TenantService tenants;
@@ -252,8 +250,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     @Autowired
     org.entente.mail.SentMailbox sentMail;
     @Autowired
-    org.entente.api.clients.ApiClientService apiClients;
-    @Autowired
     org.entente.event.EventService eventService;
     @Autowired
     org.entente.event.RegistrationService eventRegistrations;
@@ -289,8 +285,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     /** Norway's grant to NATO ACT as made here, and the snapshot of the consent use recorded in Norway's ledger. */
     Recipient natoGrant;
     Instant consentSnapshot;
-    /** An API client of Norway's (issue #20), made by its tenant administrator. */
-    org.entente.api.clients.ApiClient apiClient;
     Map<Persona, SignedInUser> signedIn = new EnumMap<>(Persona.class);
 
     @BeforeAll
@@ -327,8 +321,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         resultsChain(owner, marker);
         // Delft reads Norway's contributions before it is suspended: an entry of Norway's access ledger.
         SignedInAs.call(signedIn.get(Persona.SUSPENDED_TENANT), () -> contributions.of(w.ref()));
-        apiClient = SignedInAs.call(signedIn.get(Persona.TENANT_ADMIN), () -> apiClients.create("Isolation matrix"))
-                .client();
         mention = SignedInAs.call(signedIn.get(Persona.TENANT_ADMIN), () -> notifications.latest(50)).stream()
                 .filter(n -> n.workstream() != null && n.workstream().id().equals(w.id())).findFirst().orElseThrow();
         if (snapshots.current().isEmpty()) {
@@ -638,7 +630,7 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 Map.entry("org/entente/contribution/ui/ContributionsPanel.java", List.of("contributions.exportLabelled(")),
                 // The import templates: the contributions one holds the partner directory (every signed-in organization
                 // reads it) and no record; the milestone plan's lists the workstream's participants, for its lead only
-                // (MilestoneImportIT refuses it to an outsider); the values' lists what the reader may measure.
+                // (MilestoneImportIT refuses it to an outsider).
                 Map.entry("org/entente/platform/importing/ui/SpreadsheetImportDialog.java", List.of("importer.template(")),
                 Map.entry("org/entente/briefing/ui/BriefingTexts.java", List.of("briefings.download(")),
                 // probes results-iati, results-csv, results-workbook
@@ -649,15 +641,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
                 // names and acts only for that token's person (RouteMatrixIT, MailOutboxIT, HostileInputIT).
                 Map.entry("org/entente/mail/ui/UnsubscribePage.java", List.of("preferences.unsubscribeTarget(",
                         "preferences.unsubscribe(")),
-                // The partner API (issue #20): every endpoint, read and write, × the personas' organizations' API
-                // clients is ApiIsolationMatrixIT; the controllers only call PartnerApi, which calls the services probed
-                // here. The advice and the fallback answer errors only.
-                Map.entry("org/entente/api/WorkstreamsApi.java", List.of("api.workstreams(", "api.workstream(",
-                        "api.participants(", "api.contributions(", "api.pledge(", "api.milestones(", "api.indicators(")),
-                Map.entry("org/entente/api/ContributionsApi.java", List.of("api.contribution(", "api.revise(")),
-                Map.entry("org/entente/api/IndicatorsApi.java", List.of("api.measurements(", "api.measure(")),
-                Map.entry("org/entente/api/ApiExceptionHandler.java", List.of("ProblemDetail")),
-                Map.entry("org/entente/api/ApiFallback.java", List.of("NoResourceFoundException")),
                 // probes event-ics and event-registrations-xlsx (issue #21)
                 Map.entry("org/entente/event/ui/EventsPanel.java", List.of("calendars.single(")),
                 Map.entry("org/entente/event/ui/RegistrationsDialog.java", List.of("export.xlsx(")),
@@ -842,7 +825,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
         probes.put("language-choice", u -> languages.chosen().isPresent());
         probes.put("mail-preferences", u -> mailPreferences.mine()
                 .get(org.entente.workstream.Notifications.Kind.BRIEFING_FAILED) == org.entente.mail.Delivery.OFF);
-        probes.put("api-clients", u -> apiClients.list().stream().anyMatch(c -> c.id().equals(apiClient.id())));
         return probes;
     }
 
@@ -851,9 +833,6 @@ class ServiceIsolationMatrixIT extends AppIntegrationTest {
     private Map<String, Function<SignedInUser, Object>> writes() {
         String hijack = owners.marker() + " hijacked";
         Map<String, Function<SignedInUser, Object>> writes = new LinkedHashMap<>();
-        // Norway's API client (issue #20): its administrator's only.
-        writes.put("rotate-api-client", u -> apiClients.rotate(apiClient.id()));
-        writes.put("revoke-api-client", u -> apiClients.revoke(apiClient.id()));
         writes.put("pledge", u -> contributions.pledge(w.ref(), new ContributionDraft(ContributionType.FUNDING,
                 hijack, "EUR", new BigDecimal("5"), null, Releasability.PARTICIPANTS, List.of())));
         writes.put("record-delivery", u -> contributions.recordDelivery(contribution, new BigDecimal("1")));

@@ -226,7 +226,7 @@ class SchemaSecurityTest {
                         "contribution_access", "comment", "publication_consent", "publication_consent_change", "consent_use",
                         "tenant_capacity", "burden_guideline", "objective", "indicator", "measurement",
                         "measurement_correction", "assessment", "assessment_rating", "assessment_recommendation",
-                        "mail_outbox", "mail_preference", "api_client")) {
+                        "mail_outbox", "mail_preference")) {
                     try (ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
                         rows.next();
                         assertThat(rows.getLong(1)).as("rows of %s with the flag %s", table, flag)

@@ -261,14 +261,11 @@ class EntenteRealmDefinitionTest {
                 .findFirst().orElseThrow();
         assertThat(strings(serviceAccount.get("realmRoles"))).isEmpty();
         assertThat(map(serviceAccount.get("clientRoles"))).containsOnlyKeys("realm-management");
-        // No realm-admin, no impersonation, no event management. Identity providers: a partner's own sign-in is
-        // linked to its organization through this account. Clients: a tenant-admin's API clients (issue #20) are
-        // Keycloak clients this account creates, rotates and deletes (every client of the realm, for want of
-        // fine-grained permissions: see the README's API section).
+        // No realm-admin, no impersonation, no client or event management. Identity providers: a partner's own
+        // sign-in is linked to its organization through this account.
         assertThat(strings(map(serviceAccount.get("clientRoles")).get("realm-management")))
                 .containsExactlyInAnyOrder("view-realm", "manage-realm", "view-users", "query-users", "manage-users",
-                        "view-identity-providers", "manage-identity-providers", "view-clients", "query-clients",
-                        "manage-clients");
+                        "view-identity-providers", "manage-identity-providers");
     }
 
     /** Users that are people (not a client's service account). */

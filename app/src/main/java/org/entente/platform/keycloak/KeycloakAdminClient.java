@@ -26,8 +26,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The few Keycloak admin REST calls Entente needs (organizations, their members, users, realm roles, partner API
- * clients), as the service account of the {@code entente-admin-api} client (client credentials; no admin password).
+ * The few Keycloak admin REST calls Entente needs (organizations, their members, users, realm roles), as
+ * the service account of the {@code entente-admin-api} client (client credentials; no admin password).
  *
  * <p>A small typed client over Spring's {@link RestClient} rather than {@code keycloak-admin-client}: that
  * library brings RESTEasy and Jackson 2 next to Spring Boot 4's Jackson 3, for a dozen endpoints.
@@ -293,17 +293,6 @@ public class KeycloakAdminClient {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
     }
 
-    /** Sets the user's first and last name (the {@code name} claim of its tokens), keeping the rest as it is. */
-    public void setUserName(UUID id, String firstName, String lastName) {
-        Map<String, Object> current = call(() -> rest.get().uri("/users/{id}", id)
-                .headers(h -> h.setBearerAuth(token())).retrieve().body(OBJECT));
-        Map<String, Object> body = new LinkedHashMap<>(current);
-        body.put("firstName", firstName);
-        body.put("lastName", lastName);
-        call(() -> rest.put().uri("/users/{id}", id).headers(h -> h.setBearerAuth(token()))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
-    }
-
     public void deleteUser(UUID id) {
         call(() -> rest.delete().uri("/users/{id}", id).headers(h -> h.setBearerAuth(token()))
                 .retrieve().toBodilessEntity());
@@ -490,66 +479,6 @@ public class KeycloakAdminClient {
     public void updateRealmSmtpServer(Map<String, String> smtpServer) {
         call(() -> rest.put().uri("").headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("smtpServer", smtpServer)).retrieve().toBodilessEntity());
-    }
-
-    // ---------------------------------------------------------------------------------- API clients (partner systems)
-
-    /**
-     * Creates a confidential client that can only get tokens for itself (client credentials: no browser flow, no
-     * passwords, no device or CIBA grant) and returns Keycloak's id of it. Its tokens carry {@code basic},
-     * {@code profile} (preferred_username, required by the app's principal) and {@code organization} by default, so
-     * the organization claim is in every token without the caller asking for a scope; nothing else (no realm roles).
-     */
-    public UUID createServiceAccountClient(String clientId, String name, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clientId", clientId);
-        body.put("name", name);
-        body.put("description", description);
-        body.put("enabled", true);
-        body.put("protocol", "openid-connect");
-        body.put("publicClient", false);
-        body.put("bearerOnly", false);
-        body.put("clientAuthenticatorType", "client-secret");
-        body.put("standardFlowEnabled", false);
-        body.put("implicitFlowEnabled", false);
-        body.put("directAccessGrantsEnabled", false);
-        body.put("serviceAccountsEnabled", true);
-        body.put("fullScopeAllowed", false);
-        body.put("defaultClientScopes", List.of("basic", "profile", "organization"));
-        body.put("optionalClientScopes", List.of());
-        body.put("attributes", Map.of("oauth2.device.authorization.grant.enabled", "false",
-                "oidc.ciba.grant.enabled", "false", "standard.token.exchange.enabled", "false"));
-        URI location = call(() -> rest.post().uri("/clients").headers(h -> h.setBearerAuth(token()))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity().getHeaders()
-                .getLocation());
-        return idFrom(location);
-    }
-
-    /** The user Keycloak made for a client's service account (its tokens' subject). */
-    public UUID serviceAccountUser(UUID client) {
-        Map<String, Object> user = call(() -> rest.get().uri("/clients/{id}/service-account-user", client)
-                .headers(h -> h.setBearerAuth(token())).retrieve().body(OBJECT));
-        return UUID.fromString(String.valueOf(user.get("id")));
-    }
-
-    /** The client's current secret. */
-    public String clientSecret(UUID client) {
-        Map<String, Object> secret = call(() -> rest.get().uri("/clients/{id}/client-secret", client)
-                .headers(h -> h.setBearerAuth(token())).retrieve().body(OBJECT));
-        return String.valueOf(secret.get("value"));
-    }
-
-    /** Gives the client a new secret and returns it; the old one stops working at once. */
-    public String regenerateClientSecret(UUID client) {
-        Map<String, Object> secret = call(() -> rest.post().uri("/clients/{id}/client-secret", client)
-                .headers(h -> h.setBearerAuth(token())).retrieve().body(OBJECT));
-        return String.valueOf(secret.get("value"));
-    }
-
-    /** Deletes the client (and with it its service-account user): no new token can be had for it. */
-    public void deleteClient(UUID client) {
-        call(() -> rest.delete().uri("/clients/{id}", client).headers(h -> h.setBearerAuth(token()))
-                .retrieve().toBodilessEntity());
     }
 
     // ---------------------------------------------------------------------------------- plumbing

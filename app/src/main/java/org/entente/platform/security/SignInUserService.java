@@ -29,15 +29,7 @@ class SignInUserService extends OidcUserService {
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        return signedIn(super.loadUser(request));
-    }
-
-    /**
-     * The principal of a verified token: its organization claim decides the tenant (provisioned as at sign-in), its
-     * subject the member. The one mapping for a person signing in and a partner system's bearer token
-     * ({@link BearerSignIn}).
-     */
-    SignedInUser signedIn(OidcUser user) {
+        OidcUser user = super.loadUser(request);
         SignIn signIn = signInOf(user);
         Affiliation affiliation = tenants.signIn(signIn);
         Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());

@@ -24,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.entente.platform.i18n.Translations;
 import org.entente.tenant.RoleLabels;
 import org.entente.tenant.admin.AdministrationException;
@@ -46,7 +45,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final MemberAdministration administration;
     private final Grid<ManagedMember> grid = new Grid<>(ManagedMember.class, false);
 
-    public MembersView(MemberAdministration administration, ObjectProvider<MembersPageExtension> extensions) {
+    public MembersView(MemberAdministration administration) {
         this.administration = administration;
 
         EmailField email = new EmailField(getTranslation("admin.members.field.email"));
@@ -94,7 +93,6 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         addComponentAtIndex(1, Instantiator.get(UI.getCurrent()).getOrCreate(EmailOffNotice.class));
         add(Instantiator.get(UI.getCurrent()).getOrCreate(PendingInvitationsSection.class));
         add(SignInProvidersPanel.forMyOrganization()); // issue 19: the organization's own identity provider
-        extensions.orderedStream().flatMap(extension -> extension.create().stream()).forEach(this::add);
         refresh();
     }
 
